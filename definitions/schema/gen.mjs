@@ -1,0 +1,177 @@
+// Writes definition.schema.json. Kept as a script so $defs stay readable; run: node definitions/schema/gen.mjs
+import { writeFileSync } from 'node:fs';
+const L = { $ref: '#/$defs/localizedText' };
+const id = { type: 'string', pattern: '^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$', maxLength: 64 };
+const stateId = { type: 'string', pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 };
+const eventName = { type: 'string', pattern: '^[a-z][a-zA-Z0-9_.-]*$', maxLength: 64 };
+const duration = { type: 'string', pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$', maxLength: 40 };
+const logic = { $ref: '#/$defs/logic' };
+const level = { enum: ['county', 'township', 'community', 'grid'] };
+const actionInputs = { type: 'array', items: { enum: ['comment', 'signature', 'attachment'] }, uniqueItems: true };
+const strict = (properties, required = [], extra = {}) => ({ type: 'object', properties, required, additionalProperties: false, ...extra });
+const mapOf = (schema, key = id) => ({ type: 'object', propertyNames: key, additionalProperties: schema, maxProperties: 500 });
+
+const schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://tongban.dev/schema/definition.schema.json',
+  title: 'Tongban service-item definition (服务事项定义)',
+  type: 'object',
+  required: ['id', 'version', 'schemaVersion', 'title', 'category', 'data', 'roles', 'initial', 'states'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    id,
+    version: { type: 'integer', minimum: 1 },
+    schemaVersion: { const: 1 },
+    title: L,
+    description: L,
+    category: { type: 'string', minLength: 1, maxLength: 64 },
+    data: { $ref: '#/$defs/dataSchema' },
+    forms: mapOf({ $ref: '#/$defs/form' }),
+    roles: mapOf(strict({ title: L, level }, ['title']), id),
+    initial: stateId,
+    intake: strict({ form: id, roles: { type: 'array', items: id, minItems: 1 } }, ['form', 'roles']),
+    states: { $ref: '#/$defs/states' },
+    clocks: mapOf({ $ref: '#/$defs/clock' }),
+    templates: mapOf(L),
+    adapters: strict({ invokes: { type: 'array', items: { $ref: '#/$defs/operationId' } }, triggers: { type: 'array', items: { $ref: '#/$defs/operationId' } } }),
+    calendar: id,
+  },
+  $defs: {
+    localizedText: strict({ 'zh-CN': { type: 'string', minLength: 1, maxLength: 10000 }, en: { type: 'string', minLength: 1, maxLength: 10000 } }, ['zh-CN', 'en']),
+    logic: { description: 'A JSONLogic expression (checked by the engine, not by this schema)' },
+    duration,
+    operationId: { type: 'string', pattern: '^[a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*$', maxLength: 100 },
+    dataSchema: {
+      type: 'object', required: ['type', 'properties'],
+      properties: { type: { const: 'object' }, properties: { type: 'object', additionalProperties: { $ref: '#/$defs/dataField' } } },
+    },
+    dataField: {
+      type: 'object', required: ['x-pii'],
+      properties: {
+        'x-pii': { enum: ['none', 'name', 'phone', 'id-number', 'address', 'gps', 'location', 'health', 'biometric', 'special-identity', 'minor', 'private', 'email'] },
+        title: { type: 'string' },
+        'x-title': L,
+      },
+    },
+    form: strict({
+      title: L,
+      fields: { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true },
+      required: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+      steps: { type: 'array', items: strict({ id, title: L, fields: { type: 'array', items: { type: 'string' }, minItems: 1 } }, ['id', 'title', 'fields']) },
+      uiSchema: { type: 'object' },
+      visibleIf: { type: 'object', additionalProperties: logic },
+      schema: { type: 'object' },
+    }, ['title', 'fields']),
+    assignment: {
+      oneOf: [
+        strict({ role: id, scope: { enum: ['county', 'township', 'community', 'grid', 'case'] }, of: { enum: ['case', 'initiator', 'previous-handler'] } }, ['role']),
+        strict({ user: { type: 'string', minLength: 1 } }, ['user']),
+        strict({ pick: { enum: ['initiator', 'previous'] }, field: { type: 'string' }, role: id }, ['pick', 'field']),
+        strict({ chain: strict({ role: id, from: level, to: level, of: { enum: ['case', 'initiator'] } }, ['role', 'from', 'to']) }, ['chain']),
+        strict({ orgField: { type: 'string' }, role: id }, ['orgField', 'role']),
+      ],
+    },
+    decision: strict({
+      title: L,
+      kind: { enum: ['approve', 'reject', 'return', 'abstain', 'other'] },
+      requires: actionInputs,
+      to: { type: 'string' },
+      resubmit: { enum: ['return', 'flow'] },
+      roles: { type: 'array', items: id },
+    }, ['title']),
+    task: strict({
+      title: L,
+      assignee: { $ref: '#/$defs/assignment' },
+      mode: { enum: ['single', 'all', 'any', 'sequence', 'vote'] },
+      passRatio: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+      firstRejectDecides: { type: 'boolean' },
+      vote: strict({ weights: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } }, threshold: { type: 'number', minimum: 0, maximum: 1 }, strict: { type: 'boolean' }, abstain: { enum: ['exclude', 'against'] } }, ['threshold']),
+      form: id,
+      fields: { type: 'object', additionalProperties: { enum: ['read', 'write', 'hidden', 'masked', 'required'] } },
+      decisions: { type: 'object', propertyNames: eventName, additionalProperties: { $ref: '#/$defs/decision' }, minProperties: 1 },
+      allow: { type: 'array', items: { enum: ['transfer', 'delegate', 'addSigner', 'removeSigner', 'withdraw', 'urge', 'copy'] }, uniqueItems: true },
+      requires: { type: 'object', propertyNames: { enum: ['transfer', 'delegate', 'addSigner', 'removeSigner', 'withdraw', 'urge', 'copy'] }, additionalProperties: actionInputs },
+      onEmpty: { oneOf: [{ enum: ['auto-pass', 'auto-reject', 'admin'] }, strict({ fallbackUser: { type: 'string' } }, ['fallbackUser'])] },
+      onInitiator: { enum: ['allow', 'skip', 'superior'] },
+      sla: { $ref: '#/$defs/sla' },
+      priority: { enum: ['low', 'normal', 'high', 'urgent'] },
+    }, ['assignee', 'decisions'], {
+      allOf: [{ if: { properties: { mode: { const: 'vote' } }, required: ['mode'] }, then: { required: ['vote'] } }],
+    }),
+    breachRung: strict({
+      after: duration,
+      remind: strict({ times: { type: 'integer', minimum: 1, maximum: 20 }, every: duration, template: id }, ['times', 'every', 'template']),
+      escalate: strict({ levels: { type: 'integer', minimum: 1, maximum: 3 }, role: id, template: id }, ['levels', 'role']),
+      auto: eventName,
+      supervise: strict({ role: id, levels: { type: 'integer', minimum: 0, maximum: 3 }, template: id }, ['role', 'template']),
+      flag: { type: 'string', maxLength: 64 },
+    }, [], { minProperties: 1 }),
+    slaProps: {},
+    sla: strict({
+      title: L,
+      within: duration,
+      withinFrom: logic,
+      clock: { enum: ['natural', 'working', 'urgent'] },
+      warnAt: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+      warnTemplate: id,
+      pauseIn: { type: 'array', items: stateId },
+      onBreach: { type: 'array', items: { $ref: '#/$defs/breachRung' }, maxItems: 20 },
+    }, ['within', 'clock']),
+    clock: strict({
+      title: L, within: duration, withinFrom: logic,
+      clock: { enum: ['natural', 'working', 'urgent'] },
+      warnAt: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+      warnTemplate: id,
+      pauseIn: { type: 'array', items: stateId },
+      onBreach: { type: 'array', items: { $ref: '#/$defs/breachRung' }, maxItems: 20 },
+      startOn: { type: 'array', items: stateId, minItems: 1 },
+      stopOn: { type: 'array', items: stateId, minItems: 1 },
+    }, ['within', 'clock', 'startOn', 'stopOn']),
+    recipients: strict({ role: id, scope: { enum: ['county', 'township', 'community', 'grid', 'case'] }, users: { type: 'array', items: { type: 'string' } }, to: { enum: ['initiator', 'assignees', 'previous-handler'] }, field: { type: 'string' } }, [], { minProperties: 1 }),
+    effect: {
+      oneOf: [
+        strict({ notify: strict({ template: id, channel: { enum: ['app', 'sms', 'phone', 'wechat', 'cc'] }, to: { $ref: '#/$defs/recipients' } }, ['template', 'to']) }, ['notify']),
+        strict({ invoke: strict({ operation: { $ref: '#/$defs/operationId' }, input: { type: 'object', additionalProperties: logic }, retry: strict({ max: { type: 'integer', minimum: 0, maximum: 20 }, backoff: duration }, ['max', 'backoff']), onSuccess: eventName, onFailure: eventName }, ['operation']) }, ['invoke']),
+        strict({ spawn: strict({ definition: id, input: { type: 'object', additionalProperties: logic }, wait: { type: 'boolean' } }, ['definition']) }, ['spawn']),
+        strict({ audit: strict({ action: { type: 'string', minLength: 1, maxLength: 64 } }, ['action']) }, ['audit']),
+      ],
+    },
+    effects: { type: 'array', items: { $ref: '#/$defs/effect' }, maxItems: 50 },
+    transition: strict({
+      target: { type: 'string', pattern: '^#?[a-z][a-z0-9_.]*$' },
+      guard: logic,
+      requires: actionInputs,
+      roles: { type: 'array', items: id },
+      set: { type: 'object', additionalProperties: logic },
+      effects: { $ref: '#/$defs/effects' },
+      extend: strict({ clock: id, by: logic, maxFactor: { type: 'number', exclusiveMinimum: 0 } }, ['clock', 'by']),
+      description: L,
+    }),
+    transitions: { oneOf: [{ $ref: '#/$defs/transition' }, { type: 'array', items: { $ref: '#/$defs/transition' }, minItems: 1, maxItems: 20 }] },
+    states: { type: 'object', propertyNames: stateId, additionalProperties: { $ref: '#/$defs/state' }, minProperties: 1, maxProperties: 500 },
+    state: strict({
+      title: L,
+      type: { enum: ['atomic', 'compound', 'parallel', 'final'] },
+      initial: stateId,
+      states: { $ref: '#/$defs/states' },
+      task: { $ref: '#/$defs/task' },
+      wait: strict({ for: { enum: ['device', 'external', 'citizen', 'subcase'] }, timeout: strict({ within: duration, clock: { enum: ['natural', 'working', 'urgent'] }, event: eventName }, ['within', 'clock', 'event']) }, ['for']),
+      subcase: strict({ definition: id, input: { type: 'object', additionalProperties: logic }, join: { enum: ['all', 'any'] } }, ['definition']),
+      entry: { $ref: '#/$defs/effects' },
+      exit: { $ref: '#/$defs/effects' },
+      on: { type: 'object', propertyNames: eventName, additionalProperties: { $ref: '#/$defs/transitions' } },
+      always: { $ref: '#/$defs/transitions' },
+      onDone: { $ref: '#/$defs/transitions' },
+      outcome: { type: 'string', maxLength: 64 },
+      tags: { type: 'array', items: { type: 'string' } },
+    }, [], {
+      allOf: [
+        { if: { properties: { type: { const: 'final' } }, required: ['type'] }, then: { not: { anyOf: [{ required: ['on'] }, { required: ['task'] }, { required: ['states'] }, { required: ['always'] }] } } },
+        { if: { properties: { type: { enum: ['compound', 'parallel'] } }, required: ['type'] }, then: { required: ['states'] } },
+      ],
+    }),
+  },
+};
+delete schema.$defs.slaProps;
+writeFileSync(new URL('./definition.schema.json', import.meta.url), JSON.stringify(schema, null, 2) + '\n');

@@ -1,0 +1,207 @@
+/**
+ * The definition format as TypeScript types. `definitions/schema/definition.schema.json` is the
+ * truth; `types.test.ts` checks that every fixture valid under the schema type-checks here.
+ */
+import type { LocalizedText } from '../diagnostics/Diagnostic.ts';
+
+export type Logic = unknown; // a JSONLogic expression (see engine/src/expr)
+export type JsonSchema = Record<string, unknown>;
+
+export const PiiKinds = [
+  'none', 'name', 'phone', 'id-number', 'address', 'gps', 'location', 'health', 'biometric',
+  'special-identity', 'minor', 'private', 'email',
+] as const;
+export type PiiKind = (typeof PiiKinds)[number];
+
+export const OrgLevels = ['county', 'township', 'community', 'grid'] as const;
+export type OrgLevel = (typeof OrgLevels)[number];
+
+/** Who a human step is assigned to. */
+export type AssignmentRule =
+  | { role: string; scope?: OrgLevel | 'case'; of?: 'case' | 'initiator' | 'previous-handler' }
+  | { user: string }
+  | { pick: 'initiator' | 'previous'; field: string; role?: string }
+  | { chain: { role: string; from: OrgLevel; to: OrgLevel; of?: 'case' | 'initiator' } }
+  | { orgField: string; role: string };
+
+export type EmptyAssigneePolicy = 'auto-pass' | 'auto-reject' | 'admin' | { fallbackUser: string };
+export type InitiatorPolicy = 'allow' | 'skip' | 'superior';
+
+export const TaskModes = ['single', 'all', 'any', 'sequence', 'vote'] as const;
+export type TaskMode = (typeof TaskModes)[number];
+
+export const DecisionKinds = ['approve', 'reject', 'return', 'abstain', 'other'] as const;
+export type DecisionKind = (typeof DecisionKinds)[number];
+
+export type ActionInput = 'comment' | 'signature' | 'attachment';
+
+/** A decision a handler can take on a task; its name is the event that leaves the step. */
+export interface DecisionSpec {
+  title: LocalizedText;
+  kind?: DecisionKind;
+  requires?: ActionInput[];
+  /** reject back / return: where the case goes (the initiator's step, the previous human step, or a named state) */
+  to?: 'initiator' | 'previous' | string;
+  /** after a reject back, on resubmission: go back to the rejecting step, or follow the flow */
+  resubmit?: 'return' | 'flow';
+  /** only these roles may take the decision (default: any assignee) */
+  roles?: string[];
+}
+
+export const TaskOps = ['transfer', 'delegate', 'addSigner', 'removeSigner', 'withdraw', 'urge', 'copy'] as const;
+export type TaskOp = (typeof TaskOps)[number];
+
+export type FieldAccess = 'read' | 'write' | 'hidden' | 'masked' | 'required';
+
+export interface VoteSpec {
+  /** weight per role; users without a listed role weigh 1 */
+  weights?: Record<string, number>;
+  /** share of the total weight that must vote for (0..1, strictly greater when `strict`) */
+  threshold: number;
+  strict?: boolean;
+  abstain?: 'exclude' | 'against';
+}
+
+export interface TaskSpec {
+  title?: LocalizedText;
+  assignee: AssignmentRule;
+  mode?: TaskMode;
+  /** countersign (all): pass when this share of signers approve (default 1) */
+  passRatio?: number;
+  /** or-sign (any): a rejection also decides at once (default false: all must reject) */
+  firstRejectDecides?: boolean;
+  vote?: VoteSpec;
+  form?: string;
+  fields?: Record<string, FieldAccess>;
+  decisions: Record<string, DecisionSpec>;
+  allow?: TaskOp[];
+  requires?: Partial<Record<TaskOp, ActionInput[]>>;
+  onEmpty?: EmptyAssigneePolicy;
+  onInitiator?: InitiatorPolicy;
+  sla?: SlaSpec;
+  priority?: 'low' | 'normal' | 'high' | 'urgent';
+}
+
+export type Clock = 'natural' | 'working' | 'urgent';
+
+export interface BreachRung {
+  /** when after the deadline this rung fires (ISO 8601, default PT0S), on the SLA's clock */
+  after?: string;
+  remind?: { times: number; every: string; template: string };
+  escalate?: { levels: number; role: string; template?: string };
+  /** a decision (on a task SLA) or event the system takes by itself */
+  auto?: string;
+  /** 督办: a supervision record and notice to the supervising level */
+  supervise?: { role: string; levels?: number; template: string };
+  /** a flag for performance review (通报) */
+  flag?: string;
+}
+
+export interface SlaSpec {
+  title?: LocalizedText;
+  within: string;
+  /** a JSONLogic expression giving an ISO duration that overrides `within` (e.g. per-class limits) */
+  withinFrom?: Logic;
+  clock: Clock;
+  warnAt?: number;
+  warnTemplate?: string;
+  pauseIn?: string[];
+  onBreach?: BreachRung[];
+}
+
+/** A case-level SLA clock spanning several states (start, stop and pause by state). */
+export interface ClockSpec extends SlaSpec {
+  startOn: string[];
+  stopOn: string[];
+}
+
+export interface Recipients {
+  role?: string;
+  scope?: OrgLevel | 'case';
+  users?: string[];
+  to?: 'initiator' | 'assignees' | 'previous-handler';
+  field?: string;
+}
+
+export type EffectSpec =
+  | { notify: { template: string; channel?: 'app' | 'sms' | 'phone' | 'wechat' | 'cc'; to: Recipients } }
+  | { invoke: { operation: string; input?: Record<string, Logic>; retry?: { max: number; backoff: string }; onSuccess?: string; onFailure?: string } }
+  | { spawn: { definition: string; input?: Record<string, Logic>; wait?: boolean } }
+  | { audit: { action: string } };
+
+export interface TransitionSpec {
+  target?: string;
+  guard?: Logic;
+  requires?: ActionInput[];
+  /** who may send this event when it is not a task decision (roles, or 'system' / 'device' / 'external') */
+  roles?: string[];
+  set?: Record<string, Logic>;
+  effects?: EffectSpec[];
+  /** SLA clock operations on this transition */
+  extend?: { clock: string; by: Logic; maxFactor?: number };
+  description?: LocalizedText;
+}
+
+export type TransitionsSpec = TransitionSpec | TransitionSpec[];
+
+export interface StateSpec {
+  title?: LocalizedText;
+  type?: 'atomic' | 'compound' | 'parallel' | 'final';
+  initial?: string;
+  states?: Record<string, StateSpec>;
+  task?: TaskSpec;
+  wait?: { for: 'device' | 'external' | 'citizen' | 'subcase'; timeout?: { within: string; clock: Clock; event: string } };
+  subcase?: { definition: string; input?: Record<string, Logic>; join?: 'all' | 'any' };
+  entry?: EffectSpec[];
+  exit?: EffectSpec[];
+  on?: Record<string, TransitionsSpec>;
+  always?: TransitionsSpec;
+  onDone?: TransitionsSpec;
+  outcome?: string;
+  tags?: string[];
+}
+
+export interface FormStep {
+  id: string;
+  title: LocalizedText;
+  fields: string[];
+}
+
+export interface FormSpec {
+  title: LocalizedText;
+  fields: string[];
+  required?: string[];
+  steps?: FormStep[];
+  uiSchema?: Record<string, unknown>;
+  /** field → JSONLogic: the field is shown (and required if listed in `required`) only when true */
+  visibleIf?: Record<string, Logic>;
+  /** extra JSON Schema keywords merged into the generated form schema (if/then, allOf, ...) */
+  schema?: JsonSchema;
+}
+
+export interface RoleSpec {
+  title: LocalizedText;
+  level?: OrgLevel;
+}
+
+export interface Definition {
+  $schema?: string;
+  id: string;
+  version: number;
+  schemaVersion: number;
+  title: LocalizedText;
+  description?: LocalizedText;
+  category: string;
+  data: JsonSchema;
+  forms?: Record<string, FormSpec>;
+  roles: Record<string, RoleSpec>;
+  initial: string;
+  /** the intake form filled when a case is created */
+  intake?: { form: string; roles: string[] };
+  states: Record<string, StateSpec>;
+  clocks?: Record<string, ClockSpec>;
+  templates?: Record<string, LocalizedText>;
+  /** adapter operations this item calls or is triggered by */
+  adapters?: { invokes?: string[]; triggers?: string[] };
+  calendar?: string;
+}

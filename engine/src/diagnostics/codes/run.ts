@@ -1,0 +1,4 @@
+import type { CodeCatalog } from '../Diagnostic.ts';
+
+/** Codes for the run area. */
+export const runCodes: CodeCatalog = {};

@@ -1,0 +1,87 @@
+/**
+ * The engine's run-time contract: events in, snapshots and effects out. Everything here is plain,
+ * JSON-serialisable data so the runtime can store it and a replay reproduces it exactly.
+ */
+import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
+import type { AssignmentRule, DecisionKind, FieldAccess, TaskMode, Clock } from '../definition/types.ts';
+
+/** Who acts. `orgPath` is the materialized path of the actor's org unit (/county/township/...). */
+export interface Actor {
+  userId: string;
+  roles: string[];
+  orgPath: string;
+  name?: string;
+}
+
+export interface EventMeta {
+  /** epoch ms: the engine never reads the clock itself */
+  at: number;
+  /** unique event id (idempotency, derived ids) */
+  id: string;
+  actor?: Actor;
+  /** 'user' (default when actor is set), 'system' (timers, automatic), 'device', 'external' */
+  source?: 'user' | 'system' | 'device' | 'external';
+}
+
+export type TaskActionName =
+  | string // a decision name from the task's `decisions`
+  | 'open' | 'claim' | 'transfer' | 'delegate' | 'addSigner' | 'removeSigner' | 'withdraw' | 'urge' | 'copy';
+
+/** Events the engine accepts. */
+export type CaseEvent =
+  | { type: 'task.act'; taskId: string; action: TaskActionName; data?: Record<string, unknown>; comment?: string;
+      signature?: string; attachments?: string[]; users?: string[]; position?: 'before' | 'after'; nextAssignee?: string;
+      meta: EventMeta }
+  | { type: 'timer.fired'; timerId: string; meta: EventMeta }
+  | { type: 'adapter.succeeded' | 'adapter.failed'; requestId: string; output?: unknown; error?: { code: string; message?: string }; meta: EventMeta }
+  | { type: 'subcase.completed'; childId: string; outcome: string; meta: EventMeta }
+  | { type: 'task.unassignable'; taskId: string; meta: EventMeta }
+  | { type: string; data?: Record<string, unknown>; comment?: string; meta: EventMeta };
+
+export interface TaskRecord {
+  id: string;
+  state: string; // state id (dot path for nested)
+  status: 'pending' | 'waiting' | 'delegated' | 'done' | 'cancelled';
+  assignee?: string;
+  candidates: string[];
+  group?: { role: string; orgPath: string };
+  createdAt: number;
+  opened?: boolean;
+  delegatedFrom?: string;
+  decision?: string;
+  added?: boolean;
+  seqIndex?: number;
+  weight?: number;
+}
+
+export interface AssignmentTrace {
+  rule: AssignmentRule;
+  group?: { role: string; orgPath: string };
+  candidates: string[];
+  assignee?: string;
+  /** "why this assignee", in order, zh-CN then en */
+  why: Array<{ 'zh-CN': string; en: string }>;
+}
+
+/** Effects are data: the runtime performs them and reports results back as events. */
+export type Effect =
+  | { kind: 'task.create'; taskId: string; state: string; title: { 'zh-CN': string; en: string }; mode: TaskMode;
+      assignment: AssignmentTrace; form?: string; fields: Record<string, FieldAccess>;
+      decisions: Array<{ name: string; kind: DecisionKind; requires: string[] }>; dueAt?: number; priority: string;
+      delegatedFrom?: string }
+  | { kind: 'task.cancel'; taskId: string; reason: string }
+  | { kind: 'task.update'; taskId: string; status: TaskRecord['status']; assignee?: string }
+  | { kind: 'timer.start'; timerId: string; dueAt: number; purpose: string; clock: Clock }
+  | { kind: 'timer.cancel'; timerId: string }
+  | { kind: 'notify'; template: string; channel: string; recipients: { role?: string; orgPath?: string; users?: string[] }; vars: Record<string, unknown> }
+  | { kind: 'adapter.invoke'; requestId: string; operation: string; input: Record<string, unknown>; retry: { max: number; backoff: string }; idempotencyKey: string }
+  | { kind: 'case.spawn'; childId: string; definition: string; input: Record<string, unknown> }
+  | { kind: 'audit'; action: string; detail: Record<string, unknown> };
+
+export interface StepResult<S> {
+  snapshot: S;
+  effects: Effect[];
+  diagnostics: Diagnostic[];
+  /** false when the event was refused (diagnostics say why) and the snapshot is unchanged */
+  accepted: boolean;
+}
