@@ -1,4 +1,31 @@
 import type { CodeCatalog } from '../Diagnostic.ts';
 
-/** Codes for the definition area. */
-export const definitionCodes: CodeCatalog = {};
+/** Codes for reading and validating a definition document. */
+export const definitionCodes: CodeCatalog = {
+  'definition.parse-json': { severity: 'error', 'zh-CN': 'JSON 格式错误（第 {line} 行第 {column} 列）：{reason}', en: 'Malformed JSON (line {line}, column {column}): {reason}' },
+  'definition.parse-yaml': { severity: 'error', 'zh-CN': 'YAML 格式错误（第 {line} 行第 {column} 列）：{reason}', en: 'Malformed YAML (line {line}, column {column}): {reason}' },
+  'definition.too-large': { severity: 'error', 'zh-CN': '定义文件过大（{size} 字节，上限 {limit}）', en: 'The definition is too large ({size} bytes; limit {limit})' },
+  'definition.too-deep': { severity: 'error', 'zh-CN': '定义嵌套过深（上限 {limit} 层）', en: 'The definition is nested too deeply (limit {limit})' },
+  'definition.too-many-nodes': { severity: 'error', 'zh-CN': '定义包含的节点过多（上限 {limit}）', en: 'The definition has too many nodes (limit {limit})' },
+  'definition.not-object': { severity: 'error', 'zh-CN': '定义必须是一个 JSON 对象', en: 'A definition must be a JSON object' },
+  'definition.unknown-schema-version': { severity: 'error', 'zh-CN': '不支持的 schemaVersion：{found}（支持 {supported}）', en: 'Unsupported schemaVersion {found} (supported: {supported})' },
+  'definition.migrated': { severity: 'info', 'zh-CN': '定义已从 schemaVersion {from} 迁移到 {to}', en: 'Definition migrated from schemaVersion {from} to {to}' },
+  'definition.duplicate-state': { severity: 'error', 'zh-CN': '状态标识“{id}”重复，状态标识在整个定义中必须唯一', en: 'State id "{id}" is used twice; state ids must be unique in the whole definition' },
+  'definition.invalid-expression': { severity: 'error', 'zh-CN': '定义中有无效的条件表达式', en: 'The definition has invalid expressions' },
+  'schema.required': { severity: 'error', 'zh-CN': '缺少必填属性“{property}”', en: 'Missing required property "{property}"' },
+  'schema.additional-property': { severity: 'error', 'zh-CN': '不允许的属性“{property}”', en: 'Property "{property}" is not allowed' },
+  'schema.type': { severity: 'error', 'zh-CN': '类型应为 {expected}', en: 'Expected type {expected}' },
+  'schema.enum': { severity: 'error', 'zh-CN': '取值应为以下之一：{allowed}', en: 'Must be one of: {allowed}' },
+  'schema.const': { severity: 'error', 'zh-CN': '取值应为 {allowed}', en: 'Must be {allowed}' },
+  'schema.pattern': { severity: 'error', 'zh-CN': '格式不符合要求（{pattern}）', en: 'Does not match the required format ({pattern})' },
+  'schema.min-items': { severity: 'error', 'zh-CN': '至少需要 {limit} 项', en: 'Needs at least {limit} item(s)' },
+  'schema.max-items': { severity: 'error', 'zh-CN': '最多 {limit} 项', en: 'At most {limit} item(s)' },
+  'schema.min-properties': { severity: 'error', 'zh-CN': '至少需要 {limit} 个属性', en: 'Needs at least {limit} propert(ies)' },
+  'schema.max-properties': { severity: 'error', 'zh-CN': '最多 {limit} 个属性', en: 'At most {limit} properties' },
+  'schema.range': { severity: 'error', 'zh-CN': '数值超出范围（{comparison} {limit}）', en: 'Number out of range ({comparison} {limit})' },
+  'schema.length': { severity: 'error', 'zh-CN': '长度不符合要求（{comparison} {limit}）', en: 'Length out of range ({comparison} {limit})' },
+  'schema.unique': { severity: 'error', 'zh-CN': '列表中有重复项', en: 'The list has duplicate items' },
+  'schema.property-name': { severity: 'error', 'zh-CN': '名称“{property}”不符合命名规则（小写字母、数字和连字符）', en: 'Name "{property}" breaks the naming rule (lowercase letters, digits, hyphens)' },
+  'schema.one-of': { severity: 'error', 'zh-CN': '不符合任何一种允许的写法', en: 'Matches none of the allowed forms' },
+  'schema.invalid': { severity: 'error', 'zh-CN': '不符合定义格式：{reason}', en: 'Does not conform to the definition format: {reason}' },
+};

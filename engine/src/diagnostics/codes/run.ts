@@ -1,4 +1,30 @@
 import type { CodeCatalog } from '../Diagnostic.ts';
 
-/** Codes for the run area. */
-export const runCodes: CodeCatalog = {};
+/** Codes for events the engine refuses while running a case. */
+export const runCodes: CodeCatalog = {
+  'run.bad-event': { severity: 'error', 'zh-CN': '事件格式不正确：{reason}', en: 'Malformed event: {reason}' },
+  'run.case-finished': { severity: 'error', 'zh-CN': '案件已办结，不能再处理事件', en: 'The case has finished; no more events are accepted' },
+  'run.event-not-accepted': { severity: 'error', 'zh-CN': '当前状态“{state}”不接受事件“{event}”', en: 'The current state "{state}" does not accept event "{event}"' },
+  'run.transition-blocked': { severity: 'error', 'zh-CN': '条件不满足，不能执行“{event}”', en: 'The conditions for "{event}" are not met' },
+  'run.unknown-task': { severity: 'error', 'zh-CN': '待办任务 {taskId} 不存在或已完成', en: 'Task {taskId} does not exist or is closed' },
+  'run.not-assignee': { severity: 'error', 'zh-CN': '您不是该任务的处理人', en: 'You are not an assignee of this task' },
+  'run.task-not-pending': { severity: 'error', 'zh-CN': '任务当前状态为“{status}”，不能办理', en: 'The task is "{status}" and cannot be acted on' },
+  'run.unknown-action': { severity: 'error', 'zh-CN': '该步骤没有操作“{action}”', en: 'This step has no action "{action}"' },
+  'run.action-not-allowed': { severity: 'error', 'zh-CN': '该步骤不允许“{action}”', en: 'This step does not allow "{action}"' },
+  'run.role-not-allowed': { severity: 'error', 'zh-CN': '您的角色不能执行“{action}”', en: 'Your roles may not take "{action}"' },
+  'run.missing-input': { severity: 'error', 'zh-CN': '“{action}”需要填写{input}', en: '"{action}" requires a {input}' },
+  'run.field-not-writable': { severity: 'error', 'zh-CN': '字段“{field}”在此步骤不可修改', en: 'Field "{field}" is not writable at this step' },
+  'run.field-required': { severity: 'error', 'zh-CN': '字段“{field}”为必填项', en: 'Field "{field}" is required' },
+  'run.unknown-field': { severity: 'error', 'zh-CN': '案件数据中没有字段“{field}”', en: 'The case data has no field "{field}"' },
+  'run.missing-users': { severity: 'error', 'zh-CN': '“{action}”需要指定人员', en: '"{action}" needs at least one user' },
+  'run.unknown-user': { severity: 'error', 'zh-CN': '用户 {user} 不存在', en: 'User {user} does not exist' },
+  'run.withdraw-too-late': { severity: 'error', 'zh-CN': '下一步已查看或办理，不能撤回', en: 'The next step has been opened or acted on; withdrawal is no longer possible' },
+  'run.nothing-to-withdraw': { severity: 'error', 'zh-CN': '没有可撤回的提交', en: 'There is no submission of yours to withdraw' },
+  'run.no-reject-target': { severity: 'error', 'zh-CN': '找不到驳回目标步骤', en: 'No step to reject back to' },
+  'run.unknown-timer': { severity: 'info', 'zh-CN': '定时器 {timerId} 已取消或不存在，忽略', en: 'Timer {timerId} was cancelled or does not exist; ignored' },
+  'run.unknown-request': { severity: 'info', 'zh-CN': '适配器请求 {requestId} 不存在，忽略', en: 'Adapter request {requestId} is unknown; ignored' },
+  'run.unknown-subcase': { severity: 'info', 'zh-CN': '子案件 {childId} 不存在，忽略', en: 'Sub-case {childId} is unknown; ignored' },
+  'run.not-claimable': { severity: 'error', 'zh-CN': '任务已被他人认领或不可认领', en: 'The task is claimed by someone else or cannot be claimed' },
+  'run.bad-snapshot': { severity: 'error', 'zh-CN': '案件快照无法恢复：{reason}', en: 'The case snapshot cannot be restored: {reason}' },
+  'run.engine-error': { severity: 'error', 'zh-CN': '引擎内部错误：{reason}', en: 'Internal engine error: {reason}' },
+};

@@ -1,0 +1,61 @@
+/** Turns the definition's effect declarations (notify, invoke, spawn, audit) into effect data. */
+import type { EffectSpec, Recipients } from '../definition/types.ts';
+import type { CaseContext, EventPayload } from './context.ts';
+import { nextId } from './context.ts';
+import { orgAt } from './directory.ts';
+import type { Env } from './env.ts';
+import type { Effect } from './types.ts';
+import { logicView, readPath } from './view.ts';
+
+function recipients(ctx: CaseContext, to: Recipients): Extract<Effect, { kind: 'notify' }>['recipients'] {
+  if (to.to === 'initiator') return { users: [ctx.initiator.userId] };
+  if (to.to === 'previous-handler') return { users: ctx.trail.slice(-1).map((t) => t.by) };
+  if (to.to === 'assignees') {
+    const users = Object.values(ctx.tasks).flatMap((t) => (t.assignee ? [t.assignee] : t.candidates));
+    return { users: [...new Set(users)].sort() };
+  }
+  if (to.users) return { users: to.users };
+  if (to.field) {
+    const v = readPath(ctx, to.field.startsWith('data.') ? to.field : 'data.' + to.field);
+    return { users: (Array.isArray(v) ? v : v ? [v] : []).map(String) };
+  }
+  const orgPath = !to.scope || to.scope === 'case' ? ctx.orgPath : orgAt(ctx.orgPath, to.scope) ?? ctx.orgPath;
+  return { role: to.role, orgPath };
+}
+
+function evalInput(ctx: CaseContext, env: Env, p: EventPayload | undefined, base: string, input: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!input) return out;
+  const view = logicView(ctx, p);
+  for (const key of Object.keys(input)) {
+    const logic = env.compiled.logic.get(`${base}/${key}`);
+    out[key] = logic ? logic.evaluate(view) : input[key];
+  }
+  return out;
+}
+
+/** Resolves effect declarations at `path` (JSON Pointer of the effects array) against the context. */
+export function resolveEffects(ctx: CaseContext, env: Env, specs: EffectSpec[] | undefined, path: string, p: EventPayload | undefined, out: Effect[]): void {
+  (specs ?? []).forEach((spec, i) => {
+    const at = `${path}/${i}`;
+    if ('notify' in spec) {
+      const n = spec.notify;
+      out.push({ kind: 'notify', template: n.template, channel: n.channel ?? 'app', recipients: recipients(ctx, n.to), vars: { caseId: ctx.caseId, data: ctx.data } });
+    } else if ('invoke' in spec) {
+      const v = spec.invoke;
+      const [requestId, seq] = nextId(ctx, 'r');
+      ctx.seq = seq;
+      ctx.requests = { ...ctx.requests, [requestId]: { operation: v.operation, onSuccess: v.onSuccess, onFailure: v.onFailure } };
+      const input = evalInput(ctx, env, p, `${at}/invoke/input`, v.input);
+      out.push({ kind: 'adapter.invoke', requestId, operation: v.operation, input, retry: v.retry ?? { max: 3, backoff: 'PT30S' }, idempotencyKey: requestId });
+    } else if ('spawn' in spec) {
+      const s = spec.spawn;
+      const [childId, seq] = nextId(ctx, 'c');
+      ctx.seq = seq;
+      ctx.subcases = { ...ctx.subcases, [childId]: { definition: s.definition, state: 'open', join: 'all' } };
+      out.push({ kind: 'case.spawn', childId, definition: s.definition, input: evalInput(ctx, env, p, `${at}/spawn/input`, s.input) });
+    } else {
+      out.push({ kind: 'audit', action: spec.audit.action, detail: { caseId: ctx.caseId } });
+    }
+  });
+}

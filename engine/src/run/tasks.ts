@@ -1,0 +1,102 @@
+/** Creating a human step's tasks on entry, per task mode, with SLA timers and the assignment trace. */
+import type { DecisionKind, DecisionSpec, TaskSpec } from '../definition/types.ts';
+import { resolveAssignment } from './assign.ts';
+import type { CaseContext, StepState } from './context.ts';
+import { nextId } from './context.ts';
+import type { Env } from './env.ts';
+import { slaWithin, startSla } from './sla.ts';
+import type { AssignmentTrace, Effect, TaskRecord } from './types.ts';
+
+/** The kind of a decision: declared, or inferred from its name. */
+export function decisionKind(name: string, spec: DecisionSpec | undefined): DecisionKind {
+  if (spec?.kind) return spec.kind;
+  if (name === 'approve' || name === 'reject' || name === 'return' || name === 'abstain') return name;
+  return 'other';
+}
+
+/** The first decision of a kind in declaration order. */
+export function firstOfKind(task: TaskSpec, kind: DecisionKind): string | undefined {
+  return Object.keys(task.decisions).find((n) => decisionKind(n, task.decisions[n]) === kind);
+}
+
+/** A voter's weight: the largest weight among their roles (1 when none is listed). */
+export function weightFor(task: TaskSpec, roles: string[]): number {
+  const weights = task.vote?.weights;
+  if (!weights) return 1;
+  const found = roles.map((r) => weights[r]).filter((w): w is number => typeof w === 'number');
+  return found.length ? Math.max(...found) : 1;
+}
+
+export interface NewTask {
+  assignee?: string;
+  candidates: string[];
+  trace: AssignmentTrace;
+  delegatedFrom?: string;
+  added?: boolean;
+  seqIndex?: number;
+}
+
+/** Creates one task record and its effects (task.create, SLA timers). */
+export function createTask(ctx: CaseContext, env: Env, stateId: string, n: NewTask, out: Effect[]): TaskRecord {
+  const info = env.compiled.model.states.get(stateId)!;
+  const spec = info.spec.task!;
+  const [id, seq] = nextId(ctx, 't');
+  ctx.seq = seq;
+  const group = n.assignee ? undefined : n.trace.group;
+  const task: TaskRecord = {
+    id, state: stateId, status: 'pending', candidates: n.candidates, createdAt: env.meta.at,
+    ...(n.assignee ? { assignee: n.assignee } : {}), ...(group ? { group } : {}),
+    ...(n.delegatedFrom ? { delegatedFrom: n.delegatedFrom } : {}), ...(n.added ? { added: true } : {}),
+    ...(n.seqIndex !== undefined ? { seqIndex: n.seqIndex } : {}),
+  };
+  if (spec.mode === 'vote') {
+    task.weight = weightFor(spec, n.trace.group ? [n.trace.group.role] : []);
+    const st = ctx.steps[stateId];
+    if (st && n.assignee) st.weights = { ...st.weights, [n.assignee]: task.weight };
+  }
+  ctx.tasks[id] = task;
+  let dueAt: number | undefined;
+  if (spec.sla) dueAt = startSla(ctx, env, spec.sla, `task:${stateId}`, id, slaWithin(ctx, env, spec.sla, info.path + '/task/sla'), out);
+  out.push({
+    kind: 'task.create', taskId: id, state: stateId,
+    title: spec.title ?? info.spec.title ?? { 'zh-CN': stateId, en: stateId },
+    mode: spec.mode ?? 'single', assignment: { ...n.trace, candidates: n.candidates, ...(n.assignee ? { assignee: n.assignee } : {}) },
+    ...(spec.form ? { form: spec.form } : {}), fields: spec.fields ?? {},
+    decisions: Object.entries(spec.decisions).map(([name, d]) => ({ name, kind: decisionKind(name, d), requires: d.requires ?? [] })),
+    ...(dueAt !== undefined ? { dueAt } : {}), priority: spec.priority ?? 'normal',
+    ...(n.delegatedFrom ? { delegatedFrom: n.delegatedFrom } : {}),
+  });
+  return task;
+}
+
+/** Creates the task for slot `index` of a sequence (a '' slot is the group's claimable task). */
+export function createSlotTask(ctx: CaseContext, env: Env, stateId: string, step: StepState, trace: AssignmentTrace, out: Effect[]): void {
+  const slot = step.order[step.index] ?? '';
+  const candidates = slot ? [slot] : trace.candidates;
+  const assignee = slot || (candidates.length === 1 ? candidates[0] : undefined);
+  createTask(ctx, env, stateId, { assignee, candidates, trace, added: step.added.includes(slot), seqIndex: step.index }, out);
+}
+
+/**
+ * Enters a human step: resolves the assignment and creates the tasks of its mode.
+ * Returns a decision name when a policy (auto-pass / auto-reject) decides the step at once.
+ */
+export function enterHumanStep(ctx: CaseContext, env: Env, stateId: string, out: Effect[]): string | undefined {
+  const spec = env.compiled.model.states.get(stateId)!.spec.task!;
+  const res = resolveAssignment(ctx, env, spec);
+  const mode = spec.mode ?? 'single';
+  if (res.auto) {
+    out.push({ kind: 'audit', action: `task.${res.auto}`, detail: { state: stateId, why: res.trace.why } });
+    return firstOfKind(spec, res.auto === 'auto-pass' ? 'approve' : 'reject') ?? Object.keys(spec.decisions)[0];
+  }
+  const parallel = mode === 'all' || mode === 'any' || mode === 'vote';
+  const order = parallel || mode === 'sequence' ? res.order : [res.trace.assignee ?? (res.trace.candidates.length === 1 ? res.trace.candidates[0]! : '')];
+  const step: StepState = { order, index: 0, decisions: {}, weights: {}, added: [], waiting: [], trace: res.trace };
+  ctx.steps[stateId] = step;
+  if (parallel) {
+    for (const user of order) createTask(ctx, env, stateId, { assignee: user, candidates: [user], trace: res.trace }, out);
+  } else {
+    createSlotTask(ctx, env, stateId, step, res.trace, out);
+  }
+  return undefined;
+}
