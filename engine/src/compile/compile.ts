@@ -35,6 +35,9 @@ export interface MachineEvent {
   $?: EventPayload & { env: Env; ctx?: CaseContext; pre?: HookResult['effects'] };
 }
 
+/** The payload of the event `step`/`start` is running (set only during that synchronous call). */
+export const stepping: { current: MachineEvent['$'] | undefined } = { current: undefined };
+
 type ActionArgs = { context: CaseContext; event: MachineEvent };
 
 /** The pre-computed context (first action of an event only), then the pre-effects once. */
@@ -47,7 +50,8 @@ function baseContext(context: CaseContext, p: MachineEvent['$']): { ctx: CaseCon
 function makeHook(run: (ctx: CaseContext, env: Env, params: { s?: string; t?: string }, p: EventPayload) => HookResult) {
   return enqueueActions(({ context, event, enqueue }: ActionArgs & { enqueue: any }, params: { s?: string; t?: string }) => {
     // the init event carries the payload in `input` (start), every other event in `$`
-    const p = event.$ ?? (event as { input?: { $?: MachineEvent['$'] } }).input?.$;
+    // XState's own events (done.state.*) carry no payload: they belong to the event being stepped
+    const p = event.$ ?? (event as { input?: { $?: MachineEvent['$'] } }).input?.$ ?? stepping.current;
     if (!p) return;
     const { ctx, pre } = baseContext(context, p);
     const r = run(ctx, p.env, params, p);
@@ -74,6 +78,15 @@ function transitionConfig(t: TransitionInfo) {
   };
 }
 
+/**
+ * A task decision leaves its own step only: in a parallel state, region A's "approve" must not
+ * also move region B, so decision transitions listen on `@<state>.<decision>`.
+ */
+export function decisionEvent(c: Pick<CompiledDefinition, 'model'>, stateId: string, event: string): string {
+  const task = c.model.states.get(stateId)?.spec.task;
+  return task && Object.hasOwn(task.decisions, event) ? `@${stateId}.${event}` : event;
+}
+
 function stateConfig(c: CompiledDefinition, id: string): Record<string, unknown> {
   const info = c.model.states.get(id)!;
   const spec = info.spec;
@@ -82,7 +95,8 @@ function stateConfig(c: CompiledDefinition, id: string): Record<string, unknown>
   const onDone: unknown[] = [];
   for (const t of c.model.transitions) {
     if (t.from !== id) continue;
-    const list = t.event === '$always' ? always : t.event === '$done' ? onDone : (on[t.event] ??= []);
+    const key = decisionEvent(c, t.from, t.event);
+    const list = t.event === '$always' ? always : t.event === '$done' ? onDone : (on[key] ??= []);
     list.push(transitionConfig(t));
   }
   for (const target of c.gotoTargets.get(id) ?? []) on['$goto.' + target] = [{ target: '#' + target, reenter: true, actions: [{ type: 'take', params: {} }] }];

@@ -98,6 +98,7 @@ describe('compile diagnostics', () => {
     expect(diags({ matches: [v, { var: 'p' }] })[0]).toMatchObject({ code: 'expr.bad-regex', path: '/items/0/guard/matches/1', details: { reason: 'not-literal' } });
     expect(diags({ matches: [v, 'a', 'g'] })[0]).toMatchObject({ code: 'expr.bad-regex', path: '/items/0/guard/matches/2', details: { reason: 'bad-flags' } });
     expect(diags({ matches: [v, 'a', 'ii'] })[0]).toMatchObject({ details: { reason: 'bad-flags' } });
+    expect(diags({ matches: [v, 'a', { var: 'f' }] })[0]).toMatchObject({ path: '/items/0/guard/matches/2', details: { reason: 'bad-flags' } });
   });
 
   it.each(['(a+)+', '(a*)*', '^(a+)+$', '(x|y?)+', '([a-z]+){2,}', '(\\d+)*$', '((ab)*)+', '(?:a{1,3})+', '(?<w>\\w+)*', '(a)\\1', '(?<n>a)\\k<n>'])(

@@ -82,10 +82,10 @@ export function regexHazard(p: string): RegexProblem | null {
 
 /** Compiles a `matches` pattern once, or says why it is refused. */
 export function compilePattern(pattern: unknown, flags: unknown): { ok: true; re: RegExp } | { ok: false; problem: RegexProblem; message?: string } {
-  if (typeof pattern !== 'string' || (flags !== undefined && typeof flags !== 'string')) return { ok: false, problem: 'not-literal' };
+  if (typeof pattern !== 'string') return { ok: false, problem: 'not-literal' };
   if (pattern.length > MAX_PATTERN_LENGTH) return { ok: false, problem: 'too-long' };
   const f = flags ?? '';
-  if (!/^[imsu]*$/.test(f) || new Set(f).size !== f.length) return { ok: false, problem: 'bad-flags' };
+  if (typeof f !== 'string' || !/^[imsu]*$/.test(f) || new Set(f).size !== f.length) return { ok: false, problem: 'bad-flags' };
   let re: RegExp;
   try {
     re = new RegExp(pattern, f);

@@ -9,6 +9,7 @@ import type { Env } from './env.ts';
 import { addTimer, cancelTimers, slaWithin, startSla } from './sla.ts';
 import { enterHumanStep } from './tasks.ts';
 import type { TransitionInfo } from '../compile/model.ts';
+import { decisionEvent } from '../compile/compile.ts';
 import type { Effect } from './types.ts';
 import { logicView, writeData } from './view.ts';
 
@@ -68,7 +69,10 @@ export function enterState(base: CaseContext, env: Env, stateId: string, p: Even
   const spec = info.spec;
   if (env.compiled.clockStates.has(stateId)) clockEnter(ctx, env, stateId, out);
   let raise: string | undefined;
-  if (spec.task) raise = enterHumanStep(ctx, env, stateId, out);
+  if (spec.task) {
+    const decision = enterHumanStep(ctx, env, stateId, out);
+    if (decision) raise = decisionEvent(env.compiled, stateId, decision);
+  }
   if (spec.wait?.timeout) {
     const t = spec.wait.timeout;
     out.push(addTimer(ctx, { purpose: 'wait.timeout', dueAt: env.calendar.add(env.meta.at, t.within, t.clock), clock: t.clock, owner: stateId, sla: `wait:${stateId}` }));

@@ -2,6 +2,7 @@
 import { diag } from '../diagnostics/catalog.ts';
 import type { TransitionInfo } from '../compile/model.ts';
 import { ancestors } from '../compile/model.ts';
+import { decisionEvent } from '../compile/compile.ts';
 import type { CaseContext } from './context.ts';
 import type { Env } from './env.ts';
 import type { Prepared } from './prepare-task.ts';
@@ -30,7 +31,8 @@ function maySend(t: TransitionInfo, ev: CaseEvent): boolean {
 /** Checks the event is handled here, that the sender may send it, and merges its data. */
 export function prepareExternal(env: Env, snap: LiveSnapshot, ctx: CaseContext, ev: CaseEvent): Prepared {
   const active = activeStates(env, snap);
-  const candidates = env.compiled.model.transitions.filter((t) => t.event === ev.type && active.includes(t.from));
+  // task decisions are taken through `task.act`, never as plain events
+  const candidates = env.compiled.model.transitions.filter((t) => t.event === ev.type && active.includes(t.from) && decisionEvent(env.compiled, t.from, t.event) === t.event);
   const stateLabel = active.join(',');
   if (candidates.length === 0) return { ok: false, diagnostics: [diag('run.event-not-accepted', '/type', { state: stateLabel, event: ev.type })] };
   const allowed = candidates.filter((t) => maySend(t, ev));

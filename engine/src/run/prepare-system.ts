@@ -1,5 +1,6 @@
 /** Prepares system events: timers, adapter results, sub-case completions, plain external events. */
 import type { SlaSpec } from '../definition/types.ts';
+import { decisionEvent } from '../compile/compile.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import type { CaseContext } from './context.ts';
 import type { Env } from './env.ts';
@@ -25,7 +26,7 @@ function autoEvent(env: Env, ctx: CaseContext, owner: string, auto: string, out:
   const decision = Object.hasOwn(spec.decisions, auto) ? auto : firstOfKind(spec, 'approve') ?? auto;
   out.push({ kind: 'audit', action: 'task.auto-decided', detail: { taskId: task.id, decision } });
   const done = Object.values(ctx.tasks).filter((t) => t.state === task.state).map((t) => t.id);
-  return { type: decision, done };
+  return { type: decisionEvent(env.compiled, task.state, decision), done };
 }
 
 /** A durable timer fired: warning, deadline (breach ladder), a later rung, or a wait timeout. */

@@ -4,6 +4,7 @@
  * event — the decision name, a `$goto.<state>` for reject-back/withdraw/resubmit, or `$ctx`.
  */
 import type { TaskSpec } from '../definition/types.ts';
+import { decisionEvent } from '../compile/compile.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import type { CaseContext } from './context.ts';
@@ -66,10 +67,10 @@ function outcomeEvent(env: Env, ctx: CaseContext, state: string, spec: TaskSpec,
   }
   if (kind === 'approve' && ctx.rejectReturn?.to === state) {
     const back = ctx.rejectReturn.from;
-    delete ctx.rejectReturn;
+    ctx.rejectReturn = undefined; // not `delete`: XState merges the assigned context into the old one
     return '$goto.' + back;
   }
-  return outcome;
+  return decisionEvent(env.compiled, state, outcome);
 }
 
 function decide(env: Env, ctx: CaseContext, task: TaskRecord, ev: TaskActEvent, spec: TaskSpec, out: Effect[]): Prepared {

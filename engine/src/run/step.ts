@@ -5,7 +5,7 @@
  * reads the clock, randomness or any I/O: time and ids come in with the event.
  */
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import type { CompiledDefinition, MachineEvent } from '../compile/compile.ts';
+import { stepping, type CompiledDefinition, type MachineEvent } from '../compile/compile.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import { EngineError } from '../diagnostics/Diagnostic.ts';
@@ -24,7 +24,7 @@ export interface CaseSnapshot {
   context: CaseContext;
 }
 
-export type LiveSnapshot = AnyMachineSnapshot & { context: CaseContext };
+export type LiveSnapshot = Omit<AnyMachineSnapshot, 'context'> & { context: CaseContext };
 
 export interface StartInput {
   caseId: string;
@@ -50,7 +50,14 @@ export function start(c: CompiledDefinition, input: StartInput, opts: RunOptions
   };
   const env: Env = { ...opts, compiled: c, meta: input.meta };
   const $ = { env, meta: input.meta, actor, data: input.data, label: 'case.created' };
-  const [snapshot, actions] = initialTransition(c.machine, { ctx, $ } as never);
+  stepping.current = $ as MachineEvent['$'];
+  let snapshot: AnyMachineSnapshot;
+  let actions: unknown[];
+  try {
+    [snapshot, actions] = initialTransition(c.machine, { ctx, $ } as never);
+  } finally {
+    stepping.current = undefined;
+  }
   const effects = [...collect(actions as never), audit('case.created', input.meta, undefined, snapshot.value)];
   return { snapshot: snapshot as LiveSnapshot, effects, diagnostics: [], accepted: true };
 }
@@ -114,9 +121,16 @@ export function step(c: CompiledDefinition, stored: CaseSnapshot | LiveSnapshot,
     type: prepared.type,
     $: { env, meta: event.meta, actor: event.meta.actor, data: e.data, comment: e.comment, done: prepared.done, ctx: prepared.ctx, pre: prepared.effects, label },
   };
-  const [next, actions] = transition(c.machine, snap, xe as never);
+  stepping.current = xe.$;
+  let next: AnyMachineSnapshot;
+  let actions: unknown[];
+  try {
+    [next, actions] = transition(c.machine, snap, xe as never);
+  } finally {
+    stepping.current = undefined;
+  }
   if (next === snap) {
-    return refuse(snap, [diag('run.transition-blocked', '/type', { event: prepared.type.startsWith('$') ? label : prepared.type })]);
+    return refuse(snap, [diag('run.transition-blocked', '/type', { event: /^[$@]/.test(prepared.type) ? label : prepared.type })]);
   }
   const effects = collect(actions as never);
   effects.push(audit(label, event.meta, snap.value, next.value));

@@ -42,7 +42,7 @@ export function createTask(ctx: CaseContext, env: Env, stateId: string, n: NewTa
   const spec = info.spec.task!;
   const [id, seq] = nextId(ctx, 't');
   ctx.seq = seq;
-  const group = n.assignee ? undefined : n.trace.group;
+  const group = n.trace.group;
   const task: TaskRecord = {
     id, state: stateId, status: 'pending', candidates: n.candidates, createdAt: env.meta.at,
     ...(n.assignee ? { assignee: n.assignee } : {}), ...(group ? { group } : {}),

@@ -5,10 +5,11 @@ import { hb } from './env.ts';
 import type { CallNode, Scope, Visitor } from './walk.ts';
 import { ROOT_SCOPE, walkProgram } from './walk.ts';
 
-const HELPER_NAMES: ReadonlySet<string> = new Set(HELPER_SPECS.keys());
+/** Names of the allowed helpers (a mustache without arguments naming one is a call). */
+export const HELPER_NAMES: ReadonlySet<string> = new Set(HELPER_SPECS.keys());
 
 /** 1-based line and column of an AST node. */
-function at(node: hbs.AST.Node): { line: number; column: number } {
+function at(node: { loc?: hbs.AST.SourceLocation }): { line: number; column: number } {
   return { line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1 };
 }
 
@@ -79,5 +80,3 @@ export function checkTemplate(source: string, path: string): Diagnostic[] {
   walkProgram(parsed.ast, ROOT_SCOPE, checker(path, out), HELPER_NAMES);
   return out;
 }
-
-export { HELPER_NAMES };

@@ -1,7 +1,7 @@
 /**
  * Masking of personal data in notification texts (`{{mask value "kind"}}`). Works on Unicode code points.
  * - name: 张三 → 张*, 张三丰 → 张*丰, 欧阳娜娜 → 欧**娜 (first and, from 3 characters on, last kept)
- * - phone: 13812341234 → 138****1234 (first 3 + **** + last 4; up to 7 characters: all but the last 4 masked)
+ * - phone: 13812341234 → 138****1234 (first 3 + **** + last 4; 5–7 characters: all but the last 4 masked; up to 4: all)
  * - id-number: 110101199003071234 → 1****************4 (first and last kept)
  * - address: kept up to and including the first '号' or '单元', the rest becomes ****;
  *   without either marker the first half is kept.
@@ -16,7 +16,7 @@ export function mask(value: unknown, kind: unknown): string {
     case 'name':
       return maskName(cps);
     case 'phone':
-      return cps.length > 7 ? `${cps.slice(0, 3).join('')}****${cps.slice(-4).join('')}` : stars(cps.length - 4) + cps.slice(-4).join('');
+      return maskPhone(cps);
     case 'id-number':
       return cps.length <= 2 ? stars(cps.length) : `${cps[0]}${stars(cps.length - 2)}${cps[cps.length - 1]}`;
     case 'address':
@@ -28,6 +28,11 @@ export function mask(value: unknown, kind: unknown): string {
 
 function stars(n: number): string {
   return '*'.repeat(Math.max(n, 0));
+}
+
+function maskPhone(cps: string[]): string {
+  if (cps.length > 7) return `${cps.slice(0, 3).join('')}****${cps.slice(-4).join('')}`;
+  return cps.length > 4 ? stars(cps.length - 4) + cps.slice(-4).join('') : stars(cps.length);
 }
 
 function maskName(cps: string[]): string {

@@ -1,4 +1,56 @@
 import type { CodeCatalog } from '../Diagnostic.ts';
 
-/** Codes for the lint area. */
-export const lintCodes: CodeCatalog = {};
+/**
+ * Codes for the lint area: semantic problems in a schema-valid definition, shown to the county
+ * admin in the designer before publishing. Paths point at the part to fix.
+ */
+export const lintCodes: CodeCatalog = {
+  'lint.internal-error': { severity: 'error', 'zh-CN': '检查定义时出现内部错误：{reason}', en: 'Internal error while linting the definition: {reason}' },
+  // targets and reachability
+  'lint.unknown-target': { severity: 'error', 'zh-CN': '引用了不存在的状态“{target}”', en: 'Refers to state "{target}", which does not exist' },
+  'lint.initial-not-child': { severity: 'error', 'zh-CN': '初始状态“{target}”不是“{state}”的子状态', en: 'Initial state "{target}" is not a child of "{state}"' },
+  'lint.unknown-clock': { severity: 'error', 'zh-CN': '引用了不存在的计时器“{clock}”', en: 'Refers to clock "{clock}", which does not exist' },
+  'lint.unreachable-state': { severity: 'warning', 'zh-CN': '状态“{state}”从初始状态无法到达', en: 'State "{state}" cannot be reached from the initial state' },
+  'lint.dead-end': { severity: 'error', 'zh-CN': '状态“{state}”不是结束状态，却没有任何出路（案件会停在这里）', en: 'State "{state}" is not final but has no way out (cases would get stuck here)' },
+  'lint.no-final-state': { severity: 'error', 'zh-CN': '定义没有顶层结束状态，案件永远无法办结', en: 'The definition has no top-level final state, so no case can ever close' },
+  'lint.loop-no-exit': { severity: 'error', 'zh-CN': '状态 {states} 构成循环，且从中无法到达任何结束状态', en: 'States {states} form a loop from which no final state can be reached' },
+  'lint.region-no-final': { severity: 'error', 'zh-CN': '并行状态“{parallel}”的分支“{region}”没有结束子状态，并行状态永远无法完成', en: 'Region "{region}" of parallel state "{parallel}" has no final child, so the parallel state can never complete' },
+  'lint.region-final-unreachable': { severity: 'error', 'zh-CN': '并行状态“{parallel}”的分支“{region}”内无法到达其结束状态，并行状态永远无法完成', en: 'Inside region "{region}" of parallel state "{parallel}" no final state can be reached, so the parallel state can never complete' },
+  // tasks, decisions, roles
+  'lint.decision-goes-nowhere': { severity: 'error', 'zh-CN': '决定“{decision}”既没有对应的转换（on），也没有退回目标（to）', en: 'Decision "{decision}" has neither a transition (on) nor a return target (to)' },
+  'lint.decision-to-ignored': { severity: 'warning', 'zh-CN': '决定“{decision}”的类型是“{kind}”，退回目标（to）只对驳回/退回类决定生效，将被忽略', en: 'Decision "{decision}" is of kind "{kind}"; a return target (to) only applies to reject/return decisions and is ignored' },
+  'lint.event-no-sender': { severity: 'warning', 'zh-CN': '事件“{event}”不是本环节的决定，也没有指定可发送的角色，谁来触发它？', en: 'Event "{event}" is not a decision of this step and names no roles that may send it: who takes this action?' },
+  'lint.unknown-role': { severity: 'error', 'zh-CN': '角色“{role}”未在 roles 中定义', en: 'Role "{role}" is not defined in roles' },
+  'lint.timeout-unhandled': { severity: 'warning', 'zh-CN': '等待超时事件“{event}”在本状态没有对应的转换', en: 'Wait timeout event "{event}" has no transition in this state' },
+  'lint.subcase-unhandled': { severity: 'warning', 'zh-CN': '子案件状态“{state}”没有处理 subcase.done 事件，子案件办结后案件不会继续', en: 'Sub-case state "{state}" does not handle subcase.done, so the case will not move on when its sub-cases finish' },
+  // forms and data
+  'lint.unknown-form': { severity: 'error', 'zh-CN': '表单“{form}”未在 forms 中定义', en: 'Form "{form}" is not defined in forms' },
+  'lint.unknown-field': { severity: 'error', 'zh-CN': '字段“{field}”不在案件数据（data.properties）中', en: 'Field "{field}" is not in the case data (data.properties)' },
+  'lint.step-field-not-in-form': { severity: 'error', 'zh-CN': '步骤“{step}”的字段“{field}”不在表单“{form}”的字段列表中', en: 'Field "{field}" of step "{step}" is not among the fields of form "{form}"' },
+  'lint.required-not-in-form': { severity: 'warning', 'zh-CN': '必填字段“{field}”不在表单“{form}”的字段列表中，填表人无法填写', en: 'Required field "{field}" is not among the fields of form "{form}", so nobody can fill it in' },
+  'lint.pii-untagged': { severity: 'error', 'zh-CN': '字段“{field}”没有个人信息标记（x-pii，无个人信息时填 none）', en: 'Field "{field}" has no personal-data tag (x-pii; use none when it holds none)' },
+  // expressions
+  'lint.logic-unknown-field': { severity: 'error', 'zh-CN': '条件表达式读取了案件数据中不存在的字段“{field}”', en: 'The expression reads field "{field}", which the case data does not have' },
+  'lint.logic-unknown-root': { severity: 'error', 'zh-CN': '条件表达式读取了“{var}”，只能读取 data、case、actor 或 event 下的值', en: 'The expression reads "{var}"; only values under data, case, actor or event can be read' },
+  'lint.set-unknown-field': { severity: 'error', 'zh-CN': '赋值目标“{field}”不在案件数据（data.properties）中', en: 'Assignment target "{field}" is not in the case data (data.properties)' },
+  // templates
+  'lint.unknown-template': { severity: 'error', 'zh-CN': '消息模板“{template}”未在 templates 中定义', en: 'Message template "{template}" is not defined in templates' },
+  'lint.template-unknown-var': { severity: 'warning', 'zh-CN': '模板读取了“{var}”，渲染时不会有这个值', en: 'The template reads "{var}", which has no value when it is rendered' },
+  // adapters and sub-cases
+  'lint.undeclared-operation': { severity: 'warning', 'zh-CN': '调用的接口操作“{operation}”未在 adapters.invokes 中声明', en: 'Operation "{operation}" is invoked but not declared in adapters.invokes' },
+  'lint.operation-not-installed': { severity: 'error', 'zh-CN': '接口操作“{operation}”没有已安装的适配器提供', en: 'No installed adapter provides operation "{operation}"' },
+  'lint.unknown-definition': { severity: 'error', 'zh-CN': '子案件引用的服务事项“{definition}”不存在', en: 'Sub-case service item "{definition}" does not exist' },
+  // SLAs and clocks
+  'lint.sla-no-breach-path': { severity: 'warning', 'zh-CN': '时限没有预警（warnAt）也没有超时处理（onBreach），超时后不会有任何动作', en: 'The time limit has no warning (warnAt) and no breach handling (onBreach): nothing happens when it runs out' },
+  'lint.breach-ladder-order': { severity: 'warning', 'zh-CN': '超时处理第 {index} 级（{after}）早于上一级（{previous}），请按时间顺序排列', en: 'Breach rung {index} ({after}) comes before the previous rung ({previous}); order the ladder by time' },
+  'lint.auto-not-decision': { severity: 'warning', 'zh-CN': '超时自动动作“{auto}”不是本环节的决定，将改为执行第一个同意类决定', en: 'Auto-action "{auto}" is not a decision of this step; the first approve decision is taken instead' },
+  'lint.clock-never-stops': { severity: 'warning', 'zh-CN': '计时器“{clock}”开始后无法到达任何停止状态', en: 'After clock "{clock}" starts, none of its stop states can be reached' },
+  // task modes
+  'lint.vote-trivial': { severity: 'warning', 'zh-CN': '票签门槛为 0 且不要求严格大于，任何投票都会通过', en: 'Vote threshold 0 without strict: every vote passes' },
+  'lint.vote-impossible': { severity: 'error', 'zh-CN': '票签门槛为 1 且要求严格大于，投票永远不会通过', en: 'Vote threshold 1 with strict: the vote can never pass' },
+  'lint.vote-missing-kind': { severity: 'error', 'zh-CN': '票签环节缺少“{kind}”类的决定，无法给出投票结果', en: 'The vote step has no decision of kind "{kind}", so it cannot report the result' },
+  'lint.mode-needs-approve': { severity: 'error', 'zh-CN': '“{mode}”模式的环节需要一个有对应转换（on）的同意类决定', en: 'A step in mode "{mode}" needs an approve-kind decision with a transition (on)' },
+  'lint.mode-option-ignored': { severity: 'warning', 'zh-CN': '“{option}”只在“{mode}”模式下生效，本环节的模式是“{actual}”', en: '"{option}" only applies in mode "{mode}"; this step is in mode "{actual}"' },
+  'lint.chain-inverted': { severity: 'error', 'zh-CN': '逐级审批从“{from}”到“{to}”方向颠倒：应从较低层级向上', en: 'The approval chain from "{from}" to "{to}" is upside down: it must go up from the lower level' },
+  'lint.chain-mode': { severity: 'warning', 'zh-CN': '逐级审批（chain）应使用依次（sequence）模式，本环节为“{mode}”', en: 'An approval chain should use mode sequence; this step uses "{mode}"' },
+};

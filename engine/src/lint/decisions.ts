@@ -1,0 +1,65 @@
+/** Human-step decisions and the events a state waits for: each must lead somewhere and have a sender. */
+import { asList } from '../compile/model.ts';
+import { diag } from '../diagnostics/catalog.ts';
+import { pointer, type Diagnostic } from '../diagnostics/Diagnostic.ts';
+import { decisionKind } from '../run/tasks.ts';
+import { eachEffect, eachSla, eachTask, handlesEvent, type LintContext } from './context.ts';
+
+/** Modes where an abstention never decides the step by itself (it is only counted). */
+const AGGREGATE = new Set(['all', 'any', 'vote']);
+
+function decisionProblems(c: LintContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { state, task, path } of eachTask(c)) {
+    for (const [name, d] of Object.entries(task.decisions)) {
+      const kind = decisionKind(name, d);
+      const at = path + pointer('decisions', name);
+      // the runtime follows `to` for reject/return decisions only; any other kind leaves by its event
+      const jumps = d.to !== undefined && (kind === 'reject' || kind === 'return');
+      if (d.to !== undefined && !jumps) out.push(diag('lint.decision-to-ignored', at + '/to', { decision: name, kind }));
+      if (jumps || handlesEvent(c, state.id, name)) continue;
+      if (kind === 'abstain' && AGGREGATE.has(task.mode ?? 'single')) continue;
+      out.push(diag('lint.decision-goes-nowhere', at, { decision: name }));
+    }
+  }
+  return out;
+}
+
+/** Events the system raises by itself: adapter results, wait timeouts, SLA auto-actions, sub-case joins. */
+export function systemEvents(c: LintContext): Set<string> {
+  const events = new Set<string>(['subcase.done']);
+  for (const { effect } of eachEffect(c)) {
+    if ('invoke' in effect) for (const e of [effect.invoke.onSuccess, effect.invoke.onFailure]) if (e) events.add(e);
+  }
+  for (const s of c.model.states.values()) if (s.spec.wait?.timeout) events.add(s.spec.wait.timeout.event);
+  for (const { sla } of eachSla(c)) for (const rung of sla.onBreach ?? []) if (rung.auto) events.add(rung.auto);
+  return events;
+}
+
+function eventsWithoutSender(c: LintContext): Diagnostic[] {
+  const system = systemEvents(c);
+  const out: Diagnostic[] = [];
+  for (const { state, task } of eachTask(c)) {
+    for (const [event, value] of Object.entries(state.spec.on ?? {})) {
+      if (Object.hasOwn(task.decisions, event) || system.has(event)) continue;
+      if (asList(value).some((t) => (t.roles ?? []).length > 0)) continue;
+      out.push(diag('lint.event-no-sender', state.path + pointer('on', event), { event }));
+    }
+  }
+  return out;
+}
+
+function waitsNobodyEnds(c: LintContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const s of c.model.states.values()) {
+    const timeout = s.spec.wait?.timeout;
+    if (timeout && !handlesEvent(c, s.id, timeout.event)) out.push(diag('lint.timeout-unhandled', s.path + '/wait/timeout/event', { event: timeout.event }));
+    if (s.spec.subcase && !handlesEvent(c, s.id, 'subcase.done')) out.push(diag('lint.subcase-unhandled', s.path + '/subcase', { state: s.id }));
+  }
+  return out;
+}
+
+/** Decisions that go nowhere, `to` on decisions that ignore it, events with no sender, waits with no continuation. */
+export function checkDecisions(c: LintContext): Diagnostic[] {
+  return [...decisionProblems(c), ...eventsWithoutSender(c), ...waitsNobodyEnds(c)];
+}
