@@ -22,3 +22,7 @@ export { compileLogic, logicOperators, truthy, type CompiledLogic } from './expr
 export { loadDefinition, parseText, type LoadResult } from './definition/load.ts';
 export { currentSchemaVersion } from './definition/migrate.ts';
 export { definitionLimits } from './definition/limits.ts';
+export { simulate, actorFrom, type SimResult, type SimRecord } from './simulate/simulate.ts';
+export type { SimScript, SimStep } from './simulate/script.ts';
+export { formatSimulation } from './simulate/format.ts';
+export { lint, type LintOptions } from './lint/index.ts';

@@ -59,3 +59,14 @@ export function subtree(c: LintContext, id: string): string[] {
   const info = c.model.states.get(id);
   return info ? [id, ...info.children.flatMap((ch) => subtree(c, ch))] : [];
 }
+
+/**
+ * Declared data keys plus those the runtime adds: an adapter's output is stored as
+ * `<operation with . and - as _>_result`, a sub-case outcome as `subcaseOutcome`.
+ */
+export function knownDataKeys(c: LintContext): Set<string> {
+  const keys = new Set(c.dataKeys);
+  for (const { effect } of eachEffect(c)) if ('invoke' in effect) keys.add(`${effect.invoke.operation.replace(/[.-]/g, '_')}_result`);
+  if ([...c.model.states.values()].some((s) => s.spec.subcase)) keys.add('subcaseOutcome');
+  return keys;
+}

@@ -125,11 +125,11 @@ export function step(c: CompiledDefinition, stored: CaseSnapshot | LiveSnapshot,
   let next: AnyMachineSnapshot;
   let actions: unknown[];
   try {
-    [next, actions] = transition(c.machine, snap, xe as never);
+    [next, actions] = transition(c.machine, snap as AnyMachineSnapshot, xe as never);
   } finally {
     stepping.current = undefined;
   }
-  if (next === snap) {
+  if ((next as unknown) === snap) {
     return refuse(snap, [diag('run.transition-blocked', '/type', { event: /^[$@]/.test(prepared.type) ? label : prepared.type })]);
   }
   const effects = collect(actions as never);
