@@ -26,13 +26,29 @@ function lineCol(text: string, offset: number): { line: number; column: number }
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+/**
+ * Where V8's JSON error points. Node 20 gives a position only for some errors; others quote a
+ * snippet (`Unexpected token '}', ..."version": }" is not valid JSON`) that we find in the text.
+ */
+function jsonErrorOffset(text: string, msg: string): number {
+  const m = /position (\d+)/.exec(msg);
+  if (m) return Number(m[1]);
+  if (/end of JSON input/.test(msg)) return text.length;
+  const s = /Unexpected token '(.)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(msg);
+  if (s) {
+    const at = text.indexOf(s[2]!);
+    if (at >= 0) return at + s[2]!.lastIndexOf(s[1]!);
+  }
+  return 0;
+}
+
 function parseJson(text: string): { value?: unknown; diagnostics: Diagnostic[] } {
   try {
     return { value: JSON.parse(text), diagnostics: [] };
   } catch (err) {
     const msg = (err as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    const { line, column } = m ? lineCol(text, Number(m[1])) : { line: 1, column: 1 };
+    const pos = jsonErrorOffset(text, msg);
+    const { line, column } = lineCol(text, pos);
     return { diagnostics: [diag('definition.parse-json', '', { line, column, reason: msg })] };
   }
 }
