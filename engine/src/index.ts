@@ -26,3 +26,4 @@ export { simulate, actorFrom, type SimResult, type SimRecord } from './simulate/
 export type { SimScript, SimStep } from './simulate/script.ts';
 export { formatSimulation } from './simulate/format.ts';
 export { lint, type LintOptions } from './lint/index.ts';
+export { availableActions, type AvailableAction } from './run/available.ts';

@@ -201,3 +201,17 @@ describe('assignment policies', () => {
     expect(why && 'assignment' in why && why.assignment.why.map((w) => w.en).join(' | ')).toContain('passed to the superior level');
   });
 });
+
+describe('task.unassignable from the runtime', () => {
+  it('moves the task to the county admin by default, or auto-passes when configured', () => {
+    const c = compile(oneStep({ assignee: { user: 'co1' } }), { cache: false });
+    const s = start(c, { caseId: 'u', orgPath: grid, data: {}, meta: { at: t0, id: 's', actor: actor('gw1') } }, opts).snapshot;
+    const id = Object.keys(s.context.tasks)[0]!;
+    const r = step(c, s, { type: 'task.unassignable', taskId: id, meta: { at: t0 + 1, id: 'u1', source: 'system' } }, opts);
+    expect(Object.values(r.snapshot.context.tasks).map((t) => t.assignee)).toEqual(['ca1']);
+    const p = compile(oneStep({ assignee: { user: 'co1' }, onEmpty: 'auto-pass' }), { cache: false });
+    const s2 = start(p, { caseId: 'u', orgPath: grid, data: {}, meta: { at: t0, id: 's', actor: actor('gw1') } }, opts).snapshot;
+    const r2 = step(p, s2, { type: 'task.unassignable', taskId: Object.keys(s2.context.tasks)[0]!, meta: { at: t0 + 1, id: 'u1', source: 'system' } }, opts);
+    expect(r2.snapshot.value).toBe('passed');
+  });
+});

@@ -5,8 +5,9 @@ import { diag } from '../diagnostics/catalog.ts';
 import type { CaseContext } from './context.ts';
 import type { Env } from './env.ts';
 import type { Prepared } from './prepare-task.ts';
-import { applyRung, onDue } from './sla.ts';
-import { firstOfKind } from './tasks.ts';
+import { applyRung, cancelTimers, onDue } from './sla.ts';
+import { orgAt } from './directory.ts';
+import { createTask, firstOfKind } from './tasks.ts';
 import type { CaseEvent, Effect } from './types.ts';
 
 type Ev<T extends string> = Extract<CaseEvent, { type: T }>;
@@ -74,4 +75,26 @@ export function prepareSubcase(ctx: CaseContext, ev: Ev<'subcase.completed'>): P
   const joined = sub.join === 'any' || siblings.every((s) => s.outcome !== undefined);
   ctx.data = { ...ctx.data, subcaseOutcome: ev.outcome };
   return { ok: true, type: joined ? 'subcase.done' : '$ctx', ctx, effects: [], done: [] };
+}
+
+/** The runtime found nobody to serve a task (e.g. its users were disabled): the step's empty-assignee policy applies. */
+export function prepareUnassignable(env: Env, ctx: CaseContext, ev: Ev<'task.unassignable'>): Prepared {
+  const task = ctx.tasks[ev.taskId];
+  if (!task) return { ok: false, diagnostics: [diag('run.unknown-task', '/taskId', { taskId: ev.taskId })] };
+  const spec = env.compiled.model.states.get(task.state)!.spec.task!;
+  const policy = spec.onEmpty ?? 'admin';
+  const out: Effect[] = [{ kind: 'audit', action: 'task.unassignable', detail: { taskId: task.id, policy: typeof policy === 'string' ? policy : 'fallback' } }];
+  if (policy === 'auto-pass' || policy === 'auto-reject') {
+    const decision = firstOfKind(spec, policy === 'auto-pass' ? 'approve' : 'reject') ?? Object.keys(spec.decisions)[0]!;
+    const done = Object.values(ctx.tasks).filter((t) => t.state === task.state).map((t) => t.id);
+    return { ok: true, type: decisionEvent(env.compiled, task.state, decision), ctx, effects: out, done };
+  }
+  delete ctx.tasks[task.id];
+  out.push(...cancelTimers(ctx, task.id), { kind: 'task.cancel', taskId: task.id, reason: 'unassignable' });
+  const county = orgAt(ctx.orgPath, 'county') ?? ctx.orgPath;
+  const users = typeof policy === 'object' ? [policy.fallbackUser] : env.directory.usersWithRole('county-admin', county);
+  const why = [{ 'zh-CN': typeof policy === 'object' ? `原处理人不可用，转备用处理人 ${policy.fallbackUser}` : '原处理人不可用，转县级管理员', en: typeof policy === 'object' ? `nobody available; fallback user ${policy.fallbackUser}` : 'nobody available; county admins' }];
+  const trace = { rule: spec.assignee, candidates: users, ...(typeof policy === 'object' ? {} : { group: { role: 'county-admin', orgPath: county } }), why };
+  createTask(ctx, env, task.state, { assignee: users.length === 1 ? users[0] : undefined, candidates: users, trace, seqIndex: task.seqIndex }, out);
+  return { ok: true, type: '$ctx', ctx, effects: out, done: [] };
 }

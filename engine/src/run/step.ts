@@ -12,7 +12,7 @@ import { EngineError } from '../diagnostics/Diagnostic.ts';
 import type { CaseContext } from './context.ts';
 import { draft } from './context.ts';
 import type { Env, RunOptions } from './env.ts';
-import { prepareAdapter, prepareSubcase, prepareTimer } from './prepare-system.ts';
+import { prepareAdapter, prepareSubcase, prepareTimer, prepareUnassignable } from './prepare-system.ts';
 import { prepareTaskAct, type Prepared, type TaskActEvent } from './prepare-task.ts';
 import { prepareExternal } from './prepare-external.ts';
 import type { CaseEvent, Effect, EventMeta, StepResult } from './types.ts';
@@ -82,6 +82,7 @@ function prepare(env: Env, snap: LiveSnapshot, ev: CaseEvent): Prepared {
     case 'task.act': return prepareTaskAct(env, ctx, ev as TaskActEvent);
     case 'timer.fired': return prepareTimer(env, ctx, ev as Extract<CaseEvent, { type: 'timer.fired' }>);
     case 'adapter.succeeded': case 'adapter.failed': return prepareAdapter(ctx, ev as Extract<CaseEvent, { type: 'adapter.succeeded' }>);
+    case 'task.unassignable': return prepareUnassignable(env, ctx, ev as Extract<CaseEvent, { type: 'task.unassignable' }>);
     case 'subcase.completed': return prepareSubcase(ctx, ev as Extract<CaseEvent, { type: 'subcase.completed' }>);
     default: return prepareExternal(env, snap, ctx, ev);
   }
