@@ -157,7 +157,8 @@ const cache = new Map<string, CompiledDefinition>();
 export function compile(def: Definition, opts: { cache?: boolean } = {}): CompiledDefinition {
   const key = `${def.id}@${def.version}`;
   const hit = opts.cache === false ? undefined : cache.get(key);
-  if (hit && hit.definition === def) return hit;
+  // published versions are immutable, but a draft may be edited under the same id@version
+  if (hit && (hit.definition === def || JSON.stringify(hit.definition) === JSON.stringify(def))) return hit;
   const model = buildModel(def);
   const { logic, diagnostics } = compileAllLogic(def);
   if (hasErrors(diagnostics)) throw new EngineError('definition.invalid-expression', 'definition has invalid expressions', diagnostics);
