@@ -14,7 +14,9 @@ function formRefs(c: LintContext): Diagnostic[] {
 function formFields(c: LintContext, id: string, form: FormSpec): Diagnostic[] {
   const base = pointer('forms', id);
   const out: Diagnostic[] = [];
-  const field = (f: string, path: string) => c.dataKeys.has(f) || out.push(diag('lint.unknown-field', path, { field: f }));
+  const field = (f: string, path: string): void => {
+    if (!c.dataKeys.has(f)) out.push(diag('lint.unknown-field', path, { field: f }));
+  };
   form.fields.forEach((f, i) => field(f, base + pointer('fields', i)));
   (form.required ?? []).forEach((f, i) => {
     field(f, base + pointer('required', i));

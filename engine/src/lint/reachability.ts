@@ -1,5 +1,5 @@
 /** Whole-flow shape: states nobody reaches, states nobody leaves, and loops that never end. */
-import { ancestors, entryLeaves } from '../compile/model.ts';
+import { ancestors, entryLeaves, targetId } from '../compile/model.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import { decisionKind } from '../run/tasks.ts';
@@ -9,7 +9,13 @@ import { leafGraph, reach, stronglyConnected } from './graph.ts';
 /** Leaves reachable from the initial state, with all their ancestors (entering a leaf enters them). */
 export function reachableStates(c: LintContext): Set<string> {
   const leaves = reach(leafGraph(c), entryLeaves(c.model, c.def.initial));
-  return new Set([...leaves].flatMap((id) => [id, ...ancestors(c.model, id)]));
+  const reached = new Set([...leaves].flatMap((id) => [id, ...ancestors(c.model, id)]));
+  // a state named by a taken transition counts as reached even when its own initial is broken
+  for (const t of c.model.transitions) {
+    const to = t.spec.target ? targetId(t.spec.target) : undefined;
+    if (to && reached.has(t.from) && c.model.states.has(to)) for (const id of [to, ...ancestors(c.model, to)]) reached.add(id);
+  }
+  return reached;
 }
 
 function unreachable(c: LintContext, reached: Set<string>): Diagnostic[] {

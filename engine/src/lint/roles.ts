@@ -36,7 +36,11 @@ function slaRefs(c: LintContext): Ref[] {
 
 function flowRefs(c: LintContext): Ref[] {
   const refs: Ref[] = [];
-  for (const t of c.model.transitions) (t.spec.roles ?? []).forEach((r, i) => SOURCES.has(r) || refs.push([r, t.path + pointer('roles', i)]));
+  for (const t of c.model.transitions) {
+    (t.spec.roles ?? []).forEach((r, i) => {
+      if (!SOURCES.has(r)) refs.push([r, t.path + pointer('roles', i)]);
+    });
+  }
   for (const { effect, path } of eachEffect(c)) if ('notify' in effect && effect.notify.to.role !== undefined) refs.push([effect.notify.to.role, path + '/notify/to/role']);
   (c.def.intake?.roles ?? []).forEach((r, i) => refs.push([r, pointer('intake', 'roles', i)]));
   return refs;

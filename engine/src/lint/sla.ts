@@ -6,10 +6,7 @@ import { pointer, type Diagnostic } from '../diagnostics/Diagnostic.ts';
 import { eachSla, subtree, type LintContext } from './context.ts';
 import { leafGraph, reach } from './graph.ts';
 
-/**
- * A duration as [days, time ms]. Day and time parts are kept apart because on the working clock a
- * day is not 24 hours; weeks are 5 working days there. Undefined when the text does not parse.
- */
+/** A duration as [days, time ms]; undefined when the text does not parse. */
 function parts(iso: string, clock: Clock): [number, number] | undefined {
   const r = parseDuration(iso);
   if (!r.ok) return undefined;
@@ -18,7 +15,14 @@ function parts(iso: string, clock: Clock): [number, number] | undefined {
   return [days, ((v.hours * 60 + v.minutes) * 60 + v.seconds) * 1000];
 }
 
-/** Only a rung that is certainly earlier (no later in both parts, earlier in one) is out of order. */
+const HOUR = 3_600_000;
+/**
+ * Day lengths to compare at. On the working clock a day is the county's office hours, which lint
+ * does not know: an order is reported only if it holds for any working day of 6 to 10 hours.
+ */
+const DAY_LENGTHS: Record<Clock, number[]> = { natural: [24 * HOUR], urgent: [24 * HOUR], working: [6 * HOUR, 10 * HOUR] };
+
+/** Rungs are timed independently, so order is for the reader: a rung certainly earlier than the one before is flagged. */
 function ladderOrder(sla: SlaSpec, path: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const rungs = sla.onBreach ?? [];
@@ -26,7 +30,7 @@ function ladderOrder(sla: SlaSpec, path: string): Diagnostic[] {
     const [prev, cur] = [rungs[i - 1]!.after ?? 'PT0S', rungs[i]!.after ?? 'PT0S'];
     const [a, b] = [parts(prev, sla.clock), parts(cur, sla.clock)];
     if (!a || !b) continue;
-    const earlier = b[0] <= a[0] && b[1] <= a[1] && (b[0] < a[0] || b[1] < a[1]);
+    const earlier = DAY_LENGTHS[sla.clock].every((day) => b[0] * day + b[1] < a[0] * day + a[1]);
     if (earlier) out.push(diag('lint.breach-ladder-order', path + pointer('onBreach', i, 'after'), { index: i + 1, after: cur, previous: prev }));
   }
   return out;
