@@ -9,7 +9,7 @@ import { EngineError } from '../diagnostics/Diagnostic.ts';
 import { hasErrors } from '../diagnostics/catalog.ts';
 import type { CompiledLogic } from '../expr/index.ts';
 import { truthy } from '../expr/index.ts';
-import type { CaseContext, EventPayload } from '../run/context.ts';
+import { draft, type CaseContext, type EventPayload } from '../run/context.ts';
 import type { Env } from '../run/env.ts';
 import { enterState, exitState, takeTransition, type HookResult } from '../run/hooks.ts';
 import { logicView } from '../run/view.ts';
@@ -42,8 +42,9 @@ type ActionArgs = { context: CaseContext; event: MachineEvent };
 
 /** The pre-computed context (first action of an event only), then the pre-effects once. */
 function baseContext(context: CaseContext, p: MachineEvent['$']): { ctx: CaseContext; pre: HookResult['effects'] } {
-  if (p?.ctx && context.applied !== p.meta.id) return { ctx: { ...p.ctx, applied: p.meta.id }, pre: p.pre ?? [] };
-  if (p && context.applied !== p.meta.id) return { ctx: { ...context, applied: p.meta.id }, pre: p.pre ?? [] };
+  // both objects are owned by the current step (prepare made a working copy), so they are marked in place
+  if (p?.ctx && context.applied !== p.meta.id) return { ctx: Object.assign(p.ctx, { applied: p.meta.id }), pre: p.pre ?? [] };
+  if (p && context.applied !== p.meta.id) return { ctx: { ...draft(context), applied: p.meta.id }, pre: p.pre ?? [] };
   return { ctx: context, pre: [] };
 }
 
@@ -51,11 +52,14 @@ function makeHook(run: (ctx: CaseContext, env: Env, params: { s?: string; t?: st
   return enqueueActions(({ context, event, enqueue }: ActionArgs & { enqueue: any }, params: { s?: string; t?: string }) => {
     // the init event carries the payload in `input` (start), every other event in `$`
     // XState's own events (done.state.*) carry no payload: they belong to the event being stepped
-    const p = event.$ ?? (event as { input?: { $?: MachineEvent['$'] } }).input?.$ ?? stepping.current;
+    // (but never for an init without input: XState's transition() builds a throwaway actor each call)
+    const init = event.type === 'xstate.init';
+    const p = init ? (event as { input?: { $?: MachineEvent['$'] } }).input?.$ : event.$ ?? stepping.current;
     if (!p) return;
     const { ctx, pre } = baseContext(context, p);
     const r = run(ctx, p.env, params, p);
-    enqueue.assign(() => r.ctx);
+    // after the first hook of a step the context is this step's own object, edited in place
+    if (r.ctx !== context) enqueue.assign(() => r.ctx);
     const effects = pre.length ? [...pre, ...r.effects] : r.effects;
     if (effects.length) enqueue({ type: 'fx', params: { effects } });
     if (r.raise) enqueue.raise({ type: r.raise, $: { ...p, ctx: undefined, pre: undefined, label: `auto:${r.raise}`, done: [] } });
@@ -144,7 +148,8 @@ function buildMachine(c: CompiledDefinition): AnyStateMachine {
   const states = Object.fromEntries(Object.keys(c.definition.states).map((id) => [id, stateConfig(c, id)]));
   return setup({ actions: { fx: () => undefined, take, enter, exit } as never, guards: { g } as never }).createMachine({
     id: c.key,
-    context: ({ input }: { input: { ctx: CaseContext } }) => input.ctx,
+    // XState's transition() builds a throwaway actor without input on every call: no throw here
+    context: ({ input }: { input?: { ctx: CaseContext } }) => input?.ctx ?? ({} as CaseContext),
     initial: c.definition.initial,
     states,
     on: { $ctx: { actions: [{ type: 'take', params: {} }] } },

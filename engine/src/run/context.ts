@@ -93,17 +93,23 @@ export function nextId(ctx: { caseId: string; seq: number }, prefix: string): [s
   return [`${ctx.caseId}:${prefix}${seq}`, seq];
 }
 
-/** A mutable working copy used inside one action; keeps the original untouched. */
+/** Maps copied for the current step (a copy is written in place; an original never is). */
+const owned = new WeakSet<object>();
+
+/** A working copy for one step: the hot maps are copied now, the rarely written ones on first write (`own`). */
 export function draft(ctx: CaseContext): CaseContext {
-  return {
-    ...ctx,
-    tasks: { ...ctx.tasks },
-    steps: { ...ctx.steps },
-    timers: { ...ctx.timers },
-    clocks: { ...ctx.clocks },
-    requests: { ...ctx.requests },
-    subcases: { ...ctx.subcases },
-    trail: ctx.trail,
-    flags: ctx.flags,
-  };
+  const copy = { ...ctx, tasks: { ...ctx.tasks }, steps: { ...ctx.steps }, timers: { ...ctx.timers } };
+  owned.add(copy.tasks).add(copy.steps).add(copy.timers);
+  return copy;
+}
+
+type Lazy = 'clocks' | 'requests' | 'subcases';
+
+/** Copy-on-write for the rarely written maps: returns a map of the working copy that may be edited. */
+export function own<K extends Lazy>(ctx: CaseContext, key: K): CaseContext[K] {
+  if (!owned.has(ctx[key])) {
+    ctx[key] = { ...ctx[key] } as CaseContext[K];
+    owned.add(ctx[key]);
+  }
+  return ctx[key];
 }

@@ -3,7 +3,7 @@
  * functions XState runs (as enqueued actions); each returns the next context and effect data.
  */
 import type { CaseContext, EventPayload } from './context.ts';
-import { draft, nextId } from './context.ts';
+import { nextId, own } from './context.ts';
 import { resolveEffects } from './effects.ts';
 import type { Env } from './env.ts';
 import { addTimer, cancelTimers, slaWithin, startSla } from './sla.ts';
@@ -26,14 +26,14 @@ function clockEnter(ctx: CaseContext, env: Env, stateId: string, out: Effect[]):
     const rec = ctx.clocks[name];
     if (clock.stopOn.includes(stateId) && rec) {
       out.push(...cancelTimers(ctx, owner));
-      delete ctx.clocks[name];
+      delete own(ctx, 'clocks')[name];
     } else if (clock.startOn.includes(stateId) && !rec) {
       const within = slaWithin(ctx, env, clock, `/clocks/${name}`);
       const dueAt = startSla(ctx, env, clock, owner, owner, within, out);
-      ctx.clocks[name] = { startedAt: env.meta.at, dueAt, within: env.calendar.elapsed(env.meta.at, dueAt, clock.clock) };
+      own(ctx, 'clocks')[name] = { startedAt: env.meta.at, dueAt, within: env.calendar.elapsed(env.meta.at, dueAt, clock.clock) };
     } else if (rec && !rec.paused && (clock.pauseIn ?? []).includes(stateId)) {
       out.push(...cancelTimers(ctx, owner));
-      ctx.clocks[name] = { ...rec, paused: { at: env.meta.at, remaining: env.calendar.elapsed(env.meta.at, rec.dueAt, clock.clock) } };
+      own(ctx, 'clocks')[name] = { ...rec, paused: { at: env.meta.at, remaining: env.calendar.elapsed(env.meta.at, rec.dueAt, clock.clock) } };
       out.push({ kind: 'audit', action: 'sla.paused', detail: { clock: name } });
     }
   }
@@ -44,7 +44,7 @@ function clockExit(ctx: CaseContext, env: Env, stateId: string, out: Effect[]): 
     const rec = ctx.clocks[name];
     if (!rec?.paused || !(clock.pauseIn ?? []).includes(stateId)) continue;
     const dueAt = env.calendar.addMs(env.meta.at, rec.paused.remaining, clock.clock);
-    ctx.clocks[name] = { startedAt: rec.startedAt, dueAt, within: rec.within, ...(rec.extended ? { extended: rec.extended } : {}) };
+    own(ctx, 'clocks')[name] = { startedAt: rec.startedAt, dueAt, within: rec.within, ...(rec.extended ? { extended: rec.extended } : {}) };
     out.push(addTimer(ctx, { purpose: 'sla.due', dueAt, clock: clock.clock, owner: `clock:${name}`, sla: `clock:${name}` }));
     out.push({ kind: 'audit', action: 'sla.resumed', detail: { clock: name, dueAt } });
   }
@@ -57,13 +57,13 @@ function spawnSubcase(ctx: CaseContext, env: Env, stateId: string, path: string,
   const view = logicView(ctx, p);
   const input: Record<string, unknown> = {};
   for (const key of Object.keys(sub.input ?? {})) input[key] = env.compiled.logic.get(`${path}/subcase/input/${key}`)?.evaluate(view);
-  ctx.subcases[childId] = { definition: sub.definition, state: stateId, join: sub.join ?? 'all' };
+  own(ctx, 'subcases')[childId] = { definition: sub.definition, state: stateId, join: sub.join ?? 'all' };
   out.push({ kind: 'case.spawn', childId, definition: sub.definition, input });
 }
 
 /** Entering a state: clocks, tasks, wait timeouts, sub-cases, entry effects, final outcome. */
 export function enterState(base: CaseContext, env: Env, stateId: string, p: EventPayload | undefined): HookResult {
-  const ctx = draft(base);
+  const ctx = base; // owned by this step (see baseContext): edited in place, no copy per hook
   const out: Effect[] = [];
   const info = env.compiled.model.states.get(stateId)!;
   const spec = info.spec;
@@ -85,7 +85,7 @@ export function enterState(base: CaseContext, env: Env, stateId: string, p: Even
 
 /** Leaving a state: its open tasks and timers are cancelled (tasks this event completed are not). */
 export function exitState(base: CaseContext, env: Env, stateId: string, p: EventPayload | undefined): HookResult {
-  const ctx = draft(base);
+  const ctx = base; // owned by this step (see baseContext): edited in place, no copy per hook
   const out: Effect[] = [];
   const done = new Set(p?.done ?? []);
   for (const task of Object.values(ctx.tasks)) {
@@ -112,7 +112,7 @@ function extendClock(ctx: CaseContext, env: Env, t: TransitionInfo, out: Effect[
   const ms = Math.min(requested, rec.within * (ext.maxFactor ?? 1));
   const dueAt = env.calendar.addMs(rec.dueAt, ms, clock.clock);
   out.push(...cancelTimers(ctx, `clock:${ext.clock}`));
-  ctx.clocks[ext.clock] = { ...rec, dueAt, extended: (rec.extended ?? 0) + 1 };
+  own(ctx, 'clocks')[ext.clock] = { ...rec, dueAt, extended: (rec.extended ?? 0) + 1 };
   out.push(addTimer(ctx, { purpose: 'sla.due', dueAt, clock: clock.clock, owner: `clock:${ext.clock}`, sla: `clock:${ext.clock}` }));
   out.push({ kind: 'audit', action: 'sla.extended', detail: { clock: ext.clock, dueAt } });
 }
@@ -120,7 +120,7 @@ function extendClock(ctx: CaseContext, env: Env, t: TransitionInfo, out: Effect[
 /** Taking a transition: computed `set` values, SLA extension, transition effects. */
 export function takeTransition(base: CaseContext, env: Env, t: TransitionInfo | undefined, p: EventPayload | undefined): HookResult {
   if (!t) return { ctx: base, effects: [] };
-  const ctx = draft(base);
+  const ctx = base; // owned by this step (see baseContext): edited in place, no copy per hook
   const out: Effect[] = [];
   if (t.spec.set) {
     const view = logicView(ctx, p);

@@ -2,7 +2,7 @@
 import type { SlaSpec } from '../definition/types.ts';
 import { decisionEvent } from '../compile/compile.ts';
 import { diag } from '../diagnostics/catalog.ts';
-import type { CaseContext } from './context.ts';
+import { own, type CaseContext } from './context.ts';
 import type { Env } from './env.ts';
 import type { Prepared } from './prepare-task.ts';
 import { applyRung, cancelTimers, onDue } from './sla.ts';
@@ -57,7 +57,7 @@ export function prepareTimer(env: Env, ctx: CaseContext, ev: Ev<'timer.fired'>):
 export function prepareAdapter(ctx: CaseContext, ev: Ev<'adapter.succeeded' | 'adapter.failed'>): Prepared {
   const req = ctx.requests[ev.requestId];
   if (!req) return { ok: false, diagnostics: [diag('run.unknown-request', '/requestId', { requestId: ev.requestId })] };
-  delete ctx.requests[ev.requestId];
+  delete own(ctx, 'requests')[ev.requestId];
   const next = ev.type === 'adapter.succeeded' ? req.onSuccess : req.onFailure;
   if (ev.type === 'adapter.succeeded' && ev.output && typeof ev.output === 'object' && !Array.isArray(ev.output)) {
     ctx.data = { ...ctx.data, [`${req.operation.replace(/[.-]/g, '_')}_result`]: ev.output };
@@ -70,7 +70,7 @@ export function prepareAdapter(ctx: CaseContext, ev: Ev<'adapter.succeeded' | 'a
 export function prepareSubcase(ctx: CaseContext, ev: Ev<'subcase.completed'>): Prepared {
   const sub = ctx.subcases[ev.childId];
   if (!sub) return { ok: false, diagnostics: [diag('run.unknown-subcase', '/childId', { childId: ev.childId })] };
-  ctx.subcases[ev.childId] = { ...sub, outcome: ev.outcome };
+  own(ctx, 'subcases')[ev.childId] = { ...sub, outcome: ev.outcome };
   const siblings = Object.values(ctx.subcases).filter((s) => s.state === sub.state);
   const joined = sub.join === 'any' || siblings.every((s) => s.outcome !== undefined);
   ctx.data = { ...ctx.data, subcaseOutcome: ev.outcome };

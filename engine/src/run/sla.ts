@@ -5,7 +5,7 @@
  */
 import type { BreachRung, SlaSpec } from '../definition/types.ts';
 import type { CaseContext, TimerRecord } from './context.ts';
-import { nextId } from './context.ts';
+import { nextId, own } from './context.ts';
 import { orgUp } from './directory.ts';
 import type { Env } from './env.ts';
 import type { Effect } from './types.ts';
@@ -93,7 +93,7 @@ export function applyRung(ctx: CaseContext, env: Env, rung: BreachRung, timer: T
 export function onDue(ctx: CaseContext, env: Env, sla: SlaSpec, timer: TimerRecord, out: Effect[]): string | undefined {
   out.push({ kind: 'audit', action: 'sla.breached', detail: { owner: timer.owner, dueAt: timer.dueAt } });
   const name = timer.owner.startsWith('clock:') ? timer.owner.slice(6) : undefined;
-  if (name && ctx.clocks[name]) ctx.clocks[name] = { ...ctx.clocks[name], breached: true };
+  if (name && ctx.clocks[name]) own(ctx, 'clocks')[name] = { ...ctx.clocks[name], breached: true };
   let auto: string | undefined;
   (sla.onBreach ?? []).forEach((rung, i) => {
     if (!rung.after || /^PT?0[HMSD]?$/.test(rung.after) || rung.after === 'PT0S') {

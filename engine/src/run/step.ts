@@ -4,7 +4,8 @@
  * back as data. A refused event returns the snapshot unchanged with diagnostics. Nothing here
  * reads the clock, randomness or any I/O: time and ids come in with the event.
  */
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { initialTransition, type AnyMachineSnapshot } from 'xstate';
+import { pureTransition } from '../compile/pureTransition.ts';
 import { stepping, type CompiledDefinition, type MachineEvent } from '../compile/compile.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
@@ -126,7 +127,7 @@ export function step(c: CompiledDefinition, stored: CaseSnapshot | LiveSnapshot,
   let next: AnyMachineSnapshot;
   let actions: unknown[];
   try {
-    [next, actions] = transition(c.machine, snap as AnyMachineSnapshot, xe as never);
+    [next, actions] = pureTransition(c.machine, snap as AnyMachineSnapshot, xe);
   } finally {
     stepping.current = undefined;
   }

@@ -27,6 +27,19 @@ export function weightFor(task: TaskSpec, roles: string[]): number {
   return found.length ? Math.max(...found) : 1;
 }
 
+const decisionLists = new WeakMap<object, Extract<Effect, { kind: 'task.create' }>['decisions']>();
+
+/** The decision list a task.create effect carries; built once per step spec (it never changes). */
+function decisionList(env: Env, stateId: string): Extract<Effect, { kind: 'task.create' }>['decisions'] {
+  const spec = env.compiled.model.states.get(stateId)!.spec.task!;
+  let list = decisionLists.get(spec);
+  if (!list) {
+    list = Object.entries(spec.decisions).map(([name, d]) => ({ name, kind: decisionKind(name, d), requires: d.requires ?? [] }));
+    decisionLists.set(spec, list);
+  }
+  return list;
+}
+
 export interface NewTask {
   assignee?: string;
   candidates: string[];
@@ -62,7 +75,7 @@ export function createTask(ctx: CaseContext, env: Env, stateId: string, n: NewTa
     title: spec.title ?? info.spec.title ?? { 'zh-CN': stateId, en: stateId },
     mode: spec.mode ?? 'single', assignment: { ...n.trace, candidates: n.candidates, ...(n.assignee ? { assignee: n.assignee } : {}) },
     ...(spec.form ? { form: spec.form } : {}), fields: spec.fields ?? {},
-    decisions: Object.entries(spec.decisions).map(([name, d]) => ({ name, kind: decisionKind(name, d), requires: d.requires ?? [] })),
+    decisions: decisionList(env, stateId),
     ...(dueAt !== undefined ? { dueAt } : {}), priority: spec.priority ?? 'normal',
     ...(n.delegatedFrom ? { delegatedFrom: n.delegatedFrom } : {}),
   });
