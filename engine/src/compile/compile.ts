@@ -38,6 +38,13 @@ export interface MachineEvent {
 /** The payload of the event `step`/`start` is running (set only during that synchronous call). */
 export const stepping: { current: MachineEvent['$'] | undefined } = { current: undefined };
 
+/** The part of XState's `enqueue` the hooks use. */
+interface Enqueue {
+  (action: { type: 'fx'; params: { effects: HookResult['effects'] } }): void;
+  assign(fn: () => CaseContext): void;
+  raise(event: MachineEvent): void;
+}
+
 type ActionArgs = { context: CaseContext; event: MachineEvent };
 
 /** The pre-computed context (first action of an event only), then the pre-effects once. */
@@ -49,7 +56,7 @@ function baseContext(context: CaseContext, p: MachineEvent['$']): { ctx: CaseCon
 }
 
 function makeHook(run: (ctx: CaseContext, env: Env, params: { s?: string; t?: string }, p: EventPayload) => HookResult) {
-  return enqueueActions(({ context, event, enqueue }: ActionArgs & { enqueue: any }, params: { s?: string; t?: string }) => {
+  return enqueueActions((({ context, event, enqueue }: ActionArgs & { enqueue: Enqueue }, params: { s?: string; t?: string }) => {
     // the init event carries the payload in `input` (start), every other event in `$`
     // XState's own events (done.state.*) carry no payload: they belong to the event being stepped
     // (but never for an init without input: XState's transition() builds a throwaway actor each call)
@@ -63,7 +70,7 @@ function makeHook(run: (ctx: CaseContext, env: Env, params: { s?: string; t?: st
     const effects = pre.length ? [...pre, ...r.effects] : r.effects;
     if (effects.length) enqueue({ type: 'fx', params: { effects } });
     if (r.raise) enqueue.raise({ type: r.raise, $: { ...p, ctx: undefined, pre: undefined, label: `auto:${r.raise}`, done: [] } });
-  });
+  }) as never);
 }
 
 function needsEnter(def: Definition, id: string, spec: StateSpec, clockStates: Set<string>): boolean {
