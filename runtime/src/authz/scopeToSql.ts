@@ -1,0 +1,55 @@
+/**
+ * Turns a user's CASL rules for an action on a subject into a knex WHERE clause. Only the
+ * condition shapes `defineAbilities` produces are accepted; anything else fails closed.
+ */
+import type { Knex } from 'knex';
+import { rulesToQuery } from '@casl/ability/extra';
+import type { Action, AppAbility, Subject } from './defineAbilities.ts';
+
+type Cond = Record<string, unknown>;
+
+/** Adds one rule's condition (AND of its fields) to a where-builder. */
+export function applyCondition(w: Knex.QueryBuilder, table: string, cond: Cond, knex: Knex): void {
+  for (const [field, value] of Object.entries(cond)) {
+    if (typeof value !== 'string') throw new Error(`unsupported scope condition on ${field}`);
+    const level = /^orgL([1-4])$/.exec(field);
+    if (level) w.where(`${table}.org_l${level[1]}`, value);
+    else if (field === 'assignee') w.where(`${table}.assignee`, value);
+    else if (field === 'group') {
+      const at = value.indexOf('@');
+      w.where(`${table}.group_role`, value.slice(0, at)).where(`${table}.group_org`, value.slice(at + 1));
+    } else if (field === 'participants') {
+      w.whereExists(knex('tasks as pt').select(knex.raw('1')).whereRaw(`pt.case_id = ${table}.id`).where('pt.assignee', value));
+    } else throw new Error(`unsupported scope field ${field}`);
+  }
+}
+
+/**
+ * Restricts `query` (over `table`) to rows the ability allows; returns false when no row can be
+ * allowed, so callers answer an empty page without a query.
+ */
+export function applyScope(query: Knex.QueryBuilder, knex: Knex, ability: AppAbility, action: Action, subject: Subject, table: string): boolean {
+  const ors = scopeBranches(ability, action, subject);
+  if (ors === 'none') return false;
+  if (ors === 'all') return true;
+  query.where((outer) => {
+    for (const cond of ors) outer.orWhere((w) => applyCondition(w, table, cond, knex));
+  });
+  return true;
+}
+
+/**
+ * The OR-branches of a user's scope: 'all' (unconditional), 'none', or one condition per rule.
+ * Queue pages query each branch on its own index and merge (a UNION), instead of one OR.
+ */
+export function scopeBranches(ability: AppAbility, action: Action, subject: Subject): Cond[] | 'all' | 'none' {
+  const q = rulesToQuery(ability, action, subject, (rule) => {
+    if (rule.inverted) throw new Error('inverted rules are not used');
+    return (rule.conditions ?? {}) as Cond;
+  });
+  if (q === null) return 'none';
+  const ors = q.$or ?? [];
+  if (!ors.length || ors.some((c) => Object.keys(c).length === 0)) return 'all';
+  const seen = new Set<string>();
+  return ors.filter((c) => !seen.has(JSON.stringify(c)) && seen.add(JSON.stringify(c)));
+}

@@ -1,0 +1,59 @@
+/** Case reads: scoped lists (scope in SQL, keyset paging), single cases (404 when out of scope), timelines. */
+import type { Knex } from 'knex';
+import type { AppAbility } from '../authz/defineAbilities.ts';
+import { applyScope } from '../authz/scopeToSql.ts';
+import { AppError } from '../http/errors.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import type { CaseRow } from './createCaseCommands.ts';
+
+/** Filters of the case list. */
+export interface CaseFilter { definitionId?: string; status?: string; orgPath?: string; cursor?: string; limit: number }
+
+/** Case summary in lists (no personal data). */
+export interface CaseSummary { id: string; ref: string; definitionId: string; definitionVersion: number; orgPath: string; state: string; status: string; version: number; createdAt: number; updatedAt: number }
+
+const summaryCols = ['id', 'ref', 'definition_id', 'definition_version', 'org_path', 'state', 'status', 'version', 'created_at', 'updated_at'];
+
+/** Maps a row to its summary. */
+export function toCaseSummary(r: Omit<CaseRow, 'snapshot' | 'created_by'>): CaseSummary {
+  return { id: r.id, ref: r.ref, definitionId: r.definition_id, definitionVersion: Number(r.definition_version), orgPath: r.org_path, state: r.state,
+    status: r.status, version: Number(r.version), createdAt: Number(r.created_at), updatedAt: Number(r.updated_at) };
+}
+
+/** Creates the case queries. */
+export function createCaseQueries(knex: Knex) {
+  return {
+    async list(ability: AppAbility, f: CaseFilter): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+      const q = knex('cases').select(summaryCols.map((c) => 'cases.' + c)).orderBy([{ column: 'cases.created_at', order: 'desc' }, { column: 'cases.id', order: 'desc' }]).limit(f.limit + 1);
+      if (!applyScope(q, knex, ability, 'read', 'Case', 'cases')) return { items: [], nextCursor: null };
+      if (f.definitionId) q.where('cases.definition_id', f.definitionId);
+      if (f.status) q.where('cases.status', f.status);
+      if (f.orgPath) q.where((w) => w.where('cases.org_path', f.orgPath!).orWhere('cases.org_path', 'like', f.orgPath!.replace(/[%_\\]/g, '') + '/%'));
+      const after = decodeCursor(f.cursor, 2);
+      if (after) q.where((w) => w.where('cases.created_at', '<', after[0]!).orWhere((w2) => w2.where('cases.created_at', after[0]!).where('cases.id', '<', after[1]!)));
+      const rows = (await q) as CaseRow[];
+      const page = rows.slice(0, f.limit).map(toCaseSummary);
+      const last = page[page.length - 1];
+      return { items: page, nextCursor: rows.length > f.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+    },
+
+    /** The case row when the ability may read it; otherwise case.not-found (never 403: existence is not revealed). */
+    async getVisible(ability: AppAbility, id: string): Promise<CaseRow> {
+      const q = knex('cases').where('cases.id', id).first();
+      const row = applyScope(q, knex, ability, 'read', 'Case', 'cases') ? ((await q) as CaseRow | undefined) : undefined;
+      if (!row) throw new AppError('case.not-found', { id });
+      return row;
+    },
+
+    async timeline(caseId: string): Promise<Array<{ seq: number; type: string; actorId: string | null; at: number; action?: string; taskId?: string; comment?: string }>> {
+      const rows = (await knex('case_events').where({ case_id: caseId }).orderBy('seq')) as Array<{ seq: number; type: string; actor_id: string | null; at: number | string; payload: string }>;
+      return rows.map((r) => {
+        const p = JSON.parse(r.payload) as { action?: string; taskId?: string; comment?: string };
+        return { seq: Number(r.seq), type: r.type, actorId: r.actor_id, at: Number(r.at), action: p.action, taskId: p.taskId, comment: p.comment };
+      });
+    },
+  };
+}
+
+/** The case queries type. */
+export type CaseQueries = ReturnType<typeof createCaseQueries>;

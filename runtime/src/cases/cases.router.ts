@@ -1,0 +1,95 @@
+/** Cases: create, list, get (masked), timeline, external events, comments. */
+import type { CaseSnapshot } from '@tongban/engine';
+import { AppError } from '../http/errors.ts';
+import { defineOperation, S, type Operation } from '../http/operation.ts';
+import { isOrgPath } from '../identity/orgPath.ts';
+import { openData } from '../pii/sealData.ts';
+import type { Services } from '../services.ts';
+import { caseView, viewerOf } from './caseView.ts';
+import { checkCaseData } from './dataValidator.ts';
+
+/** Operations on cases. */
+export function caseOperations(s: Services): Operation[] {
+  async function view(ctx: { ability: never; user: never }, id: string) {
+    const row = await s.cases.getVisible(ctx.ability, id);
+    const { definition } = await s.definitions.get(row.definition_id, Number(row.definition_version));
+    const data = openData(s.codec, (JSON.parse(row.snapshot) as CaseSnapshot).context.data);
+    return caseView(row, definition, data, await viewerOf(s.db.knex, ctx.user, id));
+  }
+  return [
+    defineOperation({
+      method: 'post', path: '/api/cases', operationId: 'createCase', tag: 'cases', summary: '新建案件 Create a case',
+      body: S.object({ definitionId: S.id, version: S.version, orgPath: S.orgPath, data: S.anyObject }, ['definitionId', 'orgPath', 'data']),
+      async handler({ user, ability, body }) {
+        if (!isOrgPath(body.orgPath) || !(await s.identity.getOrg(body.orgPath))) throw new AppError('org.not-found', { orgPath: body.orgPath });
+        if (!canCreateAt(ability, body.orgPath)) throw new AppError('org.out-of-scope', { orgPath: body.orgPath });
+        const version = body.version ?? (await s.definitions.latestPublished(body.definitionId));
+        const { definition, summary } = await s.definitions.get(body.definitionId, version);
+        if (summary.status !== 'published') throw new AppError('definition.not-published', { id: body.definitionId, version });
+        if (definition.intake && !definition.intake.roles.some((r) => user.roles.some((a) => a.role === r))) throw new AppError('authz.forbidden', { needs: definition.intake.roles });
+        const form = definition.intake ? definition.forms?.[definition.intake.form] : undefined;
+        checkCaseData(definition, body.data, form?.fields);
+        const out = await s.commands.create(user, { definitionId: body.definitionId, version, orgPath: body.orgPath, data: body.data });
+        return { status: 201, body: out };
+      },
+    }),
+    defineOperation({
+      method: 'get', path: '/api/cases', operationId: 'listCases', tag: 'cases', summary: '案件列表（辖区内） Cases in scope',
+      query: { definitionId: S.id, status: { type: 'string', enum: ['active', 'done', 'error', 'stopped'] }, orgPath: S.orgPath, cursor: S.cursor, limit: S.limit },
+      async handler({ ability, query }) { return { body: await s.cases.list(ability, query) }; },
+    }),
+    defineOperation({
+      method: 'get', path: '/api/cases/{id}', operationId: 'getCase', tag: 'cases', summary: '案件详情（脱敏） A case, masked',
+      params: { id: S.id },
+      async handler(ctx) { return { body: await view(ctx as never, ctx.params.id) }; },
+    }),
+    defineOperation({
+      method: 'get', path: '/api/cases/{id}/timeline', operationId: 'caseTimeline', tag: 'cases', summary: '案件时间线 Case timeline',
+      params: { id: S.id },
+      async handler({ ability, params }) {
+        await s.cases.getVisible(ability, params.id);
+        return { body: { items: await s.cases.timeline(params.id) } };
+      },
+    }),
+    defineOperation({
+      method: 'post', path: '/api/cases/{id}/events', operationId: 'sendCaseEvent', tag: 'cases', summary: '发送案件事件 Send an event to a case',
+      params: { id: S.id },
+      body: S.object({ type: { type: 'string', pattern: '^[a-z][a-z0-9._-]{0,63}$' }, data: S.anyObject, comment: S.text(2000), expectedVersion: S.version }, ['type']),
+      async handler({ user, ability, params, body }) {
+        const row = await s.cases.getVisible(ability, params.id);
+        if (body.type.startsWith('task.') || body.type.startsWith('timer.') || body.type.startsWith('adapter.')) throw new AppError('case.event-rejected', { type: body.type });
+        if (body.data) checkCaseData((await s.definitions.get(row.definition_id, Number(row.definition_version))).definition, body.data);
+        const out = await s.commands.act(user, params.id, { type: body.type, data: body.data, comment: body.comment } as never, body.expectedVersion);
+        return { body: { version: out.version } };
+      },
+    }),
+    defineOperation({
+      method: 'get', path: '/api/cases/{id}/comments', operationId: 'listComments', tag: 'cases', summary: '评论 Comments',
+      params: { id: S.id },
+      async handler({ ability, params }) {
+        await s.cases.getVisible(ability, params.id);
+        const rows = await s.db.knex('comments').where({ case_id: params.id }).orderBy('id');
+        return { body: { items: rows.map((r) => ({ id: Number(r.id), userId: r.user_id, body: r.body, createdAt: Number(r.created_at) })) } };
+      },
+    }),
+    defineOperation({
+      method: 'post', path: '/api/cases/{id}/comments', operationId: 'addComment', tag: 'cases', summary: '发表评论 Add a comment',
+      params: { id: S.id }, body: S.object({ body: { type: 'string', minLength: 1, maxLength: 2000 } }, ['body']),
+      async handler({ user, ability, params, body }) {
+        await s.cases.getVisible(ability, params.id);
+        const [id] = await s.db.knex('comments').insert({ case_id: params.id, user_id: user.id, body: body.body, created_at: Date.now() });
+        return { status: 201, body: { id: Number(id) } };
+      },
+    }),
+  ];
+}
+
+function orgFields(path: string): Record<string, string> {
+  const parts = path.split('/').filter(Boolean);
+  return Object.fromEntries(parts.map((_, i) => [`orgL${i + 1}`, '/' + parts.slice(0, i + 1).join('/')]));
+}
+
+/** True when some create rule's org condition matches the path (CASL rules are equality on a level). */
+function canCreateAt(ability: import('../authz/defineAbilities.ts').AppAbility, path: string): boolean {
+  return ability.rulesFor('create', 'Case').some((r) => Object.entries(r.conditions ?? {}).every(([k, v]) => orgFields(path)[k] === v));
+}

@@ -1,0 +1,134 @@
+/**
+ * The command path. Each command runs in one transaction: load the case → engine step → write the
+ * snapshot with an optimistic version check → append the event → project tasks and timers → outbox
+ * rows for deliveries → audit entries. A stale `expectedVersion`, or losing a race to a parallel
+ * command, answers 409 with the current version; a refused event changes nothing.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { persist, start, step, type Actor, type CaseEvent, type CaseSnapshot, type Effect, type StepResult, type LiveSnapshot } from '@tongban/engine';
+import type { Db } from '../store/createDb.ts';
+import type { KnexDefinitionStore } from '../definitions/KnexDefinitionStore.ts';
+import type { RunOptionsSource } from './createRunOptions.ts';
+import type { PiiCodec } from '../pii/createPiiCodec.ts';
+import { piiFieldsOf } from '../pii/piiFields.ts';
+import { openData, scrub, sealData } from '../pii/sealData.ts';
+import { AppError } from '../http/errors.ts';
+import { orgLevelsOf } from '../identity/orgPath.ts';
+import type { UserRecord } from '../identity/KnexIdentityStore.ts';
+import { applyEffects } from './applyEffects.ts';
+import { appendAudit } from '../audit/KnexAuditLog.ts';
+import { refusal } from './engineErrors.ts';
+
+/** Dependencies of the command path. */
+export interface CaseCommandDeps { db: Db; definitions: KnexDefinitionStore; runOptions: RunOptionsSource; codec: PiiCodec }
+
+/** A stored case row. */
+export interface CaseRow { id: string; ref: string; definition_id: string; definition_version: number; org_path: string; state: string; status: string; version: number; snapshot: string; created_by: string | null; created_at: number | string; updated_at: number | string }
+
+/** The actor an engine event carries for a user. */
+export function actorOf(user: UserRecord): Actor {
+  return { userId: user.id, roles: [...new Set(user.roles.map((r) => r.role))], orgPath: user.orgPath, name: user.name };
+}
+
+function stateName(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const parts: string[] = [];
+  const walk = (v: unknown, prefix: string) => {
+    if (typeof v === 'string') parts.push(prefix + v);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, prefix + k + '.');
+  };
+  walk(value, '');
+  return parts.join(',').slice(0, 191);
+}
+
+function caseRef(now: number): string {
+  const d = new Date(now + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  return `TB${d}${randomBytes(5).toString('hex').toUpperCase()}`;
+}
+
+/** Creates the command service. */
+export function createCaseCommands(deps: CaseCommandDeps) {
+  const { knex, dialect } = deps.db;
+
+  /** The stored snapshot with ID numbers sealed, plus plaintext → sealed for scrubbing payloads. */
+  function seal(res: StepResult<LiveSnapshot>, fields: ReturnType<typeof piiFieldsOf>, secrets = new Map<string, string>()) {
+    // persist() shares the live context: copy before sealing so the plaintext stays for the engine's own use.
+    const live = persist(res.snapshot);
+    const stored = { ...live, context: { ...live.context, data: sealData(deps.codec, fields, live.context.data, secrets) } };
+    return { stored, secrets };
+  }
+
+  async function write(trx: import('knex').Knex.Transaction, c: { id: string; definitionId: string; orgPath: string; seq: number }, res: StepResult<LiveSnapshot>,
+    before: CaseSnapshot['context']['tasks'], event: Record<string, unknown>, meta: { id: string; at: number; actorId: string; actorRoles: string[] }, fields: ReturnType<typeof piiFieldsOf>, acted?: { taskId: string; action: string }) {
+    const { stored, secrets } = seal(res, fields);
+    if (event.data && typeof event.data === 'object') sealData(deps.codec, fields, event.data as Record<string, unknown>, secrets);
+    const scrubber = (json: string) => scrub(json, secrets);
+    await trx('case_events').insert({ case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at });
+    const audits = await applyEffects(trx, c, res.effects, before, res.snapshot.context.tasks, { eventId: meta.id, actorId: meta.actorId, now: meta.at, acted, scrub: scrubber });
+    for (const [field, plain] of [...fields].filter(([, k]) => k === 'id-number').map(([f]) => [f, res.snapshot.context.data[f]] as const)) {
+      if (typeof plain === 'string' && plain) await trx('pii_index').insert({ case_id: c.id, field, hmac: deps.codec.hmac(plain) }).onConflict(['case_id', 'field']).merge();
+    }
+    await appendAudit(trx, dialect, audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles })));
+    return { stored, scrubber };
+  }
+
+  return {
+    /** Starts a case of the newest published version (or a given one) at an org unit. */
+    async create(user: UserRecord, input: { definitionId: string; version?: number; orgPath: string; data: Record<string, unknown> }): Promise<{ id: string; ref: string; version: number }> {
+      const version = input.version ?? (await deps.definitions.latestPublished(input.definitionId));
+      const compiled = await deps.definitions.compiledFor(input.definitionId, version);
+      const opts = await deps.runOptions.get();
+      const now = Date.now();
+      const id = randomUUID();
+      const actor = actorOf(user);
+      const meta = { at: now, id: randomUUID(), actor };
+      const res = start(compiled, { caseId: id, orgPath: input.orgPath, data: input.data, meta }, opts);
+      if (!res.accepted) throw refusal(res.diagnostics);
+      const fields = piiFieldsOf(compiled.definition);
+      const ref = caseRef(now);
+      await knex.transaction(async (trx) => {
+        const row = { id, ref, definition_id: input.definitionId, definition_version: version, org_path: input.orgPath, ...orgLevelsOf(input.orgPath),
+          state: stateName(res.snapshot.value), status: res.snapshot.status, version: 1, snapshot: '{}', created_by: user.id, created_at: now, updated_at: now };
+        await trx('cases').insert(row);
+        const event = { type: 'case.created', data: { ...input.data }, meta: { at: now, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
+        const { stored } = await write(trx, { id, definitionId: input.definitionId, orgPath: input.orgPath, seq: 1 }, res, {}, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles }, fields);
+        await trx('cases').where({ id }).update({ snapshot: JSON.stringify(stored) });
+      });
+      return { id, ref, version: 1 };
+    },
+
+    /** Applies an event to a case the caller has already been allowed to see. */
+    async act(user: UserRecord, caseId: string, event: Omit<CaseEvent, 'meta'>, expectedVersion?: number, acted?: { taskId: string; action: string }): Promise<{ version: number; effects: Effect[] }> {
+      const opts = await deps.runOptions.get();
+      return knex.transaction(async (trx) => {
+        const row = (await trx('cases').where({ id: caseId }).first()) as CaseRow | undefined;
+        if (!row) throw new AppError('case.not-found');
+        if (expectedVersion !== undefined && expectedVersion !== Number(row.version)) throw new AppError('case.version-conflict', { currentVersion: Number(row.version) });
+        const compiled = await deps.definitions.compiledFor(row.definition_id, Number(row.definition_version));
+        const fields = piiFieldsOf(compiled.definition);
+        const snap = JSON.parse(row.snapshot) as CaseSnapshot;
+        snap.context.data = openData(deps.codec, snap.context.data);
+        const actor = actorOf(user);
+        const meta = { at: Date.now(), id: randomUUID(), actor };
+        const res = step(compiled, snap, { ...event, meta } as CaseEvent, opts);
+        if (!res.accepted) throw refusal(res.diagnostics);
+        const version = Number(row.version) + 1;
+        const snapshotJson = JSON.stringify(seal(res, fields).stored);
+        const changed = await trx('cases').where({ id: caseId, version: row.version }).update({ state: stateName(res.snapshot.value), status: res.snapshot.status, version, updated_at: meta.at, snapshot: snapshotJson });
+        if (changed !== 1) {
+          // A locking read sees the winner's committed row (a plain read would see this transaction's snapshot).
+          const q = trx('cases').where({ id: caseId }).first('version');
+          const cur = (await (dialect === 'mysql' ? q.forUpdate() : q)) as { version: number } | undefined;
+          throw new AppError('case.version-conflict', { currentVersion: Number(cur?.version ?? row.version) });
+        }
+        const stored = { ...event, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
+        const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, seq: version };
+        await write(trx, c, res, snap.context.tasks, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, acted);
+        return { version, effects: res.effects };
+      });
+    },
+  };
+}
+
+/** The command service type. */
+export type CaseCommands = ReturnType<typeof createCaseCommands>;

@@ -1,0 +1,20 @@
+/** Maps the engine's refusal diagnostics to API error codes (the diagnostics go along in details). */
+import type { Diagnostic } from '@tongban/engine';
+import { AppError, type ErrorCode } from '../http/errors.ts';
+
+const byDiagnostic: Record<string, ErrorCode> = {
+  'run.not-assignee': 'task.not-assignee',
+  'run.task-not-pending': 'task.not-open',
+  'run.unknown-task': 'task.not-open',
+  'run.case-finished': 'task.not-open',
+  'run.not-claimable': 'task.not-open',
+  'run.field-not-writable': 'task.field-not-writable',
+  'run.unknown-field': 'task.field-not-writable',
+  'run.field-required': 'case.data-invalid',
+};
+
+/** The API error for a refused event. */
+export function refusal(diagnostics: Diagnostic[]): AppError {
+  const code = diagnostics.map((d) => byDiagnostic[d.code]).find(Boolean) ?? 'case.event-rejected';
+  return new AppError(code, { diagnostics: diagnostics.map((d) => ({ code: d.code, path: d.path, message: d.message })) });
+}

@@ -1,0 +1,27 @@
+/** `tongban start`: migrate, seed the sample county (unless TONGBAN_SEED=false), serve the API. */
+import { ConfigError, loadConfig } from '../../config/loadConfig.ts';
+import { createRuntime } from '../../createRuntime.ts';
+import { loadSampleCounty } from '../../seed/loadSampleCounty.ts';
+
+export const summary = '启动服务（默认内置 SQLite，PORT=3000，TONGBAN_DATA_DIR=./data） Start the API server';
+
+export async function run(_args: string[]): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) { process.stderr.write(err.message + '\n'); return 2; }
+    throw err;
+  }
+  const rt = await createRuntime(config);
+  if (config.seedOnStart) for (const line of await loadSampleCounty(rt.db.knex, rt.definitions)) rt.logger.info(line);
+  const { url } = await rt.listen();
+  rt.logger.info({ url, store: config.databaseUrl ? 'mysql' : 'sqlite', dataDir: config.dataDir }, `通办已启动 Tongban listening on ${url}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await rt.close();
+  return 0;
+}

@@ -1,0 +1,108 @@
+/**
+ * Runtime configuration from the environment (and an optional JSON file named by
+ * TONGBAN_CONFIG), validated at start so a bad value fails with one clear line per problem.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+
+/** Validated runtime configuration. */
+export interface RuntimeConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** mysql://… when set; otherwise the embedded SQLite file under dataDir */
+  databaseUrl?: string;
+  /** AES-256-GCM key for ID numbers at rest (32 bytes) */
+  piiKey: Buffer;
+  /** older keys still accepted for decryption (until `tongban rotate-key` re-encrypts) */
+  piiOldKeys: Buffer[];
+  /** HMAC key for lookups of encrypted values */
+  hmacKey: Buffer;
+  /** HMAC key signing access tokens */
+  tokenSecret: Buffer;
+  tokenTtlSeconds: number;
+  bodyLimitBytes: number;
+  attachmentMaxBytes: number;
+  logLevel: string;
+  seedOnStart: boolean;
+}
+
+/** A configuration problem, one per bad value. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super('配置无效 Invalid configuration:\n' + problems.map((p) => '  - ' + p).join('\n'));
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+// Development-only keys, derived from a fixed phrase: a deployment sets its own (checked below).
+const devKey = (label: string): string => createHash('sha256').update('tongban-dev-' + label).digest('base64');
+
+function readFileConfig(env: Env): Env {
+  const file = env.TONGBAN_CONFIG;
+  if (!file) return {};
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+}
+
+function int(problems: string[], name: string, raw: string | undefined, def: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name}="${raw}" 须为 ${min}–${max} 的整数 (must be an integer from ${min} to ${max})`);
+    return def;
+  }
+  return n;
+}
+
+function key(problems: string[], name: string, raw: string | undefined, def: string): Buffer {
+  const value = raw || def;
+  const buf = Buffer.from(value, 'base64');
+  if (buf.length !== 32) problems.push(`${name} 须为 32 字节的 base64 (must be 32 bytes, base64-encoded)`);
+  return buf;
+}
+
+function dbUrl(problems: string[], raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const u = new URL(raw);
+    if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:') throw new Error('protocol');
+    if (!u.pathname || u.pathname === '/') throw new Error('database');
+    return raw;
+  } catch {
+    problems.push(`DATABASE_URL 须为 mysql://user:pass@host:port/db (must be mysql://user:pass@host:port/db)`);
+    return undefined;
+  }
+}
+
+/** Reads and validates the configuration; throws ConfigError listing every bad value. */
+export function loadConfig(envIn: Env = process.env): RuntimeConfig {
+  const env = { ...readFileConfig(envIn), ...envIn };
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.TONGBAN_PII_KEY) problems.push('TONGBAN_PII_KEY 生产环境必填 (required in production)');
+  if (production && !env.TONGBAN_TOKEN_SECRET) problems.push('TONGBAN_TOKEN_SECRET 生产环境必填 (required in production)');
+  const oldKeys = (env.TONGBAN_PII_OLD_KEYS ?? '').split(',').filter(Boolean);
+  const config: RuntimeConfig = {
+    port: int(problems, 'PORT', env.PORT, 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.TONGBAN_DATA_DIR || './data'),
+    databaseUrl: dbUrl(problems, env.DATABASE_URL),
+    piiKey: key(problems, 'TONGBAN_PII_KEY', env.TONGBAN_PII_KEY, devKey('pii')),
+    piiOldKeys: oldKeys.map((k, i) => key(problems, `TONGBAN_PII_OLD_KEYS[${i}]`, k, '')),
+    hmacKey: key(problems, 'TONGBAN_HMAC_KEY', env.TONGBAN_HMAC_KEY, devKey('hmac')),
+    tokenSecret: key(problems, 'TONGBAN_TOKEN_SECRET', env.TONGBAN_TOKEN_SECRET, devKey('token')),
+    tokenTtlSeconds: int(problems, 'TONGBAN_TOKEN_TTL', env.TONGBAN_TOKEN_TTL, 8 * 3600, 60, 30 * 86400),
+    bodyLimitBytes: int(problems, 'TONGBAN_BODY_LIMIT', env.TONGBAN_BODY_LIMIT, 256 * 1024, 1024, 16 * 1024 * 1024),
+    attachmentMaxBytes: int(problems, 'TONGBAN_ATTACHMENT_MAX', env.TONGBAN_ATTACHMENT_MAX, 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    logLevel: env.LOG_LEVEL || 'info',
+    seedOnStart: env.TONGBAN_SEED !== 'false',
+  };
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
+    problems.push(`LOG_LEVEL="${config.logLevel}" 无效 (must be fatal|error|warn|info|debug|trace|silent)`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,122 @@
+/** The org tree, users and role assignments in the store. */
+import type { Knex } from 'knex';
+import { depthOfPath, orgLevelNames } from './orgPath.ts';
+
+/** An org unit. */
+export interface OrgUnit { path: string; code: string; name: string; level: string; parentPath: string | null }
+/** A role held at an org unit. */
+export interface RoleAssignment { role: string; orgPath: string }
+/** A user with their role assignments (never the password hash outside this module). */
+export interface UserRecord { id: string; username: string; name: string; orgPath: string; disabled: boolean; roles: RoleAssignment[] }
+/** A user row for login, with the credentials state. */
+export interface LoginRecord extends UserRecord { passwordHash: string | null; failedLogins: number; lockedUntil: number | null }
+
+interface UserRow { id: string; username: string; name: string; org_path: string; disabled: number | boolean; password_hash: string | null; failed_logins: number; locked_until: number | string | null }
+
+/** Reads and writes identity data. */
+export class KnexIdentityStore {
+  constructor(private readonly knex: Knex) {}
+
+  /** Inserts or replaces org units (idempotent for seeding). */
+  async upsertOrgs(orgs: Array<{ path: string; name: string; level?: string }>): Promise<void> {
+    for (const o of orgs) {
+      const code = o.path.split('/').pop()!;
+      const row = { path: o.path, code, name: o.name, level: o.level ?? orgLevelNames[depthOfPath(o.path) - 1] ?? 'grid', parent_path: parentOf(o.path) };
+      await this.knex('org_units').insert(row).onConflict('path').merge();
+    }
+  }
+
+  /** Org units under (and including) a path, ordered by path. */
+  async listOrgs(under?: string): Promise<OrgUnit[]> {
+    const q = this.knex('org_units').orderBy('path');
+    if (under) q.where((w) => w.where('path', under).orWhere('path', 'like', under + '/%'));
+    return (await q).map(toOrg);
+  }
+
+  async getOrg(path: string): Promise<OrgUnit | undefined> {
+    const row = await this.knex('org_units').where({ path }).first();
+    return row ? toOrg(row) : undefined;
+  }
+
+  /** Creates or replaces a user and their role assignments. */
+  async upsertUser(u: { id: string; username: string; name: string; orgPath: string; passwordHash?: string | null; roles: RoleAssignment[]; disabled?: boolean }, now = Date.now()): Promise<void> {
+    await this.knex.transaction(async (trx) => {
+      const row = { id: u.id, username: u.username, name: u.name, org_path: u.orgPath, password_hash: u.passwordHash ?? null, disabled: !!u.disabled, created_at: now };
+      await trx('users').insert(row).onConflict('id').merge(['username', 'name', 'org_path', 'password_hash', 'disabled']);
+      await trx('role_assignments').where({ user_id: u.id }).delete();
+      if (u.roles.length) await trx('role_assignments').insert(u.roles.map((r) => ({ user_id: u.id, role: r.role, org_path: r.orgPath })));
+    });
+  }
+
+  async getUser(id: string): Promise<UserRecord | undefined> {
+    const row = (await this.knex('users').where({ id }).first()) as UserRow | undefined;
+    return row ? this.withRoles(row) : undefined;
+  }
+
+  async getLogin(username: string): Promise<LoginRecord | undefined> {
+    const row = (await this.knex('users').where({ username }).first()) as UserRow | undefined;
+    if (!row) return undefined;
+    const user = await this.withRoles(row);
+    return { ...user, passwordHash: row.password_hash, failedLogins: row.failed_logins, lockedUntil: row.locked_until === null ? null : Number(row.locked_until) };
+  }
+
+  /** Counts a failed login; locks the account for `lockMs` once `maxFailures` is reached. */
+  async recordFailure(id: string, now: number, maxFailures: number, lockMs: number): Promise<boolean> {
+    await this.knex('users').where({ id }).increment('failed_logins', 1);
+    const row = (await this.knex('users').where({ id }).first('failed_logins')) as { failed_logins: number };
+    if (row.failed_logins < maxFailures) return false;
+    await this.knex('users').where({ id }).update({ locked_until: now + lockMs, failed_logins: 0 });
+    return true;
+  }
+
+  async resetFailures(id: string): Promise<void> {
+    await this.knex('users').where({ id }).update({ failed_logins: 0, locked_until: null });
+  }
+
+  /** Users whose home org lies under a path, keyset-paged by id. */
+  async listUsers(under: string[] | 'all', after: string | undefined, limit: number): Promise<UserRecord[]> {
+    const q = this.knex('users').orderBy('id').limit(limit);
+    if (after) q.where('id', '>', after);
+    if (under !== 'all') {
+      q.where((w) => {
+        if (!under.length) w.whereRaw('1 = 0');
+        for (const p of under) w.orWhere('org_path', p).orWhere('org_path', 'like', p + '/%');
+      });
+    }
+    const rows = (await q) as UserRow[];
+    return Promise.all(rows.map((r) => this.withRoles(r)));
+  }
+
+  /** Everything the engine's Directory needs, in one read. */
+  async directoryData(): Promise<{ orgs: Array<{ path: string; name: string }>; users: Array<{ id: string; name: string; disabled: boolean; roles: RoleAssignment[] }> }> {
+    const [orgs, users, roles] = await Promise.all([
+      this.knex('org_units').select('path', 'name'),
+      this.knex('users').select('id', 'name', 'disabled'),
+      this.knex('role_assignments').select('user_id', 'role', 'org_path'),
+    ]);
+    const byUser = new Map<string, RoleAssignment[]>();
+    for (const r of roles as Array<{ user_id: string; role: string; org_path: string }>) {
+      const list = byUser.get(r.user_id) ?? [];
+      list.push({ role: r.role, orgPath: r.org_path });
+      byUser.set(r.user_id, list);
+    }
+    return {
+      orgs: orgs as Array<{ path: string; name: string }>,
+      users: (users as Array<{ id: string; name: string; disabled: number | boolean }>).map((u) => ({ id: u.id, name: u.name, disabled: !!u.disabled, roles: byUser.get(u.id) ?? [] })),
+    };
+  }
+
+  private async withRoles(row: UserRow): Promise<UserRecord> {
+    const roles = (await this.knex('role_assignments').where({ user_id: row.id }).orderBy('id')) as Array<{ role: string; org_path: string }>;
+    return { id: row.id, username: row.username, name: row.name, orgPath: row.org_path, disabled: !!row.disabled, roles: roles.map((r) => ({ role: r.role, orgPath: r.org_path })) };
+  }
+}
+
+function parentOf(path: string): string | null {
+  const i = path.lastIndexOf('/');
+  return i > 0 ? path.slice(0, i) : null;
+}
+
+function toOrg(row: { path: string; code: string; name: string; level: string; parent_path: string | null }): OrgUnit {
+  return { path: row.path, code: row.code, name: row.name, level: row.level, parentPath: row.parent_path };
+}

@@ -1,0 +1,63 @@
+/** Login, the current user, org units and users (scoped). */
+import { AppError } from '../http/errors.ts';
+import { defineOperation, S, type Operation } from '../http/operation.ts';
+import { hitRateLimit } from '../store/rateLimit.ts';
+import { isUnder, orgPathOf } from './orgPath.ts';
+import type { Services } from '../services.ts';
+
+/** Operations of the identity area. */
+export function authOperations(s: Services): Operation[] {
+  return [
+    defineOperation({
+      method: 'post', path: '/api/auth/login', operationId: 'login', tag: 'auth', auth: false, summary: '登录 Password login',
+      body: S.object({ username: S.text(64), password: S.text(200) }, ['username', 'password']),
+      async handler({ req, body }) {
+        const ip = req.ip ?? 'unknown';
+        if (!(await hitRateLimit(s.db.knex, `login:${ip}`, 60_000, 30))) throw new AppError('auth.rate-limited', { retryAfterSeconds: 60 });
+        const out = await s.login.login(body.username, body.password);
+        return { body: out };
+      },
+    }),
+    defineOperation({
+      method: 'get', path: '/api/me', operationId: 'me', tag: 'auth', summary: '当前用户 The current user',
+      async handler({ user }) { return { body: user }; },
+    }),
+    defineOperation({
+      method: 'get', path: '/api/org-units', operationId: 'listOrgUnits', tag: 'org', summary: '组织机构（本人辖区） Org units in scope',
+      query: { under: S.orgPath },
+      async handler({ user, query }) {
+        const roots = [...new Set(user.roles.map((r) => r.orgPath))];
+        const all = (await Promise.all(roots.map((r) => s.identity.listOrgs(r)))).flat();
+        const items = [...new Map(all.map((o) => [o.path, o])).values()].filter((o) => !query.under || isUnder(o.path, query.under)).sort((a, b) => a.path.localeCompare(b.path));
+        return { body: { items } };
+      },
+    }),
+    defineOperation({
+      method: 'get', path: '/api/org-units/{code}', operationId: 'getOrgUnit', tag: 'org', summary: '组织机构 An org unit',
+      params: { code: { type: 'string', pattern: '^[0-9]{6,15}$' } },
+      async handler({ user, params }) {
+        const path = orgPathOf(params.code);
+        const org = path ? await s.identity.getOrg(path) : undefined;
+        if (!org || !user.roles.some((r) => isUnder(org.path, r.orgPath))) throw new AppError('org.not-found');
+        return { body: org };
+      },
+    }),
+    defineOperation({
+      method: 'get', path: '/api/users', operationId: 'listUsers', tag: 'org', summary: '用户（本人辖区） Users in scope',
+      query: { cursor: S.id, limit: S.limit },
+      async handler({ user, query }) {
+        const items = await s.identity.listUsers([...new Set(user.roles.map((r) => r.orgPath))], query.cursor, query.limit);
+        return { body: { items, nextCursor: items.length === query.limit ? items[items.length - 1]!.id : null } };
+      },
+    }),
+    defineOperation({
+      method: 'get', path: '/api/users/{id}', operationId: 'getUser', tag: 'org', summary: '用户 A user',
+      params: { id: S.id },
+      async handler({ user, params }) {
+        const u = await s.identity.getUser(params.id);
+        if (!u || !(u.id === user.id || user.roles.some((r) => isUnder(u.orgPath, r.orgPath)))) throw new AppError('user.not-found');
+        return { body: u };
+      },
+    }),
+  ];
+}

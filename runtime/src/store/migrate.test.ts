@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, testDialects, type TestDb } from '../testing/testDbs.ts';
+import { migrateDownAll, migrateLatest, migrationStatus } from './migrate.ts';
+
+const tables = ['definitions', 'org_units', 'users', 'role_assignments', 'cases', 'case_events', 'tasks',
+  'timers', 'outbox', 'attachments', 'audit_log', 'notifications', 'pii_index'];
+
+describe.each(testDialects)('migrations on %s', (dialect) => {
+  let db: TestDb;
+  beforeAll(async () => { db = await createTestDb(dialect, { migrate: false }); });
+  afterAll(async () => db.dispose());
+
+  it('goes up, down and up again', async () => {
+    expect(await migrateLatest(db.knex)).toEqual(['001_core', '002_cases', '003_records']);
+    for (const t of tables) expect(await db.knex.schema.hasTable(t)).toBe(true);
+    expect((await migrationStatus(db.knex)).pending).toEqual([]);
+    await migrateDownAll(db.knex);
+    for (const t of tables) expect(await db.knex.schema.hasTable(t)).toBe(false);
+    expect(await migrateLatest(db.knex)).toHaveLength(3);
+    expect(await migrateLatest(db.knex)).toEqual([]);
+  });
+
+  it('indexes the queue columns for keyset paging', async () => {
+    const sql = db.dialect === 'mysql'
+      ? "select index_name as name from information_schema.statistics where table_schema = database() and table_name = 'tasks'"
+      : "select name from sqlite_master where type = 'index' and tbl_name = 'tasks'";
+    const rows = (await db.knex.raw(sql)) as unknown;
+    const list = (db.dialect === 'mysql' ? (rows as [Array<{ name: string }>])[0] : (rows as Array<{ name: string }>));
+    expect(list.map((r) => r.name).join(' ')).toContain('org_l2_status_due_at_id');
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * One list of migrations for SQLite and MySQL/MariaDB, given to knex in code (no directory scan),
+ * so they run the same from tsx, tests and the CLI.
+ */
+import type { Knex } from 'knex';
+import * as m001 from './migrations/001_core.ts';
+import * as m002 from './migrations/002_cases.ts';
+import * as m003 from './migrations/003_records.ts';
+
+interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
+
+const migrations: Record<string, Migration> = {
+  '001_core': m001,
+  '002_cases': m002,
+  '003_records': m003,
+};
+
+const source: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name]!,
+};
+
+/** Brings the schema up to date; returns the names applied. */
+export async function migrateLatest(knex: Knex): Promise<string[]> {
+  const [, applied] = (await knex.migrate.latest({ migrationSource: source })) as [number, string[]];
+  return applied;
+}
+
+/** Rolls every migration back (down to an empty schema). */
+export async function migrateDownAll(knex: Knex): Promise<string[]> {
+  const [, undone] = (await knex.migrate.rollback({ migrationSource: source }, true)) as [number, string[]];
+  return undone;
+}
+
+/** Names of applied and pending migrations. */
+export async function migrationStatus(knex: Knex): Promise<{ applied: string[]; pending: string[] }> {
+  const [done, pending] = (await knex.migrate.list({ migrationSource: source })) as [Array<{ name: string } | string>, string[]];
+  return { applied: done.map((d) => (typeof d === 'string' ? d : d.name)), pending };
+}

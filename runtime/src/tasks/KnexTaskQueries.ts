@@ -1,0 +1,118 @@
+/**
+ * The task queue. Scope, filters, sort and keyset paging all run in SQL: each scope branch
+ * (org level, candidate group, assignee) is its own indexed, ordered, limited subquery, and the
+ * branches are merged by a UNION, so a township queue page never sorts the township's history.
+ */
+import type { Knex } from 'knex';
+import type { AppAbility } from '../authz/defineAbilities.ts';
+import { applyCondition, scopeBranches } from '../authz/scopeToSql.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { AppError } from '../http/errors.ts';
+import { depthOfPath } from '../identity/orgPath.ts';
+import { NO_DUE } from '../cases/applyEffects.ts';
+
+/** Queue filters. */
+export interface TaskFilter {
+  definitionId?: string; status?: string; dueBefore?: number; dueAfter?: number; overdue?: boolean;
+  orgPath?: string; assigned?: 'me' | 'unassigned' | 'any'; sort?: 'due' | 'priority'; cursor?: string; limit: number;
+}
+
+/** A task as queues show it (no case data). */
+export interface TaskSummary { id: string; caseId: string; definitionId: string; state: string; title: { 'zh-CN': string; en: string }; status: string; assignee: string | null;
+  group: { role: string; orgPath: string } | null; orgPath: string; priority: number; dueAt: number | null; overdue: boolean; createdAt: number; outcome: string | null }
+
+export const taskCols = ['id', 'case_id', 'definition_id', 'state', 'title_zh', 'title_en', 'status', 'assignee', 'group_role', 'group_org', 'org_path', 'priority', 'due_at', 'created_at', 'outcome'];
+
+/** Maps a row to a summary. */
+export function toTaskSummary(r: Record<string, unknown>, now = Date.now()): TaskSummary {
+  const due = Number(r.due_at);
+  const open = ['pending', 'waiting', 'delegated'].includes(String(r.status));
+  return { id: String(r.id), caseId: String(r.case_id), definitionId: String(r.definition_id), state: String(r.state), title: { 'zh-CN': String(r.title_zh), en: String(r.title_en) },
+    status: String(r.status), assignee: (r.assignee as string | null) ?? null, group: r.group_role ? { role: String(r.group_role), orgPath: String(r.group_org) } : null,
+    orgPath: String(r.org_path), priority: Number(r.priority), dueAt: due >= NO_DUE ? null : due, overdue: open && due < now, createdAt: Number(r.created_at), outcome: (r.outcome as string | null) ?? null };
+}
+
+const openStatuses = ['pending', 'waiting', 'delegated'];
+
+function applyFilters(q: Knex.QueryBuilder, f: TaskFilter, userId: string, now: number): void {
+  if (f.status === 'open') q.whereIn('status', openStatuses);
+  else q.where('status', f.status ?? 'pending');
+  if (f.definitionId) q.where('definition_id', f.definitionId);
+  if (f.orgPath) {
+    const depth = depthOfPath(f.orgPath);
+    if (depth < 1 || depth > 4) throw new AppError('request.invalid', { errors: [{ path: '/query/orgPath', message: 'bad org path' }] });
+    q.where(`org_l${depth}`, f.orgPath);
+  }
+  if (f.assigned === 'me') q.where('assignee', userId);
+  if (f.assigned === 'unassigned') q.whereNull('assignee');
+  if (f.overdue) q.where('due_at', '<', now);
+  if (f.dueBefore !== undefined) q.where('due_at', '<', f.dueBefore);
+  if (f.dueAfter !== undefined) q.where('due_at', '>=', f.dueAfter);
+}
+
+function applyKeyset(q: Knex.QueryBuilder, f: TaskFilter, after: Array<string | number> | undefined): void {
+  const cols = f.sort === 'priority' ? ['priority', 'due_at', 'id'] : ['due_at', 'id'];
+  q.orderBy(cols.map((column) => ({ column, order: 'asc' as const })));
+  if (!after) return;
+  // (a, b[, c]) > cursor, written so the first column gives an index range.
+  q.where(cols[0]!, '>=', after[0]!).where((w) => {
+    w.where(cols[0]!, '>', after[0]!);
+    if (cols.length === 2) w.orWhere((w2) => w2.where(cols[0]!, after[0]!).where(cols[1]!, '>', after[1]!));
+    else w.orWhere((w2) => w2.where(cols[0]!, after[0]!).where((w3) => w3.where(cols[1]!, '>', after[1]!).orWhere((w4) => w4.where(cols[1]!, after[1]!).where(cols[2]!, '>', after[2]!))));
+  });
+}
+
+/** Creates the task queries. */
+export function createTaskQueries(knex: Knex) {
+  return {
+    async queue(ability: AppAbility, userId: string, f: TaskFilter, now = Date.now()): Promise<{ items: TaskSummary[]; nextCursor: string | null }> {
+      const branches = scopeBranches(ability, 'read', 'Task');
+      if (branches === 'none') return { items: [], nextCursor: null };
+      const after = decodeCursor(f.cursor, f.sort === 'priority' ? 3 : 2);
+      const part = (cond?: Record<string, unknown>) => {
+        const q = knex('tasks').select(taskCols).limit(f.limit + 1);
+        if (cond) q.where((w) => applyCondition(w, 'tasks', cond, knex));
+        applyFilters(q, f, userId, now);
+        applyKeyset(q, f, after);
+        return q;
+      };
+      const parts = branches === 'all' ? [part()] : branches.map(part);
+      let rows: Array<Record<string, unknown>>;
+      if (parts.length === 1) rows = await parts[0]!;
+      else {
+        const union = parts.map((p, i) => `select * from (${p.toQuery()}) as b${i}`).join(' union ');
+        const outer = knex.select('*').from(knex.raw(`(${union}) as u`)).limit(f.limit + 1);
+        outer.orderBy((f.sort === 'priority' ? ['priority', 'due_at', 'id'] : ['due_at', 'id']).map((column) => ({ column, order: 'asc' as const })));
+        rows = await outer;
+      }
+      const items = rows.slice(0, f.limit).map((r) => toTaskSummary(r, now));
+      const last = rows.length > f.limit ? rows[f.limit - 1] : undefined;
+      const key = last ? (f.sort === 'priority' ? [Number(last.priority), Number(last.due_at), String(last.id)] : [Number(last.due_at), String(last.id)]) : undefined;
+      return { items, nextCursor: key ? encodeCursor(key) : null };
+    },
+
+    /** Counts by status within the user's scope. */
+    async counts(ability: AppAbility): Promise<Record<string, number>> {
+      const branches = scopeBranches(ability, 'read', 'Task');
+      if (branches === 'none') return {};
+      const q = knex('tasks').select('status').count({ n: '*' }).groupBy('status');
+      if (branches !== 'all') q.where((outer) => { for (const c of branches) outer.orWhere((w) => applyCondition(w, 'tasks', c, knex)); });
+      const rows = (await q) as Array<{ status: string; n: number | string }>;
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    },
+
+    /** A task row when the ability may read it (or the user holds it); otherwise task.not-found. */
+    async getVisible(ability: AppAbility, id: string): Promise<Record<string, unknown>> {
+      const branches = scopeBranches(ability, 'read', 'Task');
+      const q = knex('tasks').where('tasks.id', id).first();
+      if (branches === 'none') throw new AppError('task.not-found', { id });
+      if (branches !== 'all') q.where((outer) => { for (const c of branches) outer.orWhere((w) => applyCondition(w, 'tasks', c, knex)); });
+      const row = (await q) as Record<string, unknown> | undefined;
+      if (!row) throw new AppError('task.not-found', { id });
+      return row;
+    },
+  };
+}
+
+/** The task queries type. */
+export type TaskQueries = ReturnType<typeof createTaskQueries>;

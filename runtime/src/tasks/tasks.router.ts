@@ -1,0 +1,134 @@
+/** Human tasks: queues, counts, claim/unclaim, complete, 转办/委派/加签/减签/撤回/催办/抄送, drafts, bulk. */
+import type { FieldAccess } from '@tongban/engine';
+import { AppError } from '../http/errors.ts';
+import { defineOperation, S, type Operation, type OpContext } from '../http/operation.ts';
+import { hitRateLimit } from '../store/rateLimit.ts';
+import { checkCaseData } from '../cases/dataValidator.ts';
+import type { Services } from '../services.ts';
+import { toTaskSummary } from './KnexTaskQueries.ts';
+
+const users = { type: 'array', items: S.id, minItems: 1, maxItems: 20 };
+const actBody = (extra: Record<string, object> = {}, required: string[] = []): Record<string, unknown> =>
+  S.object({ comment: S.text(2000), expectedVersion: S.version, ...extra }, required);
+const queueQuery = {
+  definitionId: S.id, status: { type: 'string', enum: ['pending', 'waiting', 'delegated', 'done', 'cancelled', 'open'] },
+  dueBefore: { type: 'integer', minimum: 0 }, dueAfter: { type: 'integer', minimum: 0 }, overdue: { type: 'boolean' },
+  orgPath: S.orgPath, assigned: { type: 'string', enum: ['me', 'unassigned', 'any'] }, sort: { type: 'string', enum: ['due', 'priority'] },
+  cursor: S.cursor, limit: S.limit,
+};
+
+/** Operations on tasks. */
+export function taskOperations(s: Services): Operation[] {
+  /** Runs one task action through the command path after the scope check (404 outside scope). */
+  async function act(ctx: OpContext, taskId: string, action: string, extra: Record<string, unknown> = {}, expectedVersion?: number) {
+    const task = await s.tasks.getVisible(ctx.ability, taskId);
+    const out = await s.commands.act(ctx.user, String(task.case_id), { type: 'task.act', taskId, action, ...extra } as never, expectedVersion, { taskId, action });
+    return { caseId: String(task.case_id), version: out.version };
+  }
+
+  async function complete(ctx: OpContext, taskId: string, b: { outcome: string; data?: Record<string, unknown>; comment?: string; signature?: string; attachments?: string[]; expectedVersion?: number }) {
+    const task = await s.tasks.getVisible(ctx.ability, taskId);
+    if (task.assignee !== ctx.user.id) throw new AppError(task.assignee ? 'task.not-assignee' : 'task.not-assignee', { taskId });
+    if (b.data) {
+      const spec = JSON.parse(String(task.spec)) as { fields: Record<string, FieldAccess> };
+      const { definition } = await s.definitions.get(String(task.definition_id), await caseVersion(String(task.case_id)));
+      const formFields = task.form ? definition.forms?.[String(task.form)]?.fields ?? [] : [];
+      for (const k of Object.keys(b.data)) {
+        const access = spec.fields[k] ?? (formFields.includes(k) ? 'write' : 'read');
+        if (access !== 'write' && access !== 'required') throw new AppError('task.field-not-writable', { field: k, access });
+      }
+      checkCaseData(definition, b.data);
+    }
+    const { outcome, expectedVersion, ...rest } = b;
+    return act(ctx, taskId, outcome, rest, expectedVersion);
+  }
+
+  async function caseVersion(caseId: string): Promise<number> {
+    const r = (await s.db.knex('cases').where({ id: caseId }).first('definition_version')) as { definition_version: number };
+    return Number(r.definition_version);
+  }
+
+  const op = (name: string, path: string, summary: string, body: Record<string, unknown>, run: (ctx: OpContext) => Promise<unknown>): Operation =>
+    defineOperation({ method: 'post', path, operationId: name, tag: 'tasks', summary, params: { id: S.id }, body, async handler(ctx) { return { body: await run(ctx) }; } });
+
+  return [
+    defineOperation({
+      method: 'get', path: '/api/tasks', operationId: 'taskQueue', tag: 'tasks', summary: '待办队列（辖区内） Task queue in scope', query: queueQuery,
+      async handler({ ability, user, query }) { return { body: await s.tasks.queue(ability, user.id, query) }; },
+    }),
+    defineOperation({
+      method: 'get', path: '/api/tasks/mine', operationId: 'myTasks', tag: 'tasks', summary: '我的待办 My tasks', query: { ...queueQuery, assigned: undefined as never },
+      async handler({ ability, user, query }) { return { body: await s.tasks.queue(ability, user.id, { ...query, assigned: 'me' }) }; },
+    }),
+    defineOperation({
+      method: 'get', path: '/api/tasks/counts', operationId: 'taskCounts', tag: 'tasks', summary: '按状态统计 Counts by status',
+      async handler({ ability }) { return { body: await s.tasks.counts(ability) }; },
+    }),
+    defineOperation({
+      method: 'get', path: '/api/tasks/{id}', operationId: 'getTask', tag: 'tasks', summary: '待办详情 A task', params: { id: S.id },
+      async handler({ ability, user, params }) {
+        const t = await s.tasks.getVisible(ability, params.id);
+        const spec = JSON.parse(String(t.spec)) as Record<string, unknown>;
+        const draft = t.assignee === user.id && t.draft ? JSON.parse(String(t.draft)) : null;
+        return { body: { ...toTaskSummary(t), form: t.form ?? null, fields: spec.fields, decisions: spec.decisions, why: spec.why, draft } };
+      },
+    }),
+    op('claimTask', '/api/tasks/{id}/claim', '认领 Claim', actBody(), (ctx) => act(ctx, ctx.params.id, 'claim', {}, ctx.body.expectedVersion)),
+    op('unclaimTask', '/api/tasks/{id}/unclaim', '取消认领 Unclaim', actBody(), (ctx) => act(ctx, ctx.params.id, 'unclaim', {}, ctx.body.expectedVersion)),
+    op('completeTask', '/api/tasks/{id}/complete', '办理（提交结果） Complete with an outcome',
+      actBody({ outcome: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' }, data: S.anyObject, signature: S.text(20000), attachments: { type: 'array', items: S.id, maxItems: 20 } }, ['outcome']),
+      (ctx) => complete(ctx, ctx.params.id, ctx.body)),
+    op('transferTask', '/api/tasks/{id}/transfer', '转办 Transfer', actBody({ users }, ['users']), (ctx) => act(ctx, ctx.params.id, 'transfer', { users: ctx.body.users, comment: ctx.body.comment }, ctx.body.expectedVersion)),
+    op('delegateTask', '/api/tasks/{id}/delegate', '委派 Delegate', actBody({ users }, ['users']), (ctx) => act(ctx, ctx.params.id, 'delegate', { users: ctx.body.users, comment: ctx.body.comment }, ctx.body.expectedVersion)),
+    op('addSigner', '/api/tasks/{id}/signers', '加签 Add signers', actBody({ users, position: { type: 'string', enum: ['before', 'after'] } }, ['users']),
+      (ctx) => act(ctx, ctx.params.id, 'addSigner', { users: ctx.body.users, position: ctx.body.position, comment: ctx.body.comment }, ctx.body.expectedVersion)),
+    op('removeSigner', '/api/tasks/{id}/signers/remove', '减签 Remove signers', actBody({ users }, ['users']),
+      (ctx) => act(ctx, ctx.params.id, 'removeSigner', { users: ctx.body.users, comment: ctx.body.comment }, ctx.body.expectedVersion)),
+    op('withdrawTask', '/api/tasks/{id}/withdraw', '撤回 Withdraw a submission', actBody(), (ctx) => withdraw(s, ctx)),
+    op('urgeTask', '/api/tasks/{id}/urge', '催办 Urge', actBody(), async (ctx) => {
+      if (!(await hitRateLimit(s.db.knex, `urge:${ctx.params.id}`, 3_600_000, 3))) throw new AppError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
+      return act(ctx, ctx.params.id, 'urge', { comment: ctx.body.comment });
+    }),
+    op('copyTask', '/api/tasks/{id}/copy', '抄送 Copy to', actBody({ users }, ['users']), (ctx) => act(ctx, ctx.params.id, 'copy', { users: ctx.body.users, comment: ctx.body.comment })),
+    defineOperation({
+      method: 'put', path: '/api/tasks/{id}/draft', operationId: 'saveDraft', tag: 'tasks', summary: '暂存草稿 Save a draft', params: { id: S.id },
+      body: S.object({ data: S.anyObject }, ['data']),
+      async handler({ ability, user, params, body }) {
+        const t = await s.tasks.getVisible(ability, params.id);
+        if (t.assignee !== user.id) throw new AppError('task.not-assignee');
+        if (!['pending', 'waiting', 'delegated'].includes(String(t.status))) throw new AppError('task.not-open');
+        await s.db.knex('tasks').where({ id: params.id }).update({ draft: JSON.stringify(body.data), draft_at: Date.now() });
+        return { body: { saved: true } };
+      },
+    }),
+    defineOperation({
+      method: 'post', path: '/api/tasks/bulk', operationId: 'bulkTasks', tag: 'tasks', summary: '批量审批/转办 Bulk approve or transfer',
+      body: S.object({ action: { type: 'string', enum: ['complete', 'transfer'] }, outcome: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' }, users, comment: S.text(2000),
+        items: { type: 'array', minItems: 1, maxItems: 100, items: S.object({ taskId: S.id, expectedVersion: S.version }, ['taskId']) } }, ['action', 'items']),
+      async handler(ctx) {
+        const b = ctx.body as { action: string; outcome?: string; users?: string[]; comment?: string; items: Array<{ taskId: string; expectedVersion?: number }> };
+        const results = [];
+        for (const it of b.items) {
+          try {
+            const out = b.action === 'complete'
+              ? await complete(ctx, it.taskId, { outcome: b.outcome ?? 'approve', comment: b.comment, expectedVersion: it.expectedVersion })
+              : await act(ctx, it.taskId, 'transfer', { users: b.users ?? [], comment: b.comment }, it.expectedVersion);
+            results.push({ taskId: it.taskId, ok: true, status: 200, version: out.version });
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            results.push({ taskId: it.taskId, ok: false, status: err.status, error: { code: err.code, message: err.message, details: err.details } });
+          }
+        }
+        return { body: { results } };
+      },
+    }),
+  ];
+}
+
+async function withdraw(s: Services, ctx: OpContext): Promise<unknown> {
+  // 撤回 names the submitter's own finished task: visible to them as its last holder.
+  const t = (await s.db.knex('tasks').where({ id: ctx.params.id }).first()) as Record<string, unknown> | undefined;
+  if (!t || t.assignee !== ctx.user.id) throw new AppError('task.not-found');
+  const out = await s.commands.act(ctx.user, String(t.case_id), { type: 'task.act', taskId: ctx.params.id, action: 'withdraw' } as never, ctx.body.expectedVersion);
+  return { caseId: String(t.case_id), version: out.version };
+}

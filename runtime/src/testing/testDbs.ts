@@ -1,0 +1,71 @@
+/**
+ * Test stores: every integration test runs once on a fresh SQLite file and once on a fresh
+ * MariaDB database (`tongban_test_<random>`) on the shared server, created and dropped per use.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import knexFactory from 'knex';
+import { openDb, type Db, type Dialect } from '../store/createDb.ts';
+import { migrateLatest } from '../store/migrate.ts';
+
+/** The server MariaDB tests use (TONGBAN_TEST_MYSQL overrides). */
+export const testMysqlServer = process.env.TONGBAN_TEST_MYSQL ?? 'mysql://root@127.0.0.1:3306';
+
+/** The dialects every integration suite is parameterised over. */
+export const testDialects: Dialect[] = ['sqlite', 'mysql'];
+
+/** A fresh, migrated store plus how to throw it away. */
+export interface TestDb extends Db {
+  dispose(): Promise<void>;
+  databaseUrl?: string;
+  sqliteFile?: string;
+}
+
+async function createMysqlDatabase(): Promise<string> {
+  const name = 'tongban_test_' + randomBytes(6).toString('hex');
+  const admin = knexFactory({ client: 'mysql2', connection: testMysqlServer + '/test', pool: { min: 0, max: 1 } });
+  try {
+    await admin.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  } finally {
+    await admin.destroy();
+  }
+  return name;
+}
+
+async function dropMysqlDatabase(name: string): Promise<void> {
+  const admin = knexFactory({ client: 'mysql2', connection: testMysqlServer + '/test', pool: { min: 0, max: 1 } });
+  try {
+    await admin.raw(`DROP DATABASE IF EXISTS \`${name}\``);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+/** Opens a fresh store of the given dialect, optionally migrated. */
+export async function createTestDb(dialect: Dialect, opts: { migrate?: boolean; poolMax?: number } = {}): Promise<TestDb> {
+  let db: Db;
+  let cleanup: () => Promise<void>;
+  let databaseUrl: string | undefined;
+  let sqliteFile: string | undefined;
+  if (dialect === 'mysql') {
+    const name = await createMysqlDatabase();
+    databaseUrl = `${testMysqlServer}/${name}`;
+    db = openDb({ databaseUrl, poolMax: opts.poolMax });
+    cleanup = () => dropMysqlDatabase(name);
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-test-'));
+    sqliteFile = join(dir, 'test.sqlite');
+    db = openDb({ sqliteFile });
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  if (opts.migrate !== false) await migrateLatest(db.knex);
+  return {
+    ...db, databaseUrl, sqliteFile,
+    dispose: async () => {
+      await db.close();
+      await cleanup();
+    },
+  };
+}
