@@ -1,0 +1,42 @@
+/**
+ * The sample county 涪江县 (code 510722, fictional): org tree, users, residents, devices and seed
+ * cases as typed data, plus `directoryData()` for the engine and `runScript` to drive a case.
+ * Every demo user's password is `Tongban@2025` (see sample-county/README.md); never use it in production.
+ */
+import orgsJson from './sample-county/orgs.json' with { type: 'json' };
+import usersJson from './sample-county/users.json' with { type: 'json' };
+import residentsJson from './sample-county/residents.json' with { type: 'json' };
+import devicesJson from './sample-county/devices.json' with { type: 'json' };
+import seedCasesJson from './sample-county/seed-cases.json' with { type: 'json' };
+import type { DirectoryData } from '@tongban/engine';
+import type { SeedCase } from './seed.ts';
+
+export type { SeedCase } from './seed.ts';
+
+/** An org unit: `unit` is a 站所 or county department (code = parent code + 9xx, a local convention). */
+export interface Org { path: string; code: string; name: string; level: 'county' | 'township' | 'community' | 'grid' | 'unit' }
+/** A demo user with role assignments at org units. */
+export interface User { id: string; name: string; username: string; password: string; roles: Array<{ role: string; orgPath: string }>; residentId?: string }
+/** A fictional resident (valid-checksum ID number, mainland mobile). */
+export interface Resident {
+  id: string; name: string; sex: 'male' | 'female'; idNumber: string; birthDate: string; phone: string; gridPath: string; address: string;
+  elder?: boolean; livingStatus?: string[]; emergencyContacts?: Array<{ name: string; phone: string; relation: string }>; userId?: string;
+}
+/** A care device bound to a resident. */
+export interface Device { id: string; type: string; residentId: string; gridPath: string; topic: string }
+
+/** The documented demo password of every sample user. */
+export const demoPassword = 'Tongban@2025';
+export const orgs = orgsJson as Org[];
+export const users = usersJson as User[];
+export const residents = residentsJson as Resident[];
+export const devices = devicesJson as Device[];
+export const seedCases = seedCasesJson as unknown as SeedCase[];
+
+/** The org tree and role assignments in the engine's `DirectoryData` shape. */
+export function directoryData(): DirectoryData {
+  return {
+    orgs: orgs.map((o) => ({ path: o.path, name: o.name })),
+    users: users.map((u) => ({ id: u.id, name: u.name, roles: u.roles })),
+  };
+}
