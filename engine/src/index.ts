@@ -27,3 +27,5 @@ export type { SimScript, SimStep } from './simulate/script.ts';
 export { formatSimulation } from './simulate/format.ts';
 export { lint, type LintOptions } from './lint/index.ts';
 export { availableActions, type AvailableAction } from './run/available.ts';
+export { checkIntake, checkForm } from './run/formCheck.ts';
+export { validateFormData, formSchemaOf, hiddenFields, createFormAjv, isCnIdNumber, isCnMobile, type FormError } from './forms/index.ts';

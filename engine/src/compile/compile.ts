@@ -145,8 +145,14 @@ function gotoTargets(def: Definition, model: DefinitionModel): Map<string, strin
 }
 
 function buildMachine(c: CompiledDefinition): AnyStateMachine {
-  const take = makeHook((ctx, env, params, p) => takeTransition(ctx, env, params.t ? c.transitionsByPath.get(params.t) : undefined, p));
-  const enter = makeHook((ctx, env, params, p) => enterState(ctx, env, params.s!, p));
+  const take = makeHook((ctx, env, params, p) => {
+    p.trace?.transitions.push(params.t ?? p.label);
+    return takeTransition(ctx, env, params.t ? c.transitionsByPath.get(params.t) : undefined, p);
+  });
+  const enter = makeHook((ctx, env, params, p) => {
+    p.trace?.entered.push(params.s!);
+    return enterState(ctx, env, params.s!, p);
+  });
   const exit = makeHook((ctx, env, params, p) => exitState(ctx, env, params.s!, p));
   const g = ({ context, event }: ActionArgs, params: { p: string }) => {
     const ctx = event.$?.ctx && context.applied !== event.$.meta.id ? event.$.ctx : context;

@@ -6,6 +6,7 @@ import { templateCodes } from './codes/template.ts';
 import { definitionCodes } from './codes/definition.ts';
 import { lintCodes } from './codes/lint.ts';
 import { runCodes } from './codes/run.ts';
+import { formsCodes } from './codes/forms.ts';
 
 /** Every diagnostic code the engine can emit, with zh-CN and en message templates. */
 export const catalog: CodeCatalog = {
@@ -15,6 +16,8 @@ export const catalog: CodeCatalog = {
   ...templateCodes,
   ...calendarCodes,
   ...runCodes,
+  // forms.* messages name a field label per language: built by engine/src/forms, not by diag()
+  ...formsCodes,
 };
 
 function fill(template: string, details: Record<string, unknown> | undefined): string {

@@ -85,6 +85,13 @@ export interface EventPayload {
   patch?: Partial<CaseContext>;
   effects?: Effect[];
   label: string;
+  /** filled while stepping: transitions taken (JSON Pointer, or `$goto.<state>`) and states entered */
+  trace?: StepTrace;
+}
+
+export interface StepTrace {
+  transitions: string[];
+  entered: string[];
 }
 
 /** The next id in this case's sequence (`<case>:<prefix><n>`). */

@@ -101,7 +101,7 @@ describe('guards and field permissions', () => {
   it('refuses writes to fields the step may not write, and missing required fields', () => {
     const s = session();
     expect(s.doAct('gw1', 'submit', { data: { reporterPhone: '13800001111', amount: 1 } }).diagnostics.map((d) => [d.code, d.path])).toEqual([['run.field-not-writable', '/data/reporterPhone']]);
-    expect(s.doAct('gw1', 'submit', { data: { note: 'x' } }).diagnostics.map((d) => [d.code, d.path])).toEqual([['run.field-required', '/data/amount']]);
+    expect(s.doAct('gw1', 'submit', { data: { note: 'x' } }).diagnostics.map((d) => [d.code, d.path])).toEqual([['forms.required', '/data/amount']]);
     expect(s.doAct('gw1', 'submit', { data: { nope: 1 } }).diagnostics[0]!.code).toBe('run.unknown-field');
     expect(s.snap().value).toBe('draft');
   });
@@ -185,5 +185,19 @@ describe('determinism', () => {
     }
     expect(JSON.parse(JSON.stringify(persist(snap)))).toEqual(stored);
     expect(JSON.parse(JSON.stringify(effects))).toEqual(JSON.parse(JSON.stringify(s.effects)));
+  });
+});
+
+describe('form rules are enforced by the engine (not only the UI)', () => {
+  it('rejects a wrongly typed value with a coded, bilingual message', () => {
+    const s = session();
+    const r = s.doAct('gw1', 'submit', { data: { amount: 'lots' } });
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([['forms.type', '/data/amount']]);
+    expect(r.diagnostics[0]!.message['zh-CN']).toMatch(/类型不正确/);
+  });
+  it('returns the transition trace of an accepted step', () => {
+    const s = session();
+    const r = s.doAct('gw1', 'submit', { data: { amount: 1 } });
+    expect(r.trace).toEqual({ transitions: ['/states/draft/on/submit'], entered: ['review'] });
   });
 });

@@ -9,6 +9,7 @@ import { diag } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import type { CaseContext } from './context.ts';
 import { applyDecision } from './decide.ts';
+import { checkForm } from './formCheck.ts';
 import type { Env } from './env.ts';
 import { addSigner, delegate, notice, removeSigner, returnDelegation, taskHolders, transfer } from './ops.ts';
 import { cancelTimers } from './sla.ts';
@@ -40,8 +41,8 @@ export function checkFields(env: Env, spec: TaskSpec, data: Record<string, unkno
     if (access !== 'write' && access !== 'required') out.push(diag('run.field-not-writable', '/data/' + key, { field: key }));
   }
   if (!approving) return out;
-  const required = [...Object.entries(matrix).filter(([, a]) => a === 'required').map(([k]) => k), ...(form?.required ?? [])];
-  for (const key of required) {
+  // the form's own required fields are checked by checkForm (which knows what visibleIf hides)
+  for (const key of Object.entries(matrix).filter(([, a]) => a === 'required').map(([k]) => k)) {
     const v = merged[key];
     if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) out.push(diag('run.field-required', '/data/' + key, { field: key }));
   }
@@ -80,9 +81,14 @@ function decide(env: Env, ctx: CaseContext, task: TaskRecord, ev: TaskActEvent, 
   const missing = checkInputs(ev.action, d.requires, ev);
   if (missing) return fail(missing);
   const merged = ev.data ? { ...ctx.data, ...ev.data } : ctx.data;
-  const fieldErrors = checkFields(env, spec, ev.data, merged, decisionKind(ev.action, d) === 'approve');
+  const approving = decisionKind(ev.action, d) === 'approve';
+  const fieldErrors = checkFields(env, spec, ev.data, merged, approving);
   if (fieldErrors.length) return { ok: false, diagnostics: fieldErrors };
   ctx.data = merged;
+  if (spec.form) {
+    const formErrors = checkForm(env.compiled, spec.form, ctx, { meta: ev.meta, actor, data: ev.data, comment: ev.comment, label: ev.action }, approving, ev.meta.at);
+    if (formErrors.length) return { ok: false, diagnostics: formErrors };
+  }
   delete ctx.tasks[task.id];
   out.push(...cancelTimers(ctx, task.id));
   ctx.trail = [...ctx.trail.slice(-49), { state: task.state, taskId: task.id, by: actor.userId, decision: ev.action, at: ev.meta.at }];

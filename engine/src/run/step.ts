@@ -50,7 +50,8 @@ export function start(c: CompiledDefinition, input: StartInput, opts: RunOptions
     escalation: 0, flags: [], seq: 0,
   };
   const env: Env = { ...opts, compiled: c, meta: input.meta };
-  const $ = { env, meta: input.meta, actor, data: input.data, label: 'case.created' };
+  const trace = { transitions: [], entered: [] };
+  const $ = { env, meta: input.meta, actor, data: input.data, label: 'case.created', trace };
   stepping.current = $ as MachineEvent['$'];
   let snapshot: AnyMachineSnapshot;
   let actions: unknown[];
@@ -60,7 +61,7 @@ export function start(c: CompiledDefinition, input: StartInput, opts: RunOptions
     stepping.current = undefined;
   }
   const effects = [...collect(actions as never), audit('case.created', input.meta, undefined, snapshot.value)];
-  return { snapshot: snapshot as LiveSnapshot, effects, diagnostics: [], accepted: true };
+  return { snapshot: snapshot as LiveSnapshot, effects, diagnostics: [], accepted: true, trace };
 }
 
 function audit(action: string, meta: EventMeta, from: unknown, to: unknown): Effect {
@@ -105,7 +106,7 @@ export function persist(snap: LiveSnapshot): CaseSnapshot {
 }
 
 function refuse(snap: LiveSnapshot, diagnostics: Diagnostic[]): StepResult<LiveSnapshot> {
-  return { snapshot: snap, effects: [], diagnostics, accepted: false };
+  return { snapshot: snap, effects: [], diagnostics, accepted: false, trace: { transitions: [], entered: [] } };
 }
 
 /** Applies one event to a case. Never throws for bad input: refusals come back as diagnostics. */
@@ -121,7 +122,7 @@ export function step(c: CompiledDefinition, stored: CaseSnapshot | LiveSnapshot,
   const label = event.type === 'task.act' ? `task.${(event as TaskActEvent).action}` : event.type;
   const xe: MachineEvent = {
     type: prepared.type,
-    $: { env, meta: event.meta, actor: event.meta.actor, data: e.data, comment: e.comment, done: prepared.done, ctx: prepared.ctx, pre: prepared.effects, label },
+    $: { env, meta: event.meta, actor: event.meta.actor, data: e.data, comment: e.comment, done: prepared.done, ctx: prepared.ctx, pre: prepared.effects, label, trace: { transitions: [], entered: [] } },
   };
   stepping.current = xe.$;
   let next: AnyMachineSnapshot;
@@ -136,5 +137,5 @@ export function step(c: CompiledDefinition, stored: CaseSnapshot | LiveSnapshot,
   }
   const effects = collect(actions as never);
   effects.push(audit(label, event.meta, snap.value, next.value));
-  return { snapshot: next as LiveSnapshot, effects, diagnostics: [], accepted: true };
+  return { snapshot: next as LiveSnapshot, effects, diagnostics: [], accepted: true, trace: xe.$!.trace! };
 }

@@ -84,4 +84,6 @@ export interface StepResult<S> {
   diagnostics: Diagnostic[];
   /** false when the event was refused (diagnostics say why) and the snapshot is unchanged */
   accepted: boolean;
+  /** the transitions taken (JSON Pointers into the definition; `$goto.<state>` for reject-back/withdraw) and the states entered */
+  trace: { transitions: string[]; entered: string[] };
 }

@@ -7,6 +7,7 @@ import type { CompiledDefinition } from '../compile/compile.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import type { RunOptions } from '../run/env.ts';
+import { checkIntake } from '../run/formCheck.ts';
 import { persist, start, step, type CaseSnapshot, type LiveSnapshot } from '../run/step.ts';
 import type { Actor, CaseEvent, Effect, EventMeta } from '../run/types.ts';
 import type { DirectoryData } from '../run/directory.ts';
@@ -46,10 +47,12 @@ export function simulate(c: CompiledDefinition, script: SimScript, opts: RunOpti
   let now = Date.parse(script.case.at);
   let n = 0;
   const meta = (at: number, by?: string, source?: EventMeta['source']): EventMeta => ({ at, id: `sim-${++n}`, ...(by ? { actor: actorFrom(dir, by) } : {}), ...(source ? { source } : {}) });
-  const first = start(c, { caseId: script.case.id ?? 'sim', orgPath: script.case.orgPath, data: script.case.data ?? {}, meta: meta(now, script.case.by) }, opts);
+  const startMeta = meta(now, script.case.by);
+  const refused = checkIntake(c, script.case.data ?? {}, startMeta);
+  const first = start(c, { caseId: script.case.id ?? 'sim', orgPath: script.case.orgPath, data: script.case.data ?? {}, meta: startMeta }, opts);
   let snap: LiveSnapshot = first.snapshot;
-  const records: SimRecord[] = [{ index: 0, label: 'start', at: now, accepted: true, state: snap.value, effects: first.effects, diagnostics: [] }];
-  let ok = true;
+  const records: SimRecord[] = [{ index: 0, label: 'start', at: now, accepted: refused.length === 0, state: snap.value, effects: first.effects, diagnostics: refused }];
+  let ok = refused.length === 0;
   const send = (label: string, ev: CaseEvent) => {
     const r = step(c, snap, ev, opts);
     snap = r.snapshot;
@@ -76,7 +79,8 @@ export function simulate(c: CompiledDefinition, script: SimScript, opts: RunOpti
     }
     now = parseAt((s as { at?: string }).at, now, (f, d) => opts.calendar.add(f, d, 'natural'));
     if ('act' in s) {
-      const task = s.task ?? Object.values(snap.context.tasks).find((t) => (!s.state || t.state === s.state) && (t.assignee === s.by || (!t.assignee && t.candidates.includes(s.by))) && t.status === 'pending')?.id
+      const mine = (t: { assignee?: string; candidates: string[] }) => s.act === 'urge' || t.assignee === s.by || (!t.assignee && t.candidates.includes(s.by));
+      const task = s.task ?? Object.values(snap.context.tasks).find((t) => (!s.state || t.state === s.state) && mine(t) && t.status === 'pending')?.id
         ?? (s.act === 'withdraw' ? [...snap.context.trail].reverse().find((t) => t.by === s.by)?.taskId : undefined) ?? 'none';
       const { act, by, state: _s, task: _t, at: _a, ...rest } = s;
       send(`${by} ${act}`, { type: 'task.act', taskId: task, action: act, ...rest, meta: meta(now, by) } as CaseEvent);

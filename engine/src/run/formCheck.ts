@@ -1,0 +1,53 @@
+/**
+ * Server-side form validation inside the engine: a task's form (and the intake form) is checked
+ * against its JSON Schema with the county-office rules (ID checksum, mainland mobile, no future
+ * dates for things that already happened, ...), skipping fields hidden by `visibleIf`. `now` is
+ * the event time: the engine never reads the clock.
+ */
+import type { CompiledDefinition } from '../compile/compile.ts';
+import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
+import { diag } from '../diagnostics/catalog.ts';
+import type { EventMeta } from './types.ts';
+import { pointer } from '../diagnostics/Diagnostic.ts';
+import { truthy } from '../expr/index.ts';
+import { formSchemaOf, validateFormData } from '../forms/index.ts';
+import type { CaseContext, EventPayload } from './context.ts';
+import { logicView } from './view.ts';
+
+const optional = new WeakMap<object, object>();
+
+/** The same schema without `required` (a rejection or a draft may leave fields empty). */
+function withoutRequired(schema: object): object {
+  let s = optional.get(schema);
+  if (!s) optional.set(schema, (s = { ...schema, required: [] }));
+  return s;
+}
+
+/** The form's fields hidden for this data, by its `visibleIf` expressions (compiled at load). */
+export function hiddenOf(c: CompiledDefinition, formId: string, ctx: CaseContext, p: EventPayload | undefined): string[] {
+  const form = c.definition.forms?.[formId];
+  if (!form?.visibleIf) return [];
+  const view = logicView(ctx, p);
+  return Object.keys(form.visibleIf).filter((field) => !truthy(c.logic.get(pointer('forms', formId, 'visibleIf', field))?.evaluate(view)));
+}
+
+/** Validates `data` (already merged into the case data) against a form; `complete` also checks required fields. */
+export function checkForm(c: CompiledDefinition, formId: string, ctx: CaseContext, p: EventPayload | undefined, complete: boolean, at: number): Diagnostic[] {
+  const hidden = hiddenOf(c, formId, ctx, p);
+  const { schema, diagnostics } = formSchemaOf(c.definition, formId, { hidden });
+  if (diagnostics.length) return diagnostics;
+  const errors = validateFormData(complete ? schema : withoutRequired(schema), ctx.data, { now: at });
+  return errors.map(({ text: _text, ...d }) => ({ ...d, path: '/data' + d.path }));
+}
+
+/** Checks case-creation data against the intake form: who may create, unknown fields, the form rules. */
+export function checkIntake(c: CompiledDefinition, data: Record<string, unknown>, meta: EventMeta): Diagnostic[] {
+  const intake = c.definition.intake;
+  const props = (c.definition.data.properties ?? {}) as Record<string, unknown>;
+  const out: Diagnostic[] = Object.keys(data).filter((k) => !Object.hasOwn(props, k)).map((k) => diag('run.unknown-field', '/data/' + k, { field: k }));
+  if (!intake || out.length) return out;
+  const roles = meta.actor?.roles ?? [meta.source ?? 'system'];
+  if (!intake.roles.some((r) => roles.includes(r))) return [diag('run.role-not-allowed', '/meta/actor', { action: 'case.create' })];
+  const ctx = { data, caseId: '', orgPath: meta.actor?.orgPath ?? '', initiator: { userId: meta.actor?.userId ?? 'system', orgPath: meta.actor?.orgPath ?? '' }, escalation: 0, flags: [] } as unknown as CaseContext;
+  return checkForm(c, intake.form, ctx, { meta, actor: meta.actor, data, label: 'case.create' }, true, meta.at);
+}
