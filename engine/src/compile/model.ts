@@ -153,3 +153,17 @@ export function humanPredecessors(model: DefinitionModel, id: string): string[] 
   result.delete(id);
   return [...result].sort();
 }
+
+/** The initiator's step: the first human step reachable from `initial` (a reject "to initiator" goes there). */
+export function initiatorStep(model: DefinitionModel, initial: string): string {
+  const seen = new Set<string>();
+  const queue = entryLeaves(model, initial);
+  while (queue.length) {
+    const cur = queue.shift()!;
+    if (seen.has(cur)) continue;
+    seen.add(cur);
+    if (model.states.get(cur)?.spec.task) return cur;
+    queue.push(...successors(model, cur));
+  }
+  return initial;
+}

@@ -5,6 +5,7 @@ import { nextId } from './context.ts';
 import { orgAt } from './directory.ts';
 import type { Env } from './env.ts';
 import type { Effect } from './types.ts';
+import { isInputShape } from '../compile/logic.ts';
 import { logicView, readPath } from './view.ts';
 
 function recipients(ctx: CaseContext, to: Recipients): Extract<Effect, { kind: 'notify' }>['recipients'] {
@@ -15,6 +16,12 @@ function recipients(ctx: CaseContext, to: Recipients): Extract<Effect, { kind: '
     return { users: [...new Set(users)].sort() };
   }
   if (to.users) return { users: to.users };
+  if (to.field && to.role) {
+    // a role at the org unit named in the data (e.g. the assisting units chosen by the dispatcher)
+    const v = readPath(ctx, to.field.startsWith('data.') ? to.field : 'data.' + to.field);
+    const orgs = (Array.isArray(v) ? v : v ? [v] : []).map(String);
+    return orgs.length === 1 ? { role: to.role, orgPath: orgs[0] } : { role: to.role, orgPaths: orgs };
+  }
   if (to.field) {
     const v = readPath(ctx, to.field.startsWith('data.') ? to.field : 'data.' + to.field);
     return { users: (Array.isArray(v) ? v : v ? [v] : []).map(String) };
@@ -28,8 +35,10 @@ function evalInput(ctx: CaseContext, env: Env, p: EventPayload | undefined, base
   if (!input) return out;
   const view = logicView(ctx, p);
   for (const key of Object.keys(input)) {
-    const logic = env.compiled.logic.get(`${base}/${key}`);
-    out[key] = logic ? logic.evaluate(view) : input[key];
+    const at = `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const value = input[key];
+    const logic = env.compiled.logic.get(at);
+    out[key] = logic ? logic.evaluate(view) : isInputShape(value) ? evalInput(ctx, env, p, at, value) : value;
   }
   return out;
 }

@@ -54,13 +54,16 @@ export function prepareTimer(env: Env, ctx: CaseContext, ev: Ev<'timer.fired'>):
 }
 
 /** An adapter answered: the request's onSuccess/onFailure event, or just bookkeeping. */
-export function prepareAdapter(ctx: CaseContext, ev: Ev<'adapter.succeeded' | 'adapter.failed'>): Prepared {
+export function prepareAdapter(env: Env, ctx: CaseContext, ev: Ev<'adapter.succeeded' | 'adapter.failed'>): Prepared {
   const req = ctx.requests[ev.requestId];
   if (!req) return { ok: false, diagnostics: [diag('run.unknown-request', '/requestId', { requestId: ev.requestId })] };
   delete own(ctx, 'requests')[ev.requestId];
   const next = ev.type === 'adapter.succeeded' ? req.onSuccess : req.onFailure;
-  if (ev.type === 'adapter.succeeded' && ev.output && typeof ev.output === 'object' && !Array.isArray(ev.output)) {
-    ctx.data = { ...ctx.data, [`${req.operation.replace(/[.-]/g, '_')}_result`]: ev.output };
+  // the output lands in the case data only where the data schema declares (and tags) `<operation>_result`
+  const field = `${req.operation.replace(/[.-]/g, '_')}_result`;
+  const declared = Object.hasOwn((env.compiled.definition.data.properties ?? {}) as object, field);
+  if (declared && ev.type === 'adapter.succeeded' && ev.output && typeof ev.output === 'object' && !Array.isArray(ev.output)) {
+    ctx.data = { ...ctx.data, [field]: ev.output };
   }
   const effects: Effect[] = [{ kind: 'audit', action: ev.type, detail: { requestId: ev.requestId, operation: req.operation, ...(ev.error ? { error: ev.error } : {}) } }];
   return { ok: true, type: next ?? '$ctx', ctx, effects, done: [] };

@@ -51,7 +51,7 @@ export function checkFields(env: Env, spec: TaskSpec, data: Record<string, unkno
 
 function rejectTarget(env: Env, ctx: CaseContext, state: string, to: string): string | undefined {
   const allowed = env.compiled.gotoTargets.get(state) ?? [];
-  if (to === 'initiator') return env.compiled.definition.initial;
+  if (to === 'initiator') return env.compiled.initiatorStep;
   if (to !== 'previous') return to;
   return [...ctx.trail].reverse().find((t) => t.state !== state && allowed.includes(t.state))?.state;
 }

@@ -83,7 +83,7 @@ function prepare(env: Env, snap: LiveSnapshot, ev: CaseEvent): Prepared {
   switch (ev.type) {
     case 'task.act': return prepareTaskAct(env, ctx, ev as TaskActEvent);
     case 'timer.fired': return prepareTimer(env, ctx, ev as Extract<CaseEvent, { type: 'timer.fired' }>);
-    case 'adapter.succeeded': case 'adapter.failed': return prepareAdapter(ctx, ev as Extract<CaseEvent, { type: 'adapter.succeeded' }>);
+    case 'adapter.succeeded': case 'adapter.failed': return prepareAdapter(env, ctx, ev as Extract<CaseEvent, { type: 'adapter.succeeded' }>);
     case 'task.unassignable': return prepareUnassignable(env, ctx, ev as Extract<CaseEvent, { type: 'task.unassignable' }>);
     case 'subcase.completed': return prepareSubcase(ctx, ev as Extract<CaseEvent, { type: 'subcase.completed' }>);
     default: return prepareExternal(env, snap, ctx, ev);

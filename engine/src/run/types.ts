@@ -73,7 +73,7 @@ export type Effect =
   | { kind: 'task.update'; taskId: string; status: TaskRecord['status']; assignee?: string }
   | { kind: 'timer.start'; timerId: string; dueAt: number; purpose: string; clock: Clock }
   | { kind: 'timer.cancel'; timerId: string }
-  | { kind: 'notify'; template: string; channel: string; recipients: { role?: string; orgPath?: string; users?: string[] }; vars: Record<string, unknown> }
+  | { kind: 'notify'; template: string; channel: string; recipients: { role?: string; orgPath?: string; orgPaths?: string[]; users?: string[] }; vars: Record<string, unknown> }
   | { kind: 'adapter.invoke'; requestId: string; operation: string; input: Record<string, unknown>; retry: { max: number; backoff: string }; idempotencyKey: string }
   | { kind: 'case.spawn'; childId: string; definition: string; input: Record<string, unknown> }
   | { kind: 'audit'; action: string; detail: Record<string, unknown> };

@@ -3,18 +3,19 @@ import type { CaseContext, EventPayload } from './context.ts';
 
 export interface LogicView {
   data: Record<string, unknown>;
-  case: { id: string; orgPath: string; initiator: CaseContext['initiator']; escalation: number; flags: string[] };
+  case: { id: string; orgPath: string; initiator: CaseContext['initiator']; escalation: number; flags: string[]; clocks: CaseContext['clocks'] };
   actor?: EventPayload['actor'];
-  event: { data?: Record<string, unknown>; comment?: string };
+  event: { data?: Record<string, unknown>; comment?: string; at?: number };
 }
 
 /** Builds the view over a context and the event payload. */
 export function logicView(ctx: CaseContext, p: EventPayload | undefined): LogicView {
   return {
     data: ctx.data,
-    case: { id: ctx.caseId, orgPath: ctx.orgPath, initiator: ctx.initiator, escalation: ctx.escalation, flags: ctx.flags },
+    case: { id: ctx.caseId, orgPath: ctx.orgPath, initiator: ctx.initiator, escalation: ctx.escalation, flags: ctx.flags, clocks: ctx.clocks },
     actor: p?.actor,
-    event: { data: p?.data, comment: p?.comment },
+    // event.at lets a guard compare with a clock: {"<": [{"var":"event.at"}, {"var":"case.clocks.handling.dueAt"}]}
+    event: { data: p?.data, comment: p?.comment, at: p?.meta.at },
   };
 }
 
