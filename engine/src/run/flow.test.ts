@@ -201,3 +201,19 @@ describe('form rules are enforced by the engine (not only the UI)', () => {
     expect(r.trace).toEqual({ transitions: ['/states/draft/on/submit'], entered: ['review'] });
   });
 });
+
+describe('reject back to the initiator (驳回到发起人)', () => {
+  it('goes to the first human step reachable from the initial state, and resubmission follows the flow', () => {
+    const variant = structuredClone(loaded.definition as Definition);
+    variant.id = 'test-approval-initiator';
+    variant.states.review!.task!.decisions.reject = { title: { 'zh-CN': '驳回', en: 'Reject' }, to: 'initiator', resubmit: 'flow' };
+    const v = compile(variant);
+    let snap = start(v, { caseId: 'i', orgPath: grid, data: {}, meta: { at: t0, id: 's', actor: actor('gw1') } }, opts).snapshot;
+    const first = (user: string) => Object.values(snap.context.tasks).find((t) => t.assignee === user)!.id;
+    snap = step(v, snap, act(first('gw1'), 'submit', 'gw1', t0 + 1, { data: { amount: 5 } }), opts).snapshot;
+    const r = step(v, snap, act(first('co2'), 'reject', 'co2', t0 + 2), opts);
+    expect(r.snapshot.value).toBe('draft');
+    expect(r.snapshot.context.rejectReturn).toBeUndefined();
+    expect(r.trace.transitions).toEqual(['task.reject']);
+  });
+});
