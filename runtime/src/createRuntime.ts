@@ -28,6 +28,12 @@ import { attachmentOperations } from './attachments/attachments.router.ts';
 import { inboxOperations } from './notifications/notifications.router.ts';
 import { dispatchOutbox } from './notifications/dispatchOutbox.ts';
 import type { Services } from './services.ts';
+import { caseActionOperations } from './http/caseActions.router.ts';
+import { breakGlassOperations } from './pii/breakGlass.router.ts';
+import type { Clock, JobDriver } from './jobs/JobDriver.ts';
+import { createTimerRunner, type TimerRunner } from './jobs/createTimerRunner.ts';
+import { createEmbeddedDriver } from './jobs/createEmbeddedDriver.ts';
+import { withTimerWakeups } from './jobs/withTimerWakeups.ts';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -36,16 +42,33 @@ export interface Runtime extends Services {
   openapi: Record<string, unknown>;
   /** delivers pending outbox rows now (also runs on a timer once listening) */
   dispatch(): Promise<number>;
+  /** fires due timers through the command path (used by every jobs driver and by seeding) */
+  timers: TimerRunner;
+  /** the jobs driver; started by `listen` unless jobs are 'off' */
+  jobs: JobDriver;
   listen(port?: number): Promise<{ server: Server; url: string }>;
   close(): Promise<void>;
 }
 
 function allOperations(s: Services): Operation[] {
-  return [...authOperations(s), ...definitionOperations(s), ...caseOperations(s), ...revealOperations(s), ...attachmentOperations(s), ...taskOperations(s), ...inboxOperations(s)];
+  return [...authOperations(s), ...definitionOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
+    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s)];
+}
+
+/** How the runtime runs timers: the embedded poller (default), none (`off`: another process fires them), or a given driver. */
+export type JobsOption = 'embedded' | 'off' | ((timers: TimerRunner) => JobDriver);
+
+/** Options a caller (CLI, tests) may pass. */
+export interface RuntimeOptions { db?: Db; logger?: Logger; jobs?: JobsOption; clock?: Clock }
+
+function makeDriver(jobs: JobsOption, timers: TimerRunner, o: { clock?: Clock; logger: Logger }): JobDriver | undefined {
+  if (jobs === 'off') return undefined;
+  if (jobs === 'embedded') return createEmbeddedDriver({ runner: timers, clock: o.clock, logger: o.logger });
+  return jobs(timers);
 }
 
 /** Creates the runtime; `db` may be passed by tests that made their own store. */
-export async function createRuntime(config: RuntimeConfig, opts: { db?: Db; logger?: Logger } = {}): Promise<Runtime> {
+export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions = {}): Promise<Runtime> {
   const db = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateLatest(db.knex);
   // Logs carry ids, paths and codes only; bodies (and so personal data) are never logged.
@@ -59,6 +82,11 @@ export async function createRuntime(config: RuntimeConfig, opts: { db?: Db; logg
     config, db, logger, identity, tokens, login: createLoginService(identity, tokens), definitions, runOptions, codec,
     commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex),
   };
+  const timers = createTimerRunner({ knex: db.knex, commands: services.commands, logger });
+  const driver = makeDriver(opts.jobs ?? 'embedded', timers, { clock: opts.clock, logger });
+  const idle: JobDriver = { start: async () => {}, stop: async () => {}, tick: () => timers.runDue((opts.clock ?? Date.now)()), schedule: () => {} };
+  const jobs = driver ?? idle;
+  services.commands = withTimerWakeups(services.commands, () => jobs);
   const operations = allOperations(services);
   const openapi = buildOpenApi(operations);
   operations.push(defineOperation({ method: 'get', path: '/api/openapi.json', operationId: 'openapi', tag: 'meta', auth: false, summary: 'OpenAPI 3.1 文档 The OpenAPI document', async handler() { return { body: openapi }; } }));
@@ -67,18 +95,20 @@ export async function createRuntime(config: RuntimeConfig, opts: { db?: Db; logg
   let server: Server | undefined;
   const dispatch = () => dispatchOutbox(db.knex, runOptions);
   return {
-    ...services, app, operations, openapi, dispatch,
+    ...services, app, operations, openapi, dispatch, timers, jobs,
     listen(port = config.port) {
       return new Promise((resolve) => {
         server = app.listen(port, config.host, () => {
           const addr = server!.address() as { port: number };
           timer = setInterval(() => { dispatch().catch((err) => logger.error({ err: (err as Error).message }, 'outbox dispatch failed')); }, 1000);
+          jobs.start().catch((err) => logger.error({ err: (err as Error).message }, 'jobs driver failed to start'));
           resolve({ server: server!, url: `http://${config.host}:${addr.port}` });
         });
       });
     },
     async close() {
       if (timer) clearInterval(timer);
+      await jobs.stop();
       if (server) await new Promise((r) => server!.close(() => r(undefined)));
       await db.close();
     },

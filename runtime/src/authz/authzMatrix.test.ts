@@ -1,6 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestRuntime, GRID1, type TestRuntime } from '../testing/testRuntime.ts';
+import { createTestRuntime, GRID1, tinyIncident, type TestRuntime } from '../testing/testRuntime.ts';
 import { testDialects } from '../testing/testDbs.ts';
+import { seedCounty } from '../seed/seedCounty.ts';
+
+/** A 站所 beside the east township's communities: outside the scope of a grid-1 case. */
+const UNIT = '/510722/510722100/510722100901';
+
+/** tiny-incident where 受理 hands the case to a responsible unit named in the data (a group task with two candidates). */
+const unitIncident = {
+  ...tinyIncident, id: 'unit-incident',
+  data: { ...tinyIncident.data, properties: { ...tinyIncident.data.properties, responsibleUnit: { type: 'string', maxLength: 191, 'x-pii': 'none' } } },
+  forms: { ...tinyIncident.forms, report: { ...tinyIncident.forms.report, fields: [...tinyIncident.forms.report.fields, 'responsibleUnit'] } },
+  roles: { ...tinyIncident.roles, 'responsible-unit': { title: { 'zh-CN': '责任单位', en: 'Responsible unit' } } },
+  states: { ...tinyIncident.states,
+    accept: { ...tinyIncident.states.accept, on: { accept: { target: 'handle' }, void: { target: 'voided' } } },
+    handle: { task: { assignee: { role: 'responsible-unit', orgField: 'data.responsibleUnit' }, decisions: { done: { title: { 'zh-CN': '办结', en: 'Done' }, kind: 'approve' } } },
+      on: { done: { target: 'closed' } } } },
+};
 
 // Every role of the tiny county, inside or outside the scope of a case reported in grid 1 of the east township.
 const inside = ['admin', 'dispatcher', 'reviewer.east', 'officer', 'leader', 'grid1'];
@@ -47,6 +63,37 @@ describe.each(testDialects)('authz matrix on %s', (dialect) => {
     }
     const cases = await t.api('GET', '/api/cases', { token });
     expect(cases.body.items.map((x: { id: string }) => x.id)).toContain(caseId);
+  });
+
+  it('the assignee of an open task outside their scope reads the case only while it is open', async () => {
+    const c = await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'tiny-incident', orgPath: GRID1, data: { description: '转办' } } });
+    const west = await t.token('reviewer.west');
+    expect((await t.api('GET', `/api/cases/${c.body.id}`, { token: west })).status).toBe(404);
+    const accept = (await t.db.knex('tasks').where({ case_id: c.body.id }).first()) as { id: string };
+    expect((await t.api('POST', `/api/tasks/${accept.id}/transfer`, { token: await t.token('officer'), body: { users: ['u-rev-west'] } })).status).toBe(200);
+    for (const p of ['', '/timeline', '/comments', '/actions']) expect((await t.api('GET', `/api/cases/${c.body.id}${p}`, { token: west })).status).toBe(200);
+    const mine = (await t.db.knex('tasks').where({ case_id: c.body.id, assignee: 'u-rev-west' }).first()) as { id: string };
+    expect((await t.api('POST', `/api/tasks/${mine.id}/complete`, { token: west, body: { outcome: 'accept' } })).status).toBe(200);
+    expect((await t.api('GET', `/api/cases/${c.body.id}`, { token: west })).status).toBe(404);
+  });
+
+  it('candidates of an open group task outside their scope (a responsible unit) read the case until it closes', async () => {
+    await seedCounty(t.db.knex, { orgs: [{ path: UNIT, name: '东城镇综合执法中队' }], defaultPassword: 'Tongban@2025',
+      users: [1, 2].map((n) => ({ id: `u-unit${n}`, username: `unit${n}`, name: `执法队员${n}`, roles: [{ role: 'responsible-unit', orgPath: UNIT }] })) });
+    t.rt.runOptions.invalidate();
+    await t.rt.definitions.publishBody(unitIncident, 'u-admin');
+    const c = await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'unit-incident', orgPath: GRID1, data: { description: '占道', responsibleUnit: UNIT } } });
+    expect(c.status).toBe(201);
+    const [unit1, unit2] = [await t.token('unit1'), await t.token('unit2')];
+    expect((await t.api('GET', `/api/cases/${c.body.id}`, { token: unit1 })).status).toBe(404);
+    const accept = (await t.db.knex('tasks').where({ case_id: c.body.id }).first()) as { id: string };
+    expect((await t.api('POST', `/api/tasks/${accept.id}/complete`, { token: await t.token('officer'), body: { outcome: 'accept' } })).status).toBe(200);
+    for (const token of [unit1, unit2]) expect((await t.api('GET', `/api/cases/${c.body.id}`, { token })).status).toBe(200);
+    expect((await t.api('GET', `/api/cases/${c.body.id}`, { token: await t.token('grid3') })).status).toBe(404);
+    const handle = (await t.db.knex('tasks').where({ case_id: c.body.id, state: 'handle' }).first()) as { id: string };
+    expect((await t.api('POST', `/api/tasks/${handle.id}/claim`, { token: unit1, body: {} })).status).toBe(200);
+    expect((await t.api('POST', `/api/tasks/${handle.id}/complete`, { token: unit1, body: { outcome: 'done' } })).status).toBe(200);
+    for (const token of [unit1, unit2]) expect((await t.api('GET', `/api/cases/${c.body.id}`, { token })).status).toBe(404);
   });
 
   it('only the assignee may complete; only audit roles read the audit log; only admins publish', async () => {

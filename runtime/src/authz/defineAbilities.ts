@@ -8,9 +8,9 @@ import { depthOfPath } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 
 /** Subjects the API guards. */
-export type Subject = 'Case' | 'Task' | 'Audit' | 'Definition' | 'User' | 'OrgUnit' | 'all';
+export type Subject = 'Case' | 'Task' | 'Audit' | 'BreakGlass' | 'Definition' | 'User' | 'OrgUnit' | 'all';
 /** Actions the API guards. */
-export type Action = 'read' | 'create' | 'manage' | 'publish';
+export type Action = 'read' | 'create' | 'manage' | 'publish' | 'review';
 /** A user's abilities. */
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>]>;
 
@@ -18,6 +18,8 @@ export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>
 export const auditRoles = ['county-admin', 'county-dispatcher', 'township-reviewer'];
 /** Roles that may edit and publish definitions and manage users. */
 export const adminRoles = ['county-admin'];
+/** Supervisor roles that review break-glass reveals afterwards (personal-data.md §3), when held at county or township level. */
+export const breakGlassReviewRoles = ['county-admin', 'county-dispatcher', 'township-reviewer'];
 
 /** The scope condition for an assignment: equality on the org path at its level. */
 export function scopeCondition(orgPath: string): Record<string, string> {
@@ -36,6 +38,7 @@ export function defineAbilities(user: UserRecord): AppAbility {
     can('read', 'OrgUnit', scope);
     can('read', 'User', scope);
     if (auditRoles.includes(a.role)) can('read', 'Audit', scope);
+    if (breakGlassReviewRoles.includes(a.role) && depthOfPath(a.orgPath) <= 2) can('review', 'BreakGlass', scope);
     if (adminRoles.includes(a.role)) {
       can('manage', 'Definition');
       can('publish', 'Definition');
@@ -44,7 +47,9 @@ export function defineAbilities(user: UserRecord): AppAbility {
     // Cross-scope access only through assignment: tasks offered to the user's role group.
     can('read', 'Task', { group: `${a.role}@${a.orgPath}` });
   }
-  can('read', 'Case', { participants: user.id });
+  // Escalations: the holder (assignee or candidate) of an open task may read its case even outside
+  // their org scope, and only while that task is open.
+  can('read', 'Case', { holder: user.id });
   can('read', 'Task', { assignee: user.id });
   return build();
 }

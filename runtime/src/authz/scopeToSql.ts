@@ -18,10 +18,26 @@ export function applyCondition(w: Knex.QueryBuilder, table: string, cond: Cond, 
     else if (field === 'group') {
       const at = value.indexOf('@');
       w.where(`${table}.group_role`, value.slice(0, at)).where(`${table}.group_org`, value.slice(at + 1));
-    } else if (field === 'participants') {
-      w.whereExists(knex('tasks as pt').select(knex.raw('1')).whereRaw(`pt.case_id = ${table}.id`).where('pt.assignee', value));
+    } else if (field === 'holder') {
+      w.whereExists(openTaskHeldBy(knex, table, value));
     } else throw new Error(`unsupported scope field ${field}`);
   }
+}
+
+/** Task states in which a task is still open (its holders may read the case). */
+export const openTaskStatuses = ['pending', 'waiting', 'delegated'];
+
+/**
+ * An open task of the case (`table`.id) that `userId` holds: as assignee, as a named candidate, or
+ * through a candidate group (role@org) they hold. Correlated on the case id, so it is an index probe.
+ */
+function openTaskHeldBy(knex: Knex, table: string, userId: string): Knex.QueryBuilder {
+  // Candidates are a JSON list of ids; '!' escapes LIKE wildcards the same way on SQLite and MySQL.
+  const named = '%' + JSON.stringify(userId).replace(/[!%_]/g, '!$&') + '%';
+  const groups = knex('role_assignments as ra').select(knex.raw('1')).where('ra.user_id', userId)
+    .whereRaw('ra.role = pt.group_role').whereRaw('ra.org_path = pt.group_org');
+  return knex('tasks as pt').select(knex.raw('1')).whereRaw(`pt.case_id = ${table}.id`).whereIn('pt.status', openTaskStatuses)
+    .where((h) => h.where('pt.assignee', userId).orWhereRaw("pt.candidates like ? escape '!'", [named]).orWhereExists(groups));
 }
 
 /**

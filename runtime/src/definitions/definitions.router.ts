@@ -6,8 +6,6 @@ import type { Services } from '../services.ts';
 import type { AppAbility } from '../authz/defineAbilities.ts';
 import { mustLoad, validateBody } from './KnexDefinitionStore.ts';
 
-type Lint = (d: engine.Definition) => engine.Diagnostic[];
-
 /** Operations on definitions. */
 export function definitionOperations(s: Services): Operation[] {
   const admin = (ability: AppAbility) => { if (!ability.can('manage', 'Definition')) throw new AppError('authz.forbidden'); };
@@ -32,8 +30,9 @@ export function definitionOperations(s: Services): Operation[] {
     defineOperation({ method: 'post', path: '/api/definitions/lint', operationId: 'lintDefinition', tag: 'definitions', summary: '语义检查 Lint', body: S.anyObject,
       async handler({ body }) {
         const def = mustLoad(body);
-        const lint = (engine as unknown as { lint?: Lint }).lint;
-        const diagnostics = lint ? lint(def) : [];
+        // Sub-case and spawn targets resolve against what the store holds (plus the item itself).
+        const known = [...new Set([def.id, ...(await s.definitions.list()).map((d) => d.id)])];
+        const diagnostics = engine.lint(def, { knownDefinitions: known });
         return { body: { ok: !engine.hasErrors(diagnostics), diagnostics } };
       } }),
     defineOperation({ method: 'post', path: '/api/definitions/{id}/versions/{version}/publish', operationId: 'publishDefinition', tag: 'definitions', summary: '发布 Publish', params: idv,

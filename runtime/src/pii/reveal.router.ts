@@ -9,6 +9,7 @@ import { defineOperation, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { viewerOf } from '../cases/caseView.ts';
 import { appendAudit } from '../audit/KnexAuditLog.ts';
+import { queueForReview } from './breakGlassReviews.ts';
 import { piiFieldsOf } from './piiFields.ts';
 import { breakGlassRoles, mayReveal } from './viewPolicy.ts';
 
@@ -40,11 +41,15 @@ export function revealOperations(s: Services): Operation[] {
         const v = data[f];
         values[f] = s.codec.isSealed(v) ? s.codec.decrypt(v) : v;
       }
-      await s.db.knex.transaction((trx) => appendAudit(trx, s.db.dialect, [{
-        at: Date.now(), actorId: user.id, actorRoles: roles, orgPath: row.org_path, caseId: row.id,
-        action: body.breakGlass ? 'pii.break-glass' : 'pii.reveal',
-        detail: { fields: body.fields, purpose: body.purpose, reason: body.reason ?? null, channel: 'api', review: body.breakGlass ? 'pending' : undefined },
-      }]));
+      const at = Date.now();
+      await s.db.knex.transaction(async (trx) => {
+        const [seq] = await appendAudit(trx, s.db.dialect, [{
+          at, actorId: user.id, actorRoles: roles, orgPath: row.org_path, caseId: row.id,
+          action: body.breakGlass ? 'pii.break-glass' : 'pii.reveal',
+          detail: { fields: body.fields, purpose: body.purpose, reason: body.reason ?? null, channel: 'api', review: body.breakGlass ? 'pending' : undefined },
+        }]);
+        if (body.breakGlass) await queueForReview(trx, { auditSeq: seq!, caseId: row.id, actorId: user.id, orgPath: row.org_path, at });
+      });
       return { body: { values } };
     },
   })];

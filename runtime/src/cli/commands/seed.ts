@@ -1,20 +1,18 @@
-/** `tongban seed`: load the sample county and publish the service items. */
+/** `tongban seed`: load the sample county, publish the service items and drive the seed cases (idempotent). */
 import { loadConfig } from '../../config/loadConfig.ts';
-import { openDb } from '../../store/createDb.ts';
-import { migrateLatest } from '../../store/migrate.ts';
-import { KnexDefinitionStore } from '../../definitions/KnexDefinitionStore.ts';
-import { loadSampleCounty } from '../../seed/loadSampleCounty.ts';
+import { createRuntime } from '../../createRuntime.ts';
+import { seedRuntime } from '../../seed/seedRuntime.ts';
 
-export const summary = '载入示例县数据并发布服务事项 Seed the sample county';
+export const summary = '载入示例县数据、发布服务事项并生成示例案件 Seed the sample county and its cases';
 
 export async function run(_args: string[]): Promise<number> {
   const config = loadConfig();
-  const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Jobs off: seeding fires only the timers its scripts advance past, never the clock's.
+  const rt = await createRuntime(config, { jobs: 'off' });
   try {
-    await migrateLatest(db.knex);
-    for (const line of await loadSampleCounty(db.knex, new KnexDefinitionStore(db.knex))) process.stdout.write(line + '\n');
+    for (const line of await seedRuntime(rt)) process.stdout.write(line + '\n');
     return 0;
   } finally {
-    await db.close();
+    await rt.close();
   }
 }

@@ -1,7 +1,8 @@
 /** `tongban start`: migrate, seed the sample county (unless TONGBAN_SEED=false), serve the API. */
 import { ConfigError, loadConfig } from '../../config/loadConfig.ts';
 import { createRuntime } from '../../createRuntime.ts';
-import { loadSampleCounty } from '../../seed/loadSampleCounty.ts';
+import { seedRuntime } from '../../seed/seedRuntime.ts';
+import type { JobsOption } from '../../createRuntime.ts';
 
 export const summary = '启动服务（默认内置 SQLite，PORT=3000，TONGBAN_DATA_DIR=./data） Start the API server';
 
@@ -13,8 +14,10 @@ export async function run(_args: string[]): Promise<number> {
     if (err instanceof ConfigError) { process.stderr.write(err.message + '\n'); return 2; }
     throw err;
   }
-  const rt = await createRuntime(config);
-  if (config.seedOnStart) for (const line of await loadSampleCounty(rt.db.knex, rt.definitions)) rt.logger.info(line);
+  // TONGBAN_JOBS=off leaves timers to another process (e.g. a dedicated worker); the default polls in process.
+  const jobs: JobsOption = process.env.TONGBAN_JOBS === 'off' ? 'off' : 'embedded';
+  const rt = await createRuntime(config, { jobs });
+  if (config.seedOnStart) for (const line of await seedRuntime(rt)) rt.logger.info(line);
   const { url } = await rt.listen();
   rt.logger.info({ url, store: config.databaseUrl ? 'mysql' : 'sqlite', dataDir: config.dataDir }, `通办已启动 Tongban listening on ${url}`);
   await new Promise<void>((resolve) => {

@@ -1,0 +1,69 @@
+/**
+ * Fires due timers through the command path — the same transaction as an API command (optimistic
+ * version, events, task projection, outbox, audit) — after claiming each one. Shared by every
+ * driver and by seeding (`advance` steps), so there is one way a timer fires.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import type { CaseCommands } from '../cases/createCaseCommands.ts';
+import { AppError } from '../http/errors.ts';
+import { sourceUser } from './systemUsers.ts';
+import { claimTimer, dueTimers, failTimer, finishTimer, type DueTimer } from './timerRows.ts';
+
+/** What the runner needs. */
+export interface TimerRunnerDeps { knex: Knex; commands: Pick<CaseCommands, 'act'>; logger?: Logger; owner?: string; batch?: number }
+
+/** Fires due timers; `runDue` resolves to how many fired. */
+export interface TimerRunner { owner: string; runDue(now: number, opts?: { caseId?: string }): Promise<number> }
+
+/** Refusals meaning the case has moved on (timer cancelled, case closed): the timer is stale, not failed. */
+const staleCodes = new Set(['case.event-rejected', 'task.not-open', 'case.not-found']);
+
+async function sendFired(commands: TimerRunnerDeps['commands'], t: DueTimer): Promise<'fired' | 'stale'> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await commands.act(sourceUser('system'), t.caseId, { type: 'timer.fired', timerId: t.timerKey } as never);
+      return 'fired';
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      // A user command won the race for the case version: retry on the new version.
+      if (err.code === 'case.version-conflict' && attempt < 5) continue;
+      if (staleCodes.has(err.code)) return 'stale';
+      throw err;
+    }
+  }
+}
+
+/** Creates a runner; `owner` names this runtime in claims (unique per process by default). */
+export function createTimerRunner(deps: TimerRunnerDeps): TimerRunner {
+  const owner = deps.owner ?? `rt-${randomUUID().slice(0, 8)}`;
+  const batch = deps.batch ?? 100;
+  async function fireOne(t: DueTimer, now: number): Promise<boolean> {
+    if (!(await claimTimer(deps.knex, t, owner, now))) return false;
+    try {
+      const result = await sendFired(deps.commands, t);
+      await finishTimer(deps.knex, t, owner, result, now);
+      return result === 'fired';
+    } catch (err) {
+      deps.logger?.error({ caseId: t.caseId, timer: t.timerKey, err: (err as Error).message }, 'timer fire failed');
+      await failTimer(deps.knex, t, owner, (err as Error).message ?? 'error');
+      return false;
+    }
+  }
+  return {
+    owner,
+    async runDue(now, opts = {}) {
+      let fired = 0;
+      // Firing can arm new timers already due (a breach rung with after=PT0S): loop until none are left.
+      for (let round = 0; round < 50; round++) {
+        const due = await dueTimers(deps.knex, now, batch, opts.caseId);
+        let progressed = 0;
+        for (const t of due) if (await fireOne(t, now)) { fired++; progressed++; }
+        if (due.length < batch && progressed === 0) break;
+        if (!due.length) break;
+      }
+      return fired;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Timer rows: find due ones, claim one with a conditional UPDATE (exactly one claimant wins, even
+ * across runtimes sharing a database), and record how it ended. A claim is a lease: a runtime that
+ * dies mid-fire leaves a 'firing' row that becomes claimable again when the lease ends.
+ */
+import type { Knex } from 'knex';
+
+/** A due timer. */
+export interface DueTimer { caseId: string; timerKey: string; dueAt: number; purpose: string }
+
+/** How long a claim holds before another runtime may retry it (also the back-off after an error). */
+export const LEASE_MS = 60_000;
+/** Attempts before a timer is parked as 'failed' (a poison timer must not spin forever). */
+export const MAX_ATTEMPTS = 5;
+
+type Row = { case_id: string; timer_key: string; due_at: number | string; purpose: string };
+
+/** Timers due at `now` (armed, or claimed by a runtime whose lease ran out), oldest first. */
+export async function dueTimers(knex: Knex, now: number, limit: number, caseId?: string): Promise<DueTimer[]> {
+  const q = knex('timers').select('case_id', 'timer_key', 'due_at', 'purpose')
+    .where((w) => w.where('status', 'armed').orWhere((f) => f.where('status', 'firing').where('claimed_until', '<', now)))
+    .where('due_at', '<=', now).orderBy([{ column: 'due_at' }, { column: 'case_id' }, { column: 'timer_key' }]).limit(limit);
+  if (caseId) q.where('case_id', caseId);
+  const rows = (await q) as Row[];
+  return rows.map((r) => ({ caseId: r.case_id, timerKey: r.timer_key, dueAt: Number(r.due_at), purpose: r.purpose }));
+}
+
+/** Claims a timer for `owner`; true only for the one claimant whose UPDATE changed the row. */
+export async function claimTimer(knex: Knex, t: DueTimer, owner: string, now: number): Promise<boolean> {
+  const n = await knex('timers').where({ case_id: t.caseId, timer_key: t.timerKey })
+    .where((w) => w.where('status', 'armed').orWhere((f) => f.where('status', 'firing').where('claimed_until', '<', now)))
+    .update({ status: 'firing', claimed_by: owner, claimed_until: now + LEASE_MS, attempts: knex.raw('?? + 1', ['attempts']) });
+  return n === 1;
+}
+
+/** Records the end of a claim: 'fired', or 'stale' when the case no longer knows the timer. */
+export async function finishTimer(knex: Knex, t: DueTimer, owner: string, status: 'fired' | 'stale', now: number): Promise<void> {
+  // Only our own claim: a timer re-armed or cancelled by a command meanwhile keeps its new status.
+  await knex('timers').where({ case_id: t.caseId, timer_key: t.timerKey, status: 'firing', claimed_by: owner })
+    .update({ status, fired_at: now, claimed_until: null });
+}
+
+/** Leaves a failed claim to be retried after its lease, or parks it after MAX_ATTEMPTS. */
+export async function failTimer(knex: Knex, t: DueTimer, owner: string, error: string): Promise<void> {
+  const row = (await knex('timers').where({ case_id: t.caseId, timer_key: t.timerKey }).first('attempts')) as { attempts: number } | undefined;
+  const patch = Number(row?.attempts ?? 0) >= MAX_ATTEMPTS ? { status: 'failed', last_error: error.slice(0, 400) } : { last_error: error.slice(0, 400) };
+  await knex('timers').where({ case_id: t.caseId, timer_key: t.timerKey, status: 'firing', claimed_by: owner }).update(patch);
+}

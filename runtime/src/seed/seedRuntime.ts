@@ -1,0 +1,19 @@
+/**
+ * Everything `tongban seed` and `npm start` load: the county, the service items, then the sample
+ * seed cases through the runtime's command path (idempotent at every part).
+ */
+import { seedCases } from '@tongban/examples';
+import type { Runtime } from '../createRuntime.ts';
+import { loadSampleCounty } from './loadSampleCounty.ts';
+import { loadSeedCases } from './seedCases.ts';
+
+/** Seeds the runtime's store; returns the report lines. */
+export async function seedRuntime(rt: Runtime, opts: { cases?: boolean } = {}): Promise<string[]> {
+  const lines = await loadSampleCounty(rt.db.knex, rt.definitions);
+  // New users and org units: the engine's directory must see them before the cases are assigned.
+  rt.runOptions.invalidate();
+  // Seed cases name sample-county users; on the tiny fallback county they cannot run.
+  if (opts.cases === false || !lines[0]?.includes('sample-county')) return lines;
+  const { db, commands, identity, runOptions, timers, definitions } = rt;
+  return [...lines, ...(await loadSeedCases({ knex: db.knex, commands, identity, runOptions, timers, definitions }, seedCases))];
+}
