@@ -1,6 +1,7 @@
 /**
  * The sample county 涪江县 (code 510722, fictional): org tree, users, residents, devices and seed
- * cases as typed data, plus `directoryData()` for the engine and `runScript` to drive a case.
+ * cases as typed data, plus `directoryData()` for the engine and the scenario harness: `runScenario`
+ * drives a scripted case through the engine's `simulate`, `coverageGaps` says what no scenario reached.
  * Every demo user's password is `Tongban@2025` (see sample-county/README.md); never use it in production.
  */
 import orgsJson from './sample-county/orgs.json' with { type: 'json' };
@@ -12,6 +13,9 @@ import type { DirectoryData } from '@tongban/engine';
 import type { SeedCase } from './seed.ts';
 
 export type { SeedCase } from './seed.ts';
+export type { Scenario, ScenarioFile, ExpectedEffect } from './scenarios/types.ts';
+export { runScenario, sampleOptions, activeIds, type ScenarioRun } from './scenarios/runScenario.ts';
+export { coverageGaps, type CoverageGaps } from './scenarios/coverage.ts';
 
 /** An org unit: `unit` is a 站所 or county department (code = parent code + 9xx, a local convention). */
 export interface Org { path: string; code: string; name: string; level: 'county' | 'township' | 'community' | 'grid' | 'unit' }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { isCnIdNumber, isCnMobile } from '../engine/src/forms/index.ts';
+import { isCnIdNumber, isCnMobile } from '@tongban/engine';
 import { demoPassword, devices, directoryData, orgs, residents, users } from './index.ts';
 
 const byPath = new Map(orgs.map((o) => [o.path, o]));

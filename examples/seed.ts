@@ -1,6 +1,5 @@
 /** The shape of a seed case: a simulation script (engine `SimScript`) for one service item. */
-import type { LocalizedText } from '@tongban/engine';
-import type { SimScript } from '../engine/src/simulate/script.ts';
+import type { LocalizedText, SimScript } from '@tongban/engine';
 
 /** A seed case: which item, the script that drives it, and the state it must end in. */
 export interface SeedCase {

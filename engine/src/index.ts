@@ -29,3 +29,4 @@ export { lint, type LintOptions } from './lint/index.ts';
 export { availableActions, type AvailableAction } from './run/available.ts';
 export { checkIntake, checkForm } from './run/formCheck.ts';
 export { validateFormData, formSchemaOf, hiddenFields, createFormAjv, isCnIdNumber, isCnMobile, type FormError } from './forms/index.ts';
+export { renderItemPage } from './docs/renderItemPage.ts';

@@ -1,12 +1,10 @@
 /**
- * Runs a scenario through the engine's `simulate`, recording which definition transitions were
- * taken (by wrapping the machine's `take` action) so a coverage test can demand every state and
- * transition of an item be reached. Pure apart from the engine calls.
+ * Runs a scenario through the engine's `simulate` and records what it reached (from each step's
+ * `trace`: the definition transitions taken and the states entered), so a coverage test can demand
+ * every state and transition of an item be reached. Pure apart from the engine calls.
  */
-import { enqueueActions, type AnyStateMachine } from 'xstate';
-import { compile, createDirectory, createWorkCalendar, type Definition, type RunOptions } from '@tongban/engine';
+import { compile, createDirectory, createWorkCalendar, simulate, type Definition, type DirectoryData, type RunOptions, type SimResult } from '@tongban/engine';
 import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
-import { simulate, type SimResult } from '../../engine/src/simulate/simulate.ts';
 import { directoryData } from '../index.ts';
 import type { Scenario } from './types.ts';
 
@@ -22,28 +20,20 @@ export interface ScenarioRun {
   problems: string[];
 }
 
-const dir = directoryData();
-let options: RunOptions | undefined;
+let sample: { dir: DirectoryData; options: RunOptions } | undefined;
+
+/** The sample county's directory data and run options over the default calendar (built once, on first use). */
+function county(): { dir: DirectoryData; options: RunOptions } {
+  if (!sample) {
+    const dir = directoryData();
+    sample = { dir, options: { calendar: createWorkCalendar(countyDefault as never, nationalYears as never), directory: createDirectory(dir) } };
+  }
+  return sample;
+}
 
 /** Run options over the sample county and the default calendar. */
 export function sampleOptions(): RunOptions {
-  options ??= { calendar: createWorkCalendar(countyDefault as never, nationalYears as never), directory: createDirectory(dir) };
-  return options;
-}
-
-function instrument(def: Definition, taken: Set<string>) {
-  const c = compile(def);
-  const impl = (c.machine as unknown as { implementations: { actions: Record<string, unknown> } }).implementations.actions;
-  const machine = c.machine.provide({
-    actions: {
-      take: enqueueActions(({ enqueue }, params: { t?: string }) => {
-        if (params?.t) taken.add(params.t);
-        enqueue({ type: 'takeOrig', params } as never);
-      }),
-      takeOrig: impl.take,
-    },
-  } as never) as AnyStateMachine;
-  return { ...c, machine };
+  return county().options;
 }
 
 /** Active state ids of a snapshot value (leaves and their ancestors). */
@@ -58,7 +48,7 @@ function check(s: Scenario, r: SimResult, problems: string[]): void {
   for (const rec of r.records) {
     if (rec.label === 'expect' && !rec.accepted) problems.push(`expect failed: state ${JSON.stringify(rec.state)}`);
     else if (!rec.accepted && !expectedRefusals.some((x) => x.label === rec.label && rec.diagnostics.some((d) => d.code === x.code))) {
-      problems.push(`refused: ${rec.label} → ${rec.diagnostics.map((d) => `${d.code} ${d.message['zh-CN']}`).join('; ')}`);
+      problems.push(`refused: ${rec.label} → ${rec.diagnostics.map((d) => `${d.code} ${d.path} ${d.message['zh-CN']}`).join('; ')}`);
     }
   }
   for (const x of expectedRefusals) {
@@ -78,28 +68,32 @@ function check(s: Scenario, r: SimResult, problems: string[]): void {
 
 /** Runs one scenario of `def` on the sample county. */
 export function runScenario(def: Definition, s: Scenario): ScenarioRun {
+  const c = compile(def);
+  const { dir, options } = county();
+  const result = simulate(c, s.script, options, dir);
+  const byPath = new Map(c.model.transitions.map((t) => [t.path, t]));
   const taken = new Set<string>();
-  const c = instrument(def, taken);
-  const result = simulate(c as never, s.script, sampleOptions(), dir);
-  const model = c.model;
   const visited = new Set<string>();
   const jumps = new Set<string>();
   let before: string[] = [];
   for (const rec of result.records) {
     const now = activeIds(rec.state);
     now.forEach((id) => visited.add(id));
-    const act = rec.accepted ? rec.label.split(' ')[1] : undefined;
-    for (const id of before) {
-      const d = act ? model.states.get(id)?.spec.task?.decisions[act] : undefined;
-      if (d?.to) jumps.add(`${id}/${act}`);
+    if (!rec.accepted) continue;
+    rec.trace.entered.forEach((id) => visited.add(id));
+    for (const path of rec.trace.transitions) {
+      const t = byPath.get(path);
+      if (!t) continue; // a reject-back / withdraw jump or a `$ctx` update: no transition of the definition
+      taken.add(path);
+      visited.add(t.from);
+      if (t.spec.target) visited.add(t.spec.target.replace(/^#/, ''));
+    }
+    const act = rec.label.split(' ')[1];
+    // a reject-back / return decision jumps (its label is in the trace) and enters the target step
+    if (act && rec.trace.transitions.includes(`task.${act}`) && rec.trace.entered.length > 0) {
+      for (const id of before) if (c.model.states.get(id)?.spec.task?.decisions[act]?.to) jumps.add(`${id}/${act}`);
     }
     before = now;
-  }
-  for (const path of taken) {
-    const t = c.transitionsByPath.get(path);
-    if (!t) continue;
-    visited.add(t.from);
-    if (t.spec.target) visited.add(t.spec.target.replace(/^#/, ''));
   }
   const problems: string[] = [];
   check(s, result, problems);

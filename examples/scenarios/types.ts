@@ -1,6 +1,5 @@
 /** Scenario fixtures: an engine simulation script plus what must come out of it. */
-import type { LocalizedText } from '@tongban/engine';
-import type { SimScript } from '../../engine/src/simulate/script.ts';
+import type { LocalizedText, SimScript } from '@tongban/engine';
 
 /** An effect that must appear somewhere in the run (fields compared when given). */
 export interface ExpectedEffect {

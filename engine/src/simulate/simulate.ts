@@ -9,7 +9,7 @@ import { diag } from '../diagnostics/catalog.ts';
 import type { RunOptions } from '../run/env.ts';
 import { checkIntake } from '../run/formCheck.ts';
 import { persist, start, step, type CaseSnapshot, type LiveSnapshot } from '../run/step.ts';
-import type { Actor, CaseEvent, Effect, EventMeta } from '../run/types.ts';
+import type { Actor, CaseEvent, Effect, EventMeta, StepResult } from '../run/types.ts';
 import type { DirectoryData } from '../run/directory.ts';
 import type { SimScript, SimStep } from './script.ts';
 
@@ -21,6 +21,8 @@ export interface SimRecord {
   state: unknown;
   effects: Effect[];
   diagnostics: Diagnostic[];
+  /** the step's trace: transitions taken (JSON Pointers, or the event label for reject-back / `$ctx`) and states entered */
+  trace: StepResult<unknown>['trace'];
 }
 
 export interface SimResult {
@@ -51,13 +53,13 @@ export function simulate(c: CompiledDefinition, script: SimScript, opts: RunOpti
   const refused = checkIntake(c, script.case.data ?? {}, startMeta);
   const first = start(c, { caseId: script.case.id ?? 'sim', orgPath: script.case.orgPath, data: script.case.data ?? {}, meta: startMeta }, opts);
   let snap: LiveSnapshot = first.snapshot;
-  const records: SimRecord[] = [{ index: 0, label: 'start', at: now, accepted: refused.length === 0, state: snap.value, effects: first.effects, diagnostics: refused }];
+  const records: SimRecord[] = [{ index: 0, label: 'start', at: now, accepted: refused.length === 0, state: snap.value, effects: first.effects, diagnostics: refused, trace: first.trace }];
   let ok = refused.length === 0;
   const send = (label: string, ev: CaseEvent) => {
     const r = step(c, snap, ev, opts);
     snap = r.snapshot;
     ok &&= r.accepted || r.diagnostics.every((d) => d.severity !== 'error');
-    records.push({ index: records.length, label, at: ev.meta.at, accepted: r.accepted, state: snap.value, effects: r.effects, diagnostics: r.diagnostics });
+    records.push({ index: records.length, label, at: ev.meta.at, accepted: r.accepted, state: snap.value, effects: r.effects, diagnostics: r.diagnostics, trace: r.trace });
   };
   script.steps.forEach((s: SimStep) => {
     if ('advance' in s) {
@@ -74,7 +76,7 @@ export function simulate(c: CompiledDefinition, script: SimScript, opts: RunOpti
     if ('expect' in s) {
       const same = JSON.stringify(snap.value) === JSON.stringify(s.expect);
       ok &&= same;
-      if (!same) records.push({ index: records.length, label: 'expect', at: now, accepted: false, state: snap.value, effects: [], diagnostics: [diag('run.event-not-accepted', '/expect', { state: JSON.stringify(snap.value), event: `expect ${JSON.stringify(s.expect)}` })] });
+      if (!same) records.push({ index: records.length, label: 'expect', at: now, accepted: false, state: snap.value, effects: [], diagnostics: [diag('run.event-not-accepted', '/expect', { state: JSON.stringify(snap.value), event: `expect ${JSON.stringify(s.expect)}` })], trace: { transitions: [], entered: [] } });
       return;
     }
     now = parseAt((s as { at?: string }).at, now, (f, d) => opts.calendar.add(f, d, 'natural'));

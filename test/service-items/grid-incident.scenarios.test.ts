@@ -1,6 +1,6 @@
-import definition from './grid-incident.json' with { type: 'json' };
+import definition from '@tongban/definitions/service-items/grid-incident.json' with { type: 'json' };
+import type { ScenarioFile } from '@tongban/examples';
 import scenarios from './grid-incident.scenarios.json' with { type: 'json' };
-import type { ScenarioFile } from '../../examples/scenarios/types.ts';
 import { scenarioSuite } from './scenarioSuite.ts';
 
 scenarioSuite(definition, scenarios as unknown as ScenarioFile);

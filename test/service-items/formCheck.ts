@@ -1,6 +1,5 @@
 /** Test helper: validate data against one form of a service item as the server would (visibleIf applied). */
-import { compileLogic, type Definition } from '@tongban/engine';
-import { formSchemaOf, hiddenFields, validateFormData, type FormError } from '../../engine/src/forms/index.ts';
+import { compileLogic, formSchemaOf, hiddenFields, validateFormData, type Definition, type FormError } from '@tongban/engine';
 
 /** 2025-03-04 10:00 in China: the fixed "now" of the form tests. */
 export const testNow = Date.parse('2025-03-04T10:00:00+08:00');

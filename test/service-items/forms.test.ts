@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { mustLoad } from './scenarioSuite.ts';
-import { serviceItems } from './items.ts';
+import { serviceItems } from '@tongban/definitions/service-items/items.ts';
 import { checkForm, codes } from './formCheck.ts';
 
 const gi = mustLoad(serviceItems['grid-incident']);
@@ -125,6 +125,18 @@ describe('volunteer enrolment form', () => {
   });
   it('rejects a birth date in the future', () => {
     expect(codes(checkForm(vt, 'enrol', { ...enrol, birthDate: '2030-01-01' }))).toEqual([['forms.not-future', '/birthDate']]);
+  });
+  it('checks an enrolment at case creation (intake form) as the enrolment form does, and does not ask it for project fields', () => {
+    expect(checkForm(vt, 'intake', enrol)).toEqual([]);
+    expect(codes(checkForm(vt, 'intake', { ...enrol, idNumber: '510722198506151222' }))).toEqual([['forms.cn-id-number.checksum', '/idNumber']]);
+    expect(codes(checkForm(vt, 'intake', { ...enrol, isMinor: true }))).toEqual([['forms.required', '/guardian']]);
+  });
+  it('asks a project at case creation for its project fields, not for an enrolment’s', () => {
+    expect(codes(checkForm(vt, 'intake', { kind: 'project', gridCode: '510722100001001' })).map(([c, p]) => `${c} ${p}`)).toEqual([
+      'forms.required /projectName', 'forms.required /category', 'forms.required /organiserOrg', 'forms.required /leader', 'forms.required /location',
+      'forms.required /startDate', 'forms.required /endDate', 'forms.required /shifts', 'forms.required /headcount', 'forms.required /requirements',
+      'forms.required /recruitmentDeadline',
+    ]);
   });
   it('needs a consenting guardian for a minor', () => {
     expect(codes(checkForm(vt, 'enrol', { ...enrol, isMinor: true }))).toEqual([['forms.required', '/guardian']]);

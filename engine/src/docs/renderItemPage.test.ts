@@ -1,13 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Definition } from '../../engine/src/definition/types.ts';
-import { mermaid, renderItemPage } from './docs.ts';
-import { serviceItems } from './items.ts';
+import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import type { Definition } from '../definition/types.ts';
+import { mermaid, renderItemPage } from './renderItemPage.ts';
+
+const pages = new URL('../../../definitions/service-items/', import.meta.url);
+const fix = 'node --import tsx scripts/write-docs.ts';
 
 describe.each(Object.entries(serviceItems))('page for %s', (id, def) => {
-  it('is up to date with the definition (run: node --import tsx definitions/service-items/write-docs.ts)', () => {
-    const page = readFileSync(new URL(`./${id}.md`, import.meta.url), 'utf8');
-    expect(page, `definitions/service-items/${id}.md is out of date: run node --import tsx definitions/service-items/write-docs.ts`).toBe(renderItemPage(def as Definition));
+  it(`is up to date with the definition (run: ${fix})`, () => {
+    const page = readFileSync(new URL(`${id}.md`, pages), 'utf8');
+    expect(page, `definitions/service-items/${id}.md is out of date: run ${fix}`).toBe(renderItemPage(def as Definition));
   });
 
   it('draws every state in the Mermaid diagram and lists every data field', () => {

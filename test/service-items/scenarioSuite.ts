@@ -1,9 +1,7 @@
 /** Shared body of the `<item>.scenarios.test.ts` files: run every scenario, then demand full coverage. */
 import { describe, it, expect } from 'vitest';
 import { loadDefinition, type Definition } from '@tongban/engine';
-import { runScenario, type ScenarioRun } from '../../examples/scenarios/runScenario.ts';
-import { coverageGaps } from '../../examples/scenarios/coverage.ts';
-import type { ScenarioFile } from '../../examples/scenarios/types.ts';
+import { coverageGaps, runScenario, type ScenarioFile, type ScenarioRun } from '@tongban/examples';
 
 /** Loads a definition that must be valid. */
 export function mustLoad(json: unknown): Definition {

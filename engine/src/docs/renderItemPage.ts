@@ -1,8 +1,9 @@
 /**
  * Renders the documentation page of a service item from its definition (pure: a string out).
- * `write-docs.ts` writes the pages; `docs.test.ts` fails when a page is out of date.
+ * `scripts/write-docs.ts` writes the pages next to the definitions; `renderItemPage.test.ts`
+ * fails when a page in `definitions/service-items/` is out of date.
  */
-import type { AssignmentRule, BreachRung, Definition, SlaSpec, StateSpec, TransitionSpec } from '../../engine/src/definition/types.ts';
+import type { AssignmentRule, BreachRung, Definition, SlaSpec, StateSpec, TransitionSpec } from '../definition/types.ts';
 
 type Json = Record<string, unknown>;
 const levelZh: Record<string, string> = { county: '县', township: '乡镇', community: '社区', grid: '网格', case: '案件所属组织' };
@@ -104,7 +105,7 @@ function stepRows(def: Definition): string[] {
 export function renderItemPage(def: Definition): string {
   const props = (def.data.properties ?? {}) as Record<string, Json>;
   const lines = [
-    `<!-- 由 definitions/service-items/docs.ts 生成，请勿手改；运行 node --import tsx definitions/service-items/write-docs.ts 更新 -->`,
+    `<!-- 由 engine/src/docs/renderItemPage.ts 生成，请勿手改；运行 node --import tsx scripts/write-docs.ts 更新 -->`,
     `# ${def.title['zh-CN']}（${def.title.en}）`, '',
     `\`${def.id}\` v${def.version} · 类别 ${def.category} · 日历 ${def.calendar ?? 'county-default'}`, '',
     '## 用途 Purpose', '', def.description?.['zh-CN'] ?? '', '', def.description?.en ?? '', '',

@@ -1,9 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import schema from '../schema/definition.schema.json' with { type: 'json' };
-import { loadDefinition, type Definition } from '@tongban/engine';
-import { lint } from '../../engine/src/lint/index.ts';
-import { createFormAjv } from '../../engine/src/forms/index.ts';
-import { serviceItems } from './items.ts';
+import schema from '@tongban/definitions/schema/definition.schema.json' with { type: 'json' };
+import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { createFormAjv, lint, loadDefinition, type Definition } from '@tongban/engine';
 
 const validate = createFormAjv().compile(schema);
 const entries = Object.entries(serviceItems);
