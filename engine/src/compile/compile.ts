@@ -14,7 +14,7 @@ import type { Env } from '../run/env.ts';
 import { enterState, exitState, takeTransition, type HookResult } from '../run/hooks.ts';
 import { logicView } from '../run/view.ts';
 import { compileAllLogic } from './logic.ts';
-import { buildModel, humanPredecessors, initiatorStep, targetId, type DefinitionModel, type TransitionInfo } from './model.ts';
+import { buildModel, humanPredecessors, initiatorSteps, targetId, type DefinitionModel, type TransitionInfo } from './model.ts';
 
 export interface CompiledDefinition {
   key: string;
@@ -24,8 +24,8 @@ export interface CompiledDefinition {
   logic: Map<string, CompiledLogic>;
   /** per human state: the states a reject-back / withdraw / resubmit can jump to (`$goto.<id>`) */
   gotoTargets: Map<string, string[]>;
-  /** the first human step reachable from `initial`: where a reject "to initiator" goes */
-  initiatorStep: string;
+  /** the human steps a case can meet first: a reject "to initiator" goes to the one this case took */
+  initiatorSteps: string[];
   /** states named by a case clock (start, stop or pause) */
   clockStates: Set<string>;
   transitionsByPath: Map<string, TransitionInfo>;
@@ -134,10 +134,11 @@ function gotoTargets(def: Definition, model: DefinitionModel): Map<string, strin
     for (const p of humanPredecessors(model, h)) add(h, p); // withdraw, reject to previous
     for (const d of Object.values(model.states.get(h)!.spec.task!.decisions)) {
       if (!d.to || d.to === 'previous') continue;
-      const to = d.to === 'initiator' ? initiatorStep(model, def.initial) : d.to;
-      if (!model.states.has(to)) continue;
-      add(h, to);
-      if (d.resubmit === 'return') add(to, h); // resubmission comes back to the rejecting step
+      for (const to of d.to === 'initiator' ? initiatorSteps(model, def.initial) : [d.to]) {
+        if (!model.states.has(to)) continue;
+        add(h, to);
+        if (d.resubmit === 'return') add(to, h); // resubmission comes back to the rejecting step
+      }
     }
     for (const d of Object.values(model.states.get(h)!.spec.task!.decisions)) {
       if (d.to === 'previous' && d.resubmit === 'return') for (const p of humanPredecessors(model, h)) add(p, h);
@@ -184,7 +185,7 @@ export function compile(def: Definition, opts: { cache?: boolean } = {}): Compil
   if (hasErrors(diagnostics)) throw new EngineError('definition.invalid-expression', 'definition has invalid expressions', diagnostics);
   const clockStates = new Set(Object.values(def.clocks ?? {}).flatMap((k) => [...k.startOn, ...k.stopOn, ...(k.pauseIn ?? [])]));
   const transitionsByPath = new Map(model.transitions.map((t) => [t.path, t]));
-  const c = { key, definition: def, model, logic, gotoTargets: gotoTargets(def, model), initiatorStep: initiatorStep(model, def.initial), clockStates, transitionsByPath } as CompiledDefinition;
+  const c = { key, definition: def, model, logic, gotoTargets: gotoTargets(def, model), initiatorSteps: initiatorSteps(model, def.initial), clockStates, transitionsByPath } as CompiledDefinition;
   c.machine = buildMachine(c);
   if (opts.cache !== false) cache.set(key, c);
   return c;

@@ -154,16 +154,21 @@ export function humanPredecessors(model: DefinitionModel, id: string): string[] 
   return [...result].sort();
 }
 
-/** The initiator's step: the first human step reachable from `initial` (a reject "to initiator" goes there). */
-export function initiatorStep(model: DefinitionModel, initial: string): string {
+/**
+ * The human steps a case can meet first (reachable from `initial` without passing another human
+ * step), in breadth-first order. Which one was the initiator's is known only at run time (guards
+ * choose the branch), so a reject "to initiator" picks among these by the case's trail.
+ */
+export function initiatorSteps(model: DefinitionModel, initial: string): string[] {
   const seen = new Set<string>();
+  const found: string[] = [];
   const queue = entryLeaves(model, initial);
   while (queue.length) {
     const cur = queue.shift()!;
     if (seen.has(cur)) continue;
     seen.add(cur);
-    if (model.states.get(cur)?.spec.task) return cur;
-    queue.push(...successors(model, cur));
+    if (model.states.get(cur)?.spec.task) found.push(cur);
+    else queue.push(...successors(model, cur));
   }
-  return initial;
+  return found.length ? found : [initial];
 }

@@ -46,8 +46,25 @@ export function checkIntake(c: CompiledDefinition, data: Record<string, unknown>
   const props = (c.definition.data.properties ?? {}) as Record<string, unknown>;
   const out: Diagnostic[] = Object.keys(data).filter((k) => !Object.hasOwn(props, k)).map((k) => diag('run.unknown-field', '/data/' + k, { field: k }));
   if (!intake || out.length) return out;
-  const roles = meta.actor?.roles ?? [meta.source ?? 'system'];
-  if (!intake.roles.some((r) => roles.includes(r))) return [diag('run.role-not-allowed', '/meta/actor', { action: 'case.create' })];
+  // a device or an external system may open a case when the item declares the trigger it comes through
+  const byTrigger = !meta.actor && meta.source !== undefined && meta.source !== 'user' && (c.definition.adapters?.triggers?.length ?? 0) > 0;
+  if (!byTrigger && !intake.roles.some((r) => meta.actor?.roles.includes(r))) return [diag('run.role-not-allowed', '/meta/actor', { action: 'case.create' })];
   const ctx = { data, caseId: '', orgPath: meta.actor?.orgPath ?? '', initiator: { userId: meta.actor?.userId ?? 'system', orgPath: meta.actor?.orgPath ?? '' }, escalation: 0, flags: [] } as unknown as CaseContext;
   return checkForm(c, intake.form, ctx, { meta, actor: meta.actor, data, label: 'case.create' }, true, meta.at);
+}
+
+const fieldSchemas = new WeakMap<object, Map<string, object>>();
+
+/** Data sent with a plain event (a device reading, a citizen's reply) meets the same field rules as a form. */
+export function checkEventData(c: CompiledDefinition, data: Record<string, unknown>, at: number): Diagnostic[] {
+  const keys = Object.keys(data).sort();
+  let byKeys = fieldSchemas.get(c.definition);
+  if (!byKeys) fieldSchemas.set(c.definition, (byKeys = new Map()));
+  let schema = byKeys.get(keys.join(','));
+  if (!schema) {
+    const props = (c.definition.data.properties ?? {}) as Record<string, object>;
+    schema = { type: 'object', properties: Object.fromEntries(keys.map((k) => [k, props[k] ?? {}])) };
+    byKeys.set(keys.join(','), schema);
+  }
+  return validateFormData(schema, data, { now: at }).map(({ text: _text, ...d }) => ({ ...d, path: '/data' + d.path }));
 }

@@ -6,6 +6,7 @@ import { decisionEvent } from '../compile/compile.ts';
 import type { CaseContext } from './context.ts';
 import type { Env } from './env.ts';
 import type { Prepared } from './prepare-task.ts';
+import { checkEventData } from './formCheck.ts';
 import type { LiveSnapshot } from './step.ts';
 import type { CaseEvent } from './types.ts';
 
@@ -45,6 +46,8 @@ export function prepareExternal(env: Env, snap: LiveSnapshot, ctx: CaseContext, 
     const props = (env.compiled.definition.data.properties ?? {}) as Record<string, unknown>;
     const unknown = Object.keys(e.data).filter((k) => !Object.hasOwn(props, k));
     if (unknown.length) return { ok: false, diagnostics: unknown.map((k) => diag('run.unknown-field', '/data/' + k, { field: k })) };
+    const invalid = checkEventData(env.compiled, e.data, ev.meta.at);
+    if (invalid.length) return { ok: false, diagnostics: invalid };
     ctx.data = { ...ctx.data, ...e.data };
   }
   return { ok: true, type: ev.type, ctx, effects: [], done: [] };

@@ -51,7 +51,11 @@ export function checkFields(env: Env, spec: TaskSpec, data: Record<string, unkno
 
 function rejectTarget(env: Env, ctx: CaseContext, state: string, to: string): string | undefined {
   const allowed = env.compiled.gotoTargets.get(state) ?? [];
-  if (to === 'initiator') return env.compiled.initiatorStep;
+  if (to === 'initiator') {
+    const steps = env.compiled.initiatorSteps;
+    const taken = ctx.trail.find((t) => steps.includes(t.state) && t.by === ctx.initiator.userId) ?? ctx.trail.find((t) => steps.includes(t.state));
+    return taken?.state ?? steps[0];
+  }
   if (to !== 'previous') return to;
   return [...ctx.trail].reverse().find((t) => t.state !== state && allowed.includes(t.state))?.state;
 }

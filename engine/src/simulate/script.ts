@@ -20,6 +20,7 @@ export type SimStep =
   | { expect: unknown };
 
 export interface SimScript {
-  case: { id?: string; orgPath: string; data?: Record<string, unknown>; by: string; at: string };
+  /** `by` a user id; or no `by` and a `source` (device / external / system) for a case opened by a trigger */
+  case: { id?: string; orgPath: string; data?: Record<string, unknown>; by?: string; source?: 'device' | 'external' | 'system'; at: string };
   steps: SimStep[];
 }

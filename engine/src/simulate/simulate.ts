@@ -49,12 +49,13 @@ export function simulate(c: CompiledDefinition, script: SimScript, opts: RunOpti
   let now = Date.parse(script.case.at);
   let n = 0;
   const meta = (at: number, by?: string, source?: EventMeta['source']): EventMeta => ({ at, id: `sim-${++n}`, ...(by ? { actor: actorFrom(dir, by) } : {}), ...(source ? { source } : {}) });
-  const startMeta = meta(now, script.case.by);
+  const startMeta = meta(now, script.case.by, script.case.by ? undefined : script.case.source ?? 'system');
   const refused = checkIntake(c, script.case.data ?? {}, startMeta);
   const first = start(c, { caseId: script.case.id ?? 'sim', orgPath: script.case.orgPath, data: script.case.data ?? {}, meta: startMeta }, opts);
   let snap: LiveSnapshot = first.snapshot;
   const records: SimRecord[] = [{ index: 0, label: 'start', at: now, accepted: refused.length === 0, state: snap.value, effects: first.effects, diagnostics: refused, trace: first.trace }];
   let ok = refused.length === 0;
+  if (!ok) return { records, final: persist(snap), ok }; // a refused intake opens no case: nothing more to run
   const send = (label: string, ev: CaseEvent) => {
     const r = step(c, snap, ev, opts);
     snap = r.snapshot;

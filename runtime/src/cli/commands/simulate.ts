@@ -34,7 +34,7 @@ async function directory(file: string | undefined): Promise<DirectoryData | stri
 
 function validScript(v: unknown): v is SimScript {
   const s = v as SimScript;
-  return Boolean(s && typeof s === 'object' && s.case && typeof s.case.orgPath === 'string' && typeof s.case.by === 'string' && typeof s.case.at === 'string' && Array.isArray(s.steps));
+  return Boolean(s && typeof s === 'object' && s.case && typeof s.case.orgPath === 'string' && (typeof s.case.by === 'string' || typeof s.case.source === 'string') && typeof s.case.at === 'string' && Array.isArray(s.steps));
 }
 
 /** Runs the command; returns the exit code. */
