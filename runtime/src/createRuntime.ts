@@ -33,6 +33,7 @@ import { breakGlassOperations } from './pii/breakGlass.router.ts';
 import type { Clock, JobDriver } from './jobs/JobDriver.ts';
 import { createTimerRunner, type TimerRunner } from './jobs/createTimerRunner.ts';
 import { createEmbeddedDriver } from './jobs/createEmbeddedDriver.ts';
+import { createBullmqDriver } from './jobs/createBullmqDriver.ts';
 import { withTimerWakeups } from './jobs/withTimerWakeups.ts';
 
 /** A running (or ready-to-listen) runtime. */
@@ -55,15 +56,22 @@ function allOperations(s: Services): Operation[] {
     ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s)];
 }
 
-/** How the runtime runs timers: the embedded poller (default), none (`off`: another process fires them), or a given driver. */
-export type JobsOption = 'embedded' | 'off' | ((timers: TimerRunner) => JobDriver);
+/**
+ * How the runtime runs timers: the embedded poller, BullMQ on Redis (`config.redisUrl`), none (`off`:
+ * another process fires them), or a given driver. Unset: `config.jobs` (`TONGBAN_JOBS`, default embedded).
+ */
+export type JobsOption = 'embedded' | 'bullmq' | 'off' | ((timers: TimerRunner) => JobDriver);
 
 /** Options a caller (CLI, tests) may pass. */
 export interface RuntimeOptions { db?: Db; logger?: Logger; jobs?: JobsOption; clock?: Clock }
 
-function makeDriver(jobs: JobsOption, timers: TimerRunner, o: { clock?: Clock; logger: Logger }): JobDriver | undefined {
+function makeDriver(jobs: JobsOption, timers: TimerRunner, o: { clock?: Clock; logger: Logger; config: RuntimeConfig }): JobDriver | undefined {
   if (jobs === 'off') return undefined;
   if (jobs === 'embedded') return createEmbeddedDriver({ runner: timers, clock: o.clock, logger: o.logger });
+  if (jobs === 'bullmq') {
+    if (!o.config.redisUrl) throw new Error('TONGBAN_JOBS=bullmq 需要 REDIS_URL (the BullMQ jobs driver needs REDIS_URL, e.g. redis://127.0.0.1:6379)');
+    return createBullmqDriver({ runner: timers, redisUrl: o.config.redisUrl, queueName: o.config.jobsQueue, clock: o.clock, logger: o.logger });
+  }
   return jobs(timers);
 }
 
@@ -82,11 +90,13 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     config, db, logger, identity, tokens, login: createLoginService(identity, tokens), definitions, runOptions, codec,
     commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex),
   };
-  const timers = createTimerRunner({ knex: db.knex, commands: services.commands, logger });
-  const driver = makeDriver(opts.jobs ?? 'embedded', timers, { clock: opts.clock, logger });
-  const idle: JobDriver = { start: async () => {}, stop: async () => {}, tick: () => timers.runDue((opts.clock ?? Date.now)()), schedule: () => {} };
+  // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.
+  const timers = createTimerRunner({ knex: db.knex, commands: { act: (...args) => services.commands.act(...args) }, logger });
+  const driver = makeDriver(opts.jobs ?? config.jobs ?? 'embedded', timers, { clock: opts.clock, logger, config });
+  const runNow = () => timers.runDue((opts.clock ?? Date.now)());
+  const idle: JobDriver = { start: async () => {}, stop: async () => {}, tick: runNow, reconcile: runNow, schedule: () => {}, cancel: () => {} };
   const jobs = driver ?? idle;
-  services.commands = withTimerWakeups(services.commands, () => jobs);
+  services.commands = withTimerWakeups(services.commands, () => driver, timers);
   const operations = allOperations(services);
   const openapi = buildOpenApi(operations);
   operations.push(defineOperation({ method: 'get', path: '/api/openapi.json', operationId: 'openapi', tag: 'meta', auth: false, summary: 'OpenAPI 3.1 文档 The OpenAPI document', async handler() { return { body: openapi }; } }));

@@ -26,7 +26,17 @@ export interface RuntimeConfig {
   attachmentMaxBytes: number;
   logLevel: string;
   seedOnStart: boolean;
+  /** how timers fire: `embedded` (DB-polled, one node), `bullmq` (Redis wake-ups, scale-out), `off` (another process fires them) */
+  jobs: JobsMode;
+  /** redis://… for `jobs: 'bullmq'` */
+  redisUrl?: string;
+  /** the BullMQ queue shared by every runtime of a deployment */
+  jobsQueue: string;
 }
+
+/** The jobs drivers a deployment can select (`TONGBAN_JOBS`). */
+export type JobsMode = 'embedded' | 'bullmq' | 'off';
+const jobsModes: JobsMode[] = ['embedded', 'bullmq', 'off'];
 
 /** A configuration problem, one per bad value. */
 export class ConfigError extends Error {
@@ -77,6 +87,25 @@ function dbUrl(problems: string[], raw: string | undefined): string | undefined 
   }
 }
 
+function redisUrl(problems: string[], raw: string | undefined, required: boolean): string | undefined {
+  if (!raw) {
+    if (required) problems.push('REDIS_URL 在 TONGBAN_JOBS=bullmq 时必填 (required when TONGBAN_JOBS=bullmq), e.g. redis://127.0.0.1:6379');
+    return undefined;
+  }
+  try {
+    const u = new URL(raw);
+    if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new Error('protocol');
+    if (!u.hostname) throw new Error('host');
+    if (u.port && !(Number(u.port) > 0 && Number(u.port) < 65536)) throw new Error('port');
+    const db = u.pathname.replace(/^\//, '');
+    if (db && !/^\d{1,2}$/.test(db)) throw new Error('db');
+    return raw;
+  } catch {
+    problems.push('REDIS_URL 须为 redis://[user:pass@]host:port[/db] 或 rediss://… (must be redis://[user:pass@]host:port[/db] or rediss://…)');
+    return undefined;
+  }
+}
+
 /** Reads and validates the configuration; throws ConfigError listing every bad value. */
 export function loadConfig(envIn: Env = process.env): RuntimeConfig {
   const env = { ...readFileConfig(envIn), ...envIn };
@@ -99,7 +128,18 @@ export function loadConfig(envIn: Env = process.env): RuntimeConfig {
     attachmentMaxBytes: int(problems, 'TONGBAN_ATTACHMENT_MAX', env.TONGBAN_ATTACHMENT_MAX, 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
     seedOnStart: env.TONGBAN_SEED !== 'false',
+    jobs: (env.TONGBAN_JOBS || 'embedded') as JobsMode,
+    redisUrl: undefined,
+    jobsQueue: env.TONGBAN_JOBS_QUEUE || 'tongban-timers',
   };
+  if (!jobsModes.includes(config.jobs)) {
+    problems.push(`TONGBAN_JOBS="${config.jobs}" 无效 (must be ${jobsModes.join('|')})`);
+    config.jobs = 'embedded';
+  }
+  config.redisUrl = redisUrl(problems, env.REDIS_URL, config.jobs === 'bullmq');
+  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(config.jobsQueue)) {
+    problems.push(`TONGBAN_JOBS_QUEUE="${config.jobsQueue}" 须为 1–100 个字母、数字、_ . - (must be 1–100 of A-Z a-z 0-9 _ . -; no ":")`);
+  }
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL="${config.logLevel}" 无效 (must be fatal|error|warn|info|debug|trace|silent)`);
   }

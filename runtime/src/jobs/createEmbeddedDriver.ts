@@ -29,6 +29,7 @@ export function createEmbeddedDriver(o: EmbeddedDriverOptions): JobDriver {
   }
   return {
     async start() {
+      if (running) return;
       running = true;
       await tick(); // reconcile: everything overdue while we were down fires now
       poll = setInterval(background, pollMs);
@@ -42,12 +43,16 @@ export function createEmbeddedDriver(o: EmbeddedDriverOptions): JobDriver {
       await inFlight.catch(() => 0);
     },
     tick,
-    schedule(wakeAt) {
+    reconcile: tick,
+    schedule({ dueAt: wakeAt }) {
       if (!running || (wake && wake.at <= wakeAt)) return;
       if (wake) clearTimeout(wake.handle);
       const handle = setTimeout(() => { wake = undefined; background(); }, Math.max(0, wakeAt - clock()));
       handle.unref?.();
       wake = { at: wakeAt, handle };
+    },
+    cancel() {
+      // nothing to undo: the poll reads the table, where the row is already cancelled
     },
   };
 }

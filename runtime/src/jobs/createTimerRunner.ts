@@ -9,13 +9,20 @@ import type { Logger } from 'pino';
 import type { CaseCommands } from '../cases/createCaseCommands.ts';
 import { AppError } from '../http/errors.ts';
 import { sourceUser } from './systemUsers.ts';
-import { claimTimer, dueTimers, failTimer, finishTimer, type DueTimer } from './timerRows.ts';
+import { armedTimers, claimTimer, dueTimers, failTimer, finishTimer, timerState, type DueTimer, type TimerState } from './timerRows.ts';
 
 /** What the runner needs. */
 export interface TimerRunnerDeps { knex: Knex; commands: Pick<CaseCommands, 'act'>; logger?: Logger; owner?: string; batch?: number }
 
-/** Fires due timers; `runDue` resolves to how many fired. */
-export interface TimerRunner { owner: string; runDue(now: number, opts?: { caseId?: string }): Promise<number> }
+/** Fires due timers; `runDue` resolves to how many fired. Also reads timer rows for drivers that keep their own wake-ups. */
+export interface TimerRunner {
+  owner: string;
+  runDue(now: number, opts?: { caseId?: string }): Promise<number>;
+  /** armed timers, oldest first, keyset-paged (`after` = the last one of the previous page) */
+  armed(opts?: { caseId?: string; after?: DueTimer; limit?: number }): Promise<DueTimer[]>;
+  /** one timer's status, due time and lease; undefined when there is no such row */
+  state(caseId: string, timerKey: string): Promise<TimerState | undefined>;
+}
 
 /** Refusals meaning the case has moved on (timer cancelled, case closed): the timer is stale, not failed. */
 const staleCodes = new Set(['case.event-rejected', 'task.not-open', 'case.not-found']);
@@ -65,5 +72,7 @@ export function createTimerRunner(deps: TimerRunnerDeps): TimerRunner {
       }
       return fired;
     },
+    armed: (opts) => armedTimers(deps.knex, opts),
+    state: (caseId, timerKey) => timerState(deps.knex, caseId, timerKey),
   };
 }

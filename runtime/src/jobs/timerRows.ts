@@ -46,3 +46,29 @@ export async function failTimer(knex: Knex, t: DueTimer, owner: string, error: s
   const patch = Number(row?.attempts ?? 0) >= MAX_ATTEMPTS ? { status: 'failed', last_error: error.slice(0, 400) } : { last_error: error.slice(0, 400) };
   await knex('timers').where({ case_id: t.caseId, timer_key: t.timerKey, status: 'firing', claimed_by: owner }).update(patch);
 }
+
+/** Armed timers (whatever their due time), oldest first, keyset-paged after `after`; for wake-up drivers' reconcile. */
+export async function armedTimers(knex: Knex, opts: { caseId?: string; after?: DueTimer; limit?: number } = {}): Promise<DueTimer[]> {
+  const q = knex('timers').select('case_id', 'timer_key', 'due_at', 'purpose').where('status', 'armed')
+    .orderBy([{ column: 'due_at' }, { column: 'case_id' }, { column: 'timer_key' }]).limit(opts.limit ?? 500);
+  if (opts.caseId) q.where('case_id', opts.caseId);
+  const a = opts.after;
+  if (a) {
+    q.where((w) => w.where('due_at', '>', a.dueAt)
+      .orWhere((x) => x.where('due_at', a.dueAt).where('case_id', '>', a.caseId))
+      .orWhere((x) => x.where('due_at', a.dueAt).where('case_id', a.caseId).where('timer_key', '>', a.timerKey)));
+  }
+  const rows = (await q) as Row[];
+  return rows.map((r) => ({ caseId: r.case_id, timerKey: r.timer_key, dueAt: Number(r.due_at), purpose: r.purpose }));
+}
+
+/** Where one timer stands (undefined: no such row). */
+export interface TimerState { status: string; dueAt: number; claimedUntil?: number }
+
+/** Reads one timer's status, due time and lease. */
+export async function timerState(knex: Knex, caseId: string, timerKey: string): Promise<TimerState | undefined> {
+  const row = (await knex('timers').where({ case_id: caseId, timer_key: timerKey }).first('status', 'due_at', 'claimed_until')) as
+    { status: string; due_at: number | string; claimed_until: number | string | null } | undefined;
+  if (!row) return undefined;
+  return { status: row.status, dueAt: Number(row.due_at), claimedUntil: row.claimed_until == null ? undefined : Number(row.claimed_until) };
+}

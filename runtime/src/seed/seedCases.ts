@@ -23,7 +23,7 @@ async function claim(d: SeedCaseDeps, seedId: string): Promise<boolean> {
 async function drive(d: SeedCaseDeps, seed: SeedCase): Promise<SeedRun> {
   const script = rebaseScript(seed.script, Date.now());
   const version = await d.definitions.latestPublished(seed.definition);
-  const user = await userOf(d, script.case.by);
+  const user = await userOf(d, script.case.by ?? 'system');
   const c = await d.commands.create(user, { definitionId: seed.definition, version, orgPath: script.case.orgPath, data: script.case.data ?? {} });
   const run: SeedRun = { caseId: c.id, orgPath: script.case.orgPath, offset: 0 };
   await d.knex('seed_cases').where({ seed_id: seed.id }).update({ case_id: c.id });

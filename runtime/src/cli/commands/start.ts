@@ -2,7 +2,6 @@
 import { ConfigError, loadConfig } from '../../config/loadConfig.ts';
 import { createRuntime } from '../../createRuntime.ts';
 import { seedRuntime } from '../../seed/seedRuntime.ts';
-import type { JobsOption } from '../../createRuntime.ts';
 
 export const summary = '启动服务（默认内置 SQLite，PORT=3000，TONGBAN_DATA_DIR=./data） Start the API server';
 
@@ -14,10 +13,16 @@ export async function run(_args: string[]): Promise<number> {
     if (err instanceof ConfigError) { process.stderr.write(err.message + '\n'); return 2; }
     throw err;
   }
-  // TONGBAN_JOBS=off leaves timers to another process (e.g. a dedicated worker); the default polls in process.
-  const jobs: JobsOption = process.env.TONGBAN_JOBS === 'off' ? 'off' : 'embedded';
-  const rt = await createRuntime(config, { jobs });
+  // the timer driver comes from TONGBAN_JOBS (checked at config load): embedded | bullmq | off
+  const rt = await createRuntime(config);
   if (config.seedOnStart) for (const line of await seedRuntime(rt)) rt.logger.info(line);
+  try {
+    await rt.jobs.start(); // fail the start when e.g. Redis cannot be reached, rather than only logging it
+  } catch (err) {
+    process.stderr.write(`定时任务驱动无法启动 The timer driver cannot start: ${(err as Error).message}\n`);
+    await rt.close();
+    return 2;
+  }
   const { url } = await rt.listen();
   rt.logger.info({ url, store: config.databaseUrl ? 'mysql' : 'sqlite', dataDir: config.dataDir }, `通办已启动 Tongban listening on ${url}`);
   await new Promise<void>((resolve) => {
