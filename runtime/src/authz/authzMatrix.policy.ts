@@ -1,0 +1,162 @@
+/**
+ * The authorization policy of the API, as data: the specification `authzMatrix.test.ts` checks the
+ * running API against (every OpenAPI operation × every role × inside/outside scope).
+ *
+ * This file is the *expected* behaviour. Never import it from the implementation (defineAbilities,
+ * routers): the matrix can only catch drift while the two are written independently.
+ *
+ * Reading a row:
+ *  - `who`: who may call it at all.
+ *      public  — no token needed;
+ *      any     — every signed-in role;
+ *      roles   — only `roles` (held at `maxDepth` or higher, 1 = county … 4 = grid); everyone else gets
+ *                403 `code`, before any lookup, so the answer is the same inside and outside scope;
+ *      holder  — the holder of the task (assignee, or candidate of an unassigned group task); others
+ *                who can see the task get 403 `code`;
+ *      intake  — the intake roles of the service item (`definition.intake.roles`); others 403 `code`;
+ *      sender  — the roles a plain event's transition names (`on.<event>.roles`); others 403 `code`.
+ *  - `scope`: what "outside" means.
+ *      none    — a global resource (definitions, the caller itself): no outside cell;
+ *      case / task / org / user / attachment / breakGlass / notification — a single resource: outside → 404;
+ *      list    — outside rows never appear in the answer;
+ *      createAt — the target org of a new record: outside → 403 `org.out-of-scope` (org units are not secret).
+ *  - `mutates`: the allowed cell may answer a 4xx about the body or state (e.g. 409/422), never a denial.
+ */
+
+/** Who may call an operation. */
+export type Who =
+  | { who: 'public' }
+  | { who: 'any' }
+  | { who: 'roles'; roles: readonly string[]; maxDepth?: number; code: string }
+  | { who: 'holder'; code: string }
+  | { who: 'intake'; code: string }
+  | { who: 'sender'; code: string };
+
+/** What inside/outside scope means for an operation. */
+export type ScopeKind = 'none' | 'case' | 'task' | 'org' | 'user' | 'attachment' | 'breakGlass' | 'notification' | 'list' | 'createAt';
+
+/** One row of the table. */
+export interface OperationPolicy { access: Who; scope: ScopeKind; note?: string }
+
+/**
+ * Roles and their data scope. `subtree`: the org subtree of each assignment (domain README, "Data
+ * scope"); `own`: only records the user reported or holds. Every role id used in
+ * examples/sample-county/users.json must have a row (the test fails otherwise), plus the roles of the
+ * domain guide that the sample county does not use yet.
+ */
+export const rolePolicy: Record<string, { dataScope: 'subtree' | 'own'; depth: number[] }> = {
+  // Open question (product): resident, volunteer and provider read every case of their grid/community
+  // today (masked). Switching one to 'own' here makes the matrix demand 404 on cases and tasks they
+  // neither reported nor hold; defineAbilities then needs a `createdBy` branch for them.
+  // depth: where the matrix places a user with this role (1 county, 2 township, 3 community, 4 grid);
+  // the test adds every depth the sample county uses.
+  'grid-worker': { dataScope: 'subtree', depth: [4] },
+  'grid-leader': { dataScope: 'subtree', depth: [3] },
+  'grid-advisor': { dataScope: 'subtree', depth: [4] },
+  'community-secretary': { dataScope: 'subtree', depth: [3] },
+  'community-officer': { dataScope: 'subtree', depth: [3] },
+  mediator: { dataScope: 'subtree', depth: [3] },
+  'township-reviewer': { dataScope: 'subtree', depth: [2] },
+  'county-dispatcher': { dataScope: 'subtree', depth: [1] },
+  'county-admin': { dataScope: 'subtree', depth: [1] },
+  'responsible-unit': { dataScope: 'subtree', depth: [3] },
+  'call-operator': { dataScope: 'subtree', depth: [1] },
+  provider: { dataScope: 'subtree', depth: [3] },
+  'referral-officer': { dataScope: 'subtree', depth: [3] },
+  volunteer: { dataScope: 'subtree', depth: [3] },
+  resident: { dataScope: 'subtree', depth: [4] },
+  'supervisory-committee': { dataScope: 'subtree', depth: [3] },
+  'volunteer-organiser': { dataScope: 'subtree', depth: [3] },
+  maintainer: { dataScope: 'subtree', depth: [1] },
+  'referral-coordinator': { dataScope: 'subtree', depth: [1] },
+};
+
+const AUDIT = ['county-admin', 'county-dispatcher', 'township-reviewer'] as const;
+const ADMIN = ['county-admin'] as const;
+const forbidden = 'authz.forbidden';
+const notAssignee = 'task.not-assignee';
+
+/** One row per OpenAPI operationId. A new operation fails the matrix until it has a row here. */
+export const operationPolicy: Record<string, OperationPolicy> = {
+  // meta, identity, org
+  openapi: { access: { who: 'public' }, scope: 'none' },
+  login: { access: { who: 'public' }, scope: 'none' },
+  me: { access: { who: 'any' }, scope: 'none' },
+  listOrgUnits: { access: { who: 'any' }, scope: 'list' },
+  getOrgUnit: { access: { who: 'any' }, scope: 'org' },
+  listUsers: { access: { who: 'any' }, scope: 'list' },
+  getUser: { access: { who: 'any' }, scope: 'user' },
+
+  // definitions: everyone reads the catalogue; only county admins change it
+  listDefinitions: { access: { who: 'any' }, scope: 'none' },
+  getDefinition: { access: { who: 'any' }, scope: 'none' },
+  definitionVersions: { access: { who: 'any' }, scope: 'none' },
+  getDefinitionVersion: { access: { who: 'any' }, scope: 'none' },
+  validateDefinition: { access: { who: 'any' }, scope: 'none', note: 'pure check of a posted body' },
+  lintDefinition: { access: { who: 'any' }, scope: 'none', note: 'pure check of a posted body (knows published ids, which everyone may list)' },
+  createDraft: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  publishDefinition: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  retireDefinition: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+
+  // cases
+  createCase: { access: { who: 'intake', code: forbidden }, scope: 'createAt' },
+  listCases: { access: { who: 'any' }, scope: 'list' },
+  getCase: { access: { who: 'any' }, scope: 'case' },
+  caseTimeline: { access: { who: 'any' }, scope: 'case' },
+  caseActions: { access: { who: 'any' }, scope: 'case' },
+  sendCaseEvent: { access: { who: 'sender', code: forbidden }, scope: 'case', note: 'role × state: the transition names its senders' },
+  listComments: { access: { who: 'any' }, scope: 'case' },
+  addComment: { access: { who: 'any' }, scope: 'case' },
+  listAttachments: { access: { who: 'any' }, scope: 'case' },
+  uploadAttachment: { access: { who: 'any' }, scope: 'case' },
+  downloadAttachment: { access: { who: 'any' }, scope: 'attachment' },
+  revealPii: { access: { who: 'holder', code: 'pii.reveal-denied' }, scope: 'case', note: 'purpose-bound reveal: an open task on the case (personal-data.md §3)' },
+
+  // tasks
+  taskQueue: { access: { who: 'any' }, scope: 'list' },
+  myTasks: { access: { who: 'any' }, scope: 'list' },
+  taskCounts: { access: { who: 'any' }, scope: 'none', note: 'numbers only; scoped in SQL' },
+  getTask: { access: { who: 'any' }, scope: 'task' },
+  claimTask: { access: { who: 'holder', code: notAssignee }, scope: 'task' },
+  unclaimTask: { access: { who: 'holder', code: notAssignee }, scope: 'task' },
+  completeTask: { access: { who: 'holder', code: notAssignee }, scope: 'task' },
+  transferTask: { access: { who: 'holder', code: notAssignee }, scope: 'task' },
+  delegateTask: { access: { who: 'holder', code: notAssignee }, scope: 'task' },
+  addSigner: { access: { who: 'holder', code: notAssignee }, scope: 'task' },
+  removeSigner: { access: { who: 'holder', code: notAssignee }, scope: 'task' },
+  withdrawTask: { access: { who: 'holder', code: notAssignee }, scope: 'task', note: 'the last submitter of the task' },
+  copyTask: { access: { who: 'holder', code: notAssignee }, scope: 'task' },
+  urgeTask: { access: { who: 'any' }, scope: 'task', note: '催办: anyone who sees the task (the reporter, a higher level)' },
+  saveDraft: { access: { who: 'holder', code: notAssignee }, scope: 'task' },
+  bulkTasks: { access: { who: 'holder', code: notAssignee }, scope: 'task', note: 'checked per item (results[0].status)' },
+
+  // inbox
+  inbox: { access: { who: 'any' }, scope: 'list', note: 'own rows only' },
+  markRead: { access: { who: 'any' }, scope: 'notification', note: 'own rows only; anyone else’s is 404' },
+
+  // audit and personal-data supervision
+  auditLog: { access: { who: 'roles', roles: AUDIT, code: forbidden }, scope: 'list' },
+  auditVerify: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'walks the whole chain' },
+  breakGlassQueue: { access: { who: 'roles', roles: AUDIT, maxDepth: 2, code: forbidden }, scope: 'list' },
+  reviewBreakGlass: { access: { who: 'roles', roles: AUDIT, maxDepth: 2, code: forbidden }, scope: 'breakGlass' },
+};
+
+/**
+ * Cells where the implementation is known to differ from the policy, with the file the fix
+ * belongs in (files this area does not own). A gap covers the cells of its operation whose policy
+ * answer is `expected` (on `cell`, for `roles` or all); each must still show `actual`: once the fix
+ * lands the matrix fails and asks for the entry to be removed. Keep this list short.
+ */
+export interface KnownGap { operationId: string; cell: 'inside' | 'outside'; roles?: readonly string[]; expected: 403 | 404; actual: number; fixIn: string; note: string }
+
+export const knownGaps: KnownGap[] = [
+  { operationId: 'sendCaseEvent', cell: 'inside', expected: 403, actual: 422, fixIn: 'runtime/src/cases/engineErrors.ts',
+    note: 'a role the transition does not name gets 422 case.event-rejected; map run.role-not-allowed to authz.forbidden (403)' },
+  { operationId: 'withdrawTask', cell: 'inside', expected: 403, actual: 404, fixIn: 'runtime/src/tasks/tasks.router.ts',
+    note: 'withdraw by someone who sees the task but is not its assignee answers 404; read it with s.tasks.getVisible first (404 outside), then 403 task.not-assignee' },
+  { operationId: 'urgeTask', cell: 'outside', expected: 404, actual: 429, fixIn: 'runtime/src/tasks/tasks.router.ts',
+    note: 'the urge rate limit is counted before the scope check: outside users get 429 (and spend the task’s budget); call s.tasks.getVisible before hitRateLimit' },
+];
+
+/** Operations served beside the OpenAPI document but not listed in it (the document itself). */
+export const undocumentedOperations = ['openapi'];
