@@ -1,11 +1,5 @@
-/** `npm run bench:runtime`: prints `bench <name> <value> <unit>` lines for the runtime. */
-import { benchCommands } from './commands.bench.ts';
-import { benchQueue } from './queue.bench.ts';
+/** `npm run bench:runtime [commands|queue|bpmn]`: the runtime benchmark from the command line. */
+import { run } from './index.ts';
 
-const only = process.argv[2];
-if (!only || only === 'commands') {
-  await benchCommands('sqlite');
-  await benchCommands('mysql');
-}
-if (!only || only === 'queue') await benchQueue();
+await run(process.argv[2]);
 process.exit(0);

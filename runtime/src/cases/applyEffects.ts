@@ -1,5 +1,5 @@
 /**
- * Writes what one engine step produced, inside the command's transaction: the task projection
+ * Writes what one engine step produced, on the command's write batch: the task projection
  * (created from `task.create`, then reconciled with the snapshot's open tasks), timers, outbox
  * rows for deliveries (idempotency key per effect) and audit entries.
  */
@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import type { Effect, TaskRecord } from '@tongban/engine';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { AuditEntry } from '../audit/KnexAuditLog.ts';
+import type { WriteBatch } from '../store/writeBatch.ts';
 
 /** Far-future due date for tasks without an SLA, so (due_at, id) keyset order stays total. */
 export const NO_DUE = 253_402_300_799_000;
@@ -30,50 +31,64 @@ function taskRow(c: StepCase, e: TaskCreate, rec: TaskRecord | undefined, now: n
   };
 }
 
-/** Applies effects; returns audit entries for the caller to append last (shortest chain lock). */
-export async function applyEffects(trx: Knex.Transaction, c: StepCase, effects: Effect[], before: Record<string, TaskRecord>, after: Record<string, TaskRecord>,
-  ctx: { eventId: string; actorId?: string; now: number; acted?: { taskId: string; action: string }; scrub: (json: string) => string }): Promise<Omit<AuditEntry, 'at'>[]> {
-  const audits: Omit<AuditEntry, 'at'>[] = [];
-  const cancelled = new Set<string>();
-  const created = new Set<string>();
-  const outbox: Record<string, unknown>[] = [];
+type Ctx = { eventId: string; actorId?: string; now: number; acted?: { taskId: string; action: string }; scrub: (json: string) => string };
+
+/** Rows one step writes, collected so each table gets one multi-row statement. */
+interface Collected { tasks: Record<string, unknown>[]; timers: Map<string, Record<string, unknown> | 'cancel'>; outbox: Record<string, unknown>[]; audits: Omit<AuditEntry, 'at'>[]; created: Set<string>; cancelled: Set<string> }
+
+function collect(c: StepCase, effects: Effect[], after: Record<string, TaskRecord>, ctx: Ctx): Collected {
+  const out: Collected = { tasks: [], timers: new Map(), outbox: [], audits: [], created: new Set(), cancelled: new Set() };
   for (const [i, e] of effects.entries()) {
     if (e.kind === 'task.create') {
-      created.add(e.taskId);
-      await trx('tasks').insert(taskRow(c, e, after[e.taskId], ctx.now)).onConflict('id').merge();
-    } else if (e.kind === 'task.cancel') cancelled.add(e.taskId);
-    else if (e.kind === 'timer.start') {
-      await trx('timers').insert({ case_id: c.id, timer_key: e.timerId, due_at: e.dueAt, purpose: e.purpose, status: 'armed' }).onConflict(['case_id', 'timer_key']).merge();
-    } else if (e.kind === 'timer.cancel') {
-      await trx('timers').where({ case_id: c.id, timer_key: e.timerId }).update({ status: 'cancelled' });
-    } else if (e.kind === 'audit') {
-      audits.push({ actorId: ctx.actorId, orgPath: c.orgPath, caseId: c.id, action: e.action, detail: e.detail });
-    } else if (e.kind === 'notify' || e.kind === 'adapter.invoke' || e.kind === 'case.spawn') {
-      outbox.push({ case_id: c.id, kind: e.kind, idempotency_key: `${c.id}:${ctx.eventId}:${i}`, payload: ctx.scrub(JSON.stringify(e)), status: 'pending', attempts: 0, available_at: ctx.now, created_at: ctx.now });
+      out.created.add(e.taskId);
+      out.tasks.push(taskRow(c, e, after[e.taskId], ctx.now));
+    } else if (e.kind === 'task.cancel') out.cancelled.add(e.taskId);
+    else if (e.kind === 'timer.start') out.timers.set(e.timerId, { case_id: c.id, timer_key: e.timerId, due_at: e.dueAt, purpose: e.purpose, status: 'armed' });
+    else if (e.kind === 'timer.cancel') {
+      // Net effect per timer, in effect order: a timer started then cancelled in one step is stored cancelled.
+      const started = out.timers.get(e.timerId);
+      out.timers.set(e.timerId, started && started !== 'cancel' ? { ...started, status: 'cancelled' } : 'cancel');
+    } else if (e.kind === 'audit') out.audits.push({ actorId: ctx.actorId, orgPath: c.orgPath, caseId: c.id, action: e.action, detail: e.detail });
+    else if (e.kind === 'notify' || e.kind === 'adapter.invoke' || e.kind === 'case.spawn') {
+      out.outbox.push({ case_id: c.id, kind: e.kind, idempotency_key: `${c.id}:${ctx.eventId}:${i}`, payload: ctx.scrub(JSON.stringify(e)), status: 'pending', attempts: 0, available_at: ctx.now, created_at: ctx.now });
     }
   }
-  if (outbox.length) await trx('outbox').insert(outbox);
-  await reconcileTasks(trx, before, after, created, cancelled, ctx);
-  return audits;
+  return out;
 }
 
-async function reconcileTasks(trx: Knex.Transaction, before: Record<string, TaskRecord>, after: Record<string, TaskRecord>, created: Set<string>, cancelled: Set<string>,
-  ctx: { now: number; acted?: { taskId: string; action: string } }): Promise<void> {
+/**
+ * Queues the effects' writes on the command's batch (one statement per table, not per row);
+ * returns audit entries for the caller to chain or stage.
+ */
+export function applyEffects(trx: Knex.Transaction, batch: WriteBatch, c: StepCase, effects: Effect[], before: Record<string, TaskRecord>, after: Record<string, TaskRecord>, ctx: Ctx): Omit<AuditEntry, 'at'>[] {
+  const w = collect(c, effects, after, ctx);
+  if (w.tasks.length) batch.add(trx('tasks').insert(w.tasks).onConflict('id').merge());
+  const cancels = [...w.timers].filter(([, v]) => v === 'cancel').map(([k]) => k);
+  const starts = [...w.timers.values()].filter((v): v is Record<string, unknown> => v !== 'cancel');
+  if (cancels.length) batch.add(trx('timers').where({ case_id: c.id }).whereIn('timer_key', cancels).update({ status: 'cancelled' }));
+  if (starts.length) batch.add(trx('timers').insert(starts).onConflict(['case_id', 'timer_key']).merge());
+  if (w.outbox.length) batch.add(trx('outbox').insert(w.outbox));
+  reconcileTasks(trx, batch, before, after, w.created, w.cancelled, ctx);
+  return w.audits;
+}
+
+function reconcileTasks(trx: Knex.Transaction, batch: WriteBatch, before: Record<string, TaskRecord>, after: Record<string, TaskRecord>, created: Set<string>, cancelled: Set<string>,
+  ctx: { now: number; acted?: { taskId: string; action: string } }): void {
   for (const [id, old] of Object.entries(before)) {
     const now = after[id];
     if (!now) {
       const done = !cancelled.has(id);
       const outcome = done && ctx.acted?.taskId === id ? ctx.acted.action : null;
-      await trx('tasks').where({ id }).update({ status: done ? 'done' : 'cancelled', outcome, completed_at: ctx.now, draft: null });
+      batch.add(trx('tasks').where({ id }).update({ status: done ? 'done' : 'cancelled', outcome, completed_at: ctx.now, draft: null }));
     } else if (!created.has(id) && (now.status !== old.status || now.assignee !== old.assignee || JSON.stringify(now.candidates) !== JSON.stringify(old.candidates))) {
-      await trx('tasks').where({ id }).update({ status: now.status, assignee: now.assignee ?? null, candidates: JSON.stringify(now.candidates) });
+      batch.add(trx('tasks').where({ id }).update({ status: now.status, assignee: now.assignee ?? null, candidates: JSON.stringify(now.candidates) }));
     }
   }
-  for (const id of cancelled) if (!before[id] && !after[id]) await trx('tasks').where({ id }).update({ status: 'cancelled', completed_at: ctx.now });
+  for (const id of cancelled) if (!before[id] && !after[id]) batch.add(trx('tasks').where({ id }).update({ status: 'cancelled', completed_at: ctx.now }));
   for (const [id, rec] of Object.entries(after)) {
     if (!before[id] && !created.has(id)) {
       // A task the engine re-opened without a create effect (e.g. delegation returning): keep the row in step.
-      await trx('tasks').where({ id }).update({ status: rec.status, assignee: rec.assignee ?? null, completed_at: null });
+      batch.add(trx('tasks').where({ id }).update({ status: rec.status, assignee: rec.assignee ?? null, completed_at: null }));
     }
   }
 }

@@ -1,5 +1,5 @@
 /** Cases: create, list, get (masked), timeline, external events, comments. */
-import type { CaseSnapshot } from '@tongban/engine';
+import type { CaseSnapshot, Definition } from '@tongban/engine';
 import { AppError } from '../http/errors.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import { isOrgPath } from '../identity/orgPath.ts';
@@ -8,11 +8,23 @@ import type { Services } from '../services.ts';
 import { caseView, viewerOf } from './caseView.ts';
 import { checkCaseData } from './dataValidator.ts';
 
+/**
+ * The definition a new case runs: the newest published version (then the compiled cache has it,
+ * no read or parse) or a named version, which must be published (retired ones start no cases).
+ */
+async function publishedDefinition(s: Services, id: string, version?: number): Promise<Definition> {
+  if (version === undefined) return (await s.definitions.compiledFor(id, await s.definitions.latestPublished(id))).definition;
+  const { definition, summary } = await s.definitions.get(id, version);
+  if (summary.status !== 'published') throw new AppError('definition.not-published', { id, version });
+  return definition;
+}
+
 /** Operations on cases. */
 export function caseOperations(s: Services): Operation[] {
   async function view(ctx: { ability: never; user: never }, id: string) {
     const row = await s.cases.getVisible(ctx.ability, id);
-    const { definition } = await s.definitions.get(row.definition_id, Number(row.definition_version));
+    // Cases only run published or retired versions, whose compiled form is cached (no read, no parse).
+    const { definition } = await s.definitions.compiledFor(row.definition_id, Number(row.definition_version));
     const data = openData(s.codec, (JSON.parse(row.snapshot) as CaseSnapshot).context.data);
     return caseView(row, definition, data, await viewerOf(s.db.knex, ctx.user, id));
   }
@@ -23,13 +35,11 @@ export function caseOperations(s: Services): Operation[] {
       async handler({ user, ability, body }) {
         if (!isOrgPath(body.orgPath) || !(await s.identity.getOrg(body.orgPath))) throw new AppError('org.not-found', { orgPath: body.orgPath });
         if (!canCreateAt(ability, body.orgPath)) throw new AppError('org.out-of-scope', { orgPath: body.orgPath });
-        const version = body.version ?? (await s.definitions.latestPublished(body.definitionId));
-        const { definition, summary } = await s.definitions.get(body.definitionId, version);
-        if (summary.status !== 'published') throw new AppError('definition.not-published', { id: body.definitionId, version });
+        const definition = await publishedDefinition(s, body.definitionId, body.version);
         if (definition.intake && !definition.intake.roles.some((r) => user.roles.some((a) => a.role === r))) throw new AppError('authz.forbidden', { needs: definition.intake.roles });
         const form = definition.intake ? definition.forms?.[definition.intake.form] : undefined;
         checkCaseData(definition, body.data, form?.fields);
-        const out = await s.commands.create(user, { definitionId: body.definitionId, version, orgPath: body.orgPath, data: body.data });
+        const out = await s.commands.create(user, { definitionId: body.definitionId, version: definition.version, orgPath: body.orgPath, data: body.data });
         return { status: 201, body: out };
       },
     }),
@@ -58,7 +68,7 @@ export function caseOperations(s: Services): Operation[] {
       async handler({ user, ability, params, body }) {
         const row = await s.cases.getVisible(ability, params.id);
         if (body.type.startsWith('task.') || body.type.startsWith('timer.') || body.type.startsWith('adapter.')) throw new AppError('case.event-rejected', { type: body.type });
-        if (body.data) checkCaseData((await s.definitions.get(row.definition_id, Number(row.definition_version))).definition, body.data);
+        if (body.data) checkCaseData((await s.definitions.compiledFor(row.definition_id, Number(row.definition_version))).definition, body.data);
         const out = await s.commands.act(user, params.id, { type: body.type, data: body.data, comment: body.comment } as never, body.expectedVersion);
         return { body: { version: out.version } };
       },

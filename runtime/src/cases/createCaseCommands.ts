@@ -1,7 +1,7 @@
 /**
  * The command path. Each command runs in one transaction: load the case → engine step → write the
  * snapshot with an optimistic version check → append the event → project tasks and timers → outbox
- * rows for deliveries → audit entries. A stale `expectedVersion`, or losing a race to a parallel
+ * rows for deliveries → audit entries (on MySQL staged; a sealer chains them after commit). A stale `expectedVersion`, or losing a race to a parallel
  * command, answers 409 with the current version; a refused event changes nothing.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -16,7 +16,10 @@ import { AppError } from '../http/errors.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 import { applyEffects } from './applyEffects.ts';
-import { appendAudit } from '../audit/KnexAuditLog.ts';
+import type { Knex } from 'knex';
+import { scheduleSeal, stagedAudit } from '../audit/auditStaging.ts';
+import { writeBatch, type WriteBatch } from '../store/writeBatch.ts';
+import { chainQueries, toUnchained, type ChainHead } from '../audit/chain.ts';
 import { refusal } from './engineErrors.ts';
 
 /** Dependencies of the command path. */
@@ -49,6 +52,7 @@ function caseRef(now: number): string {
 /** Creates the command service. */
 export function createCaseCommands(deps: CaseCommandDeps) {
   const { knex, dialect } = deps.db;
+  const commandKnex = deps.db.commandKnex ?? knex;
 
   /** The stored snapshot with ID numbers sealed, plus plaintext → sealed for scrubbing payloads. */
   function seal(res: StepResult<LiveSnapshot>, fields: ReturnType<typeof piiFieldsOf>, secrets = new Map<string, string>()) {
@@ -58,18 +62,33 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     return { stored, secrets };
   }
 
-  async function write(trx: import('knex').Knex.Transaction, c: { id: string; definitionId: string; orgPath: string; seq: number }, res: StepResult<LiveSnapshot>,
-    before: CaseSnapshot['context']['tasks'], event: Record<string, unknown>, meta: { id: string; at: number; actorId: string; actorRoles: string[] }, fields: ReturnType<typeof piiFieldsOf>, acted?: { taskId: string; action: string }) {
-    const { stored, secrets } = seal(res, fields);
+  /** Everything after the case row (queued on `batch`, sent once): event, effects, PII index, audit. */
+  async function write(trx: Knex.Transaction, batch: WriteBatch, c: { id: string; definitionId: string; orgPath: string; seq: number }, res: StepResult<LiveSnapshot>,
+    before: CaseSnapshot['context']['tasks'], event: Record<string, unknown>, meta: { id: string; at: number; actorId: string; actorRoles: string[] }, fields: ReturnType<typeof piiFieldsOf>,
+    secrets: Map<string, string>, acted?: { taskId: string; action: string }): Promise<void> {
     if (event.data && typeof event.data === 'object') sealData(deps.codec, fields, event.data as Record<string, unknown>, secrets);
     const scrubber = (json: string) => scrub(json, secrets);
-    await trx('case_events').insert({ case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at });
-    const audits = await applyEffects(trx, c, res.effects, before, res.snapshot.context.tasks, { eventId: meta.id, actorId: meta.actorId, now: meta.at, acted, scrub: scrubber });
+    batch.add(trx('case_events').insert({ case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at }));
+    const audits = applyEffects(trx, batch, c, res.effects, before, res.snapshot.context.tasks, { eventId: meta.id, actorId: meta.actorId, now: meta.at, acted, scrub: scrubber });
     for (const [field, plain] of [...fields].filter(([, k]) => k === 'id-number').map(([f]) => [f, res.snapshot.context.data[f]] as const)) {
-      if (typeof plain === 'string' && plain) await trx('pii_index').insert({ case_id: c.id, field, hmac: deps.codec.hmac(plain) }).onConflict(['case_id', 'field']).merge();
+      if (typeof plain === 'string' && plain) batch.add(trx('pii_index').insert({ case_id: c.id, field, hmac: deps.codec.hmac(plain) }).onConflict(['case_id', 'field']).merge());
     }
-    await appendAudit(trx, dialect, audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles })));
-    return { stored, scrubber };
+    const entries = audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles }));
+    // SQLite has one writer, so chaining inline costs no contention and saves the sealer's commit;
+    // on MySQL the head lock would be held through this command's commit, so stage instead.
+    if (dialect === 'mysql' && entries.length) batch.add(stagedAudit(trx, entries));
+    if (dialect === 'sqlite' && entries.length) {
+      const head = await batch.first<ChainHead>(trx('audit_head').where({ id: 1 }).first('seq', 'hash'));
+      for (const q of chainQueries(trx, head!, entries.map(toUnchained))) batch.add(q);
+    }
+    await batch.flush();
+  }
+
+  /** Runs a command transaction on the command pool, then asks the sealer to chain what it staged. */
+  async function inTransaction<T>(run: (trx: Knex.Transaction, batch: WriteBatch) => Promise<T>): Promise<T> {
+    const out = await commandKnex.transaction((trx) => run(trx, writeBatch(trx, dialect)));
+    if (dialect === 'mysql') scheduleSeal(knex);
+    return out;
   }
 
   return {
@@ -86,13 +105,13 @@ export function createCaseCommands(deps: CaseCommandDeps) {
       if (!res.accepted) throw refusal(res.diagnostics);
       const fields = piiFieldsOf(compiled.definition);
       const ref = caseRef(now);
-      await knex.transaction(async (trx) => {
-        const row = { id, ref, definition_id: input.definitionId, definition_version: version, org_path: input.orgPath, ...orgLevelsOf(input.orgPath),
-          state: stateName(res.snapshot.value), status: res.snapshot.status, version: 1, snapshot: '{}', created_by: user.id, created_at: now, updated_at: now };
-        await trx('cases').insert(row);
+      // Sealed before the insert so the case row is written once, snapshot included.
+      const { stored, secrets } = seal(res, fields);
+      await inTransaction(async (trx, batch) => {
+        batch.add(trx('cases').insert({ id, ref, definition_id: input.definitionId, definition_version: version, org_path: input.orgPath, ...orgLevelsOf(input.orgPath),
+          state: stateName(res.snapshot.value), status: res.snapshot.status, version: 1, snapshot: JSON.stringify(stored), created_by: user.id, created_at: now, updated_at: now }));
         const event = { type: 'case.created', data: { ...input.data }, meta: { at: now, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
-        const { stored } = await write(trx, { id, definitionId: input.definitionId, orgPath: input.orgPath, seq: 1 }, res, {}, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles }, fields);
-        await trx('cases').where({ id }).update({ snapshot: JSON.stringify(stored) });
+        await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, seq: 1 }, res, {}, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
       });
       return { id, ref, version: 1 };
     },
@@ -100,8 +119,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     /** Applies an event to a case the caller has already been allowed to see. */
     async act(user: UserRecord, caseId: string, event: Omit<CaseEvent, 'meta'>, expectedVersion?: number, acted?: { taskId: string; action: string }): Promise<{ version: number; effects: Effect[] }> {
       const opts = await deps.runOptions.get();
-      return knex.transaction(async (trx) => {
-        const row = (await trx('cases').where({ id: caseId }).first()) as CaseRow | undefined;
+      return inTransaction(async (trx, batch) => {
+        const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
         if (!row) throw new AppError('case.not-found');
         if (expectedVersion !== undefined && expectedVersion !== Number(row.version)) throw new AppError('case.version-conflict', { currentVersion: Number(row.version) });
         const compiled = await deps.definitions.compiledFor(row.definition_id, Number(row.definition_version));
@@ -113,8 +132,9 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         const res = step(compiled, snap, { ...event, meta } as CaseEvent, opts);
         if (!res.accepted) throw refusal(res.diagnostics);
         const version = Number(row.version) + 1;
-        const snapshotJson = JSON.stringify(seal(res, fields).stored);
-        const changed = await trx('cases').where({ id: caseId, version: row.version }).update({ state: stateName(res.snapshot.value), status: res.snapshot.status, version, updated_at: meta.at, snapshot: snapshotJson });
+        const { stored: sealed, secrets } = seal(res, fields);
+        // The snapshot rides on the version-checked UPDATE: one write of the case row per command.
+        const changed = await batch.changed(trx('cases').where({ id: caseId, version: row.version }).update({ state: stateName(res.snapshot.value), status: res.snapshot.status, version, updated_at: meta.at, snapshot: JSON.stringify(sealed) }));
         if (changed !== 1) {
           // A locking read sees the winner's committed row (a plain read would see this transaction's snapshot).
           const q = trx('cases').where({ id: caseId }).first('version');
@@ -123,7 +143,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         }
         const stored = { ...event, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, seq: version };
-        await write(trx, c, res, snap.context.tasks, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, acted);
+        await write(trx, batch, c, res, snap.context.tasks, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets, acted);
         return { version, effects: res.effects };
       });
     },

@@ -13,6 +13,13 @@ export type Dialect = 'sqlite' | 'mysql';
 export interface Db {
   knex: Knex;
   dialect: Dialect;
+  /**
+   * The pool command transactions run on (default: `knex`). On MySQL it is a second pool whose
+   * connections accept multi-statement batches (see writeBatch.ts); only the command path uses
+   * it, with knex-built SQL and bound values, so the wider statement syntax stays out of reach
+   * of every other query.
+   */
+  commandKnex?: Knex;
   close(): Promise<void>;
 }
 
@@ -25,33 +32,64 @@ export interface OpenDbOptions {
   poolMax?: number;
 }
 
+/** The dialect a knex handle speaks (for code given only a knex, e.g. the audit sealer). */
+export function dialectOf(knex: Knex): Dialect {
+  return String(knex.client.config.client).startsWith('mysql') ? 'mysql' : 'sqlite';
+}
+
+type SqliteConn = { pragma(s: string): unknown; prepare(sql: string): unknown };
+
+/**
+ * Caches prepared statements by SQL text: knex prepares every query afresh, and preparing was
+ * ~7% of a command's CPU. Safe because knex runs each statement to completion (`all`/`run`) before
+ * the next use. Transactions begin IMMEDIATE: the write lock is taken up front, so another
+ * process writing the same file (CLI, a second runtime) waits on busy_timeout instead of failing
+ * with SQLITE_BUSY when a read-then-write transaction tries to upgrade its lock.
+ */
+function cachePrepared(conn: SqliteConn): void {
+  const prepare = conn.prepare.bind(conn);
+  const cache = new Map<string, unknown>();
+  conn.prepare = (sql: string) => {
+    const text = sql === 'BEGIN;' ? 'BEGIN IMMEDIATE;' : sql;
+    let st = cache.get(text);
+    if (!st) {
+      if (cache.size >= 1000) cache.clear(); // ad-hoc SQL (bulk inserts of varying width) must not grow it forever
+      st = prepare(text);
+      cache.set(text, st);
+    }
+    return st;
+  };
+}
+
 function openSqlite(file: string): Knex {
   return knexFactory({
     client: 'better-sqlite3',
     connection: { filename: file },
     useNullAsDefault: true,
+    // One connection is the single writer: no two transactions ever contend for the file lock.
     pool: {
       min: 1, max: 1,
-      afterCreate(conn: { pragma(s: string): unknown }, done: (err: Error | null, c: unknown) => void) {
+      afterCreate(conn: SqliteConn, done: (err: Error | null, c: unknown) => void) {
         // WAL lets readers proceed while one writer commits; NORMAL sync is durable in WAL mode.
         conn.pragma('journal_mode = WAL');
         conn.pragma('synchronous = NORMAL');
         conn.pragma('foreign_keys = ON');
         conn.pragma('busy_timeout = 5000');
+        cachePrepared(conn);
         done(null, conn);
       },
     },
   });
 }
 
-function openMysql(url: string, poolMax: number): Knex {
+function openMysql(url: string, poolMax: number, multipleStatements = false): Knex {
   const u = new URL(url);
   return knexFactory({
     client: 'mysql2',
     connection: {
       host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username),
       password: decodeURIComponent(u.password), database: u.pathname.slice(1), charset: 'utf8mb4',
-      supportBigNumbers: true, bigNumberStrings: false, timezone: 'Z',
+      supportBigNumbers: true, bigNumberStrings: false, timezone: 'Z', multipleStatements,
     },
     pool: { min: 0, max: poolMax },
   });
@@ -61,7 +99,8 @@ function openMysql(url: string, poolMax: number): Knex {
 export function openDb(opts: OpenDbOptions): Db {
   if (opts.databaseUrl) {
     const knex = openMysql(opts.databaseUrl, opts.poolMax ?? 16);
-    return { knex, dialect: 'mysql', close: () => knex.destroy() };
+    const commandKnex = openMysql(opts.databaseUrl, opts.poolMax ?? 16, true);
+    return { knex, commandKnex, dialect: 'mysql', close: async () => { await Promise.all([knex.destroy(), commandKnex.destroy()]); } };
   }
   let file = opts.sqliteFile;
   if (!file) {

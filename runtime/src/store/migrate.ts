@@ -6,6 +6,8 @@ import type { Knex } from 'knex';
 import * as m001 from './migrations/001_core.ts';
 import * as m002 from './migrations/002_cases.ts';
 import * as m003 from './migrations/003_records.ts';
+import * as m004 from './migrations/004_perf.ts';
+import * as m005 from './migrations/005_jobs_reviews.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -13,6 +15,8 @@ const migrations: Record<string, Migration> = {
   '001_core': m001,
   '002_cases': m002,
   '003_records': m003,
+  '004_perf': m004,
+  '005_jobs_reviews': m005,
 };
 
 const source: Knex.MigrationSource<string> = {

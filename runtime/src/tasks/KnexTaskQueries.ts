@@ -34,9 +34,12 @@ export function toTaskSummary(r: Record<string, unknown>, now = Date.now()): Tas
 
 const openStatuses = ['pending', 'waiting', 'delegated'];
 
+/** The statuses a filter covers: `open` is three, each queried on its own so the index order holds. */
+function statusesOf(f: TaskFilter): string[] {
+  return f.status === 'open' ? openStatuses : [f.status ?? 'pending'];
+}
+
 function applyFilters(q: Knex.QueryBuilder, f: TaskFilter, userId: string, now: number): void {
-  if (f.status === 'open') q.whereIn('status', openStatuses);
-  else q.where('status', f.status ?? 'pending');
   if (f.definitionId) q.where('definition_id', f.definitionId);
   if (f.orgPath) {
     const depth = depthOfPath(f.orgPath);
@@ -62,6 +65,18 @@ function applyKeyset(q: Knex.QueryBuilder, f: TaskFilter, after: Array<string | 
   });
 }
 
+/**
+ * Merges the parts (each selects only key columns, so MariaDB answers it from the index alone),
+ * keeps the first `limit` keys, and only then reads those rows: `limit` primary-key lookups
+ * instead of one per candidate row of every part.
+ */
+async function pageRows(knex: Knex, parts: Knex.QueryBuilder[], keyCols: string[], limit: number): Promise<Array<Record<string, unknown>>> {
+  const order = keyCols.map((column) => ({ column, order: 'asc' as const }));
+  const union = parts.map((p, i) => `select * from (${p.toQuery()}) as b${i}`).join(' union ');
+  const keys = knex.select('id').from(knex.raw(`(${union}) as u`)).orderBy(order).limit(limit).as('k');
+  return (await knex('tasks').join(keys, 'k.id', 'tasks.id').select(taskCols.map((c) => `tasks.${c}`)).orderBy(order.map((o) => ({ ...o, column: `tasks.${o.column}` })))) as Array<Record<string, unknown>>;
+}
+
 /** Creates the task queries. */
 export function createTaskQueries(knex: Knex) {
   return {
@@ -69,22 +84,17 @@ export function createTaskQueries(knex: Knex) {
       const branches = scopeBranches(ability, 'read', 'Task');
       if (branches === 'none') return { items: [], nextCursor: null };
       const after = decodeCursor(f.cursor, f.sort === 'priority' ? 3 : 2);
-      const part = (cond?: Record<string, unknown>) => {
-        const q = knex('tasks').select(taskCols).limit(f.limit + 1);
+      const keyCols = f.sort === 'priority' ? ['priority', 'due_at', 'id'] : ['due_at', 'id'];
+      // One part per (scope branch × status): an equality prefix, then the index's own order.
+      const part = (cond: Record<string, unknown> | undefined, status: string) => {
+        const q = knex('tasks').select(keyCols).where('status', status).limit(f.limit + 1);
         if (cond) q.where((w) => applyCondition(w, 'tasks', cond, knex));
         applyFilters(q, f, userId, now);
         applyKeyset(q, f, after);
         return q;
       };
-      const parts = branches === 'all' ? [part()] : branches.map(part);
-      let rows: Array<Record<string, unknown>>;
-      if (parts.length === 1) rows = await parts[0]!;
-      else {
-        const union = parts.map((p, i) => `select * from (${p.toQuery()}) as b${i}`).join(' union ');
-        const outer = knex.select('*').from(knex.raw(`(${union}) as u`)).limit(f.limit + 1);
-        outer.orderBy((f.sort === 'priority' ? ['priority', 'due_at', 'id'] : ['due_at', 'id']).map((column) => ({ column, order: 'asc' as const })));
-        rows = await outer;
-      }
+      const parts = (branches === 'all' ? [undefined] : branches).flatMap((b) => statusesOf(f).map((st) => part(b, st)));
+      const rows = await pageRows(knex, parts, keyCols, f.limit + 1);
       const items = rows.slice(0, f.limit).map((r) => toTaskSummary(r, now));
       const last = rows.length > f.limit ? rows[f.limit - 1] : undefined;
       const key = last ? (f.sort === 'priority' ? [Number(last.priority), Number(last.due_at), String(last.id)] : [Number(last.due_at), String(last.id)]) : undefined;

@@ -20,8 +20,8 @@ const queueQuery = {
 /** Operations on tasks. */
 export function taskOperations(s: Services): Operation[] {
   /** Runs one task action through the command path after the scope check (404 outside scope). */
-  async function act(ctx: OpContext, taskId: string, action: string, extra: Record<string, unknown> = {}, expectedVersion?: number) {
-    const task = await s.tasks.getVisible(ctx.ability, taskId);
+  async function act(ctx: OpContext, taskId: string, action: string, extra: Record<string, unknown> = {}, expectedVersion?: number, visible?: Record<string, unknown>) {
+    const task = visible ?? await s.tasks.getVisible(ctx.ability, taskId);
     const out = await s.commands.act(ctx.user, String(task.case_id), { type: 'task.act', taskId, action, ...extra } as never, expectedVersion, { taskId, action });
     return { caseId: String(task.case_id), version: out.version };
   }
@@ -31,7 +31,8 @@ export function taskOperations(s: Services): Operation[] {
     if (task.assignee !== ctx.user.id) throw new AppError(task.assignee ? 'task.not-assignee' : 'task.not-assignee', { taskId });
     if (b.data) {
       const spec = JSON.parse(String(task.spec)) as { fields: Record<string, FieldAccess> };
-      const { definition } = await s.definitions.get(String(task.definition_id), await caseVersion(String(task.case_id)));
+      // The compiled machine is cached per id@version (cases only run published or retired versions).
+      const { definition } = await s.definitions.compiledFor(String(task.definition_id), await caseVersion(String(task.case_id)));
       const formFields = task.form ? definition.forms?.[String(task.form)]?.fields ?? [] : [];
       for (const k of Object.keys(b.data)) {
         const access = spec.fields[k] ?? (formFields.includes(k) ? 'write' : 'read');
@@ -40,7 +41,7 @@ export function taskOperations(s: Services): Operation[] {
       checkCaseData(definition, b.data);
     }
     const { outcome, expectedVersion, ...rest } = b;
-    return act(ctx, taskId, outcome, rest, expectedVersion);
+    return act(ctx, taskId, outcome, rest, expectedVersion, task);
   }
 
   async function caseVersion(caseId: string): Promise<number> {

@@ -1,0 +1,84 @@
+/**
+ * The audit hash chain: each entry's hash covers the previous hash and the entry's canonical JSON.
+ * `writeChained` appends entries after the chain head, holding the head row's lock (MySQL) so
+ * every writer of the chain — the inline path and the sealer — forms one sequence.
+ */
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import { orgLevelsOf } from '../identity/orgPath.ts';
+
+/** One audit entry to append. */
+export interface AuditEntry {
+  at: number;
+  actorId?: string;
+  actorRoles?: string[];
+  orgPath?: string;
+  action: string;
+  caseId?: string;
+  detail: Record<string, unknown>;
+}
+
+/** A stored audit entry. */
+export interface AuditRow { seq: number; at: number; actor_id: string | null; actor_roles: string | null; org_path: string | null; action: string; case_id: string | null; detail: string; prev_hash: string; hash: string }
+
+/** An entry in row form, before it has a place in the chain. */
+export type UnchainedRow = Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>;
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
+  if (v && typeof v === 'object') {
+    return '{' + Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + canonical((v as Record<string, unknown>)[k])).join(',') + '}';
+  }
+  return JSON.stringify(v ?? null);
+}
+
+/** The hash of an entry given its predecessor's hash. */
+export function entryHash(prev: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
+  const body = { seq: Number(row.seq), at: Number(row.at), actor_id: row.actor_id, actor_roles: row.actor_roles, org_path: row.org_path, action: row.action, case_id: row.case_id, detail: row.detail };
+  return createHash('sha256').update(prev + '\n' + canonical(body)).digest('hex');
+}
+
+/** An entry as a row (detail as JSON text, roles comma-joined). */
+export function toUnchained(e: AuditEntry): UnchainedRow {
+  return { at: e.at, actor_id: e.actorId ?? null, actor_roles: e.actorRoles?.join(',') ?? null, org_path: e.orgPath ?? null, action: e.action, case_id: e.caseId ?? null, detail: JSON.stringify(e.detail) };
+}
+
+/** The chain head: last seq and hash. */
+export interface ChainHead { seq: number | string; hash: string }
+
+/** Reads the head; on MySQL with a locking read, so chain writers queue on it. */
+export async function lockHead(trx: Knex.Transaction, dialect: 'sqlite' | 'mysql'): Promise<ChainHead> {
+  const q = trx('audit_head').where({ id: 1 }).first('seq', 'hash');
+  return (await (dialect === 'mysql' ? q.forUpdate() : q)) as ChainHead;
+}
+
+/** The statements appending `entries` after `head`: the chained rows (in chunks) and the new head. */
+export function chainQueries(trx: Knex.Transaction, head: ChainHead, entries: UnchainedRow[]): Knex.QueryBuilder[] {
+  let seq = Number(head.seq);
+  let prev = head.hash;
+  const rows: Record<string, unknown>[] = [];
+  for (const e of entries) {
+    seq += 1;
+    const base = { ...e, seq, at: Number(e.at) };
+    const hash = entryHash(prev, base);
+    rows.push({ ...base, prev_hash: prev, hash, ...(e.org_path ? orgLevelsOf(e.org_path) : {}) });
+    prev = hash;
+  }
+  // Chunks keep each statement under the placeholder limits (SQLite 32766, packets on MySQL).
+  const out: Knex.QueryBuilder[] = [];
+  for (let i = 0; i < rows.length; i += 200) out.push(trx('audit_log').insert(rows.slice(i, i + 200)));
+  out.push(trx('audit_head').where({ id: 1 }).update({ seq, hash: prev }));
+  return out;
+}
+
+/**
+ * Appends rows after the head (read here, or `locked` already) inside the caller's transaction;
+ * returns their seq numbers. On MySQL the head is read with a locking read, so concurrent chain
+ * writers queue here.
+ */
+export async function writeChained(trx: Knex.Transaction, dialect: 'sqlite' | 'mysql', entries: UnchainedRow[], locked?: ChainHead): Promise<number[]> {
+  if (!entries.length) return [];
+  const head = locked ?? await lockHead(trx, dialect);
+  for (const q of chainQueries(trx, head, entries)) await q;
+  return entries.map((_, i) => Number(head.seq) + i + 1);
+}

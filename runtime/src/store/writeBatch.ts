@@ -1,0 +1,70 @@
+/**
+ * Writes that need no answer (inserts, blind updates) collected during a command and sent at
+ * once. On MySQL they go as one multi-statement query: one round trip instead of one per
+ * statement, which on a busy 2-core host cost ~0.7 ms each (a wake-up of the server and of us).
+ * On SQLite they (and the command's case read and versioned update) run on the transaction's own
+ * connection, synchronously: knex's runner (pool, promises, event-loop turns) cost ~4× the
+ * statement itself there.
+ */
+import type { Knex } from 'knex';
+
+/** A batch bound to one transaction, plus the two statements a command needs answered. */
+export interface WriteBatch {
+  add(q: Knex.QueryBuilder): void;
+  flush(): Promise<void>;
+  /** Runs a `.first()` query now; its row or undefined. */
+  first<T>(q: Knex.QueryBuilder): Promise<T | undefined>;
+  /** Runs an UPDATE now; the number of rows it changed. */
+  changed(q: Knex.QueryBuilder): Promise<number>;
+}
+
+type SqliteStatement = { run(bindings: unknown[]): { changes: number }; get(bindings: unknown[]): unknown };
+type SqliteConn = { prepare(sql: string): SqliteStatement };
+
+/** Bindings as knex's better-sqlite3 client passes them (no Date or boolean in SQLite). */
+function sqliteValue(v: unknown): unknown {
+  if (v instanceof Date) return v.valueOf();
+  return typeof v === 'boolean' ? Number(v) : v;
+}
+
+/** The statement and bindings of a query, on the transaction's own connection (knex hands it back inside a transaction). */
+async function onConnection(trx: Knex.Transaction, q: Knex.QueryBuilder): Promise<[SqliteStatement, unknown[]]> {
+  const conn = await (trx.client as { acquireConnection(): Promise<SqliteConn> }).acquireConnection();
+  const n = q.toSQL().toNative();
+  return [conn.prepare(n.sql), n.bindings.map(sqliteValue)];
+}
+
+function sqliteBatch(trx: Knex.Transaction): WriteBatch {
+  const queued: Knex.QueryBuilder[] = [];
+  return {
+    add(q) { queued.push(q); },
+    async flush() {
+      for (const q of queued.splice(0)) {
+        const [st, b] = await onConnection(trx, q);
+        st.run(b);
+      }
+    },
+    async first<T>(q: Knex.QueryBuilder) { const [st, b] = await onConnection(trx, q); return st.get(b) as T | undefined; },
+    async changed(q) { const [st, b] = await onConnection(trx, q); return st.run(b).changes; },
+  };
+}
+
+function mysqlBatch(trx: Knex.Transaction): WriteBatch {
+  const queued: Knex.QueryBuilder[] = [];
+  return {
+    add(q) { queued.push(q); },
+    async flush() {
+      const qs = queued.splice(0);
+      if (qs.length <= 1) { if (qs[0]) await qs[0]; return; }
+      const natives = qs.map((q) => q.toSQL().toNative());
+      await trx.raw(natives.map((n) => n.sql).join(';\n'), natives.flatMap((n) => n.bindings) as Knex.RawBinding[]);
+    },
+    async first<T>(q: Knex.QueryBuilder) { return (await q) as T | undefined; },
+    async changed(q) { return Number(await q); },
+  };
+}
+
+/** Creates a batch for a transaction on the given dialect. */
+export function writeBatch(trx: Knex.Transaction, dialect: 'sqlite' | 'mysql'): WriteBatch {
+  return dialect === 'sqlite' ? sqliteBatch(trx) : mysqlBatch(trx);
+}
