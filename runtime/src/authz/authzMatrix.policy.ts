@@ -149,14 +149,7 @@ export const operationPolicy: Record<string, OperationPolicy> = {
  */
 export interface KnownGap { operationId: string; cell: 'inside' | 'outside'; roles?: readonly string[]; expected: 403 | 404; actual: number; fixIn: string; note: string }
 
-export const knownGaps: KnownGap[] = [
-  { operationId: 'sendCaseEvent', cell: 'inside', expected: 403, actual: 422, fixIn: 'runtime/src/cases/engineErrors.ts',
-    note: 'a role the transition does not name gets 422 case.event-rejected; map run.role-not-allowed to authz.forbidden (403)' },
-  { operationId: 'withdrawTask', cell: 'inside', expected: 403, actual: 404, fixIn: 'runtime/src/tasks/tasks.router.ts',
-    note: 'withdraw by someone who sees the task but is not its assignee answers 404; read it with s.tasks.getVisible first (404 outside), then 403 task.not-assignee' },
-  { operationId: 'urgeTask', cell: 'outside', expected: 404, actual: 429, fixIn: 'runtime/src/tasks/tasks.router.ts',
-    note: 'the urge rate limit is counted before the scope check: outside users get 429 (and spend the task’s budget); call s.tasks.getVisible before hitRateLimit' },
-];
+export const knownGaps: KnownGap[] = [];
 
 /** Operations served beside the OpenAPI document but not listed in it (the document itself). */
 export const undocumentedOperations = ['openapi'];

@@ -1,5 +1,6 @@
 /** Cases: create, list, get (masked), timeline, external events, comments. */
 import type { CaseSnapshot, Definition } from '@tongban/engine';
+import { checkIntake, compile } from '@tongban/engine';
 import { AppError } from '../http/errors.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import { isOrgPath } from '../identity/orgPath.ts';
@@ -39,6 +40,10 @@ export function caseOperations(s: Services): Operation[] {
         if (definition.intake && !definition.intake.roles.some((r) => user.roles.some((a) => a.role === r))) throw new AppError('authz.forbidden', { needs: definition.intake.roles });
         const form = definition.intake ? definition.forms?.[definition.intake.form] : undefined;
         checkCaseData(definition, body.data, form?.fields);
+        // the county-office form rules (ID checksum, mainland mobile, no future dates, required fields) live in the engine
+        const actor = { userId: user.id, roles: user.roles.map((a) => a.role), orgPath: body.orgPath };
+        const problems = checkIntake(compile(definition), body.data, { at: Date.now(), id: 'intake', actor });
+        if (problems.length) throw new AppError('case.data-invalid', { diagnostics: problems.map((d) => ({ code: d.code, path: d.path, message: d.message })) });
         const out = await s.commands.create(user, { definitionId: body.definitionId, version: definition.version, orgPath: body.orgPath, data: body.data });
         return { status: 201, body: out };
       },

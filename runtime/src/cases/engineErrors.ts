@@ -11,10 +11,17 @@ const byDiagnostic: Record<string, ErrorCode> = {
   'run.field-not-writable': 'task.field-not-writable',
   'run.unknown-field': 'task.field-not-writable',
   'run.field-required': 'case.data-invalid',
+  'run.role-not-allowed': 'authz.forbidden',
+  'run.missing-input': 'case.data-invalid',
 };
+
+/** Form-rule refusals (forms.*) are invalid data, whatever the rule. */
+function codeOf(d: Diagnostic): ErrorCode | undefined {
+  return byDiagnostic[d.code] ?? (d.code.startsWith('forms.') ? 'case.data-invalid' : undefined);
+}
 
 /** The API error for a refused event. */
 export function refusal(diagnostics: Diagnostic[]): AppError {
-  const code = diagnostics.map((d) => byDiagnostic[d.code]).find(Boolean) ?? 'case.event-rejected';
+  const code = diagnostics.map(codeOf).find(Boolean) ?? 'case.event-rejected';
   return new AppError(code, { diagnostics: diagnostics.map((d) => ({ code: d.code, path: d.path, message: d.message })) });
 }

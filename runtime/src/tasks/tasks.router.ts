@@ -87,6 +87,7 @@ export function taskOperations(s: Services): Operation[] {
       (ctx) => act(ctx, ctx.params.id, 'removeSigner', { users: ctx.body.users, comment: ctx.body.comment }, ctx.body.expectedVersion)),
     op('withdrawTask', '/api/tasks/{id}/withdraw', '撤回 Withdraw a submission', actBody(), (ctx) => withdraw(s, ctx)),
     op('urgeTask', '/api/tasks/{id}/urge', '催办 Urge', actBody(), async (ctx) => {
+      await s.tasks.getVisible(ctx.ability, ctx.params.id); // scope first: an outsider gets 404 and spends no budget
       if (!(await hitRateLimit(s.db.knex, `urge:${ctx.params.id}`, 3_600_000, 3))) throw new AppError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
       return act(ctx, ctx.params.id, 'urge', { comment: ctx.body.comment });
     }),
@@ -129,7 +130,11 @@ export function taskOperations(s: Services): Operation[] {
 async function withdraw(s: Services, ctx: OpContext): Promise<unknown> {
   // 撤回 names the submitter's own finished task: visible to them as its last holder.
   const t = (await s.db.knex('tasks').where({ id: ctx.params.id }).first()) as Record<string, unknown> | undefined;
-  if (!t || t.assignee !== ctx.user.id) throw new AppError('task.not-found');
+  if (!t) throw new AppError('task.not-found');
+  if (t.assignee !== ctx.user.id) {
+    await s.tasks.getVisible(ctx.ability, ctx.params.id); // 404 outside scope; inside scope it is not theirs to withdraw
+    throw new AppError('task.not-assignee', { taskId: ctx.params.id });
+  }
   const out = await s.commands.act(ctx.user, String(t.case_id), { type: 'task.act', taskId: ctx.params.id, action: 'withdraw' } as never, ctx.body.expectedVersion);
   return { caseId: String(t.case_id), version: out.version };
 }
