@@ -109,6 +109,10 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     listen(port = config.port) {
       return new Promise((resolve) => {
         server = app.listen(port, config.host, () => {
+          // longer than the usual 60 s of proxies and keep-alive clients: a socket is never closed
+          // by us just as a client reuses it (which surfaces as "socket hang up")
+          server!.keepAliveTimeout = 65_000;
+          server!.headersTimeout = 66_000;
           const addr = server!.address() as { port: number };
           timer = setInterval(() => { dispatch().catch((err) => logger.error({ err: (err as Error).message }, 'outbox dispatch failed')); }, 1000);
           jobs.start().catch((err) => logger.error({ err: (err as Error).message }, 'jobs driver failed to start'));
