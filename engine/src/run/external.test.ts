@@ -35,5 +35,15 @@ describe('plain events and case creation are checked like forms', () => {
     expect(checkIntake(c, {}, { at, id: 'i', actor: actor('gw1') }).map((d) => d.code)).toEqual(['forms.required']);
     expect(checkIntake(c, { phone: '13800001111' }, { at, id: 'i', source: 'device' })).toEqual([]);
     expect(checkIntake(c, { nope: 1 }, { at, id: 'i', source: 'device' })[0]!.code).toBe('run.unknown-field');
+    // a person fills the intake form only; a declared trigger maps its own payload into any data field
+    expect(checkIntake(c, { phone: '13800001111', note: 'x' }, { at, id: 'i', actor: actor('gw1') }).map((d) => [d.code, d.path])).toEqual([['run.field-not-writable', '/data/note']]);
+    expect(checkIntake(c, { phone: '13800001111', note: 'x' }, { at, id: 'i', source: 'device' })).toEqual([]);
+  });
+  it('starts a case with the data schema defaults for fields the intake did not send', () => {
+    const def = withDeviceEvent();
+    (def.data.properties as Record<string, object>).returnCount = { type: 'integer', default: 0, 'x-pii': 'none' };
+    const d = compile(def, { cache: false });
+    const r = start(d, { caseId: 'y', orgPath: grid, data: { phone: '13800001111' }, meta: { at, id: 's', actor: actor('gw1') } }, testOptions());
+    expect(r.snapshot.context.data).toEqual({ phone: '13800001111', returnCount: 0 });
   });
 });

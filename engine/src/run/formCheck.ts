@@ -46,6 +46,9 @@ export function checkIntake(c: CompiledDefinition, data: Record<string, unknown>
   const props = (c.definition.data.properties ?? {}) as Record<string, unknown>;
   const out: Diagnostic[] = Object.keys(data).filter((k) => !Object.hasOwn(props, k)).map((k) => diag('run.unknown-field', '/data/' + k, { field: k }));
   if (!intake || out.length) return out;
+  const fields = c.definition.forms?.[intake.form]?.fields ?? [];
+  const foreign = meta.actor ? Object.keys(data).filter((k) => !fields.includes(k)) : [];
+  if (foreign.length) return foreign.map((k) => diag('run.field-not-writable', '/data/' + k, { field: k }));
   // a device or an external system may open a case when the item declares the trigger it comes through
   const byTrigger = !meta.actor && meta.source !== undefined && meta.source !== 'user' && (c.definition.adapters?.triggers?.length ?? 0) > 0;
   if (!byTrigger && !intake.roles.some((r) => meta.actor?.roles.includes(r))) return [diag('run.role-not-allowed', '/meta/actor', { action: 'case.create' })];

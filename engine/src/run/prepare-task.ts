@@ -9,7 +9,7 @@ import { diag } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import type { CaseContext } from './context.ts';
 import { applyDecision } from './decide.ts';
-import { checkForm } from './formCheck.ts';
+import { checkEventData, checkForm } from './formCheck.ts';
 import type { Env } from './env.ts';
 import { addSigner, delegate, notice, removeSigner, returnDelegation, taskHolders, transfer } from './ops.ts';
 import { cancelTimers } from './sla.ts';
@@ -89,6 +89,8 @@ function decide(env: Env, ctx: CaseContext, task: TaskRecord, ev: TaskActEvent, 
   const fieldErrors = checkFields(env, spec, ev.data, merged, approving);
   if (fieldErrors.length) return { ok: false, diagnostics: fieldErrors };
   ctx.data = merged;
+  const written = ev.data ? checkEventData(env.compiled, ev.data, ev.meta.at) : [];
+  if (written.length) return { ok: false, diagnostics: written };
   if (spec.form) {
     const formErrors = checkForm(env.compiled, spec.form, ctx, { meta: ev.meta, actor, data: ev.data, comment: ev.comment, label: ev.action }, approving, ev.meta.at);
     if (formErrors.length) return { ok: false, diagnostics: formErrors };
@@ -176,7 +178,7 @@ export function prepareTaskAct(env: Env, ctx: CaseContext, ev: TaskActEvent): Pr
   if (ev.action === 'open' || ev.action === 'claim' || ev.action === 'unclaim') return claim(ctx, task, ev, out);
   if (task.status !== 'pending') return fail(diag('run.task-not-pending', '/taskId', { status: task.status }));
   if (Object.hasOwn(spec.decisions, ev.action)) {
-    if (!task.assignee && holders.length > 1) ctx.tasks[task.id] = task; // acting on an unclaimed group task claims it
+    // acting on an unclaimed group task claims it for this decision
     return decide(env, ctx, { ...task, assignee: task.assignee ?? actor.userId }, ev, spec, out);
   }
   if (['transfer', 'delegate', 'addSigner', 'removeSigner', 'copy'].includes(ev.action)) return operate(env, ctx, task, ev, spec, out);

@@ -34,6 +34,18 @@ export interface StartInput {
   meta: EventMeta;
 }
 
+/** The case data with the data schema's `default`s for absent fields (counters start at 0 without the intake sending them). */
+function withDefaults(c: CompiledDefinition, data: Record<string, unknown>): Record<string, unknown> {
+  const props = (c.definition.data.properties ?? {}) as Record<string, { default?: unknown }>;
+  let out = data;
+  for (const [k, field] of Object.entries(props)) {
+    if (field.default === undefined || Object.hasOwn(data, k)) continue;
+    if (out === data) out = { ...data };
+    out[k] = structuredClone(field.default);
+  }
+  return out;
+}
+
 function collect(actions: Array<{ type: string; params?: unknown }>): Effect[] {
   const out: Effect[] = [];
   for (const a of actions) if (a.type === 'fx') out.push(...(a.params as { effects: Effect[] }).effects);
@@ -46,7 +58,7 @@ export function start(c: CompiledDefinition, input: StartInput, opts: RunOptions
   const ctx: CaseContext = {
     caseId: input.caseId, definition: c.definition.id, version: c.definition.version, orgPath: input.orgPath,
     initiator: { userId: actor?.userId ?? 'system', orgPath: actor?.orgPath ?? input.orgPath },
-    data: input.data, tasks: {}, steps: {}, trail: [], timers: {}, clocks: {}, requests: {}, subcases: {},
+    data: withDefaults(c, input.data), tasks: {}, steps: {}, trail: [], timers: {}, clocks: {}, requests: {}, subcases: {},
     escalation: 0, flags: [], seq: 0,
   };
   const env: Env = { ...opts, compiled: c, meta: input.meta };

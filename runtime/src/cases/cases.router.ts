@@ -7,7 +7,6 @@ import { isOrgPath } from '../identity/orgPath.ts';
 import { openData } from '../pii/sealData.ts';
 import type { Services } from '../services.ts';
 import { caseView, viewerOf } from './caseView.ts';
-import { checkCaseData } from './dataValidator.ts';
 
 /**
  * The definition a new case runs: the newest published version (then the compiled cache has it,
@@ -38,9 +37,7 @@ export function caseOperations(s: Services): Operation[] {
         if (!canCreateAt(ability, body.orgPath)) throw new AppError('org.out-of-scope', { orgPath: body.orgPath });
         const definition = await publishedDefinition(s, body.definitionId, body.version);
         if (definition.intake && !definition.intake.roles.some((r) => user.roles.some((a) => a.role === r))) throw new AppError('authz.forbidden', { needs: definition.intake.roles });
-        const form = definition.intake ? definition.forms?.[definition.intake.form] : undefined;
-        checkCaseData(definition, body.data, form?.fields);
-        // the county-office form rules (ID checksum, mainland mobile, no future dates, required fields) live in the engine
+        // unknown fields, fields outside the intake form, and the county-office form rules (ID checksum, mainland mobile, no future dates, required fields) live in the engine
         const actor = { userId: user.id, roles: user.roles.map((a) => a.role), orgPath: body.orgPath };
         const problems = checkIntake(compile(definition), body.data, { at: Date.now(), id: 'intake', actor });
         if (problems.length) throw new AppError('case.data-invalid', { diagnostics: problems.map((d) => ({ code: d.code, path: d.path, message: d.message })) });
@@ -71,9 +68,8 @@ export function caseOperations(s: Services): Operation[] {
       params: { id: S.id },
       body: S.object({ type: { type: 'string', pattern: '^[a-z][a-z0-9._-]{0,63}$' }, data: S.anyObject, comment: S.text(2000), expectedVersion: S.version }, ['type']),
       async handler({ user, ability, params, body }) {
-        const row = await s.cases.getVisible(ability, params.id);
+        await s.cases.getVisible(ability, params.id); // 404 outside scope
         if (body.type.startsWith('task.') || body.type.startsWith('timer.') || body.type.startsWith('adapter.')) throw new AppError('case.event-rejected', { type: body.type });
-        if (body.data) checkCaseData((await s.definitions.compiledFor(row.definition_id, Number(row.definition_version))).definition, body.data);
         const out = await s.commands.act(user, params.id, { type: body.type, data: body.data, comment: body.comment } as never, body.expectedVersion);
         return { body: { version: out.version } };
       },

@@ -1,9 +1,7 @@
 /** Human tasks: queues, counts, claim/unclaim, complete, 转办/委派/加签/减签/撤回/催办/抄送, drafts, bulk. */
-import type { FieldAccess } from '@tongban/engine';
 import { AppError } from '../http/errors.ts';
 import { defineOperation, S, type Operation, type OpContext } from '../http/operation.ts';
 import { hitRateLimit } from '../store/rateLimit.ts';
-import { checkCaseData } from '../cases/dataValidator.ts';
 import type { Services } from '../services.ts';
 import { toTaskSummary } from './KnexTaskQueries.ts';
 
@@ -28,25 +26,10 @@ export function taskOperations(s: Services): Operation[] {
 
   async function complete(ctx: OpContext, taskId: string, b: { outcome: string; data?: Record<string, unknown>; comment?: string; signature?: string; attachments?: string[]; expectedVersion?: number }) {
     const task = await s.tasks.getVisible(ctx.ability, taskId);
-    if (task.assignee !== ctx.user.id) throw new AppError(task.assignee ? 'task.not-assignee' : 'task.not-assignee', { taskId });
-    if (b.data) {
-      const spec = JSON.parse(String(task.spec)) as { fields: Record<string, FieldAccess> };
-      // The compiled machine is cached per id@version (cases only run published or retired versions).
-      const { definition } = await s.definitions.compiledFor(String(task.definition_id), await caseVersion(String(task.case_id)));
-      const formFields = task.form ? definition.forms?.[String(task.form)]?.fields ?? [] : [];
-      for (const k of Object.keys(b.data)) {
-        const access = spec.fields[k] ?? (formFields.includes(k) ? 'write' : 'read');
-        if (access !== 'write' && access !== 'required') throw new AppError('task.field-not-writable', { field: k, access });
-      }
-      checkCaseData(definition, b.data);
-    }
+    if (task.assignee !== ctx.user.id) throw new AppError('task.not-assignee', { taskId });
+    // the field matrix and the form rules are enforced by the engine inside the command (one place)
     const { outcome, expectedVersion, ...rest } = b;
     return act(ctx, taskId, outcome, rest, expectedVersion, task);
-  }
-
-  async function caseVersion(caseId: string): Promise<number> {
-    const r = (await s.db.knex('cases').where({ id: caseId }).first('definition_version')) as { definition_version: number };
-    return Number(r.definition_version);
   }
 
   const op = (name: string, path: string, summary: string, body: Record<string, unknown>, run: (ctx: OpContext) => Promise<unknown>): Operation =>
