@@ -1,5 +1,7 @@
-// Writes definition.schema.json. Kept as a script so $defs stay readable; run: node definitions/schema/gen.mjs
+// Builds definition.schema.json. Kept as code so $defs stay readable; run: node definitions/schema/gen.mjs
+// (a test fails when the committed JSON differs from what this builds).
 import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 const L = { $ref: '#/$defs/localizedText' };
 const id = { type: 'string', pattern: '^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$', maxLength: 64 };
 const stateId = { type: 'string', pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 };
@@ -11,7 +13,7 @@ const actionInputs = { type: 'array', items: { enum: ['comment', 'signature', 'a
 const strict = (properties, required = [], extra = {}) => ({ type: 'object', properties, required, additionalProperties: false, ...extra });
 const mapOf = (schema, key = id) => ({ type: 'object', propertyNames: key, additionalProperties: schema, maxProperties: 500 });
 
-const schema = {
+export const schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://tongban.dev/schema/definition.schema.json',
   title: 'Tongban service-item definition (服务事项定义)',
@@ -107,7 +109,6 @@ const schema = {
       supervise: strict({ role: id, levels: { type: 'integer', minimum: 0, maximum: 3 }, template: id }, ['role', 'template']),
       flag: { type: 'string', maxLength: 64 },
     }, [], { minProperties: 1 }),
-    slaProps: {},
     sla: strict({
       title: L,
       within: duration,
@@ -173,5 +174,6 @@ const schema = {
     }),
   },
 };
-delete schema.$defs.slaProps;
-writeFileSync(new URL('./definition.schema.json', import.meta.url), JSON.stringify(schema, null, 2) + '\n');
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  writeFileSync(new URL('./definition.schema.json', import.meta.url), JSON.stringify(schema, null, 2) + '\n');
+}

@@ -75,7 +75,7 @@ function makeHook(run: (ctx: CaseContext, env: Env, params: { s?: string; t?: st
   }) as never);
 }
 
-function needsEnter(def: Definition, id: string, spec: StateSpec, clockStates: Set<string>): boolean {
+function needsEnter(id: string, spec: StateSpec, clockStates: Set<string>): boolean {
   return Boolean(spec.task || spec.wait?.timeout || spec.subcase || spec.entry?.length || spec.type === 'final' || clockStates.has(id));
 }
 
@@ -119,7 +119,7 @@ function stateConfig(c: CompiledDefinition, id: string): Record<string, unknown>
     ...(info.kind === 'parallel' ? { type: 'parallel' } : info.kind === 'final' ? { type: 'final' } : {}),
     ...(info.kind === 'compound' ? { initial: spec.initial ?? info.children[0] } : {}),
     ...(children ? { states: children } : {}),
-    ...(needsEnter(c.definition, id, spec, c.clockStates) ? { entry: [{ type: 'enter', params: { s: id } }] } : {}),
+    ...(needsEnter(id, spec, c.clockStates) ? { entry: [{ type: 'enter', params: { s: id } }] } : {}),
     ...(needsExit(spec, id, c.clockStates) ? { exit: [{ type: 'exit', params: { s: id } }] } : {}),
     ...(Object.keys(on).length ? { on } : {}),
     ...(always.length ? { always } : {}),

@@ -37,3 +37,10 @@ describe('types.ts matches the JSON Schema', () => {
     expect(props('form')).toEqual([...form].sort());
   });
 });
+
+describe('the committed schema is what definitions/schema/gen.mjs builds', () => {
+  it('has not drifted (run `node definitions/schema/gen.mjs` after editing the generator)', async () => {
+    const { schema: built } = await import('@tongban/definitions/schema/gen.mjs');
+    expect(JSON.parse(JSON.stringify(built))).toEqual(schema);
+  });
+});

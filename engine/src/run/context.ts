@@ -15,8 +15,6 @@ export interface StepState {
   weights: Record<string, number>;
   /** users added by 加签 */
   added: string[];
-  /** users whose task waits for an added signer acting before them */
-  waiting: string[];
   /** the assignment trace the step was created with (reused for later slots) */
   trace?: import('./types.ts').AssignmentTrace;
 }

@@ -89,6 +89,11 @@ export function applyRung(ctx: CaseContext, env: Env, rung: BreachRung, timer: T
   return rung.auto;
 }
 
+/** True for PT0S, P0D, PT0H0M and the like: every number in the duration is zero. */
+function isZeroDuration(iso: string): boolean {
+  return !/[1-9]/.test(iso);
+}
+
 /** Handles the deadline: rungs due now are applied, later rungs get their own timers. */
 export function onDue(ctx: CaseContext, env: Env, sla: SlaSpec, timer: TimerRecord, out: Effect[]): string | undefined {
   out.push({ kind: 'audit', action: 'sla.breached', detail: { owner: timer.owner, dueAt: timer.dueAt } });
@@ -96,7 +101,7 @@ export function onDue(ctx: CaseContext, env: Env, sla: SlaSpec, timer: TimerReco
   if (name && ctx.clocks[name]) own(ctx, 'clocks')[name] = { ...ctx.clocks[name], breached: true };
   let auto: string | undefined;
   (sla.onBreach ?? []).forEach((rung, i) => {
-    if (!rung.after || /^PT?0[HMSD]?$/.test(rung.after) || rung.after === 'PT0S') {
+    if (!rung.after || isZeroDuration(rung.after)) {
       auto = applyRung(ctx, env, rung, timer, i, out) ?? auto;
     } else {
       const dueAt = env.calendar.add(timer.dueAt, rung.after, timer.clock);

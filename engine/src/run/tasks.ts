@@ -104,7 +104,7 @@ export function enterHumanStep(ctx: CaseContext, env: Env, stateId: string, out:
   }
   const parallel = mode === 'all' || mode === 'any' || mode === 'vote';
   const order = parallel || mode === 'sequence' ? res.order : [res.trace.assignee ?? (res.trace.candidates.length === 1 ? res.trace.candidates[0]! : '')];
-  const step: StepState = { order, index: 0, decisions: {}, weights: {}, added: [], waiting: [], trace: res.trace };
+  const step: StepState = { order, index: 0, decisions: {}, weights: {}, added: [], trace: res.trace };
   ctx.steps[stateId] = step;
   if (parallel) {
     for (const user of order) createTask(ctx, env, stateId, { assignee: user, candidates: [user], trace: res.trace }, out);

@@ -1,6 +1,6 @@
 /** Shared CLI helpers: reading a definition file, printing diagnostics, exit codes. */
 import { readFileSync } from 'node:fs';
-import { loadDefinition, type Diagnostic, type LoadResult } from '@tongban/engine';
+import { loadDefinition, type Definition, type Diagnostic, type LoadResult } from '@tongban/engine';
 
 export const Exit = { clean: 0, errors: 1, unusable: 2 } as const;
 
@@ -50,4 +50,24 @@ export function parseArgs(args: string[], valued: string[] = []): { positional: 
     else flags[a.slice(2)] = true;
   }
   return { positional, flags };
+}
+
+/**
+ * Runs a check over each file named on the command line, prints its diagnostics and returns the
+ * worst exit code (`validate` and `lint` differ only in `extra`).
+ */
+export function checkFiles(args: string[], usage: string, extra: (definition: Definition) => Diagnostic[] = () => []): number {
+  const { positional, flags } = parseArgs(args);
+  if (positional.length === 0) {
+    process.stderr.write(`用法 Usage: ${usage}\n`);
+    return Exit.unusable;
+  }
+  let code: number = Exit.clean;
+  for (const file of positional) {
+    const r = readDefinition(file);
+    const diagnostics = r.ok ? [...r.diagnostics, ...extra(r.definition)] : r.diagnostics;
+    printDiagnostics(file, diagnostics, flags.json === true);
+    code = Math.max(code, exitFor(diagnostics));
+  }
+  return code;
 }
