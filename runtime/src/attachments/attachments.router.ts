@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../http/errors.ts';
+import { InvalidRequestError, NotFoundError, UnsupportedError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 
@@ -13,7 +13,7 @@ import type { Services } from '../services.ts';
 export const allowedTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'text/plain', 'audio/mpeg', 'video/mp4'];
 
 function checkName(name: string): string {
-  if (!name || name.length > 200 || /[/\\\0]|^\.\.?$|[\u0000-\u001f]/.test(name) || name.includes('..')) throw new AppError('attachment.bad-name', { name: name.slice(0, 200) });
+  if (!name || name.length > 200 || /[/\\\0]|^\.\.?$|[\u0000-\u001f]/.test(name) || name.includes('..')) throw new InvalidRequestError('attachment.bad-name', { name: name.slice(0, 200) });
   return name;
 }
 
@@ -28,9 +28,9 @@ export function attachmentOperations(s: Services): Operation[] {
         await s.cases.getVisible(ability, params.id);
         const name = checkName(query.name);
         const mime = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-        if (!allowedTypes.includes(mime)) throw new AppError('attachment.type-not-allowed', { mime, allowed: allowedTypes });
+        if (!allowedTypes.includes(mime)) throw new UnsupportedError('attachment.type-not-allowed', { mime, allowed: allowedTypes });
         const body = req.body as Buffer;
-        if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('request.invalid', { errors: [{ path: '/body', message: 'empty file' }] });
+        if (!Buffer.isBuffer(body) || body.length === 0) throw new InvalidRequestError('request.invalid', { errors: [{ path: '/body', message: 'empty file' }] });
         const id = randomUUID();
         const sha256 = createHash('sha256').update(body).digest('hex');
         await mkdir(dir, { recursive: true });
@@ -52,7 +52,7 @@ export function attachmentOperations(s: Services): Operation[] {
       async handler({ res, ability, params }) {
         await s.cases.getVisible(ability, params.id);
         const row = await s.db.knex('attachments').where({ id: params.attachmentId, case_id: params.id }).first();
-        if (!row) throw new AppError('attachment.not-found');
+        if (!row) throw new NotFoundError('attachment.not-found');
         const data = await readFile(join(dir, String(row.id)));
         if (createHash('sha256').update(data).digest('hex') !== row.sha256) throw new Error('attachment checksum mismatch');
         res.setHeader('Content-Type', String(row.mime));

@@ -12,7 +12,7 @@ import type { RunOptionsSource } from './createRunOptions.ts';
 import type { PiiCodec } from '../pii/createPiiCodec.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { openData, scrub, sealData } from '../pii/sealData.ts';
-import { AppError } from '../http/errors.ts';
+import { ConflictError, NotFoundError } from '../errors/DomainError.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 import { applyEffects } from './applyEffects.ts';
@@ -121,8 +121,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
       const opts = await deps.runOptions.get();
       return inTransaction(async (trx, batch) => {
         const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
-        if (!row) throw new AppError('case.not-found');
-        if (expectedVersion !== undefined && expectedVersion !== Number(row.version)) throw new AppError('case.version-conflict', { currentVersion: Number(row.version) });
+        if (!row) throw new NotFoundError('case.not-found');
+        if (expectedVersion !== undefined && expectedVersion !== Number(row.version)) throw new ConflictError('case.version-conflict', { currentVersion: Number(row.version) });
         const compiled = await deps.definitions.compiledFor(row.definition_id, Number(row.definition_version));
         const fields = piiFieldsOf(compiled.definition);
         const snap = JSON.parse(row.snapshot) as CaseSnapshot;
@@ -139,7 +139,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
           // A locking read sees the winner's committed row (a plain read would see this transaction's snapshot).
           const q = trx('cases').where({ id: caseId }).first('version');
           const cur = (await (dialect === 'mysql' ? q.forUpdate() : q)) as { version: number } | undefined;
-          throw new AppError('case.version-conflict', { currentVersion: Number(cur?.version ?? row.version) });
+          throw new ConflictError('case.version-conflict', { currentVersion: Number(cur?.version ?? row.version) });
         }
         const stored = { ...event, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, seq: version };

@@ -5,7 +5,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { AppError, errorBody } from './errors.ts';
+import { DomainError, errorFor, InternalError, InvalidRequestError, NotAuthenticatedError, NotFoundError, TooLargeError, UnsupportedError } from '../errors/DomainError.ts';
+import { errorBody, statusOf } from './httpErrors.ts';
 import type { Operation, OpContext } from './operation.ts';
 import { compileValidators, validateRequest } from './validateRequest.ts';
 import { defineAbilities } from '../authz/defineAbilities.ts';
@@ -40,11 +41,11 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
 async function authenticate(deps: AppDeps, req: Request): Promise<Pick<OpContext, 'user' | 'ability'>> {
   const header = String(req.headers.authorization ?? '');
   const m = /^Bearer (\S+)$/.exec(header);
-  if (!m) throw new AppError('auth.required');
+  if (!m) throw new NotAuthenticatedError('auth.required');
   const v = deps.tokens.verify(m[1]!);
-  if (!v.ok) throw new AppError(v.code);
+  if (!v.ok) throw errorFor(v.code);
   const user = await deps.identity.getUser(v.claims.sub);
-  if (!user || user.disabled) throw new AppError('auth.token-invalid');
+  if (!user || user.disabled) throw new NotAuthenticatedError('auth.token-invalid');
   return { user, ability: defineAbilities(user) };
 }
 
@@ -61,7 +62,7 @@ function mount(app: express.Express, deps: AppDeps, op: Operation): void {
       const body = op.rawBody ? req.body : req.body;
       validateRequest(validators, { params, query, body: op.body ? body : undefined });
       if (!op.body && !op.rawBody && req.body !== undefined && Object.keys(req.body as object).length) {
-        throw new AppError('request.invalid', { errors: [{ path: '/body', message: 'no body expected' }] });
+        throw new InvalidRequestError('request.invalid', { errors: [{ path: '/body', message: 'no body expected' }] });
       }
       res.locals.userId = auth.user?.id;
       const ctx: OpContext = { req, res, params, query, body, ...auth, lang: langOf(req), requestId: res.locals.requestId as string };
@@ -76,18 +77,18 @@ function mount(app: express.Express, deps: AppDeps, op: Operation): void {
 
 function errorMiddleware(deps: AppDeps) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    let app: AppError;
+    let app: DomainError;
     const e = err as { type?: string; status?: number; message?: string };
-    if (err instanceof AppError) app = err;
-    else if (e.type === 'entity.too.large') app = new AppError('request.too-large');
-    else if (e.type === 'entity.parse.failed') app = new AppError('request.malformed-json');
-    else if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') app = new AppError('request.unsupported-media-type');
+    if (err instanceof DomainError) app = err;
+    else if (e.type === 'entity.too.large') app = new TooLargeError('request.too-large');
+    else if (e.type === 'entity.parse.failed') app = new InvalidRequestError('request.malformed-json');
+    else if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') app = new UnsupportedError('request.unsupported-media-type');
     else {
       // Ours: log with the request id (no bodies, so no personal data), answer a generic 500.
       deps.logger.error({ reqId: res.locals.requestId, err: { message: e.message, stack: (err as Error)?.stack } }, 'unhandled error');
-      app = new AppError('internal', { requestId: res.locals.requestId });
+      app = new InternalError('internal', { requestId: res.locals.requestId });
     }
-    res.status(app.status).json(errorBody(app, langOf(req)));
+    res.status(statusOf(app)).json(errorBody(app, langOf(req)));
   };
 }
 
@@ -110,7 +111,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(securityHeaders);
   app.use(express.json({ limit: deps.bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'] }));
   for (const op of deps.operations) mount(app, deps, op);
-  app.use((_req, _res, next) => next(new AppError('route.not-found')));
+  app.use((_req, _res, next) => next(new NotFoundError('route.not-found')));
   app.use(errorMiddleware(deps));
   return app;
 }

@@ -1,5 +1,5 @@
 /** Login, the current user, org units and users (scoped). */
-import { AppError } from '../http/errors.ts';
+import { NotFoundError, RateLimitedError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import { hitRateLimit } from '../store/rateLimit.ts';
 import { isUnder, orgPathOf } from './orgPath.ts';
@@ -13,7 +13,7 @@ export function authOperations(s: Services): Operation[] {
       body: S.object({ username: S.text(64), password: S.text(200) }, ['username', 'password']),
       async handler({ req, body }) {
         const ip = req.ip ?? 'unknown';
-        if (!(await hitRateLimit(s.db.knex, `login:${ip}`, 60_000, 30))) throw new AppError('auth.rate-limited', { retryAfterSeconds: 60 });
+        if (!(await hitRateLimit(s.db.knex, `login:${ip}`, 60_000, 30))) throw new RateLimitedError('auth.rate-limited', { retryAfterSeconds: 60 });
         const out = await s.login.login(body.username, body.password);
         return { body: out };
       },
@@ -38,7 +38,7 @@ export function authOperations(s: Services): Operation[] {
       async handler({ user, params }) {
         const path = orgPathOf(params.code);
         const org = path ? await s.identity.getOrg(path) : undefined;
-        if (!org || !user.roles.some((r) => isUnder(org.path, r.orgPath))) throw new AppError('org.not-found');
+        if (!org || !user.roles.some((r) => isUnder(org.path, r.orgPath))) throw new NotFoundError('org.not-found');
         return { body: org };
       },
     }),
@@ -55,7 +55,7 @@ export function authOperations(s: Services): Operation[] {
       params: { id: S.id },
       async handler({ user, params }) {
         const u = await s.identity.getUser(params.id);
-        if (!u || !(u.id === user.id || user.roles.some((r) => isUnder(u.orgPath, r.orgPath)))) throw new AppError('user.not-found');
+        if (!u || !(u.id === user.id || user.roles.some((r) => isUnder(u.orgPath, r.orgPath)))) throw new NotFoundError('user.not-found');
         return { body: u };
       },
     }),

@@ -1,5 +1,6 @@
 /** Human tasks: queues, counts, claim/unclaim, complete, 转办/委派/加签/减签/撤回/催办/抄送, drafts, bulk. */
-import { AppError } from '../http/errors.ts';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors/DomainError.ts';
+import { statusOf } from '../http/httpErrors.ts';
 import { defineOperation, S, type Operation, type OpContext } from '../http/operation.ts';
 import { hitRateLimit } from '../store/rateLimit.ts';
 import type { Services } from '../services.ts';
@@ -26,7 +27,7 @@ export function taskOperations(s: Services): Operation[] {
 
   async function complete(ctx: OpContext, taskId: string, b: { outcome: string; data?: Record<string, unknown>; comment?: string; signature?: string; attachments?: string[]; expectedVersion?: number }) {
     const task = await s.tasks.getVisible(ctx.ability, taskId);
-    if (task.assignee !== ctx.user.id) throw new AppError('task.not-assignee', { taskId });
+    if (task.assignee !== ctx.user.id) throw new ForbiddenError('task.not-assignee', { taskId });
     // the field matrix and the form rules are enforced by the engine inside the command (one place)
     const { outcome, expectedVersion, ...rest } = b;
     return act(ctx, taskId, outcome, rest, expectedVersion, task);
@@ -71,7 +72,7 @@ export function taskOperations(s: Services): Operation[] {
     op('withdrawTask', '/api/tasks/{id}/withdraw', '撤回 Withdraw a submission', actBody(), (ctx) => withdraw(s, ctx)),
     op('urgeTask', '/api/tasks/{id}/urge', '催办 Urge', actBody(), async (ctx) => {
       await s.tasks.getVisible(ctx.ability, ctx.params.id); // scope first: an outsider gets 404 and spends no budget
-      if (!(await hitRateLimit(s.db.knex, `urge:${ctx.params.id}`, 3_600_000, 3))) throw new AppError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
+      if (!(await hitRateLimit(s.db.knex, `urge:${ctx.params.id}`, 3_600_000, 3))) throw new RateLimitedError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
       return act(ctx, ctx.params.id, 'urge', { comment: ctx.body.comment });
     }),
     op('copyTask', '/api/tasks/{id}/copy', '抄送 Copy to', actBody({ users }, ['users']), (ctx) => act(ctx, ctx.params.id, 'copy', { users: ctx.body.users, comment: ctx.body.comment })),
@@ -80,8 +81,8 @@ export function taskOperations(s: Services): Operation[] {
       body: S.object({ data: S.anyObject }, ['data']),
       async handler({ ability, user, params, body }) {
         const t = await s.tasks.getVisible(ability, params.id);
-        if (t.assignee !== user.id) throw new AppError('task.not-assignee');
-        if (!['pending', 'waiting', 'delegated'].includes(String(t.status))) throw new AppError('task.not-open');
+        if (t.assignee !== user.id) throw new ForbiddenError('task.not-assignee');
+        if (!['pending', 'waiting', 'delegated'].includes(String(t.status))) throw new ConflictError('task.not-open');
         await s.db.knex('tasks').where({ id: params.id }).update({ draft: JSON.stringify(body.data), draft_at: Date.now() });
         return { body: { saved: true } };
       },
@@ -100,8 +101,8 @@ export function taskOperations(s: Services): Operation[] {
               : await act(ctx, it.taskId, 'transfer', { users: b.users ?? [], comment: b.comment }, it.expectedVersion);
             results.push({ taskId: it.taskId, ok: true, status: 200, version: out.version });
           } catch (err) {
-            if (!(err instanceof AppError)) throw err;
-            results.push({ taskId: it.taskId, ok: false, status: err.status, error: { code: err.code, message: err.message, details: err.details } });
+            if (!(err instanceof DomainError)) throw err;
+            results.push({ taskId: it.taskId, ok: false, status: statusOf(err), error: { code: err.code, message: err.message, details: err.details } });
           }
         }
         return { body: { results } };
@@ -113,10 +114,10 @@ export function taskOperations(s: Services): Operation[] {
 async function withdraw(s: Services, ctx: OpContext): Promise<unknown> {
   // 撤回 names the submitter's own finished task: visible to them as its last holder.
   const t = (await s.db.knex('tasks').where({ id: ctx.params.id }).first()) as Record<string, unknown> | undefined;
-  if (!t) throw new AppError('task.not-found');
+  if (!t) throw new NotFoundError('task.not-found');
   if (t.assignee !== ctx.user.id) {
     await s.tasks.getVisible(ctx.ability, ctx.params.id); // 404 outside scope; inside scope it is not theirs to withdraw
-    throw new AppError('task.not-assignee', { taskId: ctx.params.id });
+    throw new ForbiddenError('task.not-assignee', { taskId: ctx.params.id });
   }
   const out = await s.commands.act(ctx.user, String(t.case_id), { type: 'task.act', taskId: ctx.params.id, action: 'withdraw' } as never, ctx.body.expectedVersion);
   return { caseId: String(t.case_id), version: out.version };
