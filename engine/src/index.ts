@@ -22,11 +22,12 @@ export { compileLogic, logicOperators, truthy, type CompiledLogic } from './expr
 export { loadDefinition, parseText, type LoadResult } from './definition/load.ts';
 export { currentSchemaVersion } from './definition/migrate.ts';
 export { definitionLimits } from './definition/limits.ts';
-export { simulate, actorFrom, type SimResult, type SimRecord } from './simulate/simulate.ts';
+export { simulate, actorFrom, type SimResult, type SimRecord, type SimulateOptions } from './simulate/simulate.ts';
 export type { SimScript, SimStep } from './simulate/script.ts';
 export { formatSimulation } from './simulate/format.ts';
 export { lint, type LintOptions } from './lint/index.ts';
 export { availableActions, type AvailableAction } from './run/available.ts';
+export { projectTasks, taskRowsOf, type TaskRow } from './run/projectTasks.ts';
 export { checkIntake, checkForm } from './run/formCheck.ts';
 export { validateFormData, formSchemaOf, hiddenFields, createFormAjv, isCnIdNumber, isCnMobile, type FormError } from './forms/index.ts';
 export { renderItemPage } from './docs/renderItemPage.ts';

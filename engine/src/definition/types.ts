@@ -103,6 +103,8 @@ export interface SlaSpec {
   /** a JSONLogic expression giving an ISO duration that overrides `within` (e.g. per-class limits) */
   withinFrom?: Logic;
   clock: Clock;
+  /** a JSONLogic expression giving the clock to count on (`natural`, `working`, `urgent`) that overrides `clock` (e.g. urgent cases) */
+  clockFrom?: Logic;
   warnAt?: number;
   warnTemplate?: string;
   pauseIn?: string[];
@@ -151,7 +153,7 @@ export interface StateSpec {
   states?: Record<string, StateSpec>;
   task?: TaskSpec;
   wait?: { for: 'device' | 'external' | 'citizen' | 'subcase'; timeout?: { within: string; clock: Clock; event: string } };
-  subcase?: { definition: string; input?: Record<string, Logic>; join?: 'all' | 'any' };
+  subcase?: SubcaseSpec;
   entry?: EffectSpec[];
   exit?: EffectSpec[];
   on?: Record<string, TransitionsSpec>;
@@ -159,6 +161,15 @@ export interface StateSpec {
   onDone?: TransitionsSpec;
   outcome?: string;
   tags?: string[];
+}
+
+/** Child cases this state starts on entry and waits for. */
+export interface SubcaseSpec {
+  definition: string;
+  input?: Record<string, Logic>;
+  join?: 'all' | 'any';
+  /** where the case goes per outcome of the child case(s) (`*`: any other outcome, or mixed outcomes under `join: all`) */
+  onDone?: Record<string, TransitionsSpec>;
 }
 
 export interface FormStep {
@@ -177,6 +188,35 @@ export interface FormSpec {
   visibleIf?: Record<string, Logic>;
   /** extra JSON Schema keywords merged into the generated form schema (if/then, allOf, ...) */
   schema?: JsonSchema;
+  /** cross-field rules (an end date after the start date, an amount within a cap), checked on submit */
+  rules?: DataRule[];
+}
+
+/** A cross-field validation: `check` (JSONLogic over `data`, ...) must be true, else `message` is shown on `fields`. */
+export interface DataRule {
+  check: Logic;
+  message: LocalizedText;
+  /** the fields the message belongs to (the first is where a form shows it) */
+  fields: string[];
+}
+
+/** A recurring schedule counted from a fixed anchor, so it never drifts. */
+export interface ScheduleSpec {
+  title?: LocalizedText;
+  /** the event sent to the case at each occurrence */
+  event: string;
+  /** the schedule runs while the case is between these states (like a case clock) */
+  startOn: string[];
+  stopOn: string[];
+  /** JSONLogic giving the anchor (an ISO date or date-time, or epoch ms); default: when the schedule starts */
+  anchor?: Logic;
+  /** occurrence k falls at anchor + k × every on `clock` */
+  every?: string;
+  clock?: Clock;
+  /** or: a day of each month — the Nth working day on the county calendar, or a calendar day */
+  monthly?: { workingDay: number } | { day: number };
+  /** stop after this many occurrences */
+  count?: number;
 }
 
 export interface RoleSpec {
@@ -204,4 +244,10 @@ export interface Definition {
   /** adapter operations this item calls or is triggered by */
   adapters?: { invokes?: string[]; triggers?: string[] };
   calendar?: string;
+  /** cross-field rules on the case data, checked whenever data is written */
+  rules?: DataRule[];
+  /** recurring schedules (visits every 7 days from enrolment, a report on the first working day of each month) */
+  schedules?: Record<string, ScheduleSpec>;
+  /** shared libraries this item takes roles and templates from (resolved and inlined at load) */
+  uses?: string[];
 }

@@ -2,7 +2,7 @@
 import { asList } from '../compile/model.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import { pointer, type Diagnostic } from '../diagnostics/Diagnostic.ts';
-import { decisionKind } from '../run/tasks.ts';
+import { decisionKind } from '../definition/decisions.ts';
 import { eachEffect, eachSla, eachTask, handlesEvent, type LintContext } from './context.ts';
 
 /** Modes where an abstention never decides the step by itself (it is only counted). */

@@ -1,12 +1,14 @@
 /** Turns the definition's effect declarations (notify, invoke, spawn, audit) into effect data. */
+import { expression } from '../compile/compile.ts';
+import { ExprKeys, type ExprKey } from '../compile/exprKeys.ts';
+import { isInputShape } from '../compile/logic.ts';
 import type { EffectSpec, Recipients } from '../definition/types.ts';
-import type { CaseContext, EventPayload } from './context.ts';
+import type { CaseContext, StepPayload } from './context.ts';
 import { nextId } from './context.ts';
 import { orgAt } from './directory.ts';
 import type { Env } from './env.ts';
 import type { Effect } from './types.ts';
-import { isInputShape } from '../compile/logic.ts';
-import { logicView, readPath } from './view.ts';
+import { logicView, readPath, type LogicView } from './view.ts';
 
 function recipients(ctx: CaseContext, to: Recipients): Extract<Effect, { kind: 'notify' }>['recipients'] {
   if (to.to === 'initiator') return { users: [ctx.initiator.userId] };
@@ -30,21 +32,17 @@ function recipients(ctx: CaseContext, to: Recipients): Extract<Effect, { kind: '
   return { role: to.role, orgPath };
 }
 
-function evalInput(ctx: CaseContext, env: Env, p: EventPayload | undefined, base: string, input: Record<string, unknown> | undefined): Record<string, unknown> {
+function evalInput(env: Env, view: LogicView, input: Record<string, unknown> | undefined, at: (keys: string[]) => ExprKey, keys: string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (!input) return out;
-  const view = logicView(ctx, p);
-  for (const key of Object.keys(input)) {
-    const at = `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    const value = input[key];
-    const logic = env.compiled.logic.get(at);
-    out[key] = logic ? logic.evaluate(view) : isInputShape(value) ? evalInput(ctx, env, p, at, value) : value;
+  for (const [k, value] of Object.entries(input ?? {})) {
+    out[k] = isInputShape(value) ? evalInput(env, view, value, at, [...keys, k]) : expression(env.compiled, at([...keys, k])).evaluate(view);
   }
   return out;
 }
 
 /** Resolves effect declarations at `path` (JSON Pointer of the effects array) against the context. */
-export function resolveEffects(ctx: CaseContext, env: Env, specs: EffectSpec[] | undefined, path: string, p: EventPayload | undefined, out: Effect[]): void {
+export function resolveEffects(ctx: CaseContext, p: StepPayload, specs: EffectSpec[] | undefined, path: string, out: Effect[]): void {
+  const env = p.env;
   (specs ?? []).forEach((spec, i) => {
     const at = `${path}/${i}`;
     if ('notify' in spec) {
@@ -55,14 +53,14 @@ export function resolveEffects(ctx: CaseContext, env: Env, specs: EffectSpec[] |
       const [requestId, seq] = nextId(ctx, 'r');
       ctx.seq = seq;
       ctx.requests = { ...ctx.requests, [requestId]: { operation: v.operation, onSuccess: v.onSuccess, onFailure: v.onFailure } };
-      const input = evalInput(ctx, env, p, `${at}/invoke/input`, v.input);
+      const input = evalInput(env, logicView(ctx, p), v.input, (keys) => ExprKeys.effectInput(at, 'invoke', keys));
       out.push({ kind: 'adapter.invoke', requestId, operation: v.operation, input, retry: v.retry ?? { max: 3, backoff: 'PT30S' }, idempotencyKey: requestId });
     } else if ('spawn' in spec) {
       const s = spec.spawn;
       const [childId, seq] = nextId(ctx, 'c');
       ctx.seq = seq;
       ctx.subcases = { ...ctx.subcases, [childId]: { definition: s.definition, state: 'open', join: 'all' } };
-      out.push({ kind: 'case.spawn', childId, definition: s.definition, input: evalInput(ctx, env, p, `${at}/spawn/input`, s.input) });
+      out.push({ kind: 'case.spawn', childId, definition: s.definition, input: evalInput(env, logicView(ctx, p), s.input, (keys) => ExprKeys.effectInput(at, 'spawn', keys)) });
     } else {
       out.push({ kind: 'audit', action: spec.audit.action, detail: { caseId: ctx.caseId } });
     }

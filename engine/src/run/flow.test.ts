@@ -4,7 +4,7 @@ import { compile } from '../compile/compile.ts';
 import { loadDefinition } from '../definition/load.ts';
 import type { Definition } from '../definition/types.ts';
 import { persist, start, step, type LiveSnapshot } from './step.ts';
-import { act, actor, grid, testOptions } from './testkit.ts';
+import { act, actor, grid, testOptions } from '../testing/testkit.ts';
 import type { CaseEvent, Effect } from './types.ts';
 
 const t0 = Date.UTC(2026, 2, 2, 1, 0); // Mon 2026-03-02 09:00 +08:00
@@ -114,7 +114,7 @@ describe('SLA: warning, breach ladder, escalation', () => {
     const timers = r.effects.filter((e): e is Extract<Effect, { kind: 'timer.start' }> => e.kind === 'timer.start');
     expect(timers).toHaveLength(6); // due + warn for each of 3 signers
     const co1Task = s.taskFor('co1').id;
-    const mine = Object.entries(s.snap().context.timers).filter(([, t]) => t.owner === co1Task);
+    const mine = Object.entries(s.snap().context.timers).filter(([, t]) => t.owner.kind === 'task' && t.owner.taskId === co1Task);
     const warn = mine.find(([, t]) => t.purpose === 'sla.warn')!;
     const due = mine.find(([, t]) => t.purpose === 'sla.due')!;
     // submitted Mon 09:01; PT2H working → 11:01; warning at 0.67 → 10:21:24
@@ -124,7 +124,7 @@ describe('SLA: warning, breach ladder, escalation', () => {
     expect(w.effects.map((e) => e.kind)).toEqual(['notify', 'audit', 'audit']);
     const d = s.send({ type: 'timer.fired', timerId: due[0], meta: { at: due[1].dueAt, id: 'td', source: 'system' } });
     expect(d.effects.filter((e) => e.kind === 'notify')).toHaveLength(1);
-    const later = Object.entries(s.snap().context.timers).filter(([, t]) => t.owner === co1Task && t.purpose === 'sla.rung');
+    const later = Object.entries(s.snap().context.timers).filter(([, t]) => t.owner.kind === 'task' && t.owner.taskId === co1Task && t.purpose === 'sla.rung');
     expect(later).toHaveLength(2); // the second reminder and the escalation
     const esc = later.find(([, t]) => t.rung === 1)!;
     expect(new Date(esc[1].dueAt).toISOString()).toBe('2026-03-03T03:01:00.000Z');

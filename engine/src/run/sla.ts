@@ -4,10 +4,13 @@
  * Durable time is data: every timer is a `timer.start` effect with an absolute due time.
  */
 import type { BreachRung, SlaSpec } from '../definition/types.ts';
-import type { CaseContext, TimerRecord } from './context.ts';
+import { expression } from '../compile/compile.ts';
+import { ExprKeys } from '../compile/exprKeys.ts';
+import type { CaseContext } from './context.ts';
 import { nextId, own } from './context.ts';
 import { orgUp } from './directory.ts';
 import type { Env } from './env.ts';
+import { sameOwner, type TimerOwner, type TimerRecord } from './timerOwners.ts';
 import type { Effect } from './types.ts';
 import { logicView } from './view.ts';
 
@@ -19,11 +22,11 @@ export function addTimer(ctx: CaseContext, rec: TimerRecord): Effect {
   return { kind: 'timer.start', timerId: id, dueAt: rec.dueAt, purpose: rec.purpose, clock: rec.clock };
 }
 
-/** Cancels every timer owned by `owner` (a task id, `clock:<name>` or a state id). */
-export function cancelTimers(ctx: CaseContext, owner: string): Effect[] {
+/** Cancels every timer of `owner`. */
+export function cancelTimers(ctx: CaseContext, owner: TimerOwner): Effect[] {
   const out: Effect[] = [];
   for (const [id, t] of Object.entries(ctx.timers)) {
-    if (t.owner !== owner) continue;
+    if (!sameOwner(t.owner, owner)) continue;
     delete ctx.timers[id];
     out.push({ kind: 'timer.cancel', timerId: id });
   }
@@ -31,33 +34,40 @@ export function cancelTimers(ctx: CaseContext, owner: string): Effect[] {
 }
 
 /** The SLA's duration: `withinFrom` (JSONLogic giving an ISO duration) when it yields one, else `within`. */
-export function slaWithin(ctx: CaseContext, env: Env, sla: SlaSpec, path: string): string {
+export function slaWithin(ctx: CaseContext, env: Env, sla: SlaSpec, slaPath: string): string {
   if (sla.withinFrom === undefined) return sla.within;
-  const logic = env.compiled.logic.get(path + '/withinFrom');
-  const v = logic?.evaluate(logicView(ctx, undefined));
+  const v = expression(env.compiled, ExprKeys.withinFrom(slaPath)).evaluate(logicView(ctx, undefined));
   return typeof v === 'string' && /^P/.test(v) ? v : sla.within;
 }
 
-/** Starts an SLA: the due timer, and the warning timer at `warnAt` of the clock time. Returns the due time. */
-export function startSla(ctx: CaseContext, env: Env, sla: SlaSpec, slaRef: string, owner: string, within: string, out: Effect[]): number {
+/** Starts an SLA for `owner`: the due timer, and the warning timer at `warnAt` of the clock time. Returns the due time. */
+export function startSla(ctx: CaseContext, env: Env, sla: SlaSpec, owner: TimerOwner, within: string, out: Effect[]): number {
   const at = env.meta.at;
   const dueAt = env.calendar.add(at, within, sla.clock);
-  out.push(addTimer(ctx, { purpose: 'sla.due', dueAt, clock: sla.clock, owner, sla: slaRef }));
+  out.push(addTimer(ctx, { purpose: 'sla.due', dueAt, clock: sla.clock, owner }));
   if (sla.warnAt) {
     const warnAt = env.calendar.fractionPoint(at, dueAt, sla.warnAt, sla.clock);
-    out.push(addTimer(ctx, { purpose: 'sla.warn', dueAt: warnAt, clock: sla.clock, owner, sla: slaRef }));
+    out.push(addTimer(ctx, { purpose: 'sla.warn', dueAt: warnAt, clock: sla.clock, owner }));
   }
   return dueAt;
 }
 
-/** Who a ladder notice goes to: the open tasks of the owner (or all open tasks for a case clock). */
-function currentHandlers(ctx: CaseContext, owner: string): string[] {
-  const tasks = Object.values(ctx.tasks).filter((t) => t.status === 'pending' && (owner.startsWith('clock:') || t.id === owner));
+/** The open tasks an owner's deadline is about: its task, its step's tasks, or every open task for a case clock. */
+export function ownedTasks(ctx: CaseContext, owner: TimerOwner): CaseContext['tasks'][string][] {
+  const open = Object.values(ctx.tasks);
+  if (owner.kind === 'task') return open.filter((t) => t.id === owner.taskId);
+  if (owner.kind === 'step') return open.filter((t) => t.state === owner.state);
+  return owner.kind === 'clock' ? open : [];
+}
+
+/** Who a ladder notice goes to: the pending tasks' holders. */
+export function currentHandlers(ctx: CaseContext, owner: TimerOwner): string[] {
+  const tasks = ownedTasks(ctx, owner).filter((t) => t.status === 'pending');
   return [...new Set(tasks.flatMap((t) => (t.assignee ? [t.assignee] : t.candidates)))].sort();
 }
 
-function baseOrg(ctx: CaseContext, owner: string): string {
-  return ctx.tasks[owner]?.group?.orgPath ?? ctx.orgPath;
+function baseOrg(ctx: CaseContext, owner: TimerOwner): string {
+  return ownedTasks(ctx, owner).find((t) => t.group)?.group?.orgPath ?? ctx.orgPath;
 }
 
 /** Applies one rung of the breach ladder; returns an auto-action name when the rung has one. */
@@ -97,8 +107,8 @@ function isZeroDuration(iso: string): boolean {
 /** Handles the deadline: rungs due now are applied, later rungs get their own timers. */
 export function onDue(ctx: CaseContext, env: Env, sla: SlaSpec, timer: TimerRecord, out: Effect[]): string | undefined {
   out.push({ kind: 'audit', action: 'sla.breached', detail: { owner: timer.owner, dueAt: timer.dueAt } });
-  const name = timer.owner.startsWith('clock:') ? timer.owner.slice(6) : undefined;
-  if (name && ctx.clocks[name]) own(ctx, 'clocks')[name] = { ...ctx.clocks[name], breached: true };
+  const owner = timer.owner;
+  if (owner.kind === 'clock' && ctx.clocks[owner.clock]) own(ctx, 'clocks')[owner.clock] = { ...ctx.clocks[owner.clock]!, breached: true };
   let auto: string | undefined;
   (sla.onBreach ?? []).forEach((rung, i) => {
     if (!rung.after || isZeroDuration(rung.after)) {

@@ -1,23 +1,13 @@
 /** Creating a human step's tasks on entry, per task mode, with SLA timers and the assignment trace. */
-import type { DecisionKind, DecisionSpec, TaskSpec } from '../definition/types.ts';
+import { decisionKind, firstOfKind } from '../definition/decisions.ts';
+import type { TaskSpec } from '../definition/types.ts';
 import { resolveAssignment } from './assign.ts';
-import type { CaseContext, StepState } from './context.ts';
+import type { CaseContext, StepPayload, StepState } from './context.ts';
 import { nextId } from './context.ts';
 import type { Env } from './env.ts';
 import { slaWithin, startSla } from './sla.ts';
+import { TimerOwners } from './timerOwners.ts';
 import type { AssignmentTrace, Effect, TaskRecord } from './types.ts';
-
-/** The kind of a decision: declared, or inferred from its name. */
-export function decisionKind(name: string, spec: DecisionSpec | undefined): DecisionKind {
-  if (spec?.kind) return spec.kind;
-  if (name === 'approve' || name === 'reject' || name === 'return' || name === 'abstain') return name;
-  return 'other';
-}
-
-/** The first decision of a kind in declaration order. */
-export function firstOfKind(task: TaskSpec, kind: DecisionKind): string | undefined {
-  return Object.keys(task.decisions).find((n) => decisionKind(n, task.decisions[n]) === kind);
-}
 
 /** A voter's weight: the largest weight among their roles (1 when none is listed). */
 export function weightFor(task: TaskSpec, roles: string[]): number {
@@ -69,7 +59,7 @@ export function createTask(ctx: CaseContext, env: Env, stateId: string, n: NewTa
   }
   ctx.tasks[id] = task;
   let dueAt: number | undefined;
-  if (spec.sla) dueAt = startSla(ctx, env, spec.sla, `task:${stateId}`, id, slaWithin(ctx, env, spec.sla, info.path + '/task/sla'), out);
+  if (spec.sla) dueAt = startSla(ctx, env, spec.sla, TimerOwners.task(id, stateId), slaWithin(ctx, env, spec.sla, info.path + '/task/sla'), out);
   out.push({
     kind: 'task.create', taskId: id, state: stateId,
     title: spec.title ?? info.spec.title ?? { 'zh-CN': stateId, en: stateId },
@@ -94,7 +84,8 @@ export function createSlotTask(ctx: CaseContext, env: Env, stateId: string, step
  * Enters a human step: resolves the assignment and creates the tasks of its mode.
  * Returns a decision name when a policy (auto-pass / auto-reject) decides the step at once.
  */
-export function enterHumanStep(ctx: CaseContext, env: Env, stateId: string, out: Effect[]): string | undefined {
+export function enterHumanStep(ctx: CaseContext, p: StepPayload, stateId: string, out: Effect[]): string | undefined {
+  const env = p.env;
   const spec = env.compiled.model.states.get(stateId)!.spec.task!;
   const res = resolveAssignment(ctx, env, spec);
   const mode = spec.mode ?? 'single';

@@ -70,7 +70,10 @@ export type Effect =
       decisions: Array<{ name: string; kind: DecisionKind; requires: string[] }>; dueAt?: number; priority: string;
       delegatedFrom?: string }
   | { kind: 'task.cancel'; taskId: string; reason: string }
-  | { kind: 'task.update'; taskId: string; status: TaskRecord['status']; assignee?: string }
+  /** a task's status or holders changed (claim, unclaim, delegate, delegation returned) */
+  | { kind: 'task.update'; taskId: string; status: TaskRecord['status']; assignee: string | null; candidates: string[] }
+  /** a task was decided (its holder took a decision, or the system did on a breach or an empty assignment) */
+  | { kind: 'task.complete'; taskId: string; decision: string; by: string }
   | { kind: 'timer.start'; timerId: string; dueAt: number; purpose: string; clock: Clock }
   | { kind: 'timer.cancel'; timerId: string }
   | { kind: 'notify'; template: string; channel: string; recipients: { role?: string; orgPath?: string; orgPaths?: string[]; users?: string[] }; vars: Record<string, unknown> }

@@ -1,9 +1,9 @@
 /** Test helpers: a small county directory, the default calendar, event builders. */
 import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
 import { createWorkCalendar } from '../calendar/index.ts';
-import { createDirectory, type DirectoryData } from './directory.ts';
-import type { RunOptions } from './env.ts';
-import type { Actor, CaseEvent } from './types.ts';
+import { createDirectory, type DirectoryData } from '../run/directory.ts';
+import type { RunOptions } from '../run/env.ts';
+import type { Actor, CaseEvent } from '../run/types.ts';
 
 export const county = '/510722';
 export const township = '/510722/510722100';
