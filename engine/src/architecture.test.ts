@@ -59,7 +59,7 @@ const allowed: Record<string, string[]> = {
   forms: ['diagnostics', 'definition', 'expr'],
   compile: ['diagnostics', 'definition', 'expr'],
   lint: ['diagnostics', 'definition', 'compile', 'expr', 'template', 'calendar', 'forms'],
-  run: ['diagnostics', 'definition', 'compile', 'expr', 'calendar', 'forms'],
+  run: ['diagnostics', 'definition', 'compile', 'expr', 'calendar', 'forms', 'template'],
   simulate: ['diagnostics', 'definition', 'compile', 'run'],
   migrate: ['diagnostics', 'definition', 'compile', 'run'],
   docs: ['diagnostics', 'definition', 'compile'],

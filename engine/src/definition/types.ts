@@ -10,6 +10,8 @@ export type JsonSchema = Record<string, unknown>;
 export const PiiKinds = [
   'none', 'name', 'phone', 'id-number', 'address', 'gps', 'location', 'health', 'biometric',
   'special-identity', 'minor', 'private', 'email',
+  // quasi-identifiers: on their own they name nobody, but beside a masked ID number they give its digits away
+  'birth-date', 'sex',
 ] as const;
 export type PiiKind = (typeof PiiKinds)[number];
 
@@ -20,11 +22,23 @@ export type OrgLevel = (typeof OrgLevels)[number];
 export type AssignmentRule =
   | { role: string; scope?: OrgLevel | 'case'; of?: 'case' | 'initiator' | 'previous-handler' }
   | { user: string }
-  | { pick: 'initiator' | 'previous'; field: string; role?: string }
+  /** 发起人自选 / 审批人自选: users named in a data field; `role` (within `scope` of the case) is checked when they are picked */
+  | { pick: 'initiator' | 'previous'; field: string; role?: string; scope?: OrgLevel | 'case' }
   | { chain: { role: string; from: OrgLevel; to: OrgLevel; of?: 'case' | 'initiator' } }
-  | { orgField: string; role: string };
+  | { orgField: string; role: string }
+  /** the case's initiator (staff or resident): a correction or confirmation task */
+  | { initiator: true };
 
-export type EmptyAssigneePolicy = 'auto-pass' | 'auto-reject' | 'admin' | { fallbackUser: string };
+/** One rule, or several whose users all act in the step (a community officer and a township department's liaison). */
+export type Assignee = AssignmentRule | AssignmentRule[];
+
+export type EmptyAssigneePolicy = 'auto-pass' | 'auto-reject' | 'admin' | { fallbackUser: string } | { fallback: AssignmentRule };
+
+/** Whom transfer (转办), delegate (委派) and add-signer (加签) may name: staff holding one of `roles` inside `scope` of the case. */
+export interface TargetRule {
+  roles?: string[];
+  scope?: OrgLevel | 'case';
+}
 export type InitiatorPolicy = 'allow' | 'skip' | 'superior';
 
 export const TaskModes = ['single', 'all', 'any', 'sequence', 'vote'] as const;
@@ -64,7 +78,7 @@ export interface VoteSpec {
 
 export interface TaskSpec {
   title?: LocalizedText;
-  assignee: AssignmentRule;
+  assignee: Assignee;
   mode?: TaskMode;
   /** countersign (all): pass when this share of signers approve (default 1) */
   passRatio?: number;
@@ -78,6 +92,8 @@ export interface TaskSpec {
   requires?: Partial<Record<TaskOp, ActionInput[]>>;
   onEmpty?: EmptyAssigneePolicy;
   onInitiator?: InitiatorPolicy;
+  /** whom transfer, delegate and add-signer may name (default: the step's assignee roles, inside the case's org) */
+  targets?: TargetRule;
   sla?: SlaSpec;
   priority?: 'low' | 'normal' | 'high' | 'urgent';
 }
@@ -88,9 +104,12 @@ export interface BreachRung {
   /** when after the deadline this rung fires (ISO 8601, default PT0S), on the SLA's clock */
   after?: string;
   remind?: { times: number; every: string; template: string };
-  escalate?: { levels: number; role: string; template?: string };
+  /** up `levels` of the org tree to `role`: a notice (default), or the task itself moves there (`move`) or is added there (`add`) */
+  escalate?: { levels: number; role: string; template?: string; task?: 'notify' | 'move' | 'add' };
   /** a decision (on a task SLA) or event the system takes by itself */
   auto?: string;
+  /** the comment recorded with an automatic decision (needed when the decision requires a comment) */
+  autoComment?: LocalizedText;
   /** 督办: a supervision record and notice to the supervising level */
   supervise?: { role: string; levels?: number; template: string };
   /** a flag for performance review (通报) */
@@ -109,6 +128,8 @@ export interface SlaSpec {
   warnTemplate?: string;
   pauseIn?: string[];
   onBreach?: BreachRung[];
+  /** a countersign, or-sign or vote step has one deadline for all its signers (`step`, the default there) or one per task */
+  per?: 'task' | 'step';
 }
 
 /** A case-level SLA clock spanning several states (start, stop and pause by state). */
@@ -122,7 +143,10 @@ export interface Recipients {
   scope?: OrgLevel | 'case';
   users?: string[];
   to?: 'initiator' | 'assignees' | 'previous-handler';
+  /** a data field holding user ids (or, with `role`, org paths) */
   field?: string;
+  /** a data field holding a mobile number to text (the number stays in the case data; the runtime reads it when it sends) */
+  phoneField?: string;
 }
 
 export type EffectSpec =

@@ -54,7 +54,7 @@ function waitsNobodyEnds(c: LintContext): Diagnostic[] {
   for (const s of c.model.states.values()) {
     const timeout = s.spec.wait?.timeout;
     if (timeout && !handlesEvent(c, s.id, timeout.event)) out.push(diag('lint.timeout-unhandled', s.path + '/wait/timeout/event', { event: timeout.event }));
-    if (s.spec.subcase && !handlesEvent(c, s.id, 'subcase.done')) out.push(diag('lint.subcase-unhandled', s.path + '/subcase', { state: s.id }));
+    if (s.spec.subcase && !s.spec.subcase.onDone && !handlesEvent(c, s.id, 'subcase.done')) out.push(diag('lint.subcase-unhandled', s.path + '/subcase', { state: s.id }));
   }
   return out;
 }

@@ -22,6 +22,9 @@ import { checkRoles } from './roles.ts';
 import { checkSlas } from './sla.ts';
 import { checkTargets } from './targets.ts';
 import { checkTemplates } from './templates.ts';
+import { checkSubcases } from './subcases.ts';
+import { checkRecipients } from './recipients.ts';
+import { checkCalendar } from './calendar.ts';
 
 export type { LintOptions } from './context.ts';
 
@@ -37,6 +40,9 @@ const checks: ReadonlyArray<[string, Check]> = [
   ['expressions', checkExpressions],
   ['templates', checkTemplates],
   ['adapters', checkAdapters],
+  ['subcases', checkSubcases],
+  ['recipients', checkRecipients],
+  ['calendar', checkCalendar],
   ['sla', checkSlas],
 ];
 

@@ -8,9 +8,12 @@ import { nextId } from './context.ts';
 import { orgAt } from './directory.ts';
 import type { Env } from './env.ts';
 import type { Effect } from './types.ts';
+import { diag } from '../diagnostics/catalog.ts';
+import { mask } from '../template/mask.ts';
 import { logicView, readPath, type LogicView } from './view.ts';
 
-function recipients(ctx: CaseContext, to: Recipients): Extract<Effect, { kind: 'notify' }>['recipients'] {
+function recipients(ctx: CaseContext, p: StepPayload, to: Recipients): Extract<Effect, { kind: 'notify' }>['recipients'] {
+  if (to.phoneField) return { phoneFields: [to.phoneField.startsWith('data.') ? to.phoneField.slice(5) : to.phoneField] };
   if (to.to === 'initiator') return { users: [ctx.initiator.userId] };
   if (to.to === 'previous-handler') return { users: ctx.trail.slice(-1).map((t) => t.by) };
   if (to.to === 'assignees') {
@@ -26,7 +29,10 @@ function recipients(ctx: CaseContext, to: Recipients): Extract<Effect, { kind: '
   }
   if (to.field) {
     const v = readPath(ctx, to.field.startsWith('data.') ? to.field : 'data.' + to.field);
-    return { users: (Array.isArray(v) ? v : v ? [v] : []).map(String) };
+    const values = (Array.isArray(v) ? v : v ? [v] : []).map(String);
+    // a field meant to hold user ids may hold something else (a phone number): never send to it as if it were a user
+    for (const x of values) if (!p.env.directory.hasUser(x)) p.warnings.push(diag('run.notify-unknown-user', '', { field: to.field, value: mask(x, 'phone') }));
+    return { users: values.filter((x) => p.env.directory.hasUser(x)) };
   }
   const orgPath = !to.scope || to.scope === 'case' ? ctx.orgPath : orgAt(ctx.orgPath, to.scope) ?? ctx.orgPath;
   return { role: to.role, orgPath };
@@ -47,7 +53,7 @@ export function resolveEffects(ctx: CaseContext, p: StepPayload, specs: EffectSp
     const at = `${path}/${i}`;
     if ('notify' in spec) {
       const n = spec.notify;
-      out.push({ kind: 'notify', template: n.template, channel: n.channel ?? 'app', recipients: recipients(ctx, n.to), vars: { caseId: ctx.caseId, data: ctx.data } });
+      out.push({ kind: 'notify', template: n.template, channel: n.channel ?? 'app', recipients: recipients(ctx, p, n.to), vars: { caseId: ctx.caseId, data: ctx.data } });
     } else if ('invoke' in spec) {
       const v = spec.invoke;
       const [requestId, seq] = nextId(ctx, 'r');

@@ -1,11 +1,14 @@
 /** Prepares system events: timers, adapter results, sub-case completions, an unassignable task. */
 import { MachineEvents } from '../compile/internalEvents.ts';
 import { firstOfKind } from '../definition/decisions.ts';
-import type { SlaSpec } from '../definition/types.ts';
+import { decisionKind } from '../definition/decisions.ts';
+import type { BreachRung, SlaSpec, TaskSpec } from '../definition/types.ts';
+import type { LocalizedText } from '../diagnostics/Diagnostic.ts';
+import { checkForm } from './formCheck.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import { taskSpecOf } from './acceptance.ts';
 import { own, type CaseContext } from './context.ts';
-import { orgAt } from './directory.ts';
+import { fallbackFor } from './assign.ts';
 import type { Env } from './env.ts';
 import { refused, type Prepared } from './prepared.ts';
 import { applyRung, cancelTimers, onDue, ownedTasks } from './sla.ts';
@@ -22,15 +25,34 @@ function slaOf(env: Env, owner: TimerOwner): SlaSpec | undefined {
   return undefined;
 }
 
-/** An auto-action on breach: a task SLA takes the decision on its step, a clock sends the event. */
-function autoEvent(env: Env, ctx: CaseContext, owner: TimerOwner, auto: string, out: Effect[]): Pick<Extract<Prepared, { ok: true }>, 'event' | 'done'> {
+type AutoResult = Pick<Extract<Prepared, { ok: true }>, 'event' | 'done'> | { notTaken: LocalizedText };
+
+/** Why the system cannot take a decision by itself: inputs only a person can give, or a form still incomplete. */
+function autoBlocker(env: Env, ctx: CaseContext, spec: TaskSpec, decision: string, rung: BreachRung, at: number): LocalizedText | undefined {
+  const needs = (spec.decisions[decision]?.requires ?? []).filter((i) => !(i === 'comment' && rung.autoComment));
+  if (needs.length) return { 'zh-CN': `决定“${decision}”需要${needs.join('、')}，系统无法代填`, en: `decision "${decision}" requires ${needs.join(', ')}, which the system cannot give` };
+  if (spec.form && decisionKind(decision, spec.decisions[decision]) === 'approve' && checkForm(env.compiled, spec.form, ctx, undefined, true, at).length) {
+    return { 'zh-CN': `表单“${spec.form}”尚未填写完整`, en: `form "${spec.form}" is not complete` };
+  }
+  return undefined;
+}
+
+/** An auto-action on breach: a task SLA takes the decision on its step (when the system can), a clock sends the event. */
+function autoEvent(env: Env, ctx: CaseContext, owner: TimerOwner, rung: BreachRung, out: Effect[]): AutoResult {
+  const auto = rung.auto!;
   const task = ownedTasks(ctx, owner)[0];
   if (!task || owner.kind === 'clock') return { event: MachineEvents.event(auto), done: [] };
   const spec = taskSpecOf(env.compiled, task);
   const decision = Object.hasOwn(spec.decisions, auto) ? auto : firstOfKind(spec, 'approve') ?? auto;
-  out.push({ kind: 'audit', action: 'task.auto-decided', detail: { taskId: task.id, decision } });
+  const blocked = autoBlocker(env, ctx, spec, decision, rung, env.meta.at);
+  if (blocked) return { notTaken: blocked };
+  out.push({ kind: 'audit', action: 'task.auto-decided', detail: { taskId: task.id, decision, ...(rung.autoComment ? { comment: rung.autoComment } : {}) } });
   const done = Object.values(ctx.tasks).filter((t) => t.state === task.state).map((t) => t.id);
-  for (const taskId of done) out.push({ kind: 'task.complete', taskId, decision, by: 'system' });
+  for (const taskId of done) {
+    delete ctx.tasks[taskId];
+    out.push(...cancelTimers(ctx, TimerOwners.task(taskId, task.state)), { kind: 'task.complete', taskId, decision, by: 'system' });
+  }
+  ctx.trail = [...ctx.trail.slice(-49), { state: task.state, taskId: task.id, by: 'system', decision, at: env.meta.at }];
   return { event: MachineEvents.decision(task.state, decision), done };
 }
 
@@ -42,7 +64,7 @@ function warn(ctx: CaseContext, env: Env, timer: TimerRecord, out: Effect[]): vo
 }
 
 /** A durable timer fired: warning, deadline (breach ladder), a later rung, or a wait timeout. */
-export function prepareTimer(env: Env, ctx: CaseContext, ev: Ev<'timer.fired'>): Prepared {
+export function prepareTimer(env: Env, ctx: CaseContext, ev: Ev<'timer.fired'>, manualOnly = false): Prepared {
   const timer = ctx.timers[ev.timerId];
   if (!timer) return refused(diag('run.unknown-timer', '/timerId', { timerId: ev.timerId }));
   delete ctx.timers[ev.timerId];
@@ -50,16 +72,20 @@ export function prepareTimer(env: Env, ctx: CaseContext, ev: Ev<'timer.fired'>):
   const audit = { timerId: ev.timerId, purpose: timer.purpose };
   if (timer.owner.kind === 'wait') {
     const spec = env.compiled.model.states.get(timer.owner.state)?.spec.wait?.timeout;
-    return { ok: true, event: spec ? MachineEvents.event(spec.event) : MachineEvents.bookkeeping, ctx, effects: out, done: [], audit, fallback: MachineEvents.bookkeeping };
+    return spec && !manualOnly ? { ok: true, event: MachineEvents.event(spec.event), ctx, effects: out, done: [], audit, automatic: true } : { ok: true, event: MachineEvents.bookkeeping, ctx, effects: out, done: [], audit };
   }
   const sla = slaOf(env, timer.owner);
-  let auto: string | undefined;
+  let auto: BreachRung | undefined;
   if (timer.purpose === 'sla.warn') warn(ctx, env, timer, out);
   else if (timer.purpose === 'sla.due' && sla) auto = onDue(ctx, env, sla, timer, out);
   else if (timer.purpose === 'sla.rung' && sla?.onBreach?.[timer.rung ?? -1]) auto = applyRung(ctx, env, sla.onBreach[timer.rung!]!, timer, timer.rung!, out);
-  if (!auto) return { ok: true, event: MachineEvents.bookkeeping, ctx, effects: out, done: [], audit };
+  if (!auto || manualOnly) return { ok: true, event: MachineEvents.bookkeeping, ctx, effects: out, done: [], audit };
   const a = autoEvent(env, ctx, timer.owner, auto, out);
-  return { ok: true, ...a, ctx, effects: out, audit, fallback: MachineEvents.bookkeeping };
+  if ('notTaken' in a) {
+    const warning = diag('run.auto-not-taken', '', { event: auto.auto, reason: a.notTaken });
+    return { ok: true, event: MachineEvents.bookkeeping, ctx, effects: out, done: [], audit, warnings: [warning] };
+  }
+  return { ok: true, ...a, ctx, effects: out, audit, automatic: true };
 }
 
 /** An adapter answered: the request's onSuccess/onFailure event, or just bookkeeping. */
@@ -112,10 +138,9 @@ export function prepareUnassignable(env: Env, ctx: CaseContext, ev: Ev<'task.una
   }
   delete ctx.tasks[task.id];
   out.push(...cancelTimers(ctx, TimerOwners.task(task.id, task.state)), { kind: 'task.cancel', taskId: task.id, reason: 'unassignable' });
-  const county = orgAt(ctx.orgPath, 'county') ?? ctx.orgPath;
-  const users = typeof policy === 'object' ? [policy.fallbackUser] : env.directory.usersWithRole('county-admin', county);
-  const why = [{ 'zh-CN': typeof policy === 'object' ? `原处理人不可用，转备用处理人 ${policy.fallbackUser}` : '原处理人不可用，转县级管理员', en: typeof policy === 'object' ? `nobody available; fallback user ${policy.fallbackUser}` : 'nobody available; county admins' }];
-  const trace = { rule: spec.assignee, candidates: users, ...(typeof policy === 'object' ? {} : { group: { role: 'county-admin', orgPath: county } }), why };
-  createTask(ctx, env, task.state, { assignee: users.length === 1 ? users[0] : undefined, candidates: users, trace, seqIndex: task.seqIndex }, out);
+  const why = [{ 'zh-CN': '原处理人不可用', en: 'the assignees are no longer available' }];
+  const fb = fallbackFor(ctx, env, spec, why);
+  const trace = { rule: spec.assignee, candidates: fb.candidates, ...(fb.group ? { group: fb.group } : {}), why };
+  createTask(ctx, env, task.state, { assignee: fb.assignee ?? (fb.candidates.length === 1 ? fb.candidates[0] : undefined), candidates: fb.candidates, trace, seqIndex: task.seqIndex }, out);
   return { ok: true, event: MachineEvents.bookkeeping, ctx, effects: out, done: [], audit };
 }

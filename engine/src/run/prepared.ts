@@ -15,11 +15,13 @@ export type Prepared =
       /** facts for the event's one audit record (who was transferred to, which request answered, ...) */
       audit?: Record<string, unknown>;
       /**
-       * An action the system takes by itself (a breach auto-action): when XState does not take it
-       * (no state handles it, a guard says no), the event still counts — its other effects stand —
-       * and `fallback` is sent instead, with a warning.
+       * True when the event carries an action the system takes by itself (a breach auto-action, a
+       * wait timeout): if XState does not take it (no state handles it, a guard says no), `step`
+       * prepares the event again without it — the rest of the breach handling still counts — and warns.
        */
-      fallback?: MachineEventRef;
+      automatic?: boolean;
+      /** warnings about an accepted event (an automatic action that could not be taken, ...) */
+      warnings?: Diagnostic[];
     }
   | { ok: false; diagnostics: Diagnostic[] };
 

@@ -70,8 +70,8 @@ function baseOrg(ctx: CaseContext, owner: TimerOwner): string {
   return ownedTasks(ctx, owner).find((t) => t.group)?.group?.orgPath ?? ctx.orgPath;
 }
 
-/** Applies one rung of the breach ladder; returns an auto-action name when the rung has one. */
-export function applyRung(ctx: CaseContext, env: Env, rung: BreachRung, timer: TimerRecord, rungIndex: number, out: Effect[]): string | undefined {
+/** Applies one rung of the breach ladder; returns the rung when it has an auto-action for the caller to take. */
+export function applyRung(ctx: CaseContext, env: Env, rung: BreachRung, timer: TimerRecord, rungIndex: number, out: Effect[]): BreachRung | undefined {
   const vars = { caseId: ctx.caseId, data: ctx.data, escalation: ctx.escalation };
   if (rung.remind) {
     out.push({ kind: 'notify', template: rung.remind.template, channel: 'app', recipients: { users: currentHandlers(ctx, timer.owner) }, vars });
@@ -96,7 +96,7 @@ export function applyRung(ctx: CaseContext, env: Env, rung: BreachRung, timer: T
     ctx.flags = [...ctx.flags, rung.flag];
     out.push({ kind: 'audit', action: 'sla.flagged', detail: { owner: timer.owner, flag: rung.flag } });
   }
-  return rung.auto;
+  return rung.auto ? rung : undefined;
 }
 
 /** True for PT0S, P0D, PT0H0M and the like: every number in the duration is zero. */
@@ -105,11 +105,11 @@ function isZeroDuration(iso: string): boolean {
 }
 
 /** Handles the deadline: rungs due now are applied, later rungs get their own timers. */
-export function onDue(ctx: CaseContext, env: Env, sla: SlaSpec, timer: TimerRecord, out: Effect[]): string | undefined {
+export function onDue(ctx: CaseContext, env: Env, sla: SlaSpec, timer: TimerRecord, out: Effect[]): BreachRung | undefined {
   out.push({ kind: 'audit', action: 'sla.breached', detail: { owner: timer.owner, dueAt: timer.dueAt } });
   const owner = timer.owner;
   if (owner.kind === 'clock' && ctx.clocks[owner.clock]) own(ctx, 'clocks')[owner.clock] = { ...ctx.clocks[owner.clock]!, breached: true };
-  let auto: string | undefined;
+  let auto: BreachRung | undefined;
   (sla.onBreach ?? []).forEach((rung, i) => {
     if (!rung.after || isZeroDuration(rung.after)) {
       auto = applyRung(ctx, env, rung, timer, i, out) ?? auto;

@@ -15,7 +15,7 @@ import { EngineError } from '../diagnostics/Diagnostic.ts';
 import { activeStates } from './acceptance.ts';
 import type { CaseContext, StepPayload } from './context.ts';
 import { draft } from './context.ts';
-import type { Env, RunOptions } from './env.ts';
+import { calendarFor, type Env, type RunOptions } from './env.ts';
 import { RunLimitExceeded, runLimits } from './limits.ts';
 import { machineOf, type MachineEvent } from './machine.ts';
 import type { Prepared } from './prepared.ts';
@@ -92,7 +92,9 @@ function settle<T extends { context: CaseContext }>(snap: T): T {
 /** Starts a case: the initial state's tasks, timers and effects. A start that breaks a bound is refused. */
 export function start(c: CompiledDefinition, input: StartInput, opts: RunOptions): StepResult<LiveSnapshot> {
   const actor = input.meta.actor;
+  const machine = machineOf(c);
   const env = envFor(c, opts, input.meta);
+  if (isDiagnostic(env)) return { snapshot: machine.resolveState({ value: c.definition.initial, context: {} } as never) as LiveSnapshot, effects: [], diagnostics: [env], accepted: false, trace: emptyTrace() };
   const p = payload(env, input.meta, 'case.created', { data: input.data });
   const ctx: CaseContext = {
     caseId: input.caseId, definition: c.definition.id, version: c.definition.version, orgPath: input.orgPath,
@@ -101,7 +103,6 @@ export function start(c: CompiledDefinition, input: StartInput, opts: RunOptions
     escalation: 0, flags: [], seq: 0, $step: p,
   };
   p.ctx = ctx;
-  const machine = machineOf(c);
   const { $step: _transient, ...bare } = ctx;
   const empty = () => machine.resolveState({ value: c.definition.initial, context: bare } as never) as LiveSnapshot;
   let snapshot: AnyMachineSnapshot;
@@ -130,11 +131,12 @@ function checkEvent(ev: unknown): Diagnostic | undefined {
   return undefined;
 }
 
-function prepare(env: Env, snap: LiveSnapshot, ev: CaseEvent): Prepared {
+/** Prepares an event on a fresh working copy; `manualOnly` leaves out the actions the system would take by itself. */
+function prepare(env: Env, snap: LiveSnapshot, ev: CaseEvent, manualOnly = false): Prepared {
   const ctx = draft(snap.context);
   switch (ev.type) {
     case 'task.act': return prepareTaskAct(env, ctx, ev as TaskActEvent);
-    case 'timer.fired': return prepareTimer(env, ctx, ev as Extract<CaseEvent, { type: 'timer.fired' }>);
+    case 'timer.fired': return prepareTimer(env, ctx, ev as Extract<CaseEvent, { type: 'timer.fired' }>, manualOnly);
     case 'adapter.succeeded': case 'adapter.failed': return prepareAdapter(env, ctx, ev as Extract<CaseEvent, { type: 'adapter.succeeded' }>);
     case 'task.unassignable': return prepareUnassignable(env, ctx, ev as Extract<CaseEvent, { type: 'task.unassignable' }>);
     case 'subcase.completed': return prepareSubcase(env, ctx, ev as Extract<CaseEvent, { type: 'subcase.completed' }>);
@@ -165,9 +167,14 @@ function refuse(snap: LiveSnapshot, diagnostics: Diagnostic[]): StepResult<LiveS
   return { snapshot: snap, effects: [], diagnostics, accepted: false, trace: emptyTrace() };
 }
 
-function envFor(c: CompiledDefinition, opts: RunOptions, meta: EventMeta): Env {
-  return { ...opts, compiled: c, meta };
+/** The run environment of one event; a coded refusal when the definition's calendar is not available. */
+function envFor(c: CompiledDefinition, opts: RunOptions, meta: EventMeta): Env | Diagnostic {
+  const calendar = calendarFor(c.definition.calendar, opts);
+  if (!calendar) return diag('run.unknown-calendar', '/calendar', { calendar: c.definition.calendar, known: [opts.calendar.id, ...Object.keys(opts.calendars ?? {})].join(', ') });
+  return { ...opts, calendar, compiled: c, meta };
 }
+
+const isDiagnostic = (x: Env | Diagnostic): x is Diagnostic => 'code' in x;
 
 /** What a blocked event would have taken: the guarded transitions listening on it in the active states. */
 function blockedBecause(c: CompiledDefinition, value: unknown, e: MachineEventRef): LocalizedText {
@@ -192,20 +199,26 @@ export function step(c: CompiledDefinition, stored: CaseSnapshot | LiveSnapshot,
   if (bad) return refuse(snap, [bad]);
   if (snap.status !== 'active') return refuse(snap, [diag('run.case-finished', '')]);
   const env = envFor(c, opts, event.meta);
-  const prepared = prepare(env, snap, event);
+  if (isDiagnostic(env)) return refuse(snap, [env]);
+  let prepared = prepare(env, snap, event);
   if (!prepared.ok) return refuse(snap, prepared.diagnostics);
   const e = event as { data?: Record<string, unknown>; comment?: string };
   const label = event.type === 'task.act' ? `task.${(event as TaskActEvent).action}` : event.type;
-  const p = payload(env, event.meta, label, { data: e.data, comment: e.comment, done: prepared.done, ctx: prepared.ctx, pre: prepared.effects });
+  const payloadOf = (x: Extract<Prepared, { ok: true }>) => payload(env, event.meta, label, { data: e.data, comment: e.comment, done: x.done, ctx: x.ctx, pre: x.effects, warnings: [...(x.warnings ?? [])] });
+  let p = payloadOf(prepared);
   let next: AnyMachineSnapshot;
   let actions: Array<{ type: string; params?: unknown }>;
   try {
     [next, actions] = run(c, snap, prepared.event, p);
-    if ((next as unknown) === snap && prepared.fallback) {
-      // the system's own action was not taken (no state handles it, a guard says no): the event still counts
-      p.warnings.push(diag('run.auto-not-taken', '', { event: describeEvent(prepared.event), reason: blockedBecause(c, snap.value, prepared.event) }));
-      p.trace = emptyTrace();
-      [next, actions] = run(c, snap, prepared.fallback, p);
+    if ((next as unknown) === snap && prepared.automatic) {
+      // the system's own action was not taken (no state handles it, a guard says no): the event still counts without it
+      const warning = diag('run.auto-not-taken', '', { event: describeEvent(prepared.event), reason: blockedBecause(c, snap.value, prepared.event) });
+      const again = prepare(env, snap, event, true);
+      if (!again.ok) return refuse(snap, again.diagnostics);
+      prepared = again;
+      p = payloadOf(again);
+      p.warnings.push(warning);
+      [next, actions] = run(c, snap, again.event, p);
     }
   } catch (err) {
     const d = limitDiagnostic(err);

@@ -88,6 +88,10 @@ export function enterHumanStep(ctx: CaseContext, p: StepPayload, stateId: string
   const env = p.env;
   const spec = env.compiled.model.states.get(stateId)!.spec.task!;
   const res = resolveAssignment(ctx, env, spec);
+  if (res.refusals?.length) {
+    p.refusals.push(...res.refusals);
+    return undefined;
+  }
   const mode = spec.mode ?? 'single';
   if (res.auto) {
     out.push({ kind: 'audit', action: `task.${res.auto}`, detail: { state: stateId, why: res.trace.why } });
@@ -95,10 +99,11 @@ export function enterHumanStep(ctx: CaseContext, p: StepPayload, stateId: string
   }
   const parallel = mode === 'all' || mode === 'any' || mode === 'vote';
   const order = parallel || mode === 'sequence' ? res.order : [res.trace.assignee ?? (res.trace.candidates.length === 1 ? res.trace.candidates[0]! : '')];
-  const step: StepState = { order, index: 0, decisions: {}, weights: {}, added: [], trace: res.trace };
+  const step: StepState = { order, index: 0, decisions: {}, weights: {}, added: [], trace: res.trace, ...(res.groups ? { groups: res.groups } : {}) };
   ctx.steps[stateId] = step;
   if (parallel) {
-    for (const user of order) createTask(ctx, env, stateId, { assignee: user, candidates: [user], trace: res.trace }, out);
+    // with several rules combined, each signer's task belongs to the group (role@org) of the rule that named them
+    for (const user of order) createTask(ctx, env, stateId, { assignee: user, candidates: [user], trace: res.groups?.[user] ? { ...res.trace, group: res.groups[user] } : res.trace }, out);
   } else {
     createSlotTask(ctx, env, stateId, step, res.trace, out);
   }

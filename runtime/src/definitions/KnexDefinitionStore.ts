@@ -57,6 +57,13 @@ export class KnexDefinitionStore {
     return c;
   }
 
+  /** The newest published version of every item (what sub-cases and spawns start), for lint's cross-item checks. */
+  async latestPublishedDefinitions(): Promise<Definition[]> {
+    const latest = this.knex('definitions').select('id').max('version as v').where({ status: 'published' }).groupBy('id').as('latest');
+    const rows = (await this.knex('definitions').join(latest, (j) => j.on('definitions.id', 'latest.id').andOn('definitions.version', 'latest.v')).select('definitions.body')) as Array<{ body: string }>;
+    return rows.map((r) => JSON.parse(r.body) as Definition);
+  }
+
   /** The newest published version, for new cases. */
   async latestPublished(id: string): Promise<number> {
     const row = (await this.knex('definitions').where({ id, status: 'published' }).max('version as v').first()) as { v: number | null } | undefined;

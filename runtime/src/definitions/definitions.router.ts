@@ -30,9 +30,10 @@ export function definitionOperations(s: Services): Operation[] {
     defineOperation({ method: 'post', path: '/api/definitions/lint', operationId: 'lintDefinition', tag: 'definitions', summary: '语义检查 Lint', body: S.anyObject,
       async handler({ body }) {
         const def = mustLoad(body);
-        // Sub-case and spawn targets resolve against what the store holds (plus the item itself).
+        // Sub-case and spawn targets resolve against what the store holds (plus the item itself); inputs against the published children's intake.
         const known = [...new Set([def.id, ...(await s.definitions.list()).map((d) => d.id)])];
-        const diagnostics = engine.lint(def, { knownDefinitions: known });
+        const definitions = await s.definitions.latestPublishedDefinitions();
+        const diagnostics = engine.lint(def, { knownDefinitions: known, definitions, knownCalendars: [(await s.runOptions.get()).calendar.id] });
         return { body: { ok: !engine.hasErrors(diagnostics), diagnostics } };
       } }),
     defineOperation({ method: 'post', path: '/api/definitions/{id}/versions/{version}/publish', operationId: 'publishDefinition', tag: 'definitions', summary: '发布 Publish', params: idv,

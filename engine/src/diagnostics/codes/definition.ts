@@ -26,6 +26,7 @@ export const definitionCodes: CodeCatalog = {
   'schema.length': { severity: 'error', 'zh-CN': '长度不符合要求（{comparison} {limit}）', en: 'Length out of range ({comparison} {limit})' },
   'schema.unique': { severity: 'error', 'zh-CN': '列表中有重复项', en: 'The list has duplicate items' },
   'schema.property-name': { severity: 'error', 'zh-CN': '名称“{property}”不符合命名规则（小写字母、数字和连字符）', en: 'Name "{property}" breaks the naming rule (lowercase letters, digits, hyphens)' },
+  'schema.reserved-name': { severity: 'error', 'zh-CN': '“{property}”是任务操作的保留名（认领、转办、委派、加签、减签、撤回、催办、抄送等），不能用作决定名', en: '"{property}" is reserved for a task operation (claim, transfer, delegate, add/remove signer, withdraw, urge, copy, ...) and cannot name a decision' },
   'schema.one-of': { severity: 'error', 'zh-CN': '不符合任何一种允许的写法', en: 'Matches none of the allowed forms' },
   'schema.invalid': { severity: 'error', 'zh-CN': '不符合定义格式：{reason}', en: 'Does not conform to the definition format: {reason}' },
 };

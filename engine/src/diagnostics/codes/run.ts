@@ -28,5 +28,10 @@ export const runCodes: CodeCatalog = {
   'run.unknown-subcase': { severity: 'info', 'zh-CN': '子案件 {childId} 不存在，忽略', en: 'Sub-case {childId} is unknown; ignored' },
   'run.not-claimable': { severity: 'error', 'zh-CN': '任务已被他人认领或不可认领', en: 'The task is claimed by someone else or cannot be claimed' },
   'run.bad-snapshot': { severity: 'error', 'zh-CN': '案件快照无法恢复：{reason}', en: 'The case snapshot cannot be restored: {reason}' },
+  'run.pick-unknown-user': { severity: 'error', 'zh-CN': '选定的人员 {user} 不存在或已停用', en: 'The picked user {user} does not exist or is disabled' },
+  'run.pick-not-allowed': { severity: 'error', 'zh-CN': '选定的人员 {user} 在“{org}”范围内没有角色“{role}”，不能办理该环节', en: 'The picked user {user} does not hold role "{role}" within "{org}" and cannot take this step' },
+  'run.target-not-allowed': { severity: 'error', 'zh-CN': '不能转给 {user}：该环节只允许转给“{org}”范围内的 {roles}', en: 'Cannot hand the task to {user}: this step allows only {roles} within "{org}"' },
+  'run.unknown-calendar': { severity: 'error', 'zh-CN': '服务事项指定的日历“{calendar}”不可用（现有：{known}），无法计算时限', en: 'The calendar "{calendar}" the item names is not available (known: {known}); deadlines cannot be computed' },
+  'run.notify-unknown-user': { severity: 'warning', 'zh-CN': '通知接收人字段中的“{value}”不是系统用户，已跳过（发短信请用 phoneField）', en: '"{value}" in the notice recipients field is not a user and was skipped (use phoneField to text a number)' },
   'run.engine-error': { severity: 'error', 'zh-CN': '引擎内部错误：{reason}', en: 'Internal engine error: {reason}' },
 };
