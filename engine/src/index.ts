@@ -21,6 +21,7 @@ export { createWorkCalendar, parseDuration, validateCalendarConfig, type WorkCal
 export { compileLogic, logicOperators, truthy, type CompiledLogic } from './expr/index.ts';
 export { loadDefinition, parseText, type LoadResult } from './definition/load.ts';
 export { currentSchemaVersion } from './definition/migrate.ts';
+export { piiPathsOf, parseDataPath, schemaAtPath, expandDataPath, accessAt, type PathSegment } from './definition/dataPaths.ts';
 export { definitionLimits } from './definition/limits.ts';
 export { simulate, actorFrom, type SimResult, type SimRecord, type SimulateOptions } from './simulate/simulate.ts';
 export type { SimScript, SimStep } from './simulate/script.ts';
@@ -29,5 +30,8 @@ export { lint, type LintOptions } from './lint/index.ts';
 export { availableActions, type AvailableAction } from './run/available.ts';
 export { projectTasks, taskRowsOf, type TaskRow } from './run/projectTasks.ts';
 export { checkIntake, checkForm } from './run/formCheck.ts';
+export { checkRules } from './run/rules.ts';
+export { TimerOwners, type TimerOwner, type TimerRecord } from './run/timerOwners.ts';
+export { runLimits, simulateLimits } from './run/limits.ts';
 export { validateFormData, formSchemaOf, hiddenFields, createFormAjv, isCnIdNumber, isCnMobile, type FormError } from './forms/index.ts';
 export { renderItemPage } from './docs/renderItemPage.ts';

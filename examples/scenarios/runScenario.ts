@@ -3,8 +3,9 @@
  * `trace`: the definition transitions taken and the states entered), so a coverage test can demand
  * every state and transition of an item be reached. Pure apart from the engine calls.
  */
-import { compile, createDirectory, createWorkCalendar, projectTasks, simulate, taskRowsOf, type Definition, type DirectoryData, type RunOptions, type SimResult, type TaskRow } from '@tongban/engine';
+import { compile, createDirectory, createWorkCalendar, loadDefinition, projectTasks, simulate, taskRowsOf, type Definition, type DirectoryData, type RunOptions, type SimResult, type TaskRow } from '@tongban/engine';
 import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { serviceItems } from '@tongban/definitions/service-items/items.ts';
 import { directoryData } from '../index.ts';
 import type { Scenario } from './types.ts';
 
@@ -26,7 +27,12 @@ let sample: { dir: DirectoryData; options: RunOptions } | undefined;
 function county(): { dir: DirectoryData; options: RunOptions } {
   if (!sample) {
     const dir = directoryData();
-    sample = { dir, options: { calendar: createWorkCalendar(countyDefault as never, nationalYears as never), directory: createDirectory(dir) } };
+    // a spawned child's intake is checked against the item it starts (the five items ship together)
+    const childDefinition = (id: string) => {
+      const loaded = serviceItems[id] ? loadDefinition(serviceItems[id] as object) : undefined;
+      return loaded?.ok ? compile(loaded.definition) : undefined;
+    };
+    sample = { dir, options: { calendar: createWorkCalendar(countyDefault as never, nationalYears as never), directory: createDirectory(dir), childDefinition } };
   }
   return sample;
 }

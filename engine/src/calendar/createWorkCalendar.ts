@@ -87,6 +87,10 @@ export function createWorkCalendar(config: CountyCalendarConfig, years: National
     id: config.id,
     isWorkingDay: (localDate) => isWorkingDay(parts, localDate),
     nextMonthly: (after, rule) => nextMonthly(frame, rules, periods, after, rule),
+    startOfDay: (localDate) => {
+      const day = parseLocalDate(localDate);
+      return day === undefined ? undefined : frame.dayStart(day);
+    },
     add: (start, duration, clock) => add(parts, start, duration, clock),
     addMs: (start, ms, clock) => addMs(parts, start, ms, clock),
     elapsed: (from, to, clock, pauses) => elapsed(parts, from, to, clock, pauses),

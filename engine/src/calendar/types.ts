@@ -59,6 +59,8 @@ export interface DurationParts {
 export interface WorkCalendar {
   /** The county calendar config's id (a definition names the calendar it counts on by this id). */
   readonly id: string;
+  /** The instant a local date ('YYYY-MM-DD') begins (local midnight), or undefined for a bad date. */
+  startOfDay(localDate: string): number | undefined;
   /** The next day-N (or Nth-working-day) of a month strictly after `after`, at the start of office hours; undefined past 36 months. */
   nextMonthly(after: number, rule: { day: number } | { workingDay: number }): number | undefined;
   /** True if the local date ('YYYY-MM-DD') is a working day. */

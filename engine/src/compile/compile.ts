@@ -11,7 +11,7 @@ import type { CompiledLogic } from '../expr/index.ts';
 import type { ExprKey } from './exprKeys.ts';
 import { compileAllLogic } from './logic.ts';
 import { machineConfig } from './machineConfig.ts';
-import { buildModel, gotoTargets, initiatorSteps, type DefinitionModel, type TransitionInfo } from './model.ts';
+import { buildModel, gotoTargets, initiatorSteps, initiatorTargets, type DefinitionModel, type TransitionInfo } from './model.ts';
 
 export interface CompiledDefinition {
   key: string;
@@ -20,8 +20,10 @@ export interface CompiledDefinition {
   logic: Map<ExprKey, CompiledLogic>;
   /** per human state: the states a reject-back / withdraw / resubmit can jump to */
   gotoTargets: Map<string, string[]>;
-  /** the human steps a case can meet first: a reject "to initiator" goes to the one this case took */
+  /** the human steps a case can meet first (the initiator's own first step, when the item has no correction step) */
   initiatorSteps: string[];
+  /** where "to the initiator" leads: the steps assigned to the initiator, else `initiatorSteps` */
+  initiatorTargets: string[];
   /** states named by a case clock or schedule (start, stop or pause) */
   clockStates: Set<string>;
   transitionsByPath: Map<string, TransitionInfo>;
@@ -51,7 +53,7 @@ export function compile(def: Definition, opts: { cache?: boolean } = {}): Compil
   const transitionsByPath = new Map(model.transitions.map((t) => [t.path, t]));
   const targets = gotoTargets(def, model);
   const c: CompiledDefinition = {
-    key, definition: def, model, logic, gotoTargets: targets, initiatorSteps: initiatorSteps(model, def.initial), clockStates, transitionsByPath,
+    key, definition: def, model, logic, gotoTargets: targets, initiatorSteps: initiatorSteps(model, def.initial), initiatorTargets: initiatorTargets(model, def.initial), clockStates, transitionsByPath,
     machineConfig: machineConfig({ key, initial: def.initial, model, gotoTargets: targets, clockStates }),
   };
   if (opts.cache !== false) cache.set(key, c);

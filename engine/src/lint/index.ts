@@ -25,6 +25,7 @@ import { checkTemplates } from './templates.ts';
 import { checkSubcases } from './subcases.ts';
 import { checkRecipients } from './recipients.ts';
 import { checkCalendar } from './calendar.ts';
+import { checkPersonalData } from './pii.ts';
 
 export type { LintOptions } from './context.ts';
 
@@ -43,6 +44,7 @@ const checks: ReadonlyArray<[string, Check]> = [
   ['subcases', checkSubcases],
   ['recipients', checkRecipients],
   ['calendar', checkCalendar],
+  ['personal data', checkPersonalData],
   ['sla', checkSlas],
 ];
 

@@ -170,6 +170,29 @@ function countyAdmins(ctx: CaseContext, env: Env, why: Why[]): Resolved {
   return { candidates: admins, group: { role: 'county-admin', orgPath: county }, order: admins };
 }
 
+/** Roles that are not staff: they may act on their own tasks, never be handed someone else's. */
+export const NonStaffRoles: readonly string[] = ['resident', 'volunteer', 'provider'];
+
+/** The roles an assignment names (none for a named user, a pick without a role, or the initiator). */
+export function rolesOfAssignee(assignee: Assignee): string[] {
+  const rules = Array.isArray(assignee) ? assignee : [assignee];
+  return [...new Set(rules.flatMap((r) => ('chain' in r ? [r.chain.role] : 'role' in r && r.role ? [r.role] : [])))];
+}
+
+/**
+ * Why `user` may not be handed a task of this step by transfer, delegate or add-signer (undefined: they may).
+ * The step's `targets` say whom; by default the step's assignee roles (any staff role when it names none),
+ * inside the org the task was assigned at (else the case's county).
+ */
+export function targetRefusal(ctx: CaseContext, env: Env, task: TaskSpec, group: Group | undefined, user: string, path: string): Diagnostic | undefined {
+  if (!env.directory.hasUser(user)) return diag('run.unknown-user', path, { user });
+  const declared = task.targets?.roles;
+  const roles = declared ?? (rolesOfAssignee(task.assignee).length ? rolesOfAssignee(task.assignee) : undefined);
+  const org = task.targets?.scope ? scopeOrg(ctx, task.targets.scope) : group?.orgPath ?? scopeOrg(ctx, undefined);
+  const ok = env.directory.rolesOf(user).some((r) => (roles ? roles.includes(r.role) : !NonStaffRoles.includes(r.role)) && isUnder(r.orgPath, org));
+  return ok ? undefined : diag('run.target-not-allowed', path, { user, roles: roles?.join('、') ?? { 'zh-CN': '工作人员', en: 'staff' }, org: orgLabel(env, org) });
+}
+
 /** Who serves a step nobody else can: a fixed user, another rule (the township's admin), or the county admins. */
 export function fallbackFor(ctx: CaseContext, env: Env, task: TaskSpec, why: Why[]): Resolved {
   const empty = task.onEmpty ?? 'admin';

@@ -2,6 +2,7 @@
  * The case context kept in the XState snapshot. Plain JSON: the runtime stores it, a replay of the
  * event log rebuilds it exactly. Ids are derived from the case id and a sequence number, never random.
  */
+import type { Clock } from '../definition/types.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import type { Env } from './env.ts';
 import type { TimerRecord } from './timerOwners.ts';
@@ -23,6 +24,8 @@ export interface StepState {
   trace?: AssignmentTrace;
   /** user → the group (role@org) their task belongs to, when the step combines several assignment rules */
   groups?: Record<string, { role: string; orgPath: string }>;
+  /** the step's one deadline (a step-level SLA: countersign, or-sign and vote steps by default) */
+  dueAt?: number;
 }
 
 export interface TrailEntry {
@@ -40,6 +43,8 @@ export interface ClockRecord {
   paused?: { at: number; remaining: number };
   extended?: number;
   breached?: boolean;
+  /** the clock counted on when `clockFrom` chose another than the clock's own */
+  clock?: Clock;
 }
 
 export interface CaseContext {

@@ -10,6 +10,7 @@ import type { Env } from './env.ts';
 import type { Effect } from './types.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import { mask } from '../template/mask.ts';
+import { checkIntake } from './formCheck.ts';
 import { logicView, readPath, type LogicView } from './view.ts';
 
 function recipients(ctx: CaseContext, p: StepPayload, to: Recipients): Extract<Effect, { kind: 'notify' }>['recipients'] {
@@ -46,6 +47,16 @@ function evalInput(env: Env, view: LogicView, input: Record<string, unknown> | u
   return out;
 }
 
+/** Refuses the event when the child's intake would refuse what the parent sends (only when the child can be looked up). */
+export function checkChildIntake(p: StepPayload, definition: string, input: Record<string, unknown>, path: string): void {
+  const child = p.env.childDefinition?.(definition);
+  if (!child) return;
+  const problems = checkIntake(child, input, { at: p.meta.at, id: p.meta.id, source: 'system' }, { spawned: true });
+  if (problems.some((d) => d.severity === 'error')) {
+    p.refusals.push(diag('run.spawn-intake-invalid', path, { definition, reasons: problems.map((d) => `${d.path} ${d.code}`).join('; '), problems: problems.map((d) => ({ code: d.code, path: d.path, message: d.message })) }));
+  }
+}
+
 /** Resolves effect declarations at `path` (JSON Pointer of the effects array) against the context. */
 export function resolveEffects(ctx: CaseContext, p: StepPayload, specs: EffectSpec[] | undefined, path: string, out: Effect[]): void {
   const env = p.env;
@@ -66,7 +77,9 @@ export function resolveEffects(ctx: CaseContext, p: StepPayload, specs: EffectSp
       const [childId, seq] = nextId(ctx, 'c');
       ctx.seq = seq;
       ctx.subcases = { ...ctx.subcases, [childId]: { definition: s.definition, state: 'open', join: 'all' } };
-      out.push({ kind: 'case.spawn', childId, definition: s.definition, input: evalInput(env, logicView(ctx, p), s.input, (keys) => ExprKeys.effectInput(at, 'spawn', keys)) });
+      const input = evalInput(env, logicView(ctx, p), s.input, (keys) => ExprKeys.effectInput(at, 'spawn', keys));
+      checkChildIntake(p, s.definition, input, at + '/spawn');
+      out.push({ kind: 'case.spawn', childId, definition: s.definition, input });
     } else {
       out.push({ kind: 'audit', action: spec.audit.action, detail: { caseId: ctx.caseId } });
     }

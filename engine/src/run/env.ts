@@ -10,6 +10,12 @@ export interface RunOptions {
   /** other calendars by id, for definitions that name one (`calendar: "<id>"`) */
   calendars?: Record<string, WorkCalendar>;
   directory: Directory;
+  /**
+   * The item a sub-case or spawn starts, compiled (the newest published version), when the caller can
+   * look it up: the child's intake is then checked before the parent moves, so no child case is
+   * spawned that could never be opened.
+   */
+  childDefinition?: (id: string) => CompiledDefinition | undefined;
 }
 
 /** The calendar a definition counts on: the one it names (by id), else the default; undefined when the named one is missing. */

@@ -9,9 +9,11 @@ import { xstateType, MachineEvents } from '../compile/internalEvents.ts';
 import type { TransitionInfo } from '../compile/model.ts';
 import type { CaseContext, StepPayload } from './context.ts';
 import { nextId, own } from './context.ts';
-import { resolveEffects } from './effects.ts';
+import { checkChildIntake, resolveEffects } from './effects.ts';
 import type { Env } from './env.ts';
-import { addTimer, cancelTimers, slaWithin, startSla } from './sla.ts';
+import { addTimer, cancelTimers, startSla } from './sla.ts';
+import { pointer } from '../diagnostics/Diagnostic.ts';
+import { scheduleEnter } from './schedules.ts';
 import { enterHumanStep } from './tasks.ts';
 import { TimerOwners } from './timerOwners.ts';
 import type { Effect } from './types.ts';
@@ -32,12 +34,11 @@ function clockEnter(ctx: CaseContext, env: Env, stateId: string, out: Effect[]):
       out.push(...cancelTimers(ctx, owner));
       delete own(ctx, 'clocks')[name];
     } else if (clock.startOn.includes(stateId) && !rec) {
-      const within = slaWithin(ctx, env, clock, `/clocks/${name}`);
-      const dueAt = startSla(ctx, env, clock, owner, within, out);
-      own(ctx, 'clocks')[name] = { startedAt: env.meta.at, dueAt, within: env.calendar.elapsed(env.meta.at, dueAt, clock.clock) };
+      const { dueAt, clock: counted } = startSla(ctx, env, clock, pointer('clocks', name), owner, out);
+      own(ctx, 'clocks')[name] = { startedAt: env.meta.at, dueAt, within: env.calendar.elapsed(env.meta.at, dueAt, counted), ...(counted !== clock.clock ? { clock: counted } : {}) };
     } else if (rec && !rec.paused && (clock.pauseIn ?? []).includes(stateId)) {
       out.push(...cancelTimers(ctx, owner));
-      own(ctx, 'clocks')[name] = { ...rec, paused: { at: env.meta.at, remaining: env.calendar.elapsed(env.meta.at, rec.dueAt, clock.clock) } };
+      own(ctx, 'clocks')[name] = { ...rec, paused: { at: env.meta.at, remaining: env.calendar.elapsed(env.meta.at, rec.dueAt, rec.clock ?? clock.clock) } };
       out.push({ kind: 'audit', action: 'sla.paused', detail: { clock: name } });
     }
   }
@@ -47,9 +48,10 @@ function clockExit(ctx: CaseContext, env: Env, stateId: string, out: Effect[]): 
   for (const [name, clock] of Object.entries(env.compiled.definition.clocks ?? {})) {
     const rec = ctx.clocks[name];
     if (!rec?.paused || !(clock.pauseIn ?? []).includes(stateId)) continue;
-    const dueAt = env.calendar.addMs(env.meta.at, rec.paused.remaining, clock.clock);
-    own(ctx, 'clocks')[name] = { startedAt: rec.startedAt, dueAt, within: rec.within, ...(rec.extended ? { extended: rec.extended } : {}) };
-    out.push(addTimer(ctx, { purpose: 'sla.due', dueAt, clock: clock.clock, owner: TimerOwners.clock(name) }));
+    const counted = rec.clock ?? clock.clock;
+    const dueAt = env.calendar.addMs(env.meta.at, rec.paused.remaining, counted);
+    own(ctx, 'clocks')[name] = { startedAt: rec.startedAt, dueAt, within: rec.within, ...(rec.extended ? { extended: rec.extended } : {}), ...(rec.clock ? { clock: rec.clock } : {}) };
+    out.push(addTimer(ctx, { purpose: 'sla.due', dueAt, clock: counted, owner: TimerOwners.clock(name) }));
     out.push({ kind: 'audit', action: 'sla.resumed', detail: { clock: name, dueAt } });
   }
 }
@@ -62,6 +64,7 @@ function spawnSubcase(ctx: CaseContext, p: StepPayload, stateId: string, path: s
   const view = logicView(ctx, p);
   const input: Record<string, unknown> = {};
   for (const key of Object.keys(sub.input ?? {})) input[key] = expression(env.compiled, ExprKeys.subcaseInput(path, key)).evaluate(view);
+  checkChildIntake(p, sub.definition, input, path + '/subcase');
   own(ctx, 'subcases')[childId] = { definition: sub.definition, state: stateId, join: sub.join ?? 'all' };
   out.push({ kind: 'case.spawn', childId, definition: sub.definition, input });
 }
@@ -72,7 +75,10 @@ export function enterState(ctx: CaseContext, p: StepPayload, stateId: string): H
   const out: Effect[] = [];
   const info = env.compiled.model.states.get(stateId)!;
   const spec = info.spec;
-  if (env.compiled.clockStates.has(stateId)) clockEnter(ctx, env, stateId, out);
+  if (env.compiled.clockStates.has(stateId)) {
+    clockEnter(ctx, env, stateId, out);
+    scheduleEnter(ctx, p, stateId, out);
+  }
   let raise: string | undefined;
   if (spec.task) {
     const decision = enterHumanStep(ctx, p, stateId, out);
@@ -113,13 +119,14 @@ function extendClock(ctx: CaseContext, env: Env, t: TransitionInfo, out: Effect[
   const rec = ctx.clocks[ext.clock];
   const by = expression(env.compiled, ExprKeys.extendBy(t)).evaluate(logicView(ctx, undefined));
   if (!clock || !rec || typeof by !== 'string') return;
-  const requested = env.calendar.elapsed(rec.dueAt, env.calendar.add(rec.dueAt, by, clock.clock), clock.clock);
+  const counted = rec.clock ?? clock.clock;
+  const requested = env.calendar.elapsed(rec.dueAt, env.calendar.add(rec.dueAt, by, counted), counted);
   const ms = Math.min(requested, rec.within * (ext.maxFactor ?? 1));
-  const dueAt = env.calendar.addMs(rec.dueAt, ms, clock.clock);
+  const dueAt = env.calendar.addMs(rec.dueAt, ms, counted);
   const owner = TimerOwners.clock(ext.clock);
   out.push(...cancelTimers(ctx, owner));
   own(ctx, 'clocks')[ext.clock] = { ...rec, dueAt, extended: (rec.extended ?? 0) + 1 };
-  out.push(addTimer(ctx, { purpose: 'sla.due', dueAt, clock: clock.clock, owner }));
+  out.push(addTimer(ctx, { purpose: 'sla.due', dueAt, clock: counted, owner }));
   out.push({ kind: 'audit', action: 'sla.extended', detail: { clock: ext.clock, dueAt } });
 }
 

@@ -23,7 +23,8 @@ export function taskUpdate(task: TaskRecord): Effect {
   return { kind: 'task.update', taskId: task.id, status: task.status, assignee: task.assignee ?? null, candidates: task.candidates };
 }
 
-function closeTask(ctx: CaseContext, task: TaskRecord, reason: string, out: Effect[]): void {
+/** Cancels an open task (and its timers). */
+export function closeTask(ctx: CaseContext, task: TaskRecord, reason: string, out: Effect[]): void {
   delete ctx.tasks[task.id];
   out.push(...cancelTimers(ctx, TimerOwners.task(task.id, task.state)), { kind: 'task.cancel', taskId: task.id, reason });
 }

@@ -5,6 +5,7 @@ import { eventRefusal } from './acceptance.ts';
 import type { CaseContext } from './context.ts';
 import type { Env } from './env.ts';
 import { checkEventData } from './formCheck.ts';
+import { checkRules } from './rules.ts';
 import { refused, type Prepared } from './prepared.ts';
 import type { CaseEvent } from './types.ts';
 
@@ -23,6 +24,8 @@ export function prepareExternal(env: Env, value: unknown, ctx: CaseContext, ev: 
     const invalid = checkEventData(env.compiled, e.data, ev.meta.at);
     if (invalid.length) return { ok: false, diagnostics: invalid };
     ctx.data = { ...ctx.data, ...e.data };
+    const broken = checkRules(env.compiled, undefined, ctx.data, { meta: ev.meta, actor: ev.meta.actor, data: e.data, comment: e.comment });
+    if (broken.length) return { ok: false, diagnostics: broken };
   }
   return { ok: true, event: MachineEvents.event(ev.type), ctx, effects: [], done: [] };
 }

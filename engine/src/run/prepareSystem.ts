@@ -11,7 +11,9 @@ import { own, type CaseContext } from './context.ts';
 import { fallbackFor } from './assign.ts';
 import type { Env } from './env.ts';
 import { refused, type Prepared } from './prepared.ts';
-import { applyRung, cancelTimers, onDue, ownedTasks } from './sla.ts';
+import { applyRung, onDue } from './breach.ts';
+import { cancelTimers, ownedTasks } from './sla.ts';
+import { scheduleFired } from './schedules.ts';
 import { createTask } from './tasks.ts';
 import { TimerOwners, type TimerOwner, type TimerRecord } from './timerOwners.ts';
 import type { CaseEvent, Effect } from './types.ts';
@@ -70,6 +72,10 @@ export function prepareTimer(env: Env, ctx: CaseContext, ev: Ev<'timer.fired'>, 
   delete ctx.timers[ev.timerId];
   const out: Effect[] = [];
   const audit = { timerId: ev.timerId, purpose: timer.purpose };
+  if (timer.owner.kind === 'schedule') {
+    const event = scheduleFired(ctx, env, timer.owner.schedule, timer.occurrence ?? 1, timer.dueAt, out);
+    return event && !manualOnly ? { ok: true, event: MachineEvents.event(event), ctx, effects: out, done: [], audit, automatic: true } : { ok: true, event: MachineEvents.bookkeeping, ctx, effects: out, done: [], audit };
+  }
   if (timer.owner.kind === 'wait') {
     const spec = env.compiled.model.states.get(timer.owner.state)?.spec.wait?.timeout;
     return spec && !manualOnly ? { ok: true, event: MachineEvents.event(spec.event), ctx, effects: out, done: [], audit, automatic: true } : { ok: true, event: MachineEvents.bookkeeping, ctx, effects: out, done: [], audit };

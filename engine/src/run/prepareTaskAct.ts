@@ -4,15 +4,19 @@
  * picks the event — the step's outcome, a jump (reject-back, withdraw, resubmit), or bookkeeping.
  */
 import { MachineEvents, type MachineEventRef } from '../compile/internalEvents.ts';
+import { isInitiatorStep } from '../compile/model.ts';
 import { decisionKind } from '../definition/decisions.ts';
 import type { TaskSpec } from '../definition/types.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import { taskActRefusal, taskSpecOf } from './acceptance.ts';
+import { targetRefusal } from './assign.ts';
 import type { CaseContext } from './context.ts';
 import { applyDecision } from './decide.ts';
 import type { Env } from './env.ts';
 import { checkEventData, checkForm } from './formCheck.ts';
+import { checkRules } from './rules.ts';
+import { missingRequired, unwritable } from './fieldAccess.ts';
 import { addSigner, delegate, notice, removeSigner, returnDelegation, taskUpdate, transfer } from './ops.ts';
 import { refused, type Prepared } from './prepared.ts';
 import { cancelTimers } from './sla.ts';
@@ -30,29 +34,26 @@ function checkInputs(action: string, requires: readonly string[] | undefined, ev
   return undefined;
 }
 
-/** Field-matrix check: only write/required fields (or the form's own fields) may be written. */
-export function checkFields(env: Env, spec: TaskSpec, data: Record<string, unknown> | undefined, merged: Record<string, unknown>, approving: boolean): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/** Field-matrix check: only write/required fields (or the form's own fields) may be written, nested paths leaf by leaf. */
+export function checkFields(env: Env, spec: TaskSpec, data: Record<string, unknown> | undefined, before: Record<string, unknown>, merged: Record<string, unknown>, approving: boolean): Diagnostic[] {
   const props = (env.compiled.definition.data.properties ?? {}) as Record<string, unknown>;
   const form = spec.form ? env.compiled.definition.forms?.[spec.form] : undefined;
   const matrix = spec.fields ?? {};
-  for (const key of Object.keys(data ?? {})) {
-    if (!Object.hasOwn(props, key)) { out.push(diag('run.unknown-field', '/data/' + key, { field: key })); continue; }
-    const access = matrix[key] ?? (form?.fields.includes(key) ? 'write' : 'read');
-    if (access !== 'write' && access !== 'required') out.push(diag('run.field-not-writable', '/data/' + key, { field: key }));
-  }
-  if (!approving) return out;
+  const written = data ?? {};
+  const unknown = Object.keys(written).filter((k) => !Object.hasOwn(props, k));
+  if (unknown.length) return unknown.map((k) => diag('run.unknown-field', '/data/' + k, { field: k }));
+  const out = unwritable(matrix, written, before, (k) => (form?.fields.includes(k) ? 'write' : 'read'));
   // the form's own required fields are checked by checkForm (which knows what visibleIf hides)
-  for (const key of Object.entries(matrix).filter(([, a]) => a === 'required').map(([k]) => k)) {
-    const v = merged[key];
-    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) out.push(diag('run.field-required', '/data/' + key, { field: key }));
-  }
-  return out;
+  return approving ? [...out, ...missingRequired(matrix, merged)] : out;
 }
 
 function rejectTarget(env: Env, ctx: CaseContext, state: string, to: string): string | undefined {
   const allowed = env.compiled.gotoTargets.get(state) ?? [];
   if (to === 'initiator') {
+    // a correction step assigned to the initiator, when the item has one: a task in the initiator's own hands
+    const own = env.compiled.initiatorTargets.filter((s) => isInitiatorStep(env.compiled.model, s));
+    if (own.length) return own.find((s) => allowed.includes(s)) ?? own[0];
+    // otherwise the first human step this case took (documented: it is the initiator's only when they took it)
     const steps = env.compiled.initiatorSteps;
     const taken = ctx.trail.find((t) => steps.includes(t.state) && t.by === ctx.initiator.userId) ?? ctx.trail.find((t) => steps.includes(t.state));
     return taken?.state ?? steps[0];
@@ -88,15 +89,14 @@ function decide(env: Env, ctx: CaseContext, task: TaskRecord, ev: TaskActEvent, 
   if (missing) return refused(missing);
   const merged = ev.data ? { ...ctx.data, ...ev.data } : ctx.data;
   const approving = decisionKind(ev.action, d) === 'approve';
-  const fieldErrors = checkFields(env, spec, ev.data, merged, approving);
+  const fieldErrors = checkFields(env, spec, ev.data, ctx.data, merged, approving);
   if (fieldErrors.length) return { ok: false, diagnostics: fieldErrors };
   ctx.data = merged;
   const written = ev.data ? checkEventData(env.compiled, ev.data, ev.meta.at) : [];
   if (written.length) return { ok: false, diagnostics: written };
-  if (spec.form) {
-    const formErrors = checkForm(env.compiled, spec.form, ctx, { meta: ev.meta, actor, data: ev.data, comment: ev.comment }, approving, ev.meta.at);
-    if (formErrors.length) return { ok: false, diagnostics: formErrors };
-  }
+  const view = { meta: ev.meta, actor, data: ev.data, comment: ev.comment };
+  const formErrors = spec.form ? checkForm(env.compiled, spec.form, ctx, view, approving, ev.meta.at) : ev.data ? checkRules(env.compiled, undefined, ctx.data, view) : [];
+  if (formErrors.length) return { ok: false, diagnostics: formErrors };
   delete ctx.tasks[task.id];
   out.push(...cancelTimers(ctx, TimerOwners.task(task.id, task.state)), { kind: 'task.complete', taskId: task.id, decision: ev.action, by: actor.userId });
   ctx.trail = [...ctx.trail.slice(-49), { state: task.state, taskId: task.id, by: actor.userId, decision: ev.action, at: ev.meta.at }];
@@ -122,6 +122,10 @@ function operate(env: Env, ctx: CaseContext, task: TaskRecord, ev: TaskActEvent,
   if (op !== 'urge' && users.length === 0) return refused(diag('run.missing-users', '/users', { action: op }));
   const unknown = users.find((u) => !env.directory.hasUser(u));
   if (unknown) return refused(diag('run.unknown-user', '/users', { user: unknown }));
+  if (op === 'transfer' || op === 'delegate' || op === 'addSigner') {
+    const problems = users.map((u, i) => targetRefusal(ctx, env, spec, task.group, u, `/users/${i}`)).filter((d): d is Diagnostic => Boolean(d));
+    if (problems.length) return { ok: false, diagnostics: problems };
+  }
   const input = { users, position: ev.position, actor };
   let outcome: string | undefined;
   if (op === 'transfer') transfer(ctx, env, task, input, out);

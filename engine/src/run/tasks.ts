@@ -5,9 +5,19 @@ import { resolveAssignment } from './assign.ts';
 import type { CaseContext, StepPayload, StepState } from './context.ts';
 import { nextId } from './context.ts';
 import type { Env } from './env.ts';
-import { slaWithin, startSla } from './sla.ts';
+import { startSla } from './sla.ts';
 import { TimerOwners } from './timerOwners.ts';
 import type { AssignmentTrace, Effect, TaskRecord } from './types.ts';
+
+/** Countersign, or-sign and vote steps: their signers act together. */
+export function isAggregating(spec: TaskSpec): boolean {
+  return spec.mode === 'all' || spec.mode === 'any' || spec.mode === 'vote';
+}
+
+/** True when the step's SLA is one deadline for the whole step (the default for countersign, or-sign and vote). */
+export function hasStepSla(spec: TaskSpec): boolean {
+  return Boolean(spec.sla) && (spec.sla!.per ?? (isAggregating(spec) ? 'step' : 'task')) === 'step';
+}
 
 /** A voter's weight: the largest weight among their roles (1 when none is listed). */
 export function weightFor(task: TaskSpec, roles: string[]): number {
@@ -59,7 +69,9 @@ export function createTask(ctx: CaseContext, env: Env, stateId: string, n: NewTa
   }
   ctx.tasks[id] = task;
   let dueAt: number | undefined;
-  if (spec.sla) dueAt = startSla(ctx, env, spec.sla, TimerOwners.task(id, stateId), slaWithin(ctx, env, spec.sla, info.path + '/task/sla'), out);
+  // a step-level deadline was started once on entry: every task of the step shows it and owns no timer
+  if (hasStepSla(spec)) dueAt = ctx.steps[stateId]?.dueAt;
+  else if (spec.sla) dueAt = startSla(ctx, env, spec.sla, info.path + '/task/sla', TimerOwners.task(id, stateId), out).dueAt;
   out.push({
     kind: 'task.create', taskId: id, state: stateId,
     title: spec.title ?? info.spec.title ?? { 'zh-CN': stateId, en: stateId },
@@ -97,10 +109,14 @@ export function enterHumanStep(ctx: CaseContext, p: StepPayload, stateId: string
     out.push({ kind: 'audit', action: `task.${res.auto}`, detail: { state: stateId, why: res.trace.why } });
     return firstOfKind(spec, res.auto === 'auto-pass' ? 'approve' : 'reject') ?? Object.keys(spec.decisions)[0];
   }
-  const parallel = mode === 'all' || mode === 'any' || mode === 'vote';
+  const parallel = isAggregating(spec);
   const order = parallel || mode === 'sequence' ? res.order : [res.trace.assignee ?? (res.trace.candidates.length === 1 ? res.trace.candidates[0]! : '')];
   const step: StepState = { order, index: 0, decisions: {}, weights: {}, added: [], trace: res.trace, ...(res.groups ? { groups: res.groups } : {}) };
   ctx.steps[stateId] = step;
+  if (hasStepSla(spec)) {
+    const info = env.compiled.model.states.get(stateId)!;
+    step.dueAt = startSla(ctx, env, spec.sla!, info.path + '/task/sla', TimerOwners.step(stateId), out).dueAt;
+  }
   if (parallel) {
     // with several rules combined, each signer's task belongs to the group (role@org) of the rule that named them
     for (const user of order) createTask(ctx, env, stateId, { assignee: user, candidates: [user], trace: res.groups?.[user] ? { ...res.trace, group: res.groups[user] } : res.trace }, out);

@@ -19,6 +19,7 @@ export const lintCodes: CodeCatalog = {
   // tasks, decisions, roles
   'lint.decision-goes-nowhere': { severity: 'error', 'zh-CN': '决定“{decision}”既没有对应的转换（on），也没有退回目标（to）', en: 'Decision "{decision}" has neither a transition (on) nor a return target (to)' },
   'lint.decision-to-ignored': { severity: 'warning', 'zh-CN': '决定“{decision}”的类型是“{kind}”，退回目标（to）只对驳回/退回类决定生效，将被忽略', en: 'Decision "{decision}" is of kind "{kind}"; a return target (to) only applies to reject/return decisions and is ignored' },
+  'lint.reject-not-to-initiator': { severity: 'warning', 'zh-CN': '决定“{decision}”说是退回发起人，实际退到“{target}”，该环节不由发起人办理；请添加由发起人办理的补正环节（assignee: {"initiator": true}）', en: 'Decision "{decision}" says it goes back to the initiator but lands on "{target}", which the initiator does not hold; add a correction step assigned to the initiator (assignee: {"initiator": true})' },
   'lint.event-no-sender': { severity: 'warning', 'zh-CN': '事件“{event}”不是本环节的决定，也没有指定可发送的角色，谁来触发它？', en: 'Event "{event}" is not a decision of this step and names no roles that may send it: who takes this action?' },
   'lint.unknown-role': { severity: 'error', 'zh-CN': '角色“{role}”未在 roles 中定义', en: 'Role "{role}" is not defined in roles' },
   'lint.timeout-unhandled': { severity: 'warning', 'zh-CN': '等待超时事件“{event}”在本状态没有对应的转换', en: 'Wait timeout event "{event}" has no transition in this state' },
@@ -31,6 +32,8 @@ export const lintCodes: CodeCatalog = {
   'lint.pii-untagged': { severity: 'error', 'zh-CN': '字段“{field}”没有个人信息标记（x-pii，无个人信息时填 none）', en: 'Field "{field}" has no personal-data tag (x-pii; use none when it holds none)' },
   'lint.notify-field-not-user': { severity: 'error', 'zh-CN': '通知接收人字段“{field}”保存的是{kind}，不是用户；给号码发短信请用 phoneField', en: 'Recipients field "{field}" holds a {kind}, not user ids; to text a number use phoneField' },
   'lint.phone-field-not-phone': { severity: 'warning', 'zh-CN': 'phoneField 指向的字段“{field}”不是手机号（x-pii 不是 phone）', en: 'phoneField names "{field}", which is not a mobile number (its x-pii is not phone)' },
+  'lint.pii-derivable': { severity: 'warning', 'zh-CN': '本环节对“{id}”脱敏显示，却明文显示“{fields}”，可由出生日期/性别推出身份证号码中被隐藏的数字；请同时脱敏或隐藏这些字段', en: 'This step masks "{id}" but shows "{fields}" in clear, which gives away the hidden digits of the ID number (birth date, sex); mask or hide those fields too' },
+  'lint.schedule-unhandled': { severity: 'warning', 'zh-CN': '定期事件“{event}”在任何状态都没有对应的转换，到期时不会发生任何事情', en: 'Schedule event "{event}" is handled by no state, so nothing happens when it is due' },
   // expressions
   'lint.guard-undescribed': { severity: 'info', 'zh-CN': '带条件的转换没有说明（description），条件不满足时用户只能看到“定义未说明该条件”', en: 'A guarded transition has no description, so a user whose act it refuses only learns that the condition is not described' },
   'lint.logic-unknown-field': { severity: 'error', 'zh-CN': '条件表达式读取了案件数据中不存在的字段“{field}”', en: 'The expression reads field "{field}", which the case data does not have' },

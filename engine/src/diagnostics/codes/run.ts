@@ -33,5 +33,6 @@ export const runCodes: CodeCatalog = {
   'run.target-not-allowed': { severity: 'error', 'zh-CN': '不能转给 {user}：该环节只允许转给“{org}”范围内的 {roles}', en: 'Cannot hand the task to {user}: this step allows only {roles} within "{org}"' },
   'run.unknown-calendar': { severity: 'error', 'zh-CN': '服务事项指定的日历“{calendar}”不可用（现有：{known}），无法计算时限', en: 'The calendar "{calendar}" the item names is not available (known: {known}); deadlines cannot be computed' },
   'run.notify-unknown-user': { severity: 'warning', 'zh-CN': '通知接收人字段中的“{value}”不是系统用户，已跳过（发短信请用 phoneField）', en: '"{value}" in the notice recipients field is not a user and was skipped (use phoneField to text a number)' },
+  'run.spawn-intake-invalid': { severity: 'error', 'zh-CN': '子案件“{definition}”的受理数据不符合其受理表单（{reasons}），本次操作未执行', en: 'The data for sub-case item "{definition}" does not pass its intake form ({reasons}); nothing was done' },
   'run.engine-error': { severity: 'error', 'zh-CN': '引擎内部错误：{reason}', en: 'Internal engine error: {reason}' },
 };
