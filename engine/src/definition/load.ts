@@ -10,6 +10,7 @@ import { diag, hasErrors } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import { buildModel } from '../compile/model.ts';
 import { compileAllLogic } from '../compile/logic.ts';
+import { unsafePatterns, unsafeTemplates } from './attackSurface.ts';
 import { definitionLimits, measure } from './limits.ts';
 import { migrate } from './migrate.ts';
 import { schemaDiagnostics } from './schemaErrors.ts';
@@ -86,7 +87,7 @@ export function checkDocument(value: unknown): LoadResult {
   const definition = migrated.doc as unknown as Definition;
   const model = buildModel(definition);
   const diagnostics = [...migrated.diagnostics, ...model.duplicates.map((d) => diag('definition.duplicate-state', d.path, { id: d.id }))];
-  diagnostics.push(...compileAllLogic(definition).diagnostics);
+  diagnostics.push(...compileAllLogic(definition).diagnostics, ...unsafePatterns(definition), ...unsafeTemplates(definition));
   return hasErrors(diagnostics) ? { ok: false, diagnostics } : { ok: true, definition, diagnostics };
 }
 
