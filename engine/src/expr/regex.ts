@@ -61,12 +61,26 @@ function skipGroupOpen(p: string, i: number): number {
 }
 
 /**
+ * A repeated group that starts with a separator (`(/\d{6,15})+`, `(,[a-z]+)*`) cannot split one input
+ * two ways, so it does not backtrack catastrophically: its first character is a literal that is not
+ * a word character, and nothing else in the group (no `.`, negated class or other occurrence) can match it.
+ */
+function delimited(body: string): boolean {
+  const first = body[0];
+  if (!first || /[\w\\[(.?*+{|^$]/.test(first)) return false;
+  const rest = body.slice(1);
+  return !rest.includes(first) && !/\.|\\[SWDs]|\[\^/.test(rest);
+}
+
+/**
  * Scans a syntactically valid pattern for the ReDoS shapes we refuse:
  * a group containing a variable quantifier that is itself repeated (`(a+)+`, `(a|b?)*`, `(x{1,3}){2,}`),
- * and backreferences (`\1`, `\k<name>`). Overlapping alternations such as `(a|a)*` are not detected.
+ * unless the group starts with a separator (see `delimited`), and backreferences (`\1`, `\k<name>`).
+ * Overlapping alternations such as `(a|a)*` are not detected (the engine runs patterns on RE2 anyway).
  */
 export function regexHazard(p: string): RegexProblem | null {
   const stack: boolean[] = [false]; // per open group: contains a variable quantifier
+  const starts: number[] = []; // per open group: where its body starts
   let i = 0;
   while (i < p.length) {
     const ch = p[i];
@@ -77,11 +91,13 @@ export function regexHazard(p: string): RegexProblem | null {
     else if (ch === '(') {
       stack.push(false);
       i = skipGroupOpen(p, i);
+      starts.push(i);
       continue;
     } else if (ch === ')') {
       const inner = stack.pop() ?? false;
+      const body = p.slice(starts.pop() ?? i, i);
       const q = readQuantifier(p, i + 1);
-      if (inner && q?.repeats) return 'nested-quantifier';
+      if (inner && q?.repeats && !delimited(body)) return 'nested-quantifier';
       if (inner || q?.variable) stack[stack.length - 1] = true;
       i = q ? q.end : i + 1;
       continue;

@@ -56,7 +56,7 @@ function decisionRefusal(spec: TaskSpec, action: string, actor: Actor): Diagnost
  */
 export function taskActRefusal(c: CompiledDefinition, ctx: CaseContext, taskId: string, action: string, actor: Actor | undefined): Diagnostic | undefined {
   if (action === 'withdraw') return withdrawRefusal(c, ctx, taskId, actor);
-  const task = ctx.tasks[taskId];
+  const task = Object.hasOwn(ctx.tasks, taskId) ? ctx.tasks[taskId] : undefined;
   if (!task) return diag('run.unknown-task', '/taskId', { taskId });
   if (!actor) return diag('run.not-assignee', '/meta/actor');
   if (action === 'urge') return undefined;

@@ -67,7 +67,7 @@ function warn(ctx: CaseContext, env: Env, timer: TimerRecord, out: Effect[]): vo
 
 /** A durable timer fired: warning, deadline (breach ladder), a later rung, or a wait timeout. */
 export function prepareTimer(env: Env, ctx: CaseContext, ev: Ev<'timer.fired'>, manualOnly = false): Prepared {
-  const timer = ctx.timers[ev.timerId];
+  const timer = Object.hasOwn(ctx.timers, ev.timerId) ? ctx.timers[ev.timerId] : undefined;
   if (!timer) return refused(diag('run.unknown-timer', '/timerId', { timerId: ev.timerId }));
   delete ctx.timers[ev.timerId];
   const out: Effect[] = [];
@@ -96,7 +96,7 @@ export function prepareTimer(env: Env, ctx: CaseContext, ev: Ev<'timer.fired'>, 
 
 /** An adapter answered: the request's onSuccess/onFailure event, or just bookkeeping. */
 export function prepareAdapter(env: Env, ctx: CaseContext, ev: Ev<'adapter.succeeded' | 'adapter.failed'>): Prepared {
-  const req = ctx.requests[ev.requestId];
+  const req = Object.hasOwn(ctx.requests, ev.requestId) ? ctx.requests[ev.requestId] : undefined;
   if (!req) return refused(diag('run.unknown-request', '/requestId', { requestId: ev.requestId }));
   delete own(ctx, 'requests')[ev.requestId];
   const next = ev.type === 'adapter.succeeded' ? req.onSuccess : req.onFailure;
@@ -112,7 +112,7 @@ export function prepareAdapter(env: Env, ctx: CaseContext, ev: Ev<'adapter.succe
 
 /** A sub-case finished: when the join is satisfied, the parent moves on by the outcome. */
 export function prepareSubcase(env: Env, ctx: CaseContext, ev: Ev<'subcase.completed'>): Prepared {
-  const sub = ctx.subcases[ev.childId];
+  const sub = Object.hasOwn(ctx.subcases, ev.childId) ? ctx.subcases[ev.childId] : undefined;
   if (!sub) return refused(diag('run.unknown-subcase', '/childId', { childId: ev.childId }));
   own(ctx, 'subcases')[ev.childId] = { ...sub, outcome: ev.outcome };
   const siblings = Object.values(ctx.subcases).filter((s) => s.state === sub.state);
@@ -130,7 +130,7 @@ export function prepareSubcase(env: Env, ctx: CaseContext, ev: Ev<'subcase.compl
 
 /** The runtime found nobody to serve a task (e.g. its users were disabled): the step's empty-assignee policy applies. */
 export function prepareUnassignable(env: Env, ctx: CaseContext, ev: Ev<'task.unassignable'>): Prepared {
-  const task = ctx.tasks[ev.taskId];
+  const task = Object.hasOwn(ctx.tasks, ev.taskId) ? ctx.tasks[ev.taskId] : undefined;
   if (!task) return refused(diag('run.unknown-task', '/taskId', { taskId: ev.taskId }));
   const spec = taskSpecOf(env.compiled, task);
   const policy = spec.onEmpty ?? 'admin';
