@@ -8,6 +8,7 @@ import { lintCodes } from './codes/lint.ts';
 import { runCodes } from './codes/run.ts';
 import { formsCodes } from './codes/forms.ts';
 import { simulateCodes } from './codes/simulate.ts';
+import { migrateCodes } from './codes/migrate.ts';
 
 /** Every diagnostic code the engine can emit, with zh-CN and en message templates. */
 export const catalog: CodeCatalog = {
@@ -18,6 +19,7 @@ export const catalog: CodeCatalog = {
   ...calendarCodes,
   ...runCodes,
   ...simulateCodes,
+  ...migrateCodes,
   // forms.* messages name a field label per language: built by engine/src/forms, not by diag()
   ...formsCodes,
 };

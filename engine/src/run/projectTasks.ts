@@ -21,7 +21,7 @@ export function projectTasks(before: Record<string, TaskRow>, effects: readonly 
   for (const e of effects) {
     if (e.kind === 'task.create') rows[e.taskId] = { state: e.state, status: 'pending', assignee: e.assignment.assignee ?? null, candidates: e.assignment.candidates };
     else if (e.kind === 'task.update' && rows[e.taskId]) {
-      rows[e.taskId] = { ...rows[e.taskId]!, status: e.status as TaskRow['status'], assignee: e.assignee, candidates: e.candidates };
+      rows[e.taskId] = { ...rows[e.taskId]!, status: e.status as TaskRow['status'], assignee: e.assignee, candidates: e.candidates, ...(e.state ? { state: e.state } : {}) };
     } else if (e.kind === 'task.complete' || e.kind === 'task.cancel') delete rows[e.taskId];
   }
   return rows;

@@ -71,7 +71,7 @@ export type Effect =
       delegatedFrom?: string }
   | { kind: 'task.cancel'; taskId: string; reason: string }
   /** a task's status or holders changed (claim, unclaim, delegate, delegation returned) */
-  | { kind: 'task.update'; taskId: string; status: TaskRecord['status']; assignee: string | null; candidates: string[] }
+  | { kind: 'task.update'; taskId: string; status: TaskRecord['status']; assignee: string | null; candidates: string[]; state?: string }
   /** a task was decided (its holder took a decision, or the system did on a breach or an empty assignment) */
   | { kind: 'task.complete'; taskId: string; decision: string; by: string }
   | { kind: 'timer.start'; timerId: string; dueAt: number; purpose: string; clock: Clock }
