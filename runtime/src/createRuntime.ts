@@ -15,6 +15,8 @@ import { createRunOptions } from './cases/createRunOptions.ts';
 import { createCaseCommands } from './cases/createCaseCommands.ts';
 import { createCaseQueries } from './cases/KnexCaseQueries.ts';
 import { createTaskQueries } from './tasks/KnexTaskQueries.ts';
+import { createMigrationQueries } from './definitions/createMigrationQueries.ts';
+import { migrationOperations } from './definitions/migrations.router.ts';
 import { createPiiCodec } from './pii/createPiiCodec.ts';
 import { createApp } from './http/createApp.ts';
 import { defineOperation, type Operation } from './http/operation.ts';
@@ -52,7 +54,7 @@ export interface Runtime extends Services {
 }
 
 function allOperations(s: Services): Operation[] {
-  return [...authOperations(s), ...definitionOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
+  return [...authOperations(s), ...definitionOperations(s), ...migrationOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
     ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s)];
 }
 
@@ -89,6 +91,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const services: Services = {
     config, db, logger, identity, tokens, login: createLoginService(identity, tokens), definitions, runOptions, codec,
     commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex),
+    migrations: createMigrationQueries({ knex: db.knex, definitions, runOptions, codec }),
   };
   // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.
   const timers = createTimerRunner({ knex: db.knex, commands: { act: (...args) => services.commands.act(...args) }, logger });

@@ -11,6 +11,7 @@ import type { CaseQueries } from './cases/KnexCaseQueries.ts';
 import type { TaskQueries } from './tasks/KnexTaskQueries.ts';
 import type { PiiCodec } from './pii/createPiiCodec.ts';
 import type { RunOptionsSource } from './cases/createRunOptions.ts';
+import type { MigrationQueries } from './definitions/createMigrationQueries.ts';
 
 /** Everything a request handler may use. */
 export interface Services {
@@ -26,4 +27,5 @@ export interface Services {
   tasks: TaskQueries;
   codec: PiiCodec;
   runOptions: RunOptionsSource;
+  migrations: MigrationQueries;
 }

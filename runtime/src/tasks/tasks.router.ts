@@ -21,7 +21,7 @@ export function taskOperations(s: Services): Operation[] {
   /** Runs one task action through the command path after the scope check (404 outside scope). */
   async function act(ctx: OpContext, taskId: string, action: string, extra: Record<string, unknown> = {}, expectedVersion?: number, visible?: Record<string, unknown>) {
     const task = visible ?? await s.tasks.getVisible(ctx.ability, taskId);
-    const out = await s.commands.act(ctx.user, String(task.case_id), { type: 'task.act', taskId, action, ...extra } as never, expectedVersion, { taskId, action });
+    const out = await s.commands.act(ctx.user, String(task.case_id), { type: 'task.act', taskId, action, ...extra } as never, expectedVersion);
     return { caseId: String(task.case_id), version: out.version };
   }
 
