@@ -141,6 +141,15 @@ export default defineConfig(
     },
   },
 
+  // Routers speak HTTP and call the services (queries and commands); the store is not theirs to query.
+  {
+    files: ['runtime/src/**/*.router.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='db']", message: 'routers call queries and commands (runtime/src/services.ts), never the store: put the query in a service.' }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^knex$', message: 'routers call queries and commands (runtime/src/services.ts), never knex.' }] }],
+    },
+  },
+
   // ── adapters/** and plugins/sdk/**: only @tongban/plugin-sdk ──────────────────────────────────
   {
     files: ['adapters/**/*.{ts,tsx,mts,cts,js,mjs,cjs}', 'plugins/sdk/**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],

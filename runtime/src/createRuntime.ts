@@ -16,6 +16,12 @@ import { createCaseCommands } from './cases/createCaseCommands.ts';
 import { createCaseQueries } from './cases/KnexCaseQueries.ts';
 import { createTaskQueries } from './tasks/KnexTaskQueries.ts';
 import { createMigrationQueries } from './definitions/createMigrationQueries.ts';
+import { createCaseRecords } from './cases/createCaseRecords.ts';
+import { createTaskRecords } from './tasks/createTaskRecords.ts';
+import { createInbox } from './notifications/createInbox.ts';
+import { createAuditQueries } from './audit/createAuditQueries.ts';
+import { createBreakGlassService } from './pii/createBreakGlassService.ts';
+import { createRateLimits } from './store/rateLimit.ts';
 import { migrationOperations } from './definitions/migrations.router.ts';
 import { createPiiCodec } from './pii/createPiiCodec.ts';
 import { createApp } from './http/createApp.ts';
@@ -92,6 +98,8 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     config, db, logger, identity, tokens, login: createLoginService(identity, tokens), definitions, runOptions, codec,
     commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex),
     migrations: createMigrationQueries({ knex: db.knex, definitions, runOptions, codec }),
+    records: createCaseRecords(db.knex), taskRecords: createTaskRecords(db.knex), inbox: createInbox(db.knex), audit: createAuditQueries(db.knex),
+    breakGlass: createBreakGlassService(db), rateLimits: createRateLimits(db.knex),
   };
   // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.
   const timers = createTimerRunner({ knex: db.knex, commands: { act: (...args) => services.commands.act(...args) }, logger });

@@ -12,8 +12,14 @@ import type { TaskQueries } from './tasks/KnexTaskQueries.ts';
 import type { PiiCodec } from './pii/createPiiCodec.ts';
 import type { RunOptionsSource } from './cases/createRunOptions.ts';
 import type { MigrationQueries } from './definitions/createMigrationQueries.ts';
+import type { CaseRecords } from './cases/createCaseRecords.ts';
+import type { Inbox } from './notifications/createInbox.ts';
+import type { AuditQueries } from './audit/createAuditQueries.ts';
+import type { BreakGlassService } from './pii/createBreakGlassService.ts';
+import type { TaskRecords } from './tasks/createTaskRecords.ts';
+import type { RateLimits } from './store/rateLimit.ts';
 
-/** Everything a request handler may use. */
+/** Everything a request handler may use. Handlers call these services; they never query the store (`db`) themselves. */
 export interface Services {
   config: RuntimeConfig;
   db: Db;
@@ -28,4 +34,10 @@ export interface Services {
   codec: PiiCodec;
   runOptions: RunOptionsSource;
   migrations: MigrationQueries;
+  records: CaseRecords;
+  taskRecords: TaskRecords;
+  inbox: Inbox;
+  audit: AuditQueries;
+  breakGlass: BreakGlassService;
+  rateLimits: RateLimits;
 }

@@ -35,7 +35,7 @@ export function attachmentOperations(s: Services): Operation[] {
         const sha256 = createHash('sha256').update(body).digest('hex');
         await mkdir(dir, { recursive: true });
         await writeFile(join(dir, id), body, { flag: 'wx' });
-        await s.db.knex('attachments').insert({ id, case_id: params.id, name, mime, size: body.length, sha256, uploaded_by: user.id, created_at: Date.now() });
+        await s.records.addAttachment({ id, caseId: params.id, name, mime, size: body.length, sha256, uploadedBy: user.id });
         return { status: 201, body: { id, name, mime, size: body.length, sha256 } };
       },
     }),
@@ -43,15 +43,15 @@ export function attachmentOperations(s: Services): Operation[] {
       method: 'get', path: '/api/cases/{id}/attachments', operationId: 'listAttachments', tag: 'cases', summary: '附件列表 Attachments', params: { id: S.id },
       async handler({ ability, params }) {
         await s.cases.getVisible(ability, params.id);
-        const rows = await s.db.knex('attachments').where({ case_id: params.id }).orderBy('created_at');
-        return { body: { items: rows.map((r) => ({ id: r.id, name: r.name, mime: r.mime, size: Number(r.size), sha256: r.sha256, uploadedBy: r.uploaded_by, createdAt: Number(r.created_at) })) } };
+        const rows = await s.records.attachments(params.id);
+        return { body: { items: rows.map(({ caseId: _c, ...r }) => r) } };
       },
     }),
     defineOperation({
       method: 'get', path: '/api/cases/{id}/attachments/{attachmentId}', operationId: 'downloadAttachment', tag: 'cases', summary: '下载附件 Download', params: { id: S.id, attachmentId: S.id },
       async handler({ res, ability, params }) {
         await s.cases.getVisible(ability, params.id);
-        const row = await s.db.knex('attachments').where({ id: params.attachmentId, case_id: params.id }).first();
+        const row = await s.records.attachment(params.id, params.attachmentId);
         if (!row) throw new NotFoundError('attachment.not-found');
         const data = await readFile(join(dir, String(row.id)));
         if (createHash('sha256').update(data).digest('hex') !== row.sha256) throw new Error('attachment checksum mismatch');

@@ -6,7 +6,7 @@ import { defineOperation, S, type Operation } from '../http/operation.ts';
 import { isOrgPath } from '../identity/orgPath.ts';
 import { openData } from '../pii/sealData.ts';
 import type { Services } from '../services.ts';
-import { caseView, viewerOf } from './caseView.ts';
+import { caseView } from './caseView.ts';
 
 /**
  * The definition a new case runs: the newest published version (then the compiled cache has it,
@@ -26,7 +26,7 @@ export function caseOperations(s: Services): Operation[] {
     // Cases only run published or retired versions, whose compiled form is cached (no read, no parse).
     const { definition } = await s.definitions.compiledFor(row.definition_id, Number(row.definition_version));
     const data = openData(s.codec, (JSON.parse(row.snapshot) as CaseSnapshot).context.data);
-    return caseView(row, definition, data, await viewerOf(s.db.knex, ctx.user, id));
+    return caseView(row, definition, data, await s.records.viewer(ctx.user, id));
   }
   return [
     defineOperation({
@@ -79,8 +79,7 @@ export function caseOperations(s: Services): Operation[] {
       params: { id: S.id },
       async handler({ ability, params }) {
         await s.cases.getVisible(ability, params.id);
-        const rows = await s.db.knex('comments').where({ case_id: params.id }).orderBy('id');
-        return { body: { items: rows.map((r) => ({ id: Number(r.id), userId: r.user_id, body: r.body, createdAt: Number(r.created_at) })) } };
+        return { body: { items: await s.records.comments(params.id) } };
       },
     }),
     defineOperation({
@@ -88,8 +87,7 @@ export function caseOperations(s: Services): Operation[] {
       params: { id: S.id }, body: S.object({ body: { type: 'string', minLength: 1, maxLength: 2000 } }, ['body']),
       async handler({ user, ability, params, body }) {
         await s.cases.getVisible(ability, params.id);
-        const [id] = await s.db.knex('comments').insert({ case_id: params.id, user_id: user.id, body: body.body, created_at: Date.now() });
-        return { status: 201, body: { id: Number(id) } };
+        return { status: 201, body: { id: await s.records.addComment(params.id, user.id, body.body) } };
       },
     }),
   ];

@@ -1,7 +1,6 @@
 /** Login, the current user, org units and users (scoped). */
 import { NotFoundError, RateLimitedError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
-import { hitRateLimit } from '../store/rateLimit.ts';
 import { isUnder, orgPathOf } from './orgPath.ts';
 import type { Services } from '../services.ts';
 
@@ -13,7 +12,7 @@ export function authOperations(s: Services): Operation[] {
       body: S.object({ username: S.text(64), password: S.text(200) }, ['username', 'password']),
       async handler({ req, body }) {
         const ip = req.ip ?? 'unknown';
-        if (!(await hitRateLimit(s.db.knex, `login:${ip}`, 60_000, 30))) throw new RateLimitedError('auth.rate-limited', { retryAfterSeconds: 60 });
+        if (!(await s.rateLimits.hit(`login:${ip}`, 60_000, 30))) throw new RateLimitedError('auth.rate-limited', { retryAfterSeconds: 60 });
         const out = await s.login.login(body.username, body.password);
         return { body: out };
       },

@@ -7,9 +7,6 @@ import type { CaseSnapshot } from '@tongban/engine';
 import { ForbiddenError, RefusedError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
-import { viewerOf } from '../cases/caseView.ts';
-import { appendAudit } from '../audit/KnexAuditLog.ts';
-import { queueForReview } from './breakGlassReviews.ts';
 import { piiFieldsOf } from './piiFields.ts';
 import { breakGlassRoles, mayReveal } from './viewPolicy.ts';
 
@@ -27,7 +24,7 @@ export function revealOperations(s: Services): Operation[] {
       const row = await s.cases.getVisible(ability, params.id);
       const { definition } = await s.definitions.get(row.definition_id, Number(row.definition_version));
       const kinds = piiFieldsOf(definition);
-      const viewer = await viewerOf(s.db.knex, user, params.id);
+      const viewer = await s.records.viewer(user, params.id);
       const roles = user.roles.map((r) => r.role);
       if (body.breakGlass) {
         if (!roles.some((r) => breakGlassRoles.includes(r))) throw new ForbiddenError('pii.reveal-denied', { reason: 'role' });
@@ -42,14 +39,8 @@ export function revealOperations(s: Services): Operation[] {
         values[f] = s.codec.isSealed(v) ? s.codec.decrypt(v) : v;
       }
       const at = Date.now();
-      await s.db.knex.transaction(async (trx) => {
-        const [seq] = await appendAudit(trx, s.db.dialect, [{
-          at, actorId: user.id, actorRoles: roles, orgPath: row.org_path, caseId: row.id,
-          action: body.breakGlass ? 'pii.break-glass' : 'pii.reveal',
-          detail: { fields: body.fields, purpose: body.purpose, reason: body.reason ?? null, channel: 'api', review: body.breakGlass ? 'pending' : undefined },
-        }]);
-        if (body.breakGlass) await queueForReview(trx, { auditSeq: seq!, caseId: row.id, actorId: user.id, orgPath: row.org_path, at });
-      });
+      await s.breakGlass.recordReveal({ at, actorId: user.id, actorRoles: roles, orgPath: row.org_path, caseId: row.id, breakGlass: Boolean(body.breakGlass),
+        detail: { fields: body.fields, purpose: body.purpose, reason: body.reason ?? null, channel: 'api', review: body.breakGlass ? 'pending' : undefined } });
       return { body: { values } };
     },
   })];

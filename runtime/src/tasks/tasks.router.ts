@@ -2,7 +2,6 @@
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors/DomainError.ts';
 import { statusOf } from '../http/httpErrors.ts';
 import { defineOperation, S, type Operation, type OpContext } from '../http/operation.ts';
-import { hitRateLimit } from '../store/rateLimit.ts';
 import type { Services } from '../services.ts';
 import { toTaskSummary } from './KnexTaskQueries.ts';
 
@@ -72,7 +71,7 @@ export function taskOperations(s: Services): Operation[] {
     op('withdrawTask', '/api/tasks/{id}/withdraw', '撤回 Withdraw a submission', actBody(), (ctx) => withdraw(s, ctx)),
     op('urgeTask', '/api/tasks/{id}/urge', '催办 Urge', actBody(), async (ctx) => {
       await s.tasks.getVisible(ctx.ability, ctx.params.id); // scope first: an outsider gets 404 and spends no budget
-      if (!(await hitRateLimit(s.db.knex, `urge:${ctx.params.id}`, 3_600_000, 3))) throw new RateLimitedError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
+      if (!(await s.rateLimits.hit(`urge:${ctx.params.id}`, 3_600_000, 3))) throw new RateLimitedError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
       return act(ctx, ctx.params.id, 'urge', { comment: ctx.body.comment });
     }),
     op('copyTask', '/api/tasks/{id}/copy', '抄送 Copy to', actBody({ users }, ['users']), (ctx) => act(ctx, ctx.params.id, 'copy', { users: ctx.body.users, comment: ctx.body.comment })),
@@ -83,7 +82,7 @@ export function taskOperations(s: Services): Operation[] {
         const t = await s.tasks.getVisible(ability, params.id);
         if (t.assignee !== user.id) throw new ForbiddenError('task.not-assignee');
         if (!['pending', 'waiting', 'delegated'].includes(String(t.status))) throw new ConflictError('task.not-open');
-        await s.db.knex('tasks').where({ id: params.id }).update({ draft: JSON.stringify(body.data), draft_at: Date.now() });
+        await s.taskRecords.saveDraft(params.id, body.data);
         return { body: { saved: true } };
       },
     }),
@@ -113,7 +112,7 @@ export function taskOperations(s: Services): Operation[] {
 
 async function withdraw(s: Services, ctx: OpContext): Promise<unknown> {
   // 撤回 names the submitter's own finished task: visible to them as its last holder.
-  const t = (await s.db.knex('tasks').where({ id: ctx.params.id }).first()) as Record<string, unknown> | undefined;
+  const t = await s.taskRecords.byId(ctx.params.id);
   if (!t) throw new NotFoundError('task.not-found');
   if (t.assignee !== ctx.user.id) {
     await s.tasks.getVisible(ctx.ability, ctx.params.id); // 404 outside scope; inside scope it is not theirs to withdraw
