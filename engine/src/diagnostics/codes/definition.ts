@@ -11,6 +11,7 @@ export const definitionCodes: CodeCatalog = {
   'definition.unknown-schema-version': { severity: 'error', 'zh-CN': '不支持的 schemaVersion：{found}（支持 {supported}）', en: 'Unsupported schemaVersion {found} (supported: {supported})' },
   'definition.migrated': { severity: 'info', 'zh-CN': '定义已从 schemaVersion {from} 迁移到 {to}', en: 'Definition migrated from schemaVersion {from} to {to}' },
   'definition.duplicate-state': { severity: 'error', 'zh-CN': '状态标识“{id}”重复，状态标识在整个定义中必须唯一', en: 'State id "{id}" is used twice; state ids must be unique in the whole definition' },
+  'definition.unknown-library': { severity: 'error', 'zh-CN': '引用的共享库“{library}”不存在（现有：{known}）', en: 'Shared library "{library}" does not exist (known: {known})' },
   'definition.invalid-expression': { severity: 'error', 'zh-CN': '定义中有无效的条件表达式', en: 'The definition has invalid expressions' },
   'schema.required': { severity: 'error', 'zh-CN': '缺少必填属性“{property}”', en: 'Missing required property "{property}"' },
   'schema.additional-property': { severity: 'error', 'zh-CN': '不允许的属性“{property}”', en: 'Property "{property}" is not allowed' },
