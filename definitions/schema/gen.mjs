@@ -2,6 +2,7 @@
 // (a test fails when the committed JSON differs from what this builds).
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { docs } from './docs.mjs';
 const L = { $ref: '#/$defs/localizedText' };
 const id = { type: 'string', pattern: '^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$', maxLength: 64 };
 const stateId = { type: 'string', pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 };
@@ -15,7 +16,7 @@ const reservedActions = ['open', 'claim', 'unclaim', 'transfer', 'delegate', 'ad
 const strict = (properties, required = [], extra = {}) => ({ type: 'object', properties, required, additionalProperties: false, ...extra });
 const mapOf = (schema, key = id) => ({ type: 'object', propertyNames: key, additionalProperties: schema, maxProperties: 500 });
 
-export const schema = {
+const raw = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://tongban.dev/schema/definition.schema.json',
   title: 'Tongban service-item definition (服务事项定义)',
@@ -200,6 +201,39 @@ export const schema = {
     }),
   },
 };
+/**
+ * Puts the zh-CN and English title and description of docs.mjs on every property: `title` and
+ * `description` as "中文 English" (what an editor shows on hover), `x-i18n` with both languages apart
+ * (what the designer builds its panels from). A property without docs stops the build.
+ */
+function annotate(node, where, missing) {
+  if (!node || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((n) => annotate(n, where, missing));
+  const out = { ...node };
+  if (out.properties && typeof out.properties === 'object') {
+    out.properties = Object.fromEntries(Object.entries(out.properties).map(([k, v]) => {
+      const key = `${where}.${k}`;
+      const doc = docs[key];
+      if (!doc) missing.push(key);
+      const inner = annotate(v, key, missing);
+      return [k, doc ? { ...inner, title: `${doc['zh-CN'].title} ${doc.en.title}`, description: `${doc['zh-CN'].description}\n\n${doc.en.description}`, 'x-i18n': doc } : inner];
+    }));
+  }
+  for (const key of ['oneOf', 'anyOf']) if (out[key]) out[key] = annotate(out[key], where, missing);
+  if (out.items && typeof out.items === 'object') out.items = annotate(out.items, where + '[]', missing);
+  if (out.additionalProperties && typeof out.additionalProperties === 'object') out.additionalProperties = annotate(out.additionalProperties, where + '{}', missing);
+  return out;
+}
+
+function withDocs(s) {
+  const missing = [];
+  const out = { ...annotate(s, 'root', missing), $defs: Object.fromEntries(Object.entries(s.$defs).map(([name, d]) => [name, annotate(d, name, missing)])) };
+  if (missing.length) throw new Error(`definition schema properties without docs (add them to docs.mjs): ${missing.join(', ')}`);
+  return out;
+}
+
+export const schema = withDocs(raw);
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   writeFileSync(new URL('./definition.schema.json', import.meta.url), JSON.stringify(schema, null, 2) + '\n');
 }
