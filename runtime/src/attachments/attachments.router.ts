@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../http/errors.ts';
-import { defineOperation, S, type Operation } from '../http/operation.ts';
+import { defineOperation, ok, created, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 
 /** Content types accepted for attachments. */
@@ -22,8 +22,8 @@ export function attachmentOperations(s: Services): Operation[] {
   const dir = join(s.config.dataDir, 'attachments');
   return [
     defineOperation({
-      method: 'post', path: '/api/cases/{id}/attachments', operationId: 'uploadAttachment', tag: 'cases', summary: '上传附件（请求体为文件内容） Upload an attachment (raw body)',
-      params: { id: S.id }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true } }, rawBody: { maxBytes: s.config.attachmentMaxBytes },
+      method: 'post', path: '/api/cases/{id}/attachments', operationId: 'uploadAttachment', responses: created('AttachmentCreated'), tag: 'cases', summary: '上传附件（请求体为文件内容） Upload an attachment (raw body)',
+      params: { id: S.id }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true } }, rawBody: { maxBytes: s.config.attachmentMaxBytes, contentTypes: allowedTypes },
       async handler({ req, user, ability, params, query }) {
         await s.cases.getVisible(ability, params.id);
         const name = checkName(query.name);
@@ -40,7 +40,7 @@ export function attachmentOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases/{id}/attachments', operationId: 'listAttachments', tag: 'cases', summary: '附件列表 Attachments', params: { id: S.id },
+      method: 'get', path: '/api/cases/{id}/attachments', operationId: 'listAttachments', responses: ok('AttachmentList'), tag: 'cases', summary: '附件列表 Attachments', params: { id: S.id },
       async handler({ ability, params }) {
         await s.cases.getVisible(ability, params.id);
         const rows = await s.db.knex('attachments').where({ case_id: params.id }).orderBy('created_at');
@@ -48,7 +48,10 @@ export function attachmentOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases/{id}/attachments/{attachmentId}', operationId: 'downloadAttachment', tag: 'cases', summary: '下载附件 Download', params: { id: S.id, attachmentId: S.id },
+      method: 'get', path: '/api/cases/{id}/attachments/{attachmentId}', operationId: 'downloadAttachment',
+      responses: { '200': { description: '附件原始字节，Content-Type 为上传时的类型 The stored bytes, with the content type given at upload',
+        content: Object.fromEntries(allowedTypes.map((t) => [t, { type: 'string', format: 'binary', contentMediaType: t }])),
+        headers: { 'Content-Disposition': { description: '下载文件名（RFC 5987 编码） The file name, RFC 5987 encoded', schema: { type: 'string', pattern: "^attachment; filename\\*=UTF-8''" } } } } }, tag: 'cases', summary: '下载附件 Download', params: { id: S.id, attachmentId: S.id },
       async handler({ res, ability, params }) {
         await s.cases.getVisible(ability, params.id);
         const row = await s.db.knex('attachments').where({ id: params.attachmentId, case_id: params.id }).first();

@@ -2,11 +2,12 @@
 import type { CaseSnapshot, Definition } from '@tongban/engine';
 import { checkIntake, compile } from '@tongban/engine';
 import { AppError } from '../http/errors.ts';
-import { defineOperation, S, type Operation } from '../http/operation.ts';
+import { defineOperation, ok, created, S, type Operation } from '../http/operation.ts';
 import { isOrgPath } from '../identity/orgPath.ts';
 import { openData } from '../pii/sealData.ts';
 import type { Services } from '../services.ts';
 import { caseView, viewerOf } from './caseView.ts';
+import { taskCols, toTaskSummary } from '../tasks/KnexTaskQueries.ts';
 
 /**
  * The definition a new case runs: the newest published version (then the compiled cache has it,
@@ -30,7 +31,7 @@ export function caseOperations(s: Services): Operation[] {
   }
   return [
     defineOperation({
-      method: 'post', path: '/api/cases', operationId: 'createCase', tag: 'cases', summary: '新建案件 Create a case',
+      method: 'post', path: '/api/cases', operationId: 'createCase', responses: created('CaseCreated'), tag: 'cases', summary: '新建案件 Create a case',
       body: S.object({ definitionId: S.id, version: S.version, orgPath: S.orgPath, data: S.anyObject }, ['definitionId', 'orgPath', 'data']),
       async handler({ user, ability, body }) {
         if (!isOrgPath(body.orgPath) || !(await s.identity.getOrg(body.orgPath))) throw new AppError('org.not-found', { orgPath: body.orgPath });
@@ -46,17 +47,21 @@ export function caseOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases', operationId: 'listCases', tag: 'cases', summary: '案件列表（辖区内） Cases in scope',
-      query: { definitionId: S.id, status: { type: 'string', enum: ['active', 'done', 'error', 'stopped'] }, orgPath: S.orgPath, cursor: S.cursor, limit: S.limit },
-      async handler({ ability, query }) { return { body: await s.cases.list(ability, query) }; },
+      method: 'get', path: '/api/cases', operationId: 'listCases', responses: ok('CasePage'), tag: 'cases', summary: '案件列表（辖区内） Cases in scope',
+      query: { definitionId: S.id, status: { type: 'string', enum: ['active', 'done', 'error', 'stopped'] }, orgPath: S.orgPath, cursor: S.cursor, limit: S.limit,
+        mine: { type: 'boolean' }, sla: { type: 'string', enum: ['overdue', 'at-risk'] } },
+      async handler({ ability, user, query }) {
+        const page = await s.cases.list(ability, { ...query, startedBy: query.mine ? user.id : undefined });
+        return { body: { ...page, items: await withStepDeadlines(s, page.items) } };
+      },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases/{id}', operationId: 'getCase', tag: 'cases', summary: '案件详情（脱敏） A case, masked',
+      method: 'get', path: '/api/cases/{id}', operationId: 'getCase', responses: ok('CaseView'), tag: 'cases', summary: '案件详情（脱敏） A case, masked',
       params: { id: S.id },
       async handler(ctx) { return { body: await view(ctx as never, ctx.params.id) }; },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases/{id}/timeline', operationId: 'caseTimeline', tag: 'cases', summary: '案件时间线 Case timeline',
+      method: 'get', path: '/api/cases/{id}/timeline', operationId: 'caseTimeline', responses: ok('Timeline'), tag: 'cases', summary: '案件时间线 Case timeline',
       params: { id: S.id },
       async handler({ ability, params }) {
         await s.cases.getVisible(ability, params.id);
@@ -64,7 +69,7 @@ export function caseOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'post', path: '/api/cases/{id}/events', operationId: 'sendCaseEvent', tag: 'cases', summary: '发送案件事件 Send an event to a case',
+      method: 'post', path: '/api/cases/{id}/events', operationId: 'sendCaseEvent', responses: ok('CaseVersion'), tag: 'cases', summary: '发送案件事件 Send an event to a case',
       params: { id: S.id },
       body: S.object({ type: { type: 'string', pattern: '^[a-z][a-z0-9._-]{0,63}$' }, data: S.anyObject, comment: S.text(2000), expectedVersion: S.version }, ['type']),
       async handler({ user, ability, params, body }) {
@@ -75,7 +80,7 @@ export function caseOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases/{id}/comments', operationId: 'listComments', tag: 'cases', summary: '评论 Comments',
+      method: 'get', path: '/api/cases/{id}/comments', operationId: 'listComments', responses: ok('CommentList'), tag: 'cases', summary: '评论 Comments',
       params: { id: S.id },
       async handler({ ability, params }) {
         await s.cases.getVisible(ability, params.id);
@@ -84,7 +89,7 @@ export function caseOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'post', path: '/api/cases/{id}/comments', operationId: 'addComment', tag: 'cases', summary: '发表评论 Add a comment',
+      method: 'post', path: '/api/cases/{id}/comments', operationId: 'addComment', responses: created('CommentCreated'), tag: 'cases', summary: '发表评论 Add a comment',
       params: { id: S.id }, body: S.object({ body: { type: 'string', minLength: 1, maxLength: 2000 } }, ['body']),
       async handler({ user, ability, params, body }) {
         await s.cases.getVisible(ability, params.id);
@@ -93,6 +98,21 @@ export function caseOperations(s: Services): Operation[] {
       },
     }),
   ];
+}
+
+/** Adds each case's current-step deadline (the earliest among its open tasks), one query per page. */
+async function withStepDeadlines<T extends { id: string; status: string }>(s: Services, items: T[]): Promise<Array<T & { deadline: ReturnType<typeof toTaskSummary>['deadline'] }>> {
+  const now = Date.now();
+  const rows = items.length ? await s.db.knex('tasks').whereIn('case_id', items.map((c) => c.id)).whereIn('status', ['pending', 'waiting', 'delegated']).select(taskCols) : [];
+  const best = new Map<string, ReturnType<typeof toTaskSummary>['deadline']>();
+  for (const r of rows as Array<Record<string, unknown>>) {
+    const d = toTaskSummary(r, s.tasks.calendar, now).deadline;
+    const cur = best.get(String(r.case_id));
+    if (!cur || (d.dueAt ?? Infinity) < (cur.dueAt ?? Infinity)) best.set(String(r.case_id), d);
+  }
+  const done = toTaskSummary({ status: 'done', due_at: 0 }, s.tasks.calendar, now).deadline;
+  const none = toTaskSummary({ status: 'pending', due_at: Number.MAX_SAFE_INTEGER }, s.tasks.calendar, now).deadline;
+  return items.map((c) => ({ ...c, deadline: best.get(c.id) ?? (c.status === 'active' ? none : done) }));
 }
 
 function orgFields(path: string): Record<string, string> {

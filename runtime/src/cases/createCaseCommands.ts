@@ -69,7 +69,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     if (event.data && typeof event.data === 'object') sealData(deps.codec, fields, event.data as Record<string, unknown>, secrets);
     const scrubber = (json: string) => scrub(json, secrets);
     batch.add(trx('case_events').insert({ case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at }));
-    const audits = applyEffects(trx, batch, c, res.effects, before, res.snapshot.context.tasks, { eventId: meta.id, actorId: meta.actorId, now: meta.at, acted, scrub: scrubber });
+    const audits = applyEffects(trx, batch, c, res.effects, before, res.snapshot.context.tasks, { eventId: meta.id, actorId: meta.actorId, now: meta.at, acted, scrub: scrubber, timers: res.snapshot.context.timers });
     for (const [field, plain] of [...fields].filter(([, k]) => k === 'id-number').map(([f]) => [f, res.snapshot.context.data[f]] as const)) {
       if (typeof plain === 'string' && plain) batch.add(trx('pii_index').insert({ case_id: c.id, field, hmac: deps.codec.hmac(plain) }).onConflict(['case_id', 'field']).merge());
     }

@@ -19,6 +19,8 @@ export interface AppDeps {
   identity: KnexIdentityStore;
   logger: Logger;
   bodyLimitBytes: number;
+  /** non-API routes mounted after the operations (the workbench's build at `/`) */
+  pages?: express.Router;
 }
 
 function langOf(req: Request): 'zh-CN' | 'en' {
@@ -110,6 +112,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(securityHeaders);
   app.use(express.json({ limit: deps.bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'] }));
   for (const op of deps.operations) mount(app, deps, op);
+  if (deps.pages) app.use(deps.pages);
   app.use((_req, _res, next) => next(new AppError('route.not-found')));
   app.use(errorMiddleware(deps));
   return app;

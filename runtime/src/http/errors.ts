@@ -42,6 +42,8 @@ export const errorCatalog = {
   'attachment.type-not-allowed': { status: 415, zh: '不允许的附件类型', en: 'This attachment type is not allowed' },
   'attachment.bad-name': { status: 400, zh: '附件名称无效', en: 'The attachment name is invalid' },
   'attachment.not-found': { status: 404, zh: '附件不存在', en: 'No such attachment' },
+  'view.limit': { status: 409, zh: '已保存的视图过多，请先删除一些', en: 'Too many saved views; delete some first' },
+  'draft.conflict': { status: 409, zh: '草稿已在其他设备或窗口更新，请刷新后再编辑', en: 'The draft was changed elsewhere; reload it before editing' },
   'internal': { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -40,9 +40,37 @@ export interface Operation {
   query?: Record<string, Schema>;
   body?: Schema;
   /** the body is raw bytes (attachments), not JSON */
-  rawBody?: { maxBytes: number };
-  responses?: Record<string, { description: string; schema?: Schema }>;
+  rawBody?: { maxBytes: number; contentTypes?: string[] };
+  /**
+   * Success responses by status: a JSON body schema (usually `ok('Name')`, a named component), or
+   * `content` by media type for bytes; `headers` the server sets. Every operation declares one.
+   */
+  responses?: Record<string, OpResponse>;
+  /** component schemas this operation introduces (merged into the document's components) */
+  schemas?: Record<string, Schema>;
   handler(ctx: OpContext): Promise<OpResult>;
+}
+
+/** One declared success response. */
+export interface OpResponse {
+  description: string;
+  /** a JSON body */
+  schema?: Schema;
+  /** bodies by media type (files) */
+  content?: Record<string, Schema>;
+  headers?: Record<string, { description: string; schema: Schema }>;
+}
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+
+/** A 200 answer whose JSON body is the named component schema. */
+export function ok(name: string, description = '成功 OK'): Record<string, OpResponse> {
+  return { '200': { description, schema: ref(name) } };
+}
+
+/** A 201 answer (a record was created) whose JSON body is the named component schema. */
+export function created(name: string, description = '已创建 Created'): Record<string, OpResponse> {
+  return { '201': { description, schema: ref(name) } };
 }
 
 /** Declares an operation (identity function, for typing and greppability). */

@@ -1,6 +1,6 @@
 /** Login, the current user, org units and users (scoped). */
 import { AppError } from '../http/errors.ts';
-import { defineOperation, S, type Operation } from '../http/operation.ts';
+import { defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import { hitRateLimit } from '../store/rateLimit.ts';
 import { isUnder, orgPathOf } from './orgPath.ts';
 import type { Services } from '../services.ts';
@@ -9,7 +9,7 @@ import type { Services } from '../services.ts';
 export function authOperations(s: Services): Operation[] {
   return [
     defineOperation({
-      method: 'post', path: '/api/auth/login', operationId: 'login', tag: 'auth', auth: false, summary: '登录 Password login',
+      method: 'post', path: '/api/auth/login', operationId: 'login', responses: ok('LoginResult'), tag: 'auth', auth: false, summary: '登录 Password login',
       body: S.object({ username: S.text(64), password: S.text(200) }, ['username', 'password']),
       async handler({ req, body }) {
         const ip = req.ip ?? 'unknown';
@@ -19,11 +19,11 @@ export function authOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/me', operationId: 'me', tag: 'auth', summary: '当前用户 The current user',
+      method: 'get', path: '/api/me', operationId: 'me', responses: ok('User'), tag: 'auth', summary: '当前用户 The current user',
       async handler({ user }) { return { body: user }; },
     }),
     defineOperation({
-      method: 'get', path: '/api/org-units', operationId: 'listOrgUnits', tag: 'org', summary: '组织机构（本人辖区） Org units in scope',
+      method: 'get', path: '/api/org-units', operationId: 'listOrgUnits', responses: ok('OrgUnitList'), tag: 'org', summary: '组织机构（本人辖区） Org units in scope',
       query: { under: S.orgPath },
       async handler({ user, query }) {
         const roots = [...new Set(user.roles.map((r) => r.orgPath))];
@@ -33,7 +33,7 @@ export function authOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/org-units/{code}', operationId: 'getOrgUnit', tag: 'org', summary: '组织机构 An org unit',
+      method: 'get', path: '/api/org-units/{code}', operationId: 'getOrgUnit', responses: ok('OrgUnit'), tag: 'org', summary: '组织机构 An org unit',
       params: { code: { type: 'string', pattern: '^[0-9]{6,15}$' } },
       async handler({ user, params }) {
         const path = orgPathOf(params.code);
@@ -43,7 +43,7 @@ export function authOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/users', operationId: 'listUsers', tag: 'org', summary: '用户（本人辖区） Users in scope',
+      method: 'get', path: '/api/users', operationId: 'listUsers', responses: ok('UserPage'), tag: 'org', summary: '用户（本人辖区） Users in scope',
       query: { cursor: S.id, limit: S.limit },
       async handler({ user, query }) {
         const items = await s.identity.listUsers([...new Set(user.roles.map((r) => r.orgPath))], query.cursor, query.limit);
@@ -51,7 +51,7 @@ export function authOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/users/{id}', operationId: 'getUser', tag: 'org', summary: '用户 A user',
+      method: 'get', path: '/api/users/{id}', operationId: 'getUser', responses: ok('User'), tag: 'org', summary: '用户 A user',
       params: { id: S.id },
       async handler({ user, params }) {
         const u = await s.identity.getUser(params.id);

@@ -9,6 +9,7 @@ import { createRuntime, type Runtime } from '../createRuntime.ts';
 import type { Dialect } from '../store/createDb.ts';
 import { seedCounty } from '../seed/seedCounty.ts';
 import { createTestDb, type TestDb } from './testDbs.ts';
+import { createResponseValidator } from './responseValidator.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../seed/fixtures/${name}`, import.meta.url), 'utf8'));
 /** The tiny county and tiny incident definition used by runtime tests. */
@@ -36,6 +37,8 @@ export async function createTestRuntime(dialect: Dialect, opts: { poolMax?: numb
   await rt.definitions.publishBody(tinyIncident, 'u-admin');
   const { url } = await rt.listen(0);
   const tokens = new Map<string, string>();
+  // Every answer any integration test receives is checked against the OpenAPI document.
+  const checkResponse = createResponseValidator(rt.openapi as never);
   const api: TestRuntime['api'] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
@@ -45,6 +48,8 @@ export async function createTestRuntime(dialect: Dialect, opts: { poolMax?: numb
     const text = await res.text();
     let parsed: unknown = text;
     try { parsed = JSON.parse(text); } catch { /* raw */ }
+    const problem = checkResponse(method, path, res.status, res.headers.get('content-type') ?? '', parsed);
+    if (problem) throw new Error(`response does not match the OpenAPI document: ${problem}`);
     return { status: res.status, body: parsed, headers: res.headers };
   };
   return {

@@ -1,0 +1,62 @@
+/**
+ * 发起草稿: a field worker's form for a case not yet started, saved as they type (one row per user
+ * and draft id). Each save names the revision it edits; a save over a newer revision (another
+ * device, or the same form sent twice after the network came back) answers 409 `draft.conflict`.
+ * ID numbers are sealed at rest like case data.
+ */
+import { AppError } from '../http/errors.ts';
+import { defineOperation, ok, S, type Operation } from '../http/operation.ts';
+import { piiFieldsOf } from '../pii/piiFields.ts';
+import { openData, sealData } from '../pii/sealData.ts';
+import type { Services } from '../services.ts';
+
+const draft = { type: 'object', additionalProperties: false, required: ['id', 'definitionId', 'orgPath', 'step', 'revision', 'updatedAt', 'data'],
+  properties: { id: { type: 'string' }, definitionId: { type: 'string' }, orgPath: { type: ['string', 'null'] }, step: { type: 'integer' }, revision: { type: 'integer' },
+    updatedAt: { type: 'integer' }, data: { type: 'object' } } };
+const schemas = {
+  IntakeDraft: draft,
+  IntakeDraftList: { type: 'object', additionalProperties: false, required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/IntakeDraft' } } } },
+  DraftRevision: { type: 'object', additionalProperties: false, required: ['id', 'revision', 'updatedAt'], properties: { id: { type: 'string' }, revision: { type: 'integer' }, updatedAt: { type: 'integer' } } },
+  Deleted: { type: 'object', additionalProperties: false, required: ['deleted'], properties: { deleted: { type: 'boolean' } } },
+};
+
+type Row = { id: string; definition_id: string; org_path: string | null; step: number; revision: number; updated_at: number | string; data: string };
+
+/** Intake-draft operations (own drafts only). */
+export function intakeDraftOperations(s: Services): Operation[] {
+  const knex = s.db.knex;
+  const toDraft = (r: Row) => ({ id: r.id, definitionId: r.definition_id, orgPath: r.org_path, step: Number(r.step), revision: Number(r.revision), updatedAt: Number(r.updated_at),
+    data: openData(s.codec, JSON.parse(r.data) as Record<string, unknown>) });
+  return [
+    defineOperation({ method: 'get', path: '/api/drafts', operationId: 'listDrafts', tag: 'drafts', responses: ok('IntakeDraftList'), schemas, summary: '我的发起草稿 My intake drafts',
+      query: { definitionId: S.id },
+      async handler({ user, query }) {
+        const q = knex('intake_drafts').where({ user_id: user.id }).orderBy('updated_at', 'desc').limit(50);
+        if (query.definitionId) q.where({ definition_id: query.definitionId });
+        return { body: { items: ((await q) as Row[]).map(toDraft) } };
+      } }),
+    defineOperation({ method: 'put', path: '/api/drafts/{id}', operationId: 'saveIntakeDraft', tag: 'drafts', responses: ok('DraftRevision'), schemas,
+      summary: '暂存发起草稿（带修订号） Save an intake draft (with the revision it edits)', params: { id: { type: 'string', pattern: '^[A-Za-z0-9-]{8,64}$' } },
+      body: S.object({ definitionId: S.id, orgPath: S.orgPath, step: { type: 'integer', minimum: 0, maximum: 50 }, data: S.anyObject, revision: { type: 'integer', minimum: 0 } }, ['definitionId', 'data', 'revision']),
+      async handler({ user, params, body }) {
+        const { definition } = await s.definitions.get(body.definitionId); // definition.not-found for an unknown item
+        const sealed = sealData(s.codec, piiFieldsOf(definition), { ...body.data });
+        const now = Date.now();
+        return knex.transaction(async (trx) => {
+          const cur = (await trx('intake_drafts').where({ user_id: user.id, id: params.id }).first('revision')) as { revision: number } | undefined;
+          if ((cur ? Number(cur.revision) : 0) !== body.revision) throw new AppError('draft.conflict', { currentRevision: cur ? Number(cur.revision) : 0 });
+          const row = { definition_id: body.definitionId, org_path: body.orgPath ?? null, step: body.step ?? 0, data: JSON.stringify(sealed), revision: body.revision + 1, updated_at: now };
+          if (cur) await trx('intake_drafts').where({ user_id: user.id, id: params.id, revision: body.revision }).update(row);
+          else await trx('intake_drafts').insert({ ...row, id: params.id, user_id: user.id });
+          return { body: { id: params.id, revision: body.revision + 1, updatedAt: now } };
+        });
+      } }),
+    defineOperation({ method: 'delete', path: '/api/drafts/{id}', operationId: 'deleteIntakeDraft', tag: 'drafts', responses: ok('Deleted'), schemas, summary: '删除发起草稿（幂等） Delete an intake draft (idempotent)',
+      params: { id: { type: 'string', pattern: '^[A-Za-z0-9-]{8,64}$' } },
+      async handler({ user, params }) {
+        // idempotent: a draft already sent (or never saved here) deletes nothing
+        const n = await knex('intake_drafts').where({ user_id: user.id, id: params.id }).delete();
+        return { body: { deleted: n > 0 } };
+      } }),
+  ];
+}

@@ -1,0 +1,45 @@
+/**
+ * 剩余时限: a coloured tag that counts down without reloading — green on track, amber from the 预警
+ * point, red overdue, grey paused (with the reason) — on the deadline's own clock.
+ */
+import { Tag, Tooltip } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { pick } from '../i18n/i18n.ts';
+import { durationParts, liveDeadline, type Deadline } from './liveDeadline.ts';
+import { useClientConfig, useServerNow } from './useClock.ts';
+
+const colors: Record<Deadline['status'], string> = { 'on-track': 'green', 'at-risk': 'gold', overdue: 'red', paused: 'default', none: 'default', done: 'blue' };
+
+/** The text of a deadline, e.g. 剩余 2小时15分（工作时） or 已超时 1天3小时. */
+export function useDeadlineText(): (d: Deadline) => string {
+  const { t } = useTranslation();
+  return (d) => {
+    const span = (ms: number) => {
+      const p = durationParts(ms, d.clock);
+      return t('deadline.span', { context: p.days ? 'days' : p.hours ? 'hours' : 'minutes', ...p });
+    };
+    const clock = d.clock ? t(`deadline.clock.${d.clock}`) : '';
+    if (d.status === 'on-track' || d.status === 'at-risk') return t('deadline.remaining', { span: span(d.remainingMs ?? 0), clock });
+    if (d.status === 'overdue') return t('deadline.overdue', { span: span(d.overdueMs ?? 0), clock });
+    if (d.status === 'paused') return t('deadline.paused', { reason: pick(d.pausedReason) });
+    return t(`deadline.status.${d.status}`);
+  };
+}
+
+/** The countdown tag of a task or case. */
+export function DeadlineTag({ deadline }: { deadline: Deadline }) {
+  const { t } = useTranslation();
+  const cfg = useClientConfig();
+  const now = useServerNow();
+  const d = liveDeadline(cfg.data?.calendar, deadline, Math.max(now, deadline.computedAt));
+  const text = useDeadlineText()(d);
+  const due = d.dueAt ? t('deadline.due', { at: dayjs(d.dueAt).format('YYYY-MM-DD HH:mm') }) : '';
+  return (
+    <Tooltip title={[t(`deadline.status.${d.status}`), due].filter(Boolean).join(' · ')}>
+      <Tag color={colors[d.status]} data-status={d.status} data-remaining={d.remainingMs ?? ''} aria-label={`${t(`deadline.status.${d.status}`)}：${text}`} style={{ marginInlineEnd: 0 }}>
+        {text}
+      </Tag>
+    </Tooltip>
+  );
+}
