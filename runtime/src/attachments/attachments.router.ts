@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { AppError } from '../http/errors.ts';
 import { defineOperation, ok, created, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
+import type { Request } from 'express';
 
 /** Content types accepted for attachments. */
 export const allowedTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'text/plain', 'audio/mpeg', 'video/mp4'];
@@ -15,6 +16,25 @@ export const allowedTypes = ['image/jpeg', 'image/png', 'image/webp', 'applicati
 function checkName(name: string): string {
   if (!name || name.length > 200 || /[/\\\0]|^\.\.?$|[\u0000-\u001f]/.test(name) || name.includes('..')) throw new AppError('attachment.bad-name', { name: name.slice(0, 200) });
   return name;
+}
+
+/**
+ * Checks and stores an uploaded file (the raw request body) for `owner` — a case id, or the id of an
+ * intake draft whose case does not exist yet (adopted by the case when it is created).
+ */
+export async function storeAttachment(s: Services, req: Request, owner: string, givenName: string, userId: string): Promise<{ id: string; name: string; mime: string; size: number; sha256: string }> {
+  const dir = join(s.config.dataDir, 'attachments');
+  const name = checkName(givenName);
+  const mime = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!allowedTypes.includes(mime)) throw new AppError('attachment.type-not-allowed', { mime, allowed: allowedTypes });
+  const body = req.body as Buffer;
+  if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('request.invalid', { errors: [{ path: '/body', message: 'empty file' }] });
+  const id = randomUUID();
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, id), body, { flag: 'wx' });
+  await s.db.knex('attachments').insert({ id, case_id: owner, name, mime, size: body.length, sha256, uploaded_by: userId, created_at: Date.now() });
+  return { id, name, mime, size: body.length, sha256 };
 }
 
 /** Operations on attachments. */
@@ -26,17 +46,7 @@ export function attachmentOperations(s: Services): Operation[] {
       params: { id: S.id }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true } }, rawBody: { maxBytes: s.config.attachmentMaxBytes, contentTypes: allowedTypes },
       async handler({ req, user, ability, params, query }) {
         await s.cases.getVisible(ability, params.id);
-        const name = checkName(query.name);
-        const mime = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-        if (!allowedTypes.includes(mime)) throw new AppError('attachment.type-not-allowed', { mime, allowed: allowedTypes });
-        const body = req.body as Buffer;
-        if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('request.invalid', { errors: [{ path: '/body', message: 'empty file' }] });
-        const id = randomUUID();
-        const sha256 = createHash('sha256').update(body).digest('hex');
-        await mkdir(dir, { recursive: true });
-        await writeFile(join(dir, id), body, { flag: 'wx' });
-        await s.db.knex('attachments').insert({ id, case_id: params.id, name, mime, size: body.length, sha256, uploaded_by: user.id, created_at: Date.now() });
-        return { status: 201, body: { id, name, mime, size: body.length, sha256 } };
+        return { status: 201, body: await storeAttachment(s, req, params.id, query.name, user.id) };
       },
     }),
     defineOperation({

@@ -151,6 +151,7 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   orgMembers: { access: { who: 'any' }, scope: 'org' },
   listDrafts: { access: { who: 'any' }, scope: 'none', note: 'own rows only' },
   saveIntakeDraft: { access: { who: 'any' }, scope: 'none', note: 'own rows only' },
+  uploadDraftAttachment: { access: { who: 'any' }, scope: 'none', note: 'stored under the draft id for the uploader; adopted only by their own case' },
   deleteIntakeDraft: { access: { who: 'any' }, scope: 'none', note: 'own rows only; idempotent' },
   inboxCounts: { access: { who: 'any' }, scope: 'none', note: 'own rows only' },
   oversightSummary: { access: { who: 'roles', roles: OVERSIGHT, code: forbidden }, scope: 'none', note: 'numbers scoped in SQL' },

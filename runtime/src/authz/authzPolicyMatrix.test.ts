@@ -105,6 +105,7 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   orgMembers: (t) => ({ method: 'GET', path: `/api/org-units/${code(t.orgPath)}/users` }),
   listDrafts: () => ({ method: 'GET', path: '/api/drafts' }),
   saveIntakeDraft: (_t, u) => ({ method: 'PUT', path: `/api/drafts/draft-${u.id}`, body: { definitionId: 'matrix-incident', data: { description: '草稿' }, revision: 0 } }),
+  uploadDraftAttachment: (_t, u) => ({ method: 'POST', path: `/api/drafts/draft-${u.id.slice(-20)}/attachments?name=p.txt`, raw: 'photo', headers: { 'content-type': 'text/plain' } }),
   deleteIntakeDraft: (_t, u) => ({ method: 'DELETE', path: `/api/drafts/draft-${u.id}` }),
   inboxCounts: () => ({ method: 'GET', path: '/api/notifications/counts' }),
   oversightSummary: () => ({ method: 'GET', path: '/api/oversight/summary' }),

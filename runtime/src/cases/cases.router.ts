@@ -8,6 +8,7 @@ import { openData } from '../pii/sealData.ts';
 import type { Services } from '../services.ts';
 import { caseView, viewerOf } from './caseView.ts';
 import { taskCols, toTaskSummary } from '../tasks/KnexTaskQueries.ts';
+import { adoptDraftAttachments } from '../drafts/intakeDrafts.router.ts';
 
 /**
  * The definition a new case runs: the newest published version (then the compiled cache has it,
@@ -32,7 +33,7 @@ export function caseOperations(s: Services): Operation[] {
   return [
     defineOperation({
       method: 'post', path: '/api/cases', operationId: 'createCase', responses: created('CaseCreated'), tag: 'cases', summary: '新建案件 Create a case',
-      body: S.object({ definitionId: S.id, version: S.version, orgPath: S.orgPath, data: S.anyObject }, ['definitionId', 'orgPath', 'data']),
+      body: S.object({ definitionId: S.id, version: S.version, orgPath: S.orgPath, data: S.anyObject, draftId: { type: 'string', pattern: '^[A-Za-z0-9-]{8,36}$' } }, ['definitionId', 'orgPath', 'data']),
       async handler({ user, ability, body }) {
         if (!isOrgPath(body.orgPath) || !(await s.identity.getOrg(body.orgPath))) throw new AppError('org.not-found', { orgPath: body.orgPath });
         if (!canCreateAt(ability, body.orgPath)) throw new AppError('org.out-of-scope', { orgPath: body.orgPath });
@@ -43,6 +44,11 @@ export function caseOperations(s: Services): Operation[] {
         const problems = checkIntake(compile(definition), body.data, { at: Date.now(), id: 'intake', actor });
         if (problems.length) throw new AppError('case.data-invalid', { diagnostics: problems.map((d) => ({ code: d.code, path: d.path, message: d.message })) });
         const out = await s.commands.create(user, { definitionId: body.definitionId, version: definition.version, orgPath: body.orgPath, data: body.data });
+        if (body.draftId) {
+          // the files the form names (photos taken before the case existed) move to the case; the draft is done
+          await adoptDraftAttachments(s.db.knex, body.draftId, user.id, out.id, attachmentIdsIn(body.data));
+          await s.db.knex('intake_drafts').where({ user_id: user.id, id: body.draftId }).delete();
+        }
         return { status: 201, body: out };
       },
     }),
@@ -113,6 +119,18 @@ async function withStepDeadlines<T extends { id: string; status: string }>(s: Se
   const done = toTaskSummary({ status: 'done', due_at: 0 }, s.tasks.calendar, now).deadline;
   const none = toTaskSummary({ status: 'pending', due_at: Number.MAX_SAFE_INTEGER }, s.tasks.calendar, now).deadline;
   return items.map((c) => ({ ...c, deadline: best.get(c.id) ?? (c.status === 'active' ? none : done) }));
+}
+
+/** Strings in the data that look like attachment ids (UUIDs), wherever the form keeps them. */
+function attachmentIdsIn(data: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(data);
+  return out.slice(0, 100);
 }
 
 function orgFields(path: string): Record<string, string> {

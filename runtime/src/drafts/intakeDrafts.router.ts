@@ -4,8 +4,10 @@
  * device, or the same form sent twice after the network came back) answers 409 `draft.conflict`.
  * ID numbers are sealed at rest like case data.
  */
+import type { Knex } from 'knex';
+import { allowedTypes, storeAttachment } from '../attachments/attachments.router.ts';
 import { AppError } from '../http/errors.ts';
-import { defineOperation, ok, S, type Operation } from '../http/operation.ts';
+import { created, defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { openData, sealData } from '../pii/sealData.ts';
 import type { Services } from '../services.ts';
@@ -19,6 +21,17 @@ const schemas = {
   DraftRevision: { type: 'object', additionalProperties: false, required: ['id', 'revision', 'updatedAt'], properties: { id: { type: 'string' }, revision: { type: 'integer' }, updatedAt: { type: 'integer' } } },
   Deleted: { type: 'object', additionalProperties: false, required: ['deleted'], properties: { deleted: { type: 'boolean' } } },
 };
+
+const draftId = { type: 'string', pattern: '^[A-Za-z0-9-]{8,36}$' };
+
+/**
+ * Files uploaded while a draft was filled (photos taken before the case exists) belong to the
+ * draft id; the new case adopts those its data names, so they move with it and nobody else's do.
+ */
+export async function adoptDraftAttachments(knex: Knex | Knex.Transaction, draft: string, userId: string, caseId: string, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  return knex('attachments').where({ case_id: draft, uploaded_by: userId }).whereIn('id', ids).update({ case_id: caseId });
+}
 
 type Row = { id: string; definition_id: string; org_path: string | null; step: number; revision: number; updated_at: number | string; data: string };
 
@@ -36,7 +49,7 @@ export function intakeDraftOperations(s: Services): Operation[] {
         return { body: { items: ((await q) as Row[]).map(toDraft) } };
       } }),
     defineOperation({ method: 'put', path: '/api/drafts/{id}', operationId: 'saveIntakeDraft', tag: 'drafts', responses: ok('DraftRevision'), schemas,
-      summary: '暂存发起草稿（带修订号） Save an intake draft (with the revision it edits)', params: { id: { type: 'string', pattern: '^[A-Za-z0-9-]{8,64}$' } },
+      summary: '暂存发起草稿（带修订号） Save an intake draft (with the revision it edits)', params: { id: draftId },
       body: S.object({ definitionId: S.id, orgPath: S.orgPath, step: { type: 'integer', minimum: 0, maximum: 50 }, data: S.anyObject, revision: { type: 'integer', minimum: 0 } }, ['definitionId', 'data', 'revision']),
       async handler({ user, params, body }) {
         const { definition } = await s.definitions.get(body.definitionId); // definition.not-found for an unknown item
@@ -51,8 +64,16 @@ export function intakeDraftOperations(s: Services): Operation[] {
           return { body: { id: params.id, revision: body.revision + 1, updatedAt: now } };
         });
       } }),
+    defineOperation({ method: 'post', path: '/api/drafts/{id}/attachments', operationId: 'uploadDraftAttachment', tag: 'drafts', responses: created('AttachmentCreated'),
+      summary: '为草稿上传照片或附件（案件创建时随之归档） Upload a file for a draft (adopted by the case it becomes)',
+      params: { id: draftId }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true } }, rawBody: { maxBytes: s.config.attachmentMaxBytes, contentTypes: allowedTypes },
+      async handler({ req, user, params, query }) {
+        // a draft id must not name a case: uploads to a case go through its own endpoint and scope check
+        if (await knex('cases').where({ id: params.id }).first('id')) throw new AppError('request.invalid', { errors: [{ path: '/params/id', message: 'a case id, not a draft id' }] });
+        return { status: 201, body: await storeAttachment(s, req, params.id, query.name, user.id) };
+      } }),
     defineOperation({ method: 'delete', path: '/api/drafts/{id}', operationId: 'deleteIntakeDraft', tag: 'drafts', responses: ok('Deleted'), schemas, summary: '删除发起草稿（幂等） Delete an intake draft (idempotent)',
-      params: { id: { type: 'string', pattern: '^[A-Za-z0-9-]{8,64}$' } },
+      params: { id: draftId },
       async handler({ user, params }) {
         // idempotent: a draft already sent (or never saved here) deletes nothing
         const n = await knex('intake_drafts').where({ user_id: user.id, id: params.id }).delete();

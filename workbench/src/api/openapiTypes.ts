@@ -448,6 +448,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/drafts/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为草稿上传照片或附件（案件创建时随之归档） Upload a file for a draft (adopted by the case it becomes) */
+        post: operations["uploadDraftAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1810,6 +1827,7 @@ export interface operations {
                 "application/json": {
                     data: Record<string, never>;
                     definitionId: string;
+                    draftId?: string;
                     orgPath: string;
                     version?: number;
                 };
@@ -2863,6 +2881,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Deleted"];
+                };
+            };
+        };
+    };
+    uploadDraftAttachment: {
+        parameters: {
+            query: {
+                name: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description 文件内容（原始字节，最大 10485760 字节） The file's bytes, at most 10485760 */
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "audio/mpeg": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "text/plain": string;
+                "video/mp4": string;
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentCreated"];
                 };
             };
         };
