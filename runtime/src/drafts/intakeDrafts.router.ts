@@ -14,7 +14,7 @@ import type { Services } from '../services.ts';
 
 const draft = { type: 'object', additionalProperties: false, required: ['id', 'definitionId', 'orgPath', 'step', 'revision', 'updatedAt', 'data'],
   properties: { id: { type: 'string' }, definitionId: { type: 'string' }, orgPath: { type: ['string', 'null'] }, step: { type: 'integer' }, revision: { type: 'integer' },
-    updatedAt: { type: 'integer' }, data: { type: 'object' } } };
+    updatedAt: { type: 'integer' }, data: { type: 'object', additionalProperties: true } } };
 const schemas = {
   IntakeDraft: draft,
   IntakeDraftList: { type: 'object', additionalProperties: false, required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/IntakeDraft' } } } },

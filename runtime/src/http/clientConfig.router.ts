@@ -13,7 +13,7 @@ const schemas = {
     properties: {
       serverTime: { type: 'integer', description: '服务器时间（毫秒） Server time, epoch ms' },
       idCardBridgeUrl: { type: ['string', 'null'], description: '本机身份证读卡器桥接地址 The local ID-card reader bridge' },
-      calendar: { type: 'object', additionalProperties: false, required: ['county', 'years'], properties: { county: { type: 'object' }, years: { type: 'array', items: { type: 'object' } } } },
+      calendar: { type: 'object', additionalProperties: false, required: ['county', 'years'], properties: { county: { type: 'object', additionalProperties: true }, years: { type: 'array', items: { type: 'object', additionalProperties: true } } } },
     },
   },
 };

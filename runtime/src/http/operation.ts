@@ -87,5 +87,5 @@ export const S = {
   cursor: { type: 'string', maxLength: 400, pattern: '^[A-Za-z0-9_-]*$' },
   text: (max: number) => ({ type: 'string', maxLength: max }),
   object: (properties: Record<string, Schema>, required: string[] = []) => ({ type: 'object', additionalProperties: false, properties, required }),
-  anyObject: { type: 'object', maxProperties: 500 },
+  anyObject: { type: 'object', maxProperties: 500, additionalProperties: true },
 } as const;

@@ -17,10 +17,15 @@ const types: Record<string, string> = {
   '.json': 'application/json', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The Content-Security-Policy of the app's pages: own scripts only; antd writes inline styles; the reader bridge when configured. */
+/**
+ * The Content-Security-Policy of the app's pages: scripts from this origin only (no inline
+ * script); antd writes inline styles; the ID-card reader bridge when configured. 'unsafe-eval' is
+ * there because the engine validates forms in the browser with ajv, which compiles each form's JSON
+ * Schema to a function — the same rules and messages as the server, before anything is sent.
+ */
 export function appCsp(bridgeUrl?: string): string {
   const connect = ["'self'", ...(bridgeUrl ? [new URL(bridgeUrl).origin] : [])].join(' ');
-  return ["default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' blob: data:", `connect-src ${connect}`,
+  return ["default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'", "img-src 'self' blob: data:", `connect-src ${connect}`,
     "font-src 'self' data:", "worker-src 'self' blob:", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
 }
 

@@ -19,7 +19,7 @@ const obj = (properties: Record<string, Schema>, optional: string[] = []): Schem
 });
 const page = (item: string, cursor: Schema = nullable(str)): Schema => obj({ items: arr(ref(item)), nextCursor: cursor });
 const list = (item: string): Schema => obj({ items: arr(ref(item)) });
-const openMap = { type: 'object' } as const;
+const openMap = { type: 'object', additionalProperties: true } as const;
 
 const deadline = obj({
   dueAt: nullable(int), warnAt: nullable(int), clock: nullable({ type: 'string', enum: ['natural', 'working', 'urgent'] }),

@@ -1056,7 +1056,9 @@ export interface components {
             actorRoles: string | null;
             at: number;
             caseId: string | null;
-            detail: Record<string, never>;
+            detail: {
+                [key: string]: unknown;
+            };
             hash: string;
             orgPath: string | null;
             seq: number;
@@ -1112,7 +1114,9 @@ export interface components {
             results: {
                 error?: {
                     code: string;
-                    details: Record<string, never>;
+                    details: {
+                        [key: string]: unknown;
+                    };
                     message: string;
                 };
                 ok: boolean;
@@ -1219,7 +1223,9 @@ export interface components {
         };
         CaseView: {
             createdAt: number;
-            data: Record<string, never>;
+            data: {
+                [key: string]: unknown;
+            };
             definitionId: string;
             definitionVersion: number;
             hidden: string[];
@@ -1245,8 +1251,12 @@ export interface components {
         };
         ClientConfig: {
             calendar: {
-                county: Record<string, never>;
-                years: Record<string, never>[];
+                county: {
+                    [key: string]: unknown;
+                };
+                years: {
+                    [key: string]: unknown;
+                }[];
             };
             /** @description 本机身份证读卡器桥接地址 The local ID-card reader bridge */
             idCardBridgeUrl: string | null;
@@ -1280,7 +1290,9 @@ export interface components {
         DefinitionDetail: {
             category: string;
             createdAt: number;
-            definition: Record<string, never>;
+            definition: {
+                [key: string]: unknown;
+            };
             id: string;
             publishedAt: number | null;
             status: string;
@@ -1305,7 +1317,9 @@ export interface components {
         };
         Diagnostic: {
             code: string;
-            details?: Record<string, never>;
+            details?: {
+                [key: string]: unknown;
+            };
             message: components["schemas"]["LocalizedText"];
             path: string;
             /** @enum {string} */
@@ -1333,7 +1347,9 @@ export interface components {
             urge: number;
         };
         IntakeDraft: {
-            data: Record<string, never>;
+            data: {
+                [key: string]: unknown;
+            };
             definitionId: string;
             id: string;
             orgPath: string | null;
@@ -1438,7 +1454,9 @@ export interface components {
             unclaimed: number;
         };
         Revealed: {
-            values: Record<string, never>;
+            values: {
+                [key: string]: unknown;
+            };
         };
         RoleAssignment: {
             orgPath: string;
@@ -1474,7 +1492,9 @@ export interface components {
                 requires: string[];
             }[];
             definitionId: string;
-            draft: Record<string, never> | null;
+            draft: {
+                [key: string]: unknown;
+            } | null;
             dueAt: number | null;
             fields: {
                 [key: string]: "read" | "write" | "hidden" | "masked" | "required";
@@ -1825,7 +1845,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                     definitionId: string;
                     draftId?: string;
                     orgPath: string;
@@ -2184,7 +2206,9 @@ export interface operations {
             content: {
                 "application/json": {
                     comment?: string;
-                    data?: Record<string, never>;
+                    data?: {
+                        [key: string]: unknown;
+                    };
                     expectedVersion?: number;
                     type: string;
                 };
@@ -2435,7 +2459,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    [key: string]: unknown;
+                };
             };
         };
         responses: {
@@ -2680,7 +2706,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    [key: string]: unknown;
+                };
             };
         };
         responses: {
@@ -2722,7 +2750,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    [key: string]: unknown;
+                };
             };
         };
         responses: {
@@ -2807,7 +2837,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                     definitionId: string;
                     orgPath?: string;
                     revision: number;
@@ -3533,7 +3565,9 @@ export interface operations {
                 "application/json": {
                     attachments?: string[];
                     comment?: string;
-                    data?: Record<string, never>;
+                    data?: {
+                        [key: string]: unknown;
+                    };
                     expectedVersion?: number;
                     outcome: string;
                     signature?: string;
@@ -3678,7 +3712,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    data: Record<string, never>;
+                    data: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };

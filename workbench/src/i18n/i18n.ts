@@ -23,6 +23,7 @@ void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
   lng: initialLang(),
   fallbackLng: 'zh-CN',
+  keySeparator: false, // flat catalogs: a key is the whole dotted string
   interpolation: { escapeValue: false }, // React escapes; markup in user text is shown as text
   returnNull: false,
 });

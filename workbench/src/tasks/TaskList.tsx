@@ -42,13 +42,14 @@ export function TaskList(p: TaskListProps) {
   useEffect(() => {
     if (last && last.index >= p.tasks.length - 1 && p.hasMore && !p.loadingMore) p.onLoadMore();
   }, [last, p]);
-  const cols = '36px 170px 1fr 1fr 140px 120px 190px 150px';
+  const cols = '36px 190px minmax(80px, 1fr) minmax(80px, 1.2fr) minmax(80px, 1fr) 64px 200px 150px';
+  const cell = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
   return (
     <div ref={parent} role="table" aria-label={t('queue.title')} aria-rowcount={p.tasks.length} data-testid="task-list"
       style={{ height: p.phone ? 'calc(100vh - 260px)' : 'calc(100vh - 300px)', minHeight: 320, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 8, background: '#fff' }}>
       {!p.phone && (
         <div role="row" style={{ display: 'grid', gridTemplateColumns: cols, gap: 8, padding: '10px 12px', fontWeight: 600, position: 'sticky', top: 0, background: '#fafafa', zIndex: 1, borderBottom: '1px solid #f0f0f0' }}>
-          <span role="columnheader" className="tb-sr-only">{t('queue.select')}</span>
+          <span role="columnheader"><span className="tb-sr-only">{t('queue.select')}</span></span>
           {['ref', 'item', 'step', 'org', 'priority', 'deadline', 'arrived'].map((c) => <span role="columnheader" key={c}>{t(`queue.col.${c}`)}</span>)}
         </div>
       )}
@@ -83,9 +84,9 @@ export function TaskList(p: TaskListProps) {
             <div key={task.id} role="row" data-testid="task-row" style={{ ...style, display: 'grid', gridTemplateColumns: cols, gap: 8, alignItems: 'center', padding: '0 12px', borderBottom: '1px solid #f5f5f5', boxSizing: 'border-box' }}>
               <span role="cell">{check}</span>
               <span role="cell"><Link to={`/cases/${task.caseId}`}>{ref}</Link></span>
-              <span role="cell">{p.itemTitle(task.definitionId)}</span>
-              <span role="cell">{pick(task.title)}</span>
-              <span role="cell">{p.orgName(task.orgPath)}</span>
+              <span role="cell" style={cell} title={p.itemTitle(task.definitionId)}>{p.itemTitle(task.definitionId)}</span>
+              <span role="cell" style={cell} title={pick(task.title)}>{pick(task.title)}</span>
+              <span role="cell" style={cell} title={p.orgName(task.orgPath)}>{p.orgName(task.orgPath)}</span>
               <span role="cell"><Tag color={priorityColor[task.priority] ?? 'default'}>{t(`priority.${task.priority}`)}</Tag></span>
               <span role="cell"><DeadlineTag deadline={task.deadline} /></span>
               <span role="cell"><Space size={4}><span style={{ fontSize: 12 }}>{dayjs(task.createdAt).format('MM-DD HH:mm')}</span>{claim}</Space></span>
