@@ -120,14 +120,17 @@ export default function CasePage() {
       </Space>
     </Card>
   );
+  const formFields = new Set(formId && def.data?.forms?.[formId] && heldTaskId ? def.data.forms[formId]!.fields : []);
+  const shown = Object.entries(view.data.data).filter(([k]) => !formFields.has(k));
   const formPanel = (
-    <Card title={formId && def.data?.forms?.[formId] ? pick(def.data.forms[formId]!.title, lang) : t('case.data')} size="small">
-      {def.data && formId && heldTaskId && task.data
-        ? <StepFormPanel def={def.data} taskId={heldTaskId} formId={formId} matrix={matrix} caseData={view.data.data} draft={task.data.draft ?? null} edits={edits}
-            onEdits={setEdits} errors={errors} context={{ upload, bridgeUrl: cfg.data?.config.idCardBridgeUrl ?? null }} />
-        : <dl style={{ margin: 0 }}>{Object.entries(view.data.data).map(([k, v]) => (
-            <div key={k} style={{ display: 'flex', gap: 8, padding: '2px 0' }}><dt style={{ minWidth: 96, color: 'rgba(0,0,0,0.65)' }}>{labels[k] ?? k}</dt>
-              <dd style={{ margin: 0 }} className="tb-user-text">{typeof v === 'string' ? v : JSON.stringify(v)}</dd></div>))}</dl>}
+    <Card title={formId && heldTaskId && def.data?.forms?.[formId] ? pick(def.data.forms[formId]!.title, lang) : t('case.data')} size="small">
+      {def.data && formId && heldTaskId && task.data && (
+        <StepFormPanel def={def.data} taskId={heldTaskId} formId={formId} matrix={matrix} caseData={view.data.data} draft={task.data.draft ?? null} edits={edits}
+          onEdits={setEdits} errors={errors} context={{ upload, bridgeUrl: cfg.data?.config.idCardBridgeUrl ?? null }} />
+      )}
+      <dl style={{ margin: 0 }} data-testid="case-data">{shown.map(([k, v]) => (
+        <div key={k} style={{ display: 'flex', gap: 8, padding: '2px 0' }}><dt style={{ minWidth: 96, color: 'rgba(0,0,0,0.65)' }}>{labels[k] ?? k}</dt>
+          <dd style={{ margin: 0 }} className="tb-user-text">{typeof v === 'string' ? v : JSON.stringify(v)}</dd></div>))}</dl>
     </Card>
   );
   return (

@@ -11,6 +11,4 @@ export interface FormCtx {
   bridgeUrl?: string | null;
   /** fills other fields from a card the reader returned (name, address) */
   onCardRead?: (card: Record<string, string>) => void;
-  /** object URLs of photos taken on this device, by attachment id (previews while offline) */
-  previews?: Map<string, string>;
 }

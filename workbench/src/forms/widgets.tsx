@@ -10,6 +10,7 @@ import type { FieldProps, RegistryFieldsType, RegistryWidgetsType, WidgetProps }
 import { useTranslation } from 'react-i18next';
 import type { FormCtx } from './formContext.ts';
 import { SignaturePad } from './SignaturePad.tsx';
+import { previewOf, rememberPreview } from './photoPreviews.ts';
 
 const ctxOf = (p: { registry: { formContext?: unknown } }) => (p.registry.formContext ?? {}) as FormCtx;
 
@@ -68,7 +69,7 @@ export function LocationField(p: FieldProps) {
   const { t } = useTranslation();
   const v = (p.formData ?? {}) as { lat?: number; lng?: number; datum?: string };
   const [state, setState] = useState<'idle' | 'busy' | 'denied' | 'unavailable'>('idle');
-  const set = (patch: Partial<typeof v>) => p.onChange({ ...v, datum: v.datum ?? 'WGS84', ...patch }, [], p.idSchema?.$id);
+  const set = (patch: Partial<typeof v>) => p.onChange({ ...v, datum: v.datum ?? 'WGS84', ...patch }, p.fieldPathId.path);
   const locate = () => {
     if (!('geolocation' in navigator)) { setState('unavailable'); return; }
     setState('busy');
@@ -98,7 +99,8 @@ export function LocationField(p: FieldProps) {
 export function AttachmentsField(p: FieldProps) {
   const { t } = useTranslation();
   const ctx = ctxOf(p);
-  const ids = (Array.isArray(p.formData) ? p.formData : []) as string[];
+  // rjsf fills an array with `minItems` with empty items: only stored ids count
+  const ids = (Array.isArray(p.formData) ? p.formData : []).filter((x): x is string => typeof x === 'string' && x.length > 0);
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState<string>();
   const title = (p.schema.title as string | undefined) ?? p.name;
@@ -108,8 +110,8 @@ export function AttachmentsField(p: FieldProps) {
     setBusy(true); setErr(undefined);
     try {
       const f = await ctx.upload(file, file.name || 'photo.jpg');
-      ctx.previews?.set(f.id, URL.createObjectURL(file));
-      p.onChange([...ids, f.id], [], p.idSchema?.$id);
+      rememberPreview(f.id, file);
+      p.onChange([...ids, f.id], p.fieldPathId.path);
     } catch (e) {
       setErr((e as Error).message);
     } finally { setBusy(false); }
@@ -120,8 +122,8 @@ export function AttachmentsField(p: FieldProps) {
       <Space wrap>
         {ids.map((id) => (
           <div key={id} style={{ textAlign: 'center' }}>
-            {ctx.previews?.get(id) ? <Image src={ctx.previews.get(id)} width={72} height={72} style={{ objectFit: 'cover' }} alt={t('widget.photo')} /> : <div style={{ width: 72, height: 72, background: '#f5f5f5', display: 'grid', placeItems: 'center' }}>{t('widget.photo')}</div>}
-            {!p.readonly && <Button size="small" type="link" onClick={() => p.onChange(ids.filter((x) => x !== id), [], p.idSchema?.$id)}>{t('action.remove')}</Button>}
+            {previewOf(id) ? <Image src={previewOf(id)} width={72} height={72} style={{ objectFit: 'cover' }} alt={t('widget.photo')} /> : <div style={{ width: 72, height: 72, background: '#f5f5f5', display: 'grid', placeItems: 'center' }}>{t('widget.photo')}</div>}
+            {!p.readonly && <Button size="small" type="link" onClick={() => p.onChange(ids.filter((x) => x !== id), p.fieldPathId.path)}>{t('action.remove')}</Button>}
           </div>
         ))}
         {!p.readonly && ids.length < max && (

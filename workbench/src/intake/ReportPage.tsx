@@ -5,7 +5,7 @@
  * photos from the camera, location from the device, 读取身份证 when a reader bridge is configured.
  * Submitting shows the case number and who handles it next, then goes to 我发起的.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Progress, Result, Select, Space, Steps, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Definition } from '@tongban/engine';
@@ -26,8 +26,6 @@ import { ErrorState } from '../shared/ErrorState.tsx';
 import { NotFound } from '../shared/NotFound.tsx';
 import { removeLocalDraft } from './localDrafts.ts';
 import { useDraftSync } from './useDraftSync.ts';
-
-const previews = new Map<string, string>();
 
 async function uploadToDraft(draftId: string, file: Blob, name: string): Promise<Uploaded> {
   const res = await authedFetch(`/api/drafts/${encodeURIComponent(draftId)}/attachments?name=${encodeURIComponent(name)}`, { method: 'POST', body: file, headers: { 'content-type': file.type || 'image/jpeg' } });
@@ -84,7 +82,7 @@ function Guided({ def, draftId, userId, orgs }: { def: Definition; draftId: stri
       )}
       <Typography.Title level={2} style={{ fontSize: 16 }}>{pick(steps[step]!.title, lang)}</Typography.Title>
       <CaseForm schema={form.schema} uiSchema={form.uiSchema} data={draft.data} errors={errors} onChange={(data) => sync.update({ data: { ...draft.data, ...data } })}
-        context={{ upload: (f, name) => uploadToDraft(draftId, f, name), bridgeUrl: cfg.data?.config.idCardBridgeUrl ?? null, previews,
+        context={{ upload: (f, name) => uploadToDraft(draftId, f, name), bridgeUrl: cfg.data?.config.idCardBridgeUrl ?? null,
           onCardRead: (card) => sync.update({ data: { ...draft.data, ...(card.name && 'reporterName' in (form.schema.properties as object) ? { reporterName: card.name } : {}) } }) }} />
       {submit.isError && <Alert type="error" role="alert" showIcon style={{ marginBottom: 12 }} title={(submit.error as Error).message}
         description={submit.error instanceof ApiError ? <span>{submit.error.code}{((submit.error.details.diagnostics as Array<{ message: { 'zh-CN': string; en: string } }>) ?? []).map((d, i) => <div key={i}>{pick(d.message, lang)}</div>)}</span> : undefined} />}
@@ -103,15 +101,14 @@ export default function ReportPage() {
   const { definitionId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const session = useSession();
-  const draftId = useMemo(() => {
-    const given = params.get('draft');
-    if (given && /^[A-Za-z0-9-]{8,36}$/.test(given)) return given;
-    const id = crypto.randomUUID();
-    setTimeout(() => setParams((p) => { const n = new URLSearchParams(p); n.set('draft', id); return n; }, { replace: true }));
-    return id;
-  }, [params, setParams]);
+  const given = params.get('draft');
+  const draftId = given && /^[A-Za-z0-9-]{8,36}$/.test(given) ? given : undefined;
+  // a new form gets its draft id in the URL first, so a reload (or the way back after login) finds the same draft
+  useEffect(() => {
+    if (!draftId) setParams((p) => { const n = new URLSearchParams(p); n.set('draft', crypto.randomUUID()); return n; }, { replace: true });
+  }, [draftId, setParams]);
   const def = useQuery({ queryKey: ['definitions', definitionId, 'latest'], queryFn: () => unwrap(api.GET('/api/definitions/{id}', { params: { path: { id: definitionId } } })), staleTime: 600_000 });
-  if (def.isPending) return <LoadingState />;
+  if (def.isPending || !draftId) return <LoadingState />;
   if (def.isError) return def.error instanceof ApiError && def.error.status === 404 ? <NotFound /> : <ErrorState error={def.error} onRetry={() => void def.refetch()} />;
   const d = def.data.definition as unknown as Definition;
   const roles = d.intake?.roles ?? [];
