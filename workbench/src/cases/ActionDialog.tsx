@@ -3,6 +3,7 @@
  * 附件, the person on the org tree for 转办 / 委派 / 加签 / 抄送, before/after for 加签 — and where a
  * 驳回 goes. Nothing is sent twice: the button is busy until the answer comes.
  */
+import { tones } from '../shared/tones.ts';
 import { useState } from 'react';
 import { Alert, Button, Form, Grid, Input, Modal, Radio, Space, Tag, Upload } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
@@ -74,7 +75,7 @@ export function ActionDialog({ action, target, busy, error, upload, onCancel, on
         </Form.Item>
         {req.has('signature') && (
           <Form.Item label={t('signature.label')} required>
-            {signature ? <Space><Tag color="green">{t('signature.done')}</Tag><Button size="small" onClick={() => setSignature(undefined)}>{t('signature.redo')}</Button></Space>
+            {signature ? <Space><Tag style={tones.ok}>{t('signature.done')}</Tag><Button size="small" onClick={() => setSignature(undefined)}>{t('signature.redo')}</Button></Space>
               : <SignaturePad onSigned={async (png) => { const f = await upload(png, 'signature.png'); setSignature(f.id); }} />}
           </Form.Item>
         )}

@@ -1,4 +1,5 @@
 /** 流程记录 and 后续环节: done steps (who, when, decision, comment, signature), the current steps with 「为什么是我」, the predicted steps ahead. */
+import { tones } from '../shared/tones.ts';
 import { Collapse, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,7 @@ export function ProcessPanel({ o }: { o: CaseOverview }) {
           <strong>{pick(s.title)}</strong> · {pick(s.decisionTitle)}
           <div><Typography.Text type="secondary">{s.byName ?? s.by} · {dayjs(s.at).format('YYYY-MM-DD HH:mm')}</Typography.Text></div>
           {s.comment && <div className="tb-user-text">{t('case.comment')}：{s.comment}</div>}
-          {s.signature && <Tag color="blue">{t('case.signed')}</Tag>}
+          {s.signature && <Tag style={tones.info}>{t('case.signed')}</Tag>}
         </div>
       ),
     })),
@@ -25,7 +26,7 @@ export function ProcessPanel({ o }: { o: CaseOverview }) {
       color: 'blue',
       children: (
         <div data-testid="current-step">
-          <strong>{pick(c.title)}</strong> <Tag color="processing">{t('case.current')}</Tag> <DeadlineTag deadline={c.deadline} />
+          <strong>{pick(c.title)}</strong> <Tag style={tones.info}>{t('case.current')}</Tag> <DeadlineTag deadline={c.deadline} />
           <div><Typography.Text type="secondary">{c.assigneeName ?? (c.group ? t('case.group', { count: c.candidates }) : '—')}</Typography.Text></div>
           {c.why.length > 0 && (
             <Collapse size="small" ghost items={[{ key: 'why', label: t('case.why'), children: <ol style={{ margin: 0, paddingInlineStart: 18 }}>{c.why.map((w, i) => <li key={i}>{pick(w)}</li>)}</ol> }]} />

@@ -1,4 +1,5 @@
 /** 附件 (with image preview and upload), 评论, 关联案件, 外部调用 of the case page. */
+import { tones } from '../shared/tones.ts';
 import { useState } from 'react';
 import { Button, Image, Input, List, Space, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
@@ -73,7 +74,7 @@ export function RelatedPanel({ o }: { o: CaseOverview }) {
       <List size="small" header={t('related.cases')} dataSource={cases} locale={{ emptyText: t('related.none') }}
         renderItem={(c) => <List.Item><Link to={`/cases/${c.id}`}>{c.ref}</Link> <Tag>{c.rel}</Tag> {c.state}</List.Item>} />
       <List size="small" header={t('related.adapters')} dataSource={o.adapterCalls} locale={{ emptyText: t('related.noCalls') }}
-        renderItem={(a) => <List.Item><code>{a.operation}</code> <Tag color={a.status === 'done' ? 'green' : a.status === 'failed' ? 'red' : 'gold'}>{t(`related.status.${a.status}`, { defaultValue: a.status })}</Tag> {t('related.attempts', { count: a.attempts })}</List.Item>} />
+        renderItem={(a) => <List.Item><code>{a.operation}</code> <Tag style={a.status === 'done' ? tones.ok : a.status === 'failed' ? tones.bad : tones.warn}>{t(`related.status.${a.status}`, { defaultValue: a.status })}</Tag> {t('related.attempts', { count: a.attempts })}</List.Item>} />
     </div>
   );
 }

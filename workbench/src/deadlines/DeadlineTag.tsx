@@ -9,7 +9,15 @@ import { pick } from '../i18n/i18n.ts';
 import { durationParts, liveDeadline, type Deadline } from './liveDeadline.ts';
 import { useClientConfig, useServerNow } from './useClock.ts';
 
-const colors: Record<Deadline['status'], string> = { 'on-track': 'green', 'at-risk': 'gold', overdue: 'red', paused: 'default', none: 'default', done: 'blue' };
+/** Colours with at least 4.5:1 contrast (WCAG AA): antd's preset tag colours are lighter than that. */
+const colors: Record<Deadline['status'], { color: string; background: string; borderColor: string }> = {
+  'on-track': { color: '#135200', background: '#f6ffed', borderColor: '#95de64' },
+  'at-risk': { color: '#874d00', background: '#fffbe6', borderColor: '#ffd666' },
+  overdue: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
+  paused: { color: 'rgba(0,0,0,0.75)', background: '#f5f5f5', borderColor: '#d9d9d9' },
+  none: { color: 'rgba(0,0,0,0.75)', background: '#fafafa', borderColor: '#d9d9d9' },
+  done: { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' },
+};
 
 /** The text of a deadline, e.g. 剩余 2小时15分（工作时） or 已超时 1天3小时. */
 export function useDeadlineText(): (d: Deadline) => string {
@@ -37,7 +45,7 @@ export function DeadlineTag({ deadline }: { deadline: Deadline }) {
   const due = d.dueAt ? t('deadline.due', { at: dayjs(d.dueAt).format('YYYY-MM-DD HH:mm') }) : '';
   return (
     <Tooltip title={[t(`deadline.status.${d.status}`), due].filter(Boolean).join(' · ')}>
-      <Tag color={colors[d.status]} data-status={d.status} data-remaining={d.remainingMs ?? ''} aria-label={`${t(`deadline.status.${d.status}`)}：${text}`} style={{ marginInlineEnd: 0 }}>
+      <Tag data-status={d.status} data-remaining={d.remainingMs ?? ''} aria-label={`${t(`deadline.status.${d.status}`)}：${text}`} style={{ marginInlineEnd: 0, ...colors[d.status] }}>
         {text}
       </Tag>
     </Tooltip>

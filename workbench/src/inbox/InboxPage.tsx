@@ -1,4 +1,5 @@
 /** 消息 / 抄送我的 / 催办: notices with unread counts and read state; a click marks it read and opens the case. */
+import { tones } from '../shared/tones.ts';
 import { Badge, List, Tabs, Tag, Typography } from 'antd';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -34,7 +35,7 @@ export default function InboxPage() {
       {pages.isPending ? <LoadingState /> : pages.isError ? <ErrorState error={pages.error} onRetry={() => void pages.refetch()} /> : !items.length ? <EmptyState /> : (
         <List dataSource={items} loadMore={pages.hasNextPage && <a onClick={() => void pages.fetchNextPage()}>{t('state.more')}</a>} renderItem={(n) => (
           <List.Item style={{ cursor: n.caseId ? 'pointer' : undefined }} onClick={() => { if (!n.read) read.mutate(n.id); if (n.caseId) navigate(`/cases/${n.caseId}`); }}
-            actions={[n.read ? <Tag key="r">{t('inbox.read')}</Tag> : <Tag key="u" color="blue">{t('inbox.unreadTag')}</Tag>]}>
+            actions={[n.read ? <Tag key="r">{t('inbox.read')}</Tag> : <Tag key="u" style={tones.info}>{t('inbox.unreadTag')}</Tag>]}>
             <List.Item.Meta title={<span className="tb-user-text">{t(`inbox.template.${n.title}`, { defaultValue: n.title })}</span>} description={dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')} />
           </List.Item>
         )} />

@@ -2,6 +2,7 @@
  * 批量通过 / 批量转办: offered only when every selected task allows it (the server's bulk options,
  * from the engine's available actions); afterwards a result per row, failures with their code.
  */
+import { tones } from '../shared/tones.ts';
 import { useState } from 'react';
 import { Alert, Button, Input, Modal, Space, Table, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -50,7 +51,7 @@ export function BulkBar({ selected, refs, onDone }: { selected: string[]; refs: 
       <Modal open={results !== null} title={t('bulk.results')} footer={<Button type="primary" onClick={() => { setResults(null); onDone(); }}>{t('action.close')}</Button>} onCancel={() => { setResults(null); onDone(); }}>
         <Table<Result> size="small" rowKey="taskId" pagination={false} dataSource={results ?? []} columns={[
           { title: t('queue.col.ref'), dataIndex: 'taskId', render: (id: string) => refs.get(id) ?? id },
-          { title: t('bulk.result'), render: (_, r) => r.ok ? <Tag color="green">{t('bulk.ok')}</Tag> : <span><Tag color="red">{r.error?.code}</Tag>{r.error?.message}</span> },
+          { title: t('bulk.result'), render: (_, r) => r.ok ? <Tag style={tones.ok}>{t('bulk.ok')}</Tag> : <span><Tag style={tones.bad}>{r.error?.code}</Tag>{r.error?.message}</span> },
         ]} />
       </Modal>
     </>

@@ -13,7 +13,8 @@ import { DeadlineTag } from '../deadlines/DeadlineTag.tsx';
 import { pick } from '../i18n/i18n.ts';
 import type { TaskSummary } from './taskQueries.ts';
 
-const priorityColor = ['red', 'orange', 'default', 'default'];
+/** Urgency tags with AA contrast. */
+const priorityStyle = [{ color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' }, { color: '#873800', background: '#fff7e6', borderColor: '#ffc069' }, {}, {}];
 
 /** Props of the list. */
 export interface TaskListProps {
@@ -87,7 +88,7 @@ export function TaskList(p: TaskListProps) {
               <span role="cell" style={cell} title={p.itemTitle(task.definitionId)}>{p.itemTitle(task.definitionId)}</span>
               <span role="cell" style={cell} title={pick(task.title)}>{pick(task.title)}</span>
               <span role="cell" style={cell} title={p.orgName(task.orgPath)}>{p.orgName(task.orgPath)}</span>
-              <span role="cell"><Tag color={priorityColor[task.priority] ?? 'default'}>{t(`priority.${task.priority}`)}</Tag></span>
+              <span role="cell"><Tag style={priorityStyle[task.priority] ?? {}}>{t(`priority.${task.priority}`)}</Tag></span>
               <span role="cell"><DeadlineTag deadline={task.deadline} /></span>
               <span role="cell"><Space size={4}><span style={{ fontSize: 12 }}>{dayjs(task.createdAt).format('MM-DD HH:mm')}</span>{claim}</Space></span>
             </div>
