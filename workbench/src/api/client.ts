@@ -33,7 +33,8 @@ const auth: Middleware = {
 };
 
 /** The typed client. */
-export const api = createClient<paths>({ baseUrl: typeof location === 'undefined' ? 'http://localhost' : location.origin });
+// fetch is looked up on each call (not captured at import), so tests and the offline journey see the current one
+export const api = createClient<paths>({ baseUrl: typeof location === 'undefined' ? 'http://localhost' : location.origin, fetch: (req) => globalThis.fetch(req) });
 api.use(auth);
 
 /** Unwraps an openapi-fetch answer: the data, or an ApiError with the server's code and message. */
