@@ -130,6 +130,7 @@ export default defineConfig(
   // ── workbench/src/**: a browser app that talks to the runtime over HTTP only ─────────────────
   {
     files: ['workbench/src/**/*.{ts,tsx}'],
+    ignores: ['workbench/src/bench/**'], // the benchmark drives a server and a browser from Node
     rules: {
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': ['error', {

@@ -6,5 +6,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'scripts/fixtures/**'],
     pool: 'forks',
     testTimeout: 60_000,
+    // browser journeys poll the page; a loaded 2-core machine needs more than the 1 s default
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
