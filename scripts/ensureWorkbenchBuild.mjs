@@ -63,7 +63,9 @@ function main() {
   console.log('workbench: building the production bundle (its sources changed or it was never built) …');
   const started = Date.now();
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', path.join(root, 'workbench', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: path.join(root, 'workbench'), stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', path.join(root, 'workbench', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: path.join(root, 'workbench'), stdio: 'inherit',
+    // React's production build: without NODE_ENV the React plugin compiles the development JSX runtime
+    env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) {
     console.error('workbench: the build failed (see above); the API will still start, but / answers 503 until it builds');
     process.exit(r.status ?? 1);

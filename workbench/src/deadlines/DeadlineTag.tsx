@@ -2,7 +2,7 @@
  * 剩余时限: a coloured tag that counts down without reloading — green on track, amber from the 预警
  * point, red overdue, grey paused (with the reason) — on the deadline's own clock.
  */
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../i18n/i18n.ts';
@@ -43,11 +43,10 @@ export function DeadlineTag({ deadline }: { deadline: Deadline }) {
   const d = liveDeadline(cfg.data?.calendar, deadline, Math.max(now, deadline.computedAt));
   const text = useDeadlineText()(d);
   const due = d.dueAt ? t('deadline.due', { at: dayjs(d.dueAt).format('YYYY-MM-DD HH:mm') }) : '';
+  // a native title, not an antd Tooltip: a queue shows dozens of these, re-rendered every second
   return (
-    <Tooltip title={[t(`deadline.status.${d.status}`), due].filter(Boolean).join(' · ')}>
-      <Tag data-status={d.status} data-remaining={d.remainingMs ?? ''} aria-label={`${t(`deadline.status.${d.status}`)}：${text}`} style={{ marginInlineEnd: 0, ...colors[d.status] }}>
+      <Tag title={[t(`deadline.status.${d.status}`), due].filter(Boolean).join(' · ')} data-status={d.status} data-remaining={d.remainingMs ?? ''} aria-label={`${t(`deadline.status.${d.status}`)}：${text}`} style={{ marginInlineEnd: 0, ...colors[d.status] }}>
         {text}
       </Tag>
-    </Tooltip>
   );
 }

@@ -2,7 +2,7 @@
  * 我的待办 — the reviewer's queue: counts per tab as badges, filters and saved views in the URL,
  * keyset infinite scroll over a virtualised list, claim / unclaim, bulk approve and transfer.
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { App, Badge, Grid, Space, Tabs, Typography } from 'antd';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
@@ -37,11 +37,16 @@ export default function QueuePage() {
   const pages = useInfiniteQuery({
     queryKey: taskKeys.queue(query), initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) => fetchQueuePage(query, pageParam), getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // pages are immutable snapshots: comparing 10,000 rows deeply on every new page made scrolling stutter
+    structuralSharing: false,
   });
   const defs = useDefinitions();
   const orgs = useOrgUnits();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const tasks = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
+  const refs = useMemo(() => new Map(tasks.map((x) => [x.id, x.caseRef ?? x.caseId])), [tasks]);
+  const loadMore = useCallback(() => { if (pages.hasNextPage && !pages.isFetchingNextPage) void pages.fetchNextPage(); }, [pages]);
+  const onSelect = useCallback((id: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; }), []);
   const claim = useMutation({
     mutationFn: ({ task, on }: { task: TaskSummary; on: boolean }) => claimTask(task.id, on),
     onSuccess: (_d, v) => { void message.success(v.on ? t('queue.claimed') : t('queue.unclaimed')); void qc.invalidateQueries({ queryKey: taskKeys.all }); },
@@ -64,11 +69,11 @@ export default function QueuePage() {
         key: k, label: <span>{t(`queue.tab.${k}`)} <Badge count={counts.data?.[countKey[k]] ?? 0} showZero overflowCount={9999} color={k === 'overdue' ? '#cf1322' : k === 'atRisk' ? '#ad6800' : '#0958d9'} /></span>,
       }))} />
       <div style={{ marginBottom: 8 }}><QueueFilters params={params} set={set} /></div>
-      <BulkBar selected={[...selected]} refs={new Map(tasks.map((x) => [x.id, x.caseRef ?? x.caseId]))} onDone={() => setSelected(new Set())} />
+      <BulkBar selected={[...selected]} refs={refs} onDone={() => setSelected(new Set())} />
       {pages.isPending ? <LoadingState /> : pages.isError ? <ErrorState error={pages.error} onRetry={() => void pages.refetch()} />
         : !tasks.length ? <EmptyState label={t('queue.empty')} />
-          : <TaskList tasks={tasks} hasMore={!!pages.hasNextPage} loadingMore={pages.isFetchingNextPage} onLoadMore={() => void pages.fetchNextPage()} phone={phone}
-              selected={selected} onSelect={(id, on) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; })}
+          : <TaskList tasks={tasks} hasMore={!!pages.hasNextPage} loadingMore={pages.isFetchingNextPage} onLoadMore={loadMore} phone={phone}
+              selected={selected} onSelect={onSelect}
               onClaim={(task, on) => { if (!claim.isPending) claim.mutate({ task, on }); }} busyId={claim.isPending ? claim.variables?.task.id : undefined}
               me={session?.user.id ?? ''} orgName={(p) => orgs.data?.names.get(p) ?? p} itemTitle={(id) => defs.data?.titles.get(id) ?? id} />}
     </div>

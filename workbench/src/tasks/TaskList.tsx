@@ -40,9 +40,11 @@ export function TaskList(p: TaskListProps) {
   const v = useVirtualizer({ count: p.tasks.length + (p.hasMore ? 1 : 0), getScrollElement: () => parent.current, estimateSize: () => rowHeight, overscan: 8 });
   const items = v.getVirtualItems();
   const last = items[items.length - 1];
+  const { onLoadMore, hasMore, loadingMore } = p;
+  const nearEnd = !!last && last.index >= p.tasks.length - 10;
   useEffect(() => {
-    if (last && last.index >= p.tasks.length - 1 && p.hasMore && !p.loadingMore) p.onLoadMore();
-  }, [last, p]);
+    if (nearEnd && hasMore && !loadingMore) onLoadMore();
+  }, [nearEnd, hasMore, loadingMore, onLoadMore]);
   const cols = '36px 190px minmax(80px, 1fr) minmax(80px, 1.2fr) minmax(80px, 1fr) 64px 200px 150px';
   const cell = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
   return (
