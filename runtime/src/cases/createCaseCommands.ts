@@ -123,7 +123,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
         if (!row) throw new AppError('case.not-found');
         if (expectedVersion !== undefined && expectedVersion !== Number(row.version)) throw new AppError('case.version-conflict', { currentVersion: Number(row.version) });
-        const compiled = await deps.definitions.compiledFor(row.definition_id, Number(row.definition_version));
+        const compiled = await deps.definitions.compiledFor(row.definition_id, Number(row.definition_version), trx);
         const fields = piiFieldsOf(compiled.definition);
         const snap = JSON.parse(row.snapshot) as CaseSnapshot;
         snap.context.data = openData(deps.codec, snap.context.data);

@@ -35,22 +35,27 @@ export class KnexDefinitionStore {
     return ((await q) as Row[]).map(toSummary);
   }
 
-  async get(id: string, version?: number): Promise<{ summary: DefinitionSummary; definition: Definition }> {
-    const q = this.knex('definitions').where({ id });
+  /** One version (or the newest published/retired one); `db` is the caller's transaction when inside one. */
+  async get(id: string, version?: number, db: Knex = this.knex): Promise<{ summary: DefinitionSummary; definition: Definition }> {
+    const q = db('definitions').where({ id });
     if (version !== undefined) q.where({ version });
     else q.whereIn('status', ['published', 'retired']).orderBy('version', 'desc');
     let row = (await q.first()) as Row | undefined;
-    if (!row && version === undefined) row = (await this.knex('definitions').where({ id }).orderBy('version', 'desc').first()) as Row | undefined;
+    if (!row && version === undefined) row = (await db('definitions').where({ id }).orderBy('version', 'desc').first()) as Row | undefined;
     if (!row) throw new AppError('definition.not-found', { id, version });
     return { summary: toSummary(row), definition: JSON.parse(row.body) as Definition };
   }
 
-  /** The compiled machine of a published (or retired, for running cases) version. */
-  async compiledFor(id: string, version: number): Promise<CompiledDefinition> {
+  /**
+   * The compiled machine of a published (or retired, for running cases) version. Inside a
+   * transaction pass it as `db`: a read through the pool from there would wait for a second
+   * connection (on SQLite, the one the transaction holds — store/poolGuard.ts).
+   */
+  async compiledFor(id: string, version: number, db: Knex = this.knex): Promise<CompiledDefinition> {
     const key = `${id}@${version}`;
     const hit = this.compiled.get(key);
     if (hit) return hit;
-    const { summary, definition } = await this.get(id, version);
+    const { summary, definition } = await this.get(id, version, db);
     if (summary.status === 'draft') throw new AppError('definition.not-published', { id, version });
     const c = compile(definition);
     this.compiled.set(key, c);
