@@ -10,6 +10,7 @@ import { migrateLatest } from './store/migrate.ts';
 import { KnexIdentityStore } from './identity/KnexIdentityStore.ts';
 import { createTokenService } from './identity/tokens.ts';
 import { createLoginService } from './identity/createLoginService.ts';
+import { createLoginThrottle } from './identity/loginThrottle.ts';
 import { KnexDefinitionStore } from './definitions/KnexDefinitionStore.ts';
 import { createRunOptions } from './cases/createRunOptions.ts';
 import { createCaseCommands } from './cases/createCaseCommands.ts';
@@ -87,7 +88,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const runOptions = createRunOptions(identity);
   const codec = createPiiCodec(config.piiKey, config.piiOldKeys, config.hmacKey);
   const services: Services = {
-    config, db, logger, identity, tokens, login: createLoginService(identity, tokens), definitions, runOptions, codec,
+    config, db, logger, identity, tokens, login: createLoginService(identity, tokens, createLoginThrottle(db.knex)), definitions, runOptions, codec,
     commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex),
   };
   // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.
@@ -100,7 +101,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const operations = allOperations(services);
   const openapi = buildOpenApi(operations);
   operations.push(defineOperation({ method: 'get', path: '/api/openapi.json', operationId: 'openapi', tag: 'meta', auth: false, summary: 'OpenAPI 3.1 文档 The OpenAPI document', async handler() { return { body: openapi }; } }));
-  const app = createApp({ operations, tokens, identity, logger, bodyLimitBytes: config.bodyLimitBytes });
+  const app = createApp({ operations, tokens, identity, logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy });
   let timer: NodeJS.Timeout | undefined;
   let server: Server | undefined;
   const dispatch = () => dispatchOutbox(db.knex, runOptions);

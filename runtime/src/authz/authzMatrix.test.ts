@@ -18,6 +18,14 @@ const unitIncident = {
       on: { done: { target: 'closed' } } } },
 };
 
+/** tiny-incident where the reporter picks who accepts (发起人自选): a way to an assignee outside the case's scope. */
+const pickedIncident = {
+  ...tinyIncident, id: 'picked-incident',
+  data: { ...tinyIncident.data, properties: { ...tinyIncident.data.properties, handler: { type: 'string', maxLength: 64, 'x-pii': 'none' } } },
+  forms: { ...tinyIncident.forms, report: { ...tinyIncident.forms.report, fields: [...tinyIncident.forms.report.fields, 'handler'] } },
+  states: { ...tinyIncident.states, accept: { ...tinyIncident.states.accept, task: { ...tinyIncident.states.accept.task, assignee: { pick: 'initiator', field: 'handler' } } } },
+};
+
 // Every role of the tiny county, inside or outside the scope of a case reported in grid 1 of the east township.
 const inside = ['admin', 'dispatcher', 'reviewer.east', 'officer', 'leader', 'grid1'];
 const outside = ['reviewer.west', 'grid2', 'grid3'];
@@ -65,12 +73,22 @@ describe.each(testDialects)('authz matrix on %s', (dialect) => {
     expect(cases.body.items.map((x: { id: string }) => x.id)).toContain(caseId);
   });
 
-  it('the assignee of an open task outside their scope reads the case only while it is open', async () => {
+  it('refuses a transfer to a user outside the case’s scope or without a role of the step (issue 7.3)', async () => {
     const c = await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'tiny-incident', orgPath: GRID1, data: { description: '转办' } } });
-    const west = await t.token('reviewer.west');
-    expect((await t.api('GET', `/api/cases/${c.body.id}`, { token: west })).status).toBe(404);
     const accept = (await t.db.knex('tasks').where({ case_id: c.body.id }).first()) as { id: string };
-    expect((await t.api('POST', `/api/tasks/${accept.id}/transfer`, { token: await t.token('officer'), body: { users: ['u-rev-west'] } })).status).toBe(200);
+    const officer = await t.token('officer');
+    for (const [user, reason] of [['u-rev-west', 'role-or-scope'], ['u-grid1', 'role-or-scope'], ['u-nobody', 'unknown-user']]) {
+      const r = await t.api('POST', `/api/tasks/${accept.id}/transfer`, { token: officer, body: { users: [user] } });
+      expect({ user, status: r.status, code: r.body.error?.code, reason: r.body.error?.details?.reason }).toEqual({ user, status: 422, code: 'task.target-not-allowed', reason });
+    }
+    expect((await t.db.knex('tasks').where({ case_id: c.body.id, status: 'pending' }).first('assignee'))?.assignee ?? null).not.toBe('u-rev-west');
+  });
+
+  it('a user picked for a task outside their scope reads the case only while it is open', async () => {
+    await t.rt.definitions.publishBody(pickedIncident, 'u-admin');
+    const c = await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'picked-incident', orgPath: GRID1, data: { description: '跨镇协办', handler: 'u-rev-west' } } });
+    expect(c.status).toBe(201);
+    const west = await t.token('reviewer.west');
     for (const p of ['', '/timeline', '/comments', '/actions']) expect((await t.api('GET', `/api/cases/${c.body.id}${p}`, { token: west })).status).toBe(200);
     const mine = (await t.db.knex('tasks').where({ case_id: c.body.id, assignee: 'u-rev-west' }).first()) as { id: string };
     expect((await t.api('POST', `/api/tasks/${mine.id}/complete`, { token: west, body: { outcome: 'accept' } })).status).toBe(200);

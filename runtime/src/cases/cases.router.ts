@@ -7,6 +7,8 @@ import { isOrgPath } from '../identity/orgPath.ts';
 import { openData } from '../pii/sealData.ts';
 import type { Services } from '../services.ts';
 import { caseView, viewerOf } from './caseView.ts';
+import { casesWithValue } from '../pii/piiLookup.ts';
+import { appendAudit } from '../audit/KnexAuditLog.ts';
 
 /**
  * The definition a new case runs: the newest published version (then the compiled cache has it,
@@ -47,8 +49,16 @@ export function caseOperations(s: Services): Operation[] {
     }),
     defineOperation({
       method: 'get', path: '/api/cases', operationId: 'listCases', tag: 'cases', summary: '案件列表（辖区内） Cases in scope',
-      query: { definitionId: S.id, status: { type: 'string', enum: ['active', 'done', 'error', 'stopped'] }, orgPath: S.orgPath, cursor: S.cursor, limit: S.limit },
-      async handler({ ability, query }) { return { body: await s.cases.list(ability, query) }; },
+      query: { definitionId: S.id, status: { type: 'string', enum: ['active', 'done', 'error', 'stopped'] }, orgPath: S.orgPath, cursor: S.cursor, limit: S.limit,
+        idNumber: { type: 'string', pattern: '^[0-9]{17}[0-9Xx]$', description: '按身份证号查找（密钥哈希匹配，留痕） Find by ID number (keyed hash; audited)' } },
+      async handler({ ability, user, query }) {
+        if (!query.idNumber) return { body: await s.cases.list(ability, query) };
+        // matched through the keyed hash (no decryption), scoped like every list, and audited without the number
+        const page = await s.cases.list(ability, { ...query, caseIds: casesWithValue(s.db.knex, s.codec, query.idNumber) });
+        await s.db.knex.transaction((trx) => appendAudit(trx, s.db.dialect, [{ at: Date.now(), actorId: user.id, actorRoles: user.roles.map((r) => r.role), orgPath: user.orgPath,
+          action: 'pii.search', detail: { field: 'id-number', found: page.items.length } }]));
+        return { body: page };
+      },
     }),
     defineOperation({
       method: 'get', path: '/api/cases/{id}', operationId: 'getCase', tag: 'cases', summary: '案件详情（脱敏） A case, masked',

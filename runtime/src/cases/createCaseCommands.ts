@@ -12,6 +12,7 @@ import type { RunOptionsSource } from './createRunOptions.ts';
 import type { PiiCodec } from '../pii/createPiiCodec.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { openData, scrub, sealData } from '../pii/sealData.ts';
+import { lookupRows } from '../pii/piiLookup.ts';
 import { AppError } from '../http/errors.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
@@ -70,9 +71,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     const scrubber = (json: string) => scrub(json, secrets);
     batch.add(trx('case_events').insert({ case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at }));
     const audits = applyEffects(trx, batch, c, res.effects, before, res.snapshot.context.tasks, { eventId: meta.id, actorId: meta.actorId, now: meta.at, acted, scrub: scrubber });
-    for (const [field, plain] of [...fields].filter(([, k]) => k === 'id-number').map(([f]) => [f, res.snapshot.context.data[f]] as const)) {
-      if (typeof plain === 'string' && plain) batch.add(trx('pii_index').insert({ case_id: c.id, field, hmac: deps.codec.hmac(plain) }).onConflict(['case_id', 'field']).merge());
-    }
+    lookupRows(c.id, fields, res.snapshot.context.data, deps.codec, (q) => batch.add(q), trx);
     const entries = audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles }));
     // SQLite has one writer, so chaining inline costs no contention and saves the sealer's commit;
     // on MySQL the head lock would be held through this command's commit, so stage instead.

@@ -19,6 +19,8 @@ export interface AppDeps {
   identity: KnexIdentityStore;
   logger: Logger;
   bodyLimitBytes: number;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For names the client */
+  trustProxy?: boolean | number | string;
 }
 
 function langOf(req: Request): 'zh-CN' | 'en' {
@@ -44,7 +46,9 @@ async function authenticate(deps: AppDeps, req: Request): Promise<Pick<OpContext
   const v = deps.tokens.verify(m[1]!);
   if (!v.ok) throw new AppError(v.code);
   const user = await deps.identity.getUser(v.claims.sub);
-  if (!user || user.disabled) throw new AppError('auth.token-invalid');
+  if (!user) throw new AppError('auth.token-invalid');
+  // logout, a password change or disabling the user bumps the epoch: older tokens end at once
+  if (user.disabled || v.claims.ep !== (user.tokenEpoch ?? 0)) throw new AppError('auth.token-revoked');
   return { user, ability: defineAbilities(user) };
 }
 
@@ -96,6 +100,7 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use((req, res, next) => {
     const given = String(req.headers['x-request-id'] ?? '');
     res.locals.requestId = /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();

@@ -31,7 +31,7 @@ export interface TestRuntime {
 /** Starts a seeded runtime on a fresh store. */
 export async function createTestRuntime(dialect: Dialect, opts: { poolMax?: number } = {}): Promise<TestRuntime> {
   const db = await createTestDb(dialect, { poolMax: opts.poolMax });
-  const config = loadConfig({ TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-data-')), PORT: '0', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-data-')), PORT: '0', LOG_LEVEL: 'silent', TONGBAN_TRUST_PROXY: 'loopback' });
   const rt = await createRuntime(config, { db, logger: pino({ level: 'silent' }) });
   await seedCounty(db.knex, tinyCounty);
   await rt.definitions.publishBody(tinyIncident, 'u-admin');
