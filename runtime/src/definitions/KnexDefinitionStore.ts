@@ -3,7 +3,7 @@
  * retired ones start no new cases. Compiled machines are cached per id@version (immutable).
  */
 import type { Knex } from 'knex';
-import { compile, loadDefinition, type CompiledDefinition, type Definition, type Diagnostic } from '@tongban/engine';
+import { compile, lint, loadDefinition, type CompiledDefinition, type Definition, type Diagnostic } from '@tongban/engine';
 import { AppError } from '../http/errors.ts';
 
 /** A definition row as the API shows it. */
@@ -84,10 +84,18 @@ export class KnexDefinitionStore {
     });
   }
 
-  /** Publishes a draft: it becomes immutable. */
+  /**
+   * Publishes a draft: it becomes immutable. The draft is loaded and linted again first (a body
+   * stored by an older release, or one that only passed validation, must not go live with errors:
+   * a template reaching for prototypes, a regular expression that could stall the server).
+   */
   async publish(id: string, version: number, now = Date.now()): Promise<DefinitionSummary> {
-    const { summary } = await this.get(id, version);
+    const { summary, definition } = await this.get(id, version);
     if (summary.status !== 'draft') throw new AppError('definition.not-draft', { id, version, status: summary.status });
+    const loaded = mustLoad(definition);
+    const known = [...new Set([id, ...(await this.list()).map((d) => d.id)])];
+    const errors = lint(loaded, { knownDefinitions: known }).filter((d) => d.severity === 'error');
+    if (errors.length) throw new AppError('definition.lint-failed', { id, version, diagnostics: errors.slice(0, 50) });
     await this.knex('definitions').where({ id, version, status: 'draft' }).update({ status: 'published', published_at: now });
     return { ...summary, status: 'published', publishedAt: now };
   }

@@ -23,6 +23,7 @@ export const errorCatalog = {
   'user.not-found': { status: 404, zh: '用户不存在', en: 'No such user' },
   'definition.not-found': { status: 404, zh: '服务事项定义不存在', en: 'No such definition' },
   'definition.invalid': { status: 422, zh: '服务事项定义校验未通过', en: 'The definition does not validate' },
+  'definition.lint-failed': { status: 422, zh: '服务事项定义存在错误，不能发布（见 diagnostics）', en: 'The definition has errors and cannot be published (see diagnostics)' },
   'definition.not-draft': { status: 409, zh: '只有草稿可以修改或发布', en: 'Only a draft can be changed or published' },
   'definition.not-published': { status: 409, zh: '该服务事项未发布', en: 'The definition is not published' },
   'case.not-found': { status: 404, zh: '案件不存在', en: 'No such case' },
