@@ -36,6 +36,7 @@ import { createTimerRunner, type TimerRunner } from './jobs/createTimerRunner.ts
 import { createEmbeddedDriver } from './jobs/createEmbeddedDriver.ts';
 import { createBullmqDriver } from './jobs/createBullmqDriver.ts';
 import { withTimerWakeups } from './jobs/withTimerWakeups.ts';
+import { writeCheckpoint } from './audit/checkpoints.ts';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -103,6 +104,8 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   operations.push(defineOperation({ method: 'get', path: '/api/openapi.json', operationId: 'openapi', tag: 'meta', auth: false, summary: 'OpenAPI 3.1 文档 The OpenAPI document', async handler() { return { body: openapi }; } }));
   const app = createApp({ operations, tokens, identity, logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy });
   let timer: NodeJS.Timeout | undefined;
+  let checkpointTimer: NodeJS.Timeout | undefined;
+  const checkpoint = () => { writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed')); };
   let server: Server | undefined;
   const dispatch = () => dispatchOutbox(db.knex, runOptions);
   return {
@@ -116,6 +119,8 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
           server!.headersTimeout = 66_000;
           const addr = server!.address() as { port: number };
           timer = setInterval(() => { dispatch().catch((err) => logger.error({ err: (err as Error).message }, 'outbox dispatch failed')); }, 1000);
+          checkpointTimer = setInterval(checkpoint, config.auditCheckpointMs);
+          checkpointTimer.unref();
           jobs.start().catch((err) => logger.error({ err: (err as Error).message }, 'jobs driver failed to start'));
           resolve({ server: server!, url: `http://${config.host}:${addr.port}` });
         });
@@ -123,6 +128,11 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     },
     async close() {
       if (timer) clearInterval(timer);
+      if (checkpointTimer) {
+        clearInterval(checkpointTimer);
+        // the head as we leave it, so a cut made while we are down is caught by the next verify
+        await writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed'));
+      }
       await jobs.stop();
       if (server) await new Promise((r) => server!.close(() => r(undefined)));
       await db.close();

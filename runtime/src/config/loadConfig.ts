@@ -38,6 +38,8 @@ export interface RuntimeConfig {
   auditKey: Buffer;
   /** where signed audit checkpoints are appended: a second place beside the database, read by `tongban audit verify` */
   auditCheckpointFile: string;
+  /** how often a signed checkpoint of the audit head is written (ms) */
+  auditCheckpointMs: number;
   /** total attachment bytes one case may hold */
   attachmentCaseQuotaBytes: number;
 }
@@ -159,6 +161,7 @@ export function loadConfig(envIn: Env = process.env): RuntimeConfig {
     trustProxy: trustProxy(problems, env.TONGBAN_TRUST_PROXY),
     auditKey: key(problems, 'TONGBAN_AUDIT_KEY', env.TONGBAN_AUDIT_KEY, devKey('audit')),
     auditCheckpointFile: resolve(env.TONGBAN_AUDIT_CHECKPOINTS || resolve(env.TONGBAN_DATA_DIR || './data', 'audit-checkpoints.jsonl')),
+    auditCheckpointMs: int(problems, 'TONGBAN_AUDIT_CHECKPOINT_MS', env.TONGBAN_AUDIT_CHECKPOINT_MS, 60_000, 1000, 24 * 3600_000),
     attachmentCaseQuotaBytes: int(problems, 'TONGBAN_ATTACHMENT_CASE_QUOTA', env.TONGBAN_ATTACHMENT_CASE_QUOTA, 200 * 1024 * 1024, 1024, 100 * 1024 * 1024 * 1024),
   };
   if (!jobsModes.includes(config.jobs)) {

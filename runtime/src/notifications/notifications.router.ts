@@ -2,7 +2,7 @@
 import { AppError } from '../http/errors.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import { applyScope } from '../authz/scopeToSql.ts';
-import { verifyAudit } from '../audit/KnexAuditLog.ts';
+import { verifyAuditWithCheckpoints } from '../audit/KnexAuditLog.ts';
 import type { Services } from '../services.ts';
 
 /** Inbox and audit operations. */
@@ -41,7 +41,7 @@ export function inboxOperations(s: Services): Operation[] {
     defineOperation({ method: 'get', path: '/api/audit/verify', operationId: 'auditVerify', tag: 'audit', summary: '校验审计链 Verify the audit chain',
       async handler({ ability }) {
         if (!ability.can('manage', 'Definition')) throw new AppError('authz.forbidden');
-        return { body: await verifyAudit(s.db.knex) };
+        return { body: await verifyAuditWithCheckpoints(s.db.knex, s.config.auditKey, s.config.auditCheckpointFile) };
       } }),
   ];
 }
