@@ -36,7 +36,7 @@ describe.each(testDialects)('bad input on %s', (dialect) => {
       ['injection in filter', t.api('GET', "/api/tasks?definitionId=x'%20OR%201=1--", { token: officer }), 400, 'request.invalid'],
       ['injection in org filter', t.api('GET', "/api/cases?orgPath=%2F510722'%20OR%20'1'='1", { token: officer }), 400, 'request.invalid'],
       ['path traversal name', t.api('POST', `/api/cases/${caseId}/attachments?name=..%2F..%2Fetc%2Fpasswd`, { token: officer, raw: 'hello', headers: { 'content-type': 'text/plain' } }), 400, 'attachment.bad-name'],
-      ['attachment type', t.api('POST', `/api/cases/${caseId}/attachments?name=a.exe`, { token: officer, raw: 'MZ', headers: { 'content-type': 'application/x-msdownload' } }), 415, 'attachment.type-not-allowed'],
+      ['attachment type', t.api('POST', `/api/cases/${caseId}/attachments?name=a.exe`, { token: officer, raw: Buffer.from('MZ\u0090\u0000\u0003\u0000'), headers: { 'content-type': 'application/x-msdownload' } }), 415, 'attachment.type-not-allowed'],
       ['no token', t.api('GET', '/api/me'), 401, 'auth.required'],
       ['forged token', t.api('GET', '/api/me', { token: 'tb1.eyJzdWIiOiJ1LWFkbWluIn0.bad' }), 401, 'auth.token-invalid'],
       ['expired token', t.api('GET', '/api/me', { token: t.rt.tokens.issue('u-officer', Date.now() - 10 * 86400_000).token }), 401, 'auth.token-expired'],

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { AppError, errorBody } from './errors.ts';
 import type { Operation, OpContext } from './operation.ts';
 import { compileValidators, validateRequest } from './validateRequest.ts';
+import { checkJsonBody } from './checkJsonBody.ts';
 import { defineAbilities } from '../authz/defineAbilities.ts';
 import type { KnexIdentityStore } from '../identity/KnexIdentityStore.ts';
 import type { TokenService } from '../identity/tokens.ts';
@@ -55,27 +56,48 @@ async function authenticate(deps: AppDeps, req: Request): Promise<Pick<OpContext
 function mount(app: express.Express, deps: AppDeps, op: Operation): void {
   const validators = compileValidators(op);
   const expressPath = op.path.replace(/\{(\w+)\}/g, ':$1');
-  const handlers: express.RequestHandler[] = [];
-  if (op.rawBody) handlers.push(express.raw({ type: () => true, limit: op.rawBody.maxBytes }));
-  handlers.push(async (req, res, next) => {
+  const parse = op.rawBody
+    ? express.raw({ type: () => true, limit: op.rawBody.maxBytes })
+    : express.json({ limit: deps.bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'] });
+  // Who, then what: the token is checked (and, for an upload, the target and quota) before any
+  // body byte is read, so an anonymous or out-of-scope caller cannot make the server read 10 MB.
+  const first: express.RequestHandler = async (req, res, next) => {
     try {
       const auth = op.auth === false ? ({} as Pick<OpContext, 'user' | 'ability'>) : await authenticate(deps, req);
+      res.locals.auth = auth;
+      res.locals.userId = auth.user?.id;
+      if (op.beforeBody) {
+        const query = { ...(req.query as Record<string, unknown>) };
+        const params = { ...req.params };
+        checkJsonBody(query, '/query');
+        validateRequest(validators, { params, query, body: undefined });
+        await op.beforeBody({ req, res, params, query, body: undefined, ...auth, lang: langOf(req), requestId: res.locals.requestId as string });
+      }
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+  const handle: express.RequestHandler = async (req, res, next) => {
+    try {
+      const auth = res.locals.auth as Pick<OpContext, 'user' | 'ability'>;
       const query = { ...(req.query as Record<string, unknown>) };
       const params = { ...req.params };
-      const body = op.rawBody ? req.body : req.body;
+      const body = req.body;
+      if (!op.rawBody) checkJsonBody(body);
+      checkJsonBody(query, '/query');
       validateRequest(validators, { params, query, body: op.body ? body : undefined });
-      if (!op.body && !op.rawBody && req.body !== undefined && Object.keys(req.body as object).length) {
+      if (!op.body && !op.rawBody && body !== undefined && (body === null || typeof body !== 'object' || Object.keys(body).length)) {
         throw new AppError('request.invalid', { errors: [{ path: '/body', message: 'no body expected' }] });
       }
-      res.locals.userId = auth.user?.id;
       const ctx: OpContext = { req, res, params, query, body, ...auth, lang: langOf(req), requestId: res.locals.requestId as string };
       const out = await op.handler(ctx);
       if (!out.raw) res.status(out.status ?? 200).json(out.body ?? {});
     } catch (err) {
       next(err);
     }
-  });
-  app[op.method](expressPath, ...handlers);
+  };
+  app[op.method](expressPath, first, parse, handle);
 }
 
 function errorMiddleware(deps: AppDeps) {
@@ -85,7 +107,9 @@ function errorMiddleware(deps: AppDeps) {
     if (err instanceof AppError) app = err;
     else if (e.type === 'entity.too.large') app = new AppError('request.too-large');
     else if (e.type === 'entity.parse.failed') app = new AppError('request.malformed-json');
-    else if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') app = new AppError('request.unsupported-media-type');
+    else if (e.type === 'encoding.unsupported') app = new AppError('request.unsupported-encoding');
+    else if (e.type === 'charset.unsupported') app = new AppError('request.unsupported-media-type');
+    else if (e.type === 'stream.encoding.set' || (e as { code?: string }).code === 'Z_DATA_ERROR' || (e as { code?: string }).code === 'Z_BUF_ERROR' || (e as { code?: string }).code === 'ERR_PADDING_1') app = new AppError('request.bad-encoding');
     else {
       // Ours: log with the request id (no bodies, so no personal data), answer a generic 500.
       deps.logger.error({ reqId: res.locals.requestId, err: { message: e.message, stack: (err as Error)?.stack } }, 'unhandled error');
@@ -113,7 +137,6 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   app.use(securityHeaders);
-  app.use(express.json({ limit: deps.bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'] }));
   for (const op of deps.operations) mount(app, deps, op);
   app.use((_req, _res, next) => next(new AppError('route.not-found')));
   app.use(errorMiddleware(deps));
