@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../http/errors.ts';
+import { InvalidRequestError, NotFoundError, TooLargeError, UnsupportedError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { hasControlCharacters } from '../http/checkJsonBody.ts';
@@ -18,7 +18,7 @@ import { sniffType } from './sniffType.ts';
 export const allowedTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'text/plain', 'audio/mpeg', 'video/mp4'];
 
 function checkName(name: string): string {
-  if (!name || name.length > 200 || /[/\\]|^\.\.?$/.test(name) || name.includes('..') || hasControlCharacters(name)) throw new AppError('attachment.bad-name', { name: name.slice(0, 200).replace(/[^\p{L}\p{N}._ -]/gu, '?') });
+  if (!name || name.length > 200 || /[/\\]|^\.\.?$/.test(name) || name.includes('..') || hasControlCharacters(name)) throw new InvalidRequestError('attachment.bad-name', { name: name.slice(0, 200).replace(/[^\p{L}\p{N}._ -]/gu, '?') });
   return name;
 }
 
@@ -43,17 +43,17 @@ export function attachmentOperations(s: Services): Operation[] {
         await s.cases.getVisible(ability, params.id);
         checkName(query.name);
         const declared = Number(req.headers['content-length'] ?? 0);
-        if (declared && (await caseBytes(s, params.id)) + declared > s.config.attachmentCaseQuotaBytes) throw new AppError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
+        if (declared && (await caseBytes(s, params.id)) + declared > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
       },
       async handler({ req, user, ability, params, query }) {
         const c = await s.cases.getVisible(ability, params.id);
         const name = checkName(query.name);
         const body = req.body as Buffer;
-        if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('request.invalid', { errors: [{ path: '/body', message: 'empty file' }] });
+        if (!Buffer.isBuffer(body) || body.length === 0) throw new InvalidRequestError('request.invalid', { errors: [{ path: '/body', message: 'empty file' }] });
         // the bytes decide the type; the client's Content-Type is not believed
         const mime = sniffType(body);
-        if (!mime || !allowedTypes.includes(mime)) throw new AppError('attachment.type-not-allowed', { declared: String(req.headers['content-type'] ?? '').slice(0, 100), allowed: allowedTypes });
-        if ((await caseBytes(s, params.id)) + body.length > s.config.attachmentCaseQuotaBytes) throw new AppError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
+        if (!mime || !allowedTypes.includes(mime)) throw new UnsupportedError('attachment.type-not-allowed', { declared: String(req.headers['content-type'] ?? '').slice(0, 100), allowed: allowedTypes });
+        if ((await caseBytes(s, params.id)) + body.length > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
         const id = randomUUID();
         const sha256 = createHash('sha256').update(body).digest('hex');
         await mkdir(dir, { recursive: true });
@@ -76,7 +76,7 @@ export function attachmentOperations(s: Services): Operation[] {
       async handler({ res, user, ability, params }) {
         const c = await s.cases.getVisible(ability, params.id);
         const row = await s.db.knex('attachments').where({ id: params.attachmentId, case_id: params.id }).first();
-        if (!row) throw new AppError('attachment.not-found');
+        if (!row) throw new NotFoundError('attachment.not-found');
         const data = await readFile(join(dir, String(row.id)));
         if (createHash('sha256').update(data).digest('hex') !== row.sha256) throw new Error('attachment checksum mismatch');
         await audit(s, user, c, 'attachment.downloaded', { attachmentId: String(row.id), size: data.length });

@@ -43,12 +43,13 @@ interface Req { method: string; path: string; body?: unknown; raw?: string; head
 const SENDERS = ['county-dispatcher', 'township-reviewer'];
 const matrixIncident = {
   ...tinyIncident, id: 'matrix-incident',
+  roles: { ...tinyIncident.roles, 'county-dispatcher': { title: { 'zh-CN': '县调度员', en: 'County dispatcher' } } },
   states: { ...tinyIncident.states, accept: { ...tinyIncident.states.accept, on: { ...tinyIncident.states.accept.on, supervise: { roles: SENDERS } } } },
 };
 const INTAKE: string[] = matrixIncident.intake.roles;
 /** Each matrix user's own task: the initiator picks the handler (so any role can hold one, staff or not). */
 const matrixHeld = {
-  ...tinyIncident, id: 'matrix-held',
+  ...matrixIncident, id: 'matrix-held',
   data: { ...tinyIncident.data, properties: { ...tinyIncident.data.properties, handler: { type: 'string', maxLength: 64, 'x-pii': 'none' } } },
   forms: { ...tinyIncident.forms, report: { ...tinyIncident.forms.report, fields: [...tinyIncident.forms.report.fields, 'handler'] } },
   states: { ...matrixIncident.states, accept: { ...matrixIncident.states.accept, task: { ...tinyIncident.states.accept.task, assignee: { pick: 'initiator', field: 'handler' } } } },

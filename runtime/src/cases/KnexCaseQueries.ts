@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import type { AppAbility } from '../authz/defineAbilities.ts';
 import { applyScope } from '../authz/scopeToSql.ts';
-import { AppError } from '../http/errors.ts';
+import { NotFoundError } from '../errors/DomainError.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import type { CaseRow } from './createCaseCommands.ts';
 
@@ -42,7 +42,7 @@ export function createCaseQueries(knex: Knex) {
     async getVisible(ability: AppAbility, id: string): Promise<CaseRow> {
       const q = knex('cases').where('cases.id', id).first();
       const row = applyScope(q, knex, ability, 'read', 'Case', 'cases') ? ((await q) as CaseRow | undefined) : undefined;
-      if (!row) throw new AppError('case.not-found', { id });
+      if (!row) throw new NotFoundError('case.not-found', { id });
       return row;
     },
 

@@ -1,7 +1,7 @@
 /** Cases: create, list, get (masked), timeline, external events, comments. */
 import type { CaseSnapshot, Definition } from '@tongban/engine';
 import { checkIntake, compile } from '@tongban/engine';
-import { AppError } from '../http/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import { isOrgPath } from '../identity/orgPath.ts';
 import { openData } from '../pii/sealData.ts';
@@ -17,7 +17,7 @@ import { appendAudit } from '../audit/KnexAuditLog.ts';
 async function publishedDefinition(s: Services, id: string, version?: number): Promise<Definition> {
   if (version === undefined) return (await s.definitions.compiledFor(id, await s.definitions.latestPublished(id))).definition;
   const { definition, summary } = await s.definitions.get(id, version);
-  if (summary.status !== 'published') throw new AppError('definition.not-published', { id, version });
+  if (summary.status !== 'published') throw new ConflictError('definition.not-published', { id, version });
   return definition;
 }
 
@@ -35,14 +35,14 @@ export function caseOperations(s: Services): Operation[] {
       method: 'post', path: '/api/cases', operationId: 'createCase', tag: 'cases', summary: '新建案件 Create a case',
       body: S.object({ definitionId: S.id, version: S.version, orgPath: S.orgPath, data: S.anyObject }, ['definitionId', 'orgPath', 'data']),
       async handler({ user, ability, body }) {
-        if (!isOrgPath(body.orgPath) || !(await s.identity.getOrg(body.orgPath))) throw new AppError('org.not-found', { orgPath: body.orgPath });
-        if (!canCreateAt(ability, body.orgPath)) throw new AppError('org.out-of-scope', { orgPath: body.orgPath });
+        if (!isOrgPath(body.orgPath) || !(await s.identity.getOrg(body.orgPath))) throw new NotFoundError('org.not-found', { orgPath: body.orgPath });
+        if (!canCreateAt(ability, body.orgPath)) throw new ForbiddenError('org.out-of-scope', { orgPath: body.orgPath });
         const definition = await publishedDefinition(s, body.definitionId, body.version);
-        if (definition.intake && !definition.intake.roles.some((r) => user.roles.some((a) => a.role === r))) throw new AppError('authz.forbidden', { needs: definition.intake.roles });
+        if (definition.intake && !definition.intake.roles.some((r) => user.roles.some((a) => a.role === r))) throw new ForbiddenError('authz.forbidden', { needs: definition.intake.roles });
         // unknown fields, fields outside the intake form, and the county-office form rules (ID checksum, mainland mobile, no future dates, required fields) live in the engine
         const actor = { userId: user.id, roles: user.roles.map((a) => a.role), orgPath: body.orgPath };
         const problems = checkIntake(compile(definition), body.data, { at: Date.now(), id: 'intake', actor });
-        if (problems.length) throw new AppError('case.data-invalid', { diagnostics: problems.map((d) => ({ code: d.code, path: d.path, message: d.message })) });
+        if (problems.length) throw new RefusedError('case.data-invalid', { diagnostics: problems.map((d) => ({ code: d.code, path: d.path, message: d.message })) });
         const out = await s.commands.create(user, { definitionId: body.definitionId, version: definition.version, orgPath: body.orgPath, data: body.data });
         return { status: 201, body: out };
       },
@@ -79,7 +79,7 @@ export function caseOperations(s: Services): Operation[] {
       body: S.object({ type: { type: 'string', pattern: '^[a-z][a-z0-9._-]{0,63}$' }, data: S.anyObject, comment: S.text(2000), expectedVersion: S.version }, ['type']),
       async handler({ user, ability, params, body }) {
         await s.cases.getVisible(ability, params.id); // 404 outside scope
-        if (body.type.startsWith('task.') || body.type.startsWith('timer.') || body.type.startsWith('adapter.')) throw new AppError('case.event-rejected', { type: body.type });
+        if (body.type.startsWith('task.') || body.type.startsWith('timer.') || body.type.startsWith('adapter.')) throw new RefusedError('case.event-rejected', { type: body.type });
         const out = await s.commands.act(user, params.id, { type: body.type, data: body.data, comment: body.comment } as never, body.expectedVersion);
         return { body: { version: out.version } };
       },

@@ -13,7 +13,6 @@ import type { PiiCodec } from '../pii/createPiiCodec.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { openData, scrub, sealData } from '../pii/sealData.ts';
 import { lookupRows } from '../pii/piiLookup.ts';
-import { AppError } from '../http/errors.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 import { applyEffects } from './applyEffects.ts';
@@ -22,6 +21,7 @@ import { scheduleSeal, stagedAudit } from '../audit/auditStaging.ts';
 import { writeBatch, type WriteBatch } from '../store/writeBatch.ts';
 import { chainQueries, toUnchained, type ChainHead } from '../audit/chain.ts';
 import { refusal } from './engineErrors.ts';
+import { ConflictError, NotFoundError } from '../errors/DomainError.ts';
 
 /** Dependencies of the command path. */
 export interface CaseCommandDeps { db: Db; definitions: KnexDefinitionStore; runOptions: RunOptionsSource; codec: PiiCodec }
@@ -120,8 +120,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
       const opts = await deps.runOptions.get();
       return inTransaction(async (trx, batch) => {
         const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
-        if (!row) throw new AppError('case.not-found');
-        if (expectedVersion !== undefined && expectedVersion !== Number(row.version)) throw new AppError('case.version-conflict', { currentVersion: Number(row.version) });
+        if (!row) throw new NotFoundError('case.not-found');
+        if (expectedVersion !== undefined && expectedVersion !== Number(row.version)) throw new ConflictError('case.version-conflict', { currentVersion: Number(row.version) });
         const compiled = await deps.definitions.compiledFor(row.definition_id, Number(row.definition_version), trx);
         const fields = piiFieldsOf(compiled.definition);
         const snap = JSON.parse(row.snapshot) as CaseSnapshot;
@@ -138,7 +138,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
           // A locking read sees the winner's committed row (a plain read would see this transaction's snapshot).
           const q = trx('cases').where({ id: caseId }).first('version');
           const cur = (await (dialect === 'mysql' ? q.forUpdate() : q)) as { version: number } | undefined;
-          throw new AppError('case.version-conflict', { currentVersion: Number(cur?.version ?? row.version) });
+          throw new ConflictError('case.version-conflict', { currentVersion: Number(cur?.version ?? row.version) });
         }
         const stored = { ...event, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, seq: version };

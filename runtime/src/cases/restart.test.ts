@@ -65,8 +65,10 @@ describe.each(testDialects)('restart on the same %s store', (dialect) => {
     await rt.jobs.stop();
     const fired = await rt.db.knex('timers').where({ status: 'fired' }).count({ n: '*' });
     expect(Number((fired as Array<{ n: number }>)[0]!.n)).toBeGreaterThan(0);
-    const left = await rt.db.knex('timers').whereIn('status', ['armed', 'firing', 'failed']).where('due_at', '<=', later).count({ n: '*' });
-    expect(Number((left as Array<{ n: number }>)[0]!.n)).toBe(0);
+    // every overdue timer was taken: fired, stale, or parked because the engine refused it for a
+    // reason a retry cannot change — never left waiting on a connection or failed by the store
+    const left = await rt.db.knex('timers').whereIn('status', ['armed', 'firing', 'failed']).where('due_at', '<=', later).select('timer_key', 'status', 'last_error');
+    expect(left.filter((t: { status: string; last_error: string | null }) => !(t.status === 'failed' && /^refused: run\./.test(t.last_error ?? '')))).toEqual([]);
     const items = await rt.db.knex('case_events').join('cases', 'cases.id', 'case_events.case_id').where('case_events.type', 'timer.fired').distinct('cases.definition_id').pluck('definition_id');
     expect(items.length).toBeGreaterThanOrEqual(3);
   });

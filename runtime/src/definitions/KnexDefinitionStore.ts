@@ -4,7 +4,7 @@
  */
 import type { Knex } from 'knex';
 import { compile, lint, loadDefinition, type CompiledDefinition, type Definition, type Diagnostic } from '@tongban/engine';
-import { AppError } from '../http/errors.ts';
+import { ConflictError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
 
 /** A definition row as the API shows it. */
 export interface DefinitionSummary { id: string; version: number; status: string; title: string; category: string; createdAt: number; publishedAt: number | null }
@@ -19,7 +19,7 @@ const toSummary = (r: Row): DefinitionSummary => ({
 /** Loads a definition body or throws definition.invalid with the engine's diagnostics. */
 export function mustLoad(body: unknown): Definition {
   const res = loadDefinition(body as object);
-  if (!res.ok) throw new AppError('definition.invalid', { diagnostics: res.diagnostics.slice(0, 50) });
+  if (!res.ok) throw new RefusedError('definition.invalid', { diagnostics: res.diagnostics.slice(0, 50) });
   return res.definition;
 }
 
@@ -42,7 +42,7 @@ export class KnexDefinitionStore {
     else q.whereIn('status', ['published', 'retired']).orderBy('version', 'desc');
     let row = (await q.first()) as Row | undefined;
     if (!row && version === undefined) row = (await db('definitions').where({ id }).orderBy('version', 'desc').first()) as Row | undefined;
-    if (!row) throw new AppError('definition.not-found', { id, version });
+    if (!row) throw new NotFoundError('definition.not-found', { id, version });
     return { summary: toSummary(row), definition: JSON.parse(row.body) as Definition };
   }
 
@@ -56,7 +56,7 @@ export class KnexDefinitionStore {
     const hit = this.compiled.get(key);
     if (hit) return hit;
     const { summary, definition } = await this.get(id, version, db);
-    if (summary.status === 'draft') throw new AppError('definition.not-published', { id, version });
+    if (summary.status === 'draft') throw new ConflictError('definition.not-published', { id, version });
     const c = compile(definition);
     this.compiled.set(key, c);
     return c;
@@ -65,7 +65,7 @@ export class KnexDefinitionStore {
   /** The newest published version, for new cases. */
   async latestPublished(id: string): Promise<number> {
     const row = (await this.knex('definitions').where({ id, status: 'published' }).max('version as v').first()) as { v: number | null } | undefined;
-    if (!row?.v) throw new AppError('definition.not-published', { id });
+    if (!row?.v) throw new ConflictError('definition.not-published', { id });
     return Number(row.v);
   }
 
@@ -91,11 +91,11 @@ export class KnexDefinitionStore {
    */
   async publish(id: string, version: number, now = Date.now()): Promise<DefinitionSummary> {
     const { summary, definition } = await this.get(id, version);
-    if (summary.status !== 'draft') throw new AppError('definition.not-draft', { id, version, status: summary.status });
+    if (summary.status !== 'draft') throw new ConflictError('definition.not-draft', { id, version, status: summary.status });
     const loaded = mustLoad(definition);
     const known = [...new Set([id, ...(await this.list()).map((d) => d.id)])];
     const errors = lint(loaded, { knownDefinitions: known }).filter((d) => d.severity === 'error');
-    if (errors.length) throw new AppError('definition.lint-failed', { id, version, diagnostics: errors.slice(0, 50) });
+    if (errors.length) throw new RefusedError('definition.lint-failed', { id, version, diagnostics: errors.slice(0, 50) });
     await this.knex('definitions').where({ id, version, status: 'draft' }).update({ status: 'published', published_at: now });
     return { ...summary, status: 'published', publishedAt: now };
   }
@@ -103,7 +103,7 @@ export class KnexDefinitionStore {
   /** Retires a published version: running cases keep it, new cases cannot start on it. */
   async retire(id: string, version: number): Promise<DefinitionSummary> {
     const { summary } = await this.get(id, version);
-    if (summary.status !== 'published') throw new AppError('definition.not-published', { id, version });
+    if (summary.status !== 'published') throw new ConflictError('definition.not-published', { id, version });
     await this.knex('definitions').where({ id, version }).update({ status: 'retired' });
     return { ...summary, status: 'retired' };
   }

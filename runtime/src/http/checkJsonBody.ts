@@ -6,7 +6,7 @@
  * tab and line breaks, DEL, and the bidirectional overrides and isolates that make `发票‮fdp.exe`
  * display as `发票exe.pdf`. Iterative, so depth itself cannot overflow the stack here.
  */
-import { AppError } from './errors.ts';
+import { InvalidRequestError } from '../errors/DomainError.ts';
 
 /** Deepest nesting a body may have (case data in practice stays under 10). */
 export const MAX_DEPTH = 64;
@@ -26,19 +26,19 @@ export function checkJsonBody(body: unknown, base = '/body'): void {
   while (stack.length) {
     const [v, path, depth] = stack.pop()!;
     if (typeof v === 'string') {
-      if (CONTROL.test(v)) throw new AppError('request.control-characters', { path });
+      if (CONTROL.test(v)) throw new InvalidRequestError('request.control-characters', { path });
       continue;
     }
     if (!v || typeof v !== 'object') continue;
-    if (depth >= MAX_DEPTH) throw new AppError('request.too-deep', { path, maxDepth: MAX_DEPTH });
+    if (depth >= MAX_DEPTH) throw new InvalidRequestError('request.too-deep', { path, maxDepth: MAX_DEPTH });
     if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], pointer(path, i), depth + 1]);
       continue;
     }
     for (const key of Object.keys(v)) {
       const at = pointer(path, key);
-      if (FORBIDDEN_KEYS.has(key)) throw new AppError('request.forbidden-key', { path: at, key });
-      if (CONTROL.test(key)) throw new AppError('request.control-characters', { path: at });
+      if (FORBIDDEN_KEYS.has(key)) throw new InvalidRequestError('request.forbidden-key', { path: at, key });
+      if (CONTROL.test(key)) throw new InvalidRequestError('request.control-characters', { path: at });
       stack.push([(v as Record<string, unknown>)[key], at, depth + 1]);
     }
   }

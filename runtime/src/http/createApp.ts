@@ -5,7 +5,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { AppError, errorBody } from './errors.ts';
+import { DomainError, InternalError, InvalidRequestError, NotAuthenticatedError, NotFoundError, TooLargeError, UnsupportedError, errorFor } from '../errors/DomainError.ts';
+import { errorBody, statusOf } from './httpErrors.ts';
 import type { Operation, OpContext } from './operation.ts';
 import { compileValidators, validateRequest } from './validateRequest.ts';
 import { checkJsonBody } from './checkJsonBody.ts';
@@ -43,13 +44,13 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
 async function authenticate(deps: AppDeps, req: Request): Promise<Pick<OpContext, 'user' | 'ability'>> {
   const header = String(req.headers.authorization ?? '');
   const m = /^Bearer (\S+)$/.exec(header);
-  if (!m) throw new AppError('auth.required');
+  if (!m) throw new NotAuthenticatedError('auth.required');
   const v = deps.tokens.verify(m[1]!);
-  if (!v.ok) throw new AppError(v.code);
+  if (!v.ok) throw errorFor(v.code);
   const user = await deps.identity.getUser(v.claims.sub);
-  if (!user) throw new AppError('auth.token-invalid');
+  if (!user) throw new NotAuthenticatedError('auth.token-invalid');
   // logout, a password change or disabling the user bumps the epoch: older tokens end at once
-  if (user.disabled || v.claims.ep !== (user.tokenEpoch ?? 0)) throw new AppError('auth.token-revoked');
+  if (user.disabled || v.claims.ep !== (user.tokenEpoch ?? 0)) throw new NotAuthenticatedError('auth.token-revoked');
   return { user, ability: defineAbilities(user) };
 }
 
@@ -88,7 +89,7 @@ function mount(app: express.Express, deps: AppDeps, op: Operation): void {
       checkJsonBody(query, '/query');
       validateRequest(validators, { params, query, body: op.body ? body : undefined });
       if (!op.body && !op.rawBody && body !== undefined && (body === null || typeof body !== 'object' || Object.keys(body).length)) {
-        throw new AppError('request.invalid', { errors: [{ path: '/body', message: 'no body expected' }] });
+        throw new InvalidRequestError('request.invalid', { errors: [{ path: '/body', message: 'no body expected' }] });
       }
       const ctx: OpContext = { req, res, params, query, body, ...auth, lang: langOf(req), requestId: res.locals.requestId as string };
       const out = await op.handler(ctx);
@@ -102,20 +103,20 @@ function mount(app: express.Express, deps: AppDeps, op: Operation): void {
 
 function errorMiddleware(deps: AppDeps) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    let app: AppError;
+    let app: DomainError;
     const e = err as { type?: string; status?: number; message?: string };
-    if (err instanceof AppError) app = err;
-    else if (e.type === 'entity.too.large') app = new AppError('request.too-large');
-    else if (e.type === 'entity.parse.failed') app = new AppError('request.malformed-json');
-    else if (e.type === 'encoding.unsupported') app = new AppError('request.unsupported-encoding');
-    else if (e.type === 'charset.unsupported') app = new AppError('request.unsupported-media-type');
-    else if (e.type === 'stream.encoding.set' || (e as { code?: string }).code === 'Z_DATA_ERROR' || (e as { code?: string }).code === 'Z_BUF_ERROR' || (e as { code?: string }).code === 'ERR_PADDING_1') app = new AppError('request.bad-encoding');
+    if (err instanceof DomainError) app = err;
+    else if (e.type === 'entity.too.large') app = new TooLargeError('request.too-large');
+    else if (e.type === 'entity.parse.failed') app = new InvalidRequestError('request.malformed-json');
+    else if (e.type === 'encoding.unsupported') app = new UnsupportedError('request.unsupported-encoding');
+    else if (e.type === 'charset.unsupported') app = new UnsupportedError('request.unsupported-media-type');
+    else if (e.type === 'stream.encoding.set' || (e as { code?: string }).code === 'Z_DATA_ERROR' || (e as { code?: string }).code === 'Z_BUF_ERROR' || (e as { code?: string }).code === 'ERR_PADDING_1') app = new InvalidRequestError('request.bad-encoding');
     else {
       // Ours: log with the request id (no bodies, so no personal data), answer a generic 500.
       deps.logger.error({ reqId: res.locals.requestId, err: { message: e.message, stack: (err as Error)?.stack } }, 'unhandled error');
-      app = new AppError('internal', { requestId: res.locals.requestId });
+      app = new InternalError('internal', { requestId: res.locals.requestId });
     }
-    res.status(app.status).json(errorBody(app, langOf(req)));
+    res.status(statusOf(app)).json(errorBody(app, langOf(req)));
   };
 }
 
@@ -138,7 +139,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(securityHeaders);
   for (const op of deps.operations) mount(app, deps, op);
-  app.use((_req, _res, next) => next(new AppError('route.not-found')));
+  app.use((_req, _res, next) => next(new NotFoundError('route.not-found')));
   app.use(errorMiddleware(deps));
   return app;
 }

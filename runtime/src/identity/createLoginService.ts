@@ -3,7 +3,7 @@
  * an unknown user, a disabled one and a wrong password get the same answer, and repeated failures
  * slow down the address they come from (loginThrottle.ts) instead of locking the account.
  */
-import { AppError } from '../http/errors.ts';
+import { NotAuthenticatedError, RateLimitedError } from '../errors/DomainError.ts';
 import type { KnexIdentityStore, UserRecord } from './KnexIdentityStore.ts';
 import type { LoginThrottle } from './loginThrottle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -17,12 +17,12 @@ export function createLoginService(store: KnexIdentityStore, tokens: TokenServic
   return {
     async login(username: string, password: string, ip: string, now = Date.now()): Promise<LoginResult> {
       const wait = await throttle.waitMs(ip, username, now);
-      if (wait > 0) throw new AppError('auth.rate-limited', { retryAfterSeconds: Math.ceil(wait / 1000) });
+      if (wait > 0) throw new RateLimitedError('auth.rate-limited', { retryAfterSeconds: Math.ceil(wait / 1000) });
       const rec = await store.getLogin(username);
       const good = await verifyPassword(password, rec?.passwordHash);
       if (!rec || rec.disabled || !good) {
         await throttle.fail(ip, username, now);
-        throw new AppError('auth.bad-credentials');
+        throw new NotAuthenticatedError('auth.bad-credentials');
       }
       await throttle.succeed(ip, username);
       const { passwordHash: _h, ...user } = rec;
@@ -35,7 +35,7 @@ export function createLoginService(store: KnexIdentityStore, tokens: TokenServic
       const rec = user ? await store.getLogin(user.username) : undefined;
       if (!rec || !(await verifyPassword(current, rec.passwordHash))) {
         await throttle.fail(ip, user?.username ?? userId);
-        throw new AppError('auth.bad-credentials');
+        throw new NotAuthenticatedError('auth.bad-credentials');
       }
       await store.setPasswordHash(userId, await hashPassword(next));
     },

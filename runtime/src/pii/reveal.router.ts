@@ -4,7 +4,7 @@
  * with a written reason for emergency roles. Every reveal is in the audit chain (field names only).
  */
 import type { CaseSnapshot } from '@tongban/engine';
-import { AppError } from '../http/errors.ts';
+import { ForbiddenError, RefusedError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { viewerOf } from '../cases/caseView.ts';
@@ -35,14 +35,14 @@ export function revealOperations(s: Services): Operation[] {
       const viewer = await viewerOf(s.db.knex, user, params.id);
       const roles = user.roles.map((r) => r.role);
       if (body.breakGlass) {
-        if (!roles.some((r) => breakGlassRoles.includes(r))) throw new AppError('pii.reveal-denied', { reason: 'role' });
-        if (!body.reason || body.reason.trim().length < 10) throw new AppError('pii.reason-required');
-      } else if (!viewer.stepFields) throw new AppError('pii.reveal-denied', { reason: 'not assigned' });
+        if (!roles.some((r) => breakGlassRoles.includes(r))) throw new ForbiddenError('pii.reveal-denied', { reason: 'role' });
+        if (!body.reason || body.reason.trim().length < 10) throw new RefusedError('pii.reason-required');
+      } else if (!viewer.stepFields) throw new ForbiddenError('pii.reveal-denied', { reason: 'not assigned' });
       const data = openData(s.codec, (JSON.parse(row.snapshot) as CaseSnapshot).context.data);
       const values: Record<string, unknown> = {};
       for (const f of body.fields as string[]) {
         const kind = kinds.get(f);
-        if (!kind || !(body.breakGlass ? kind !== 'biometric' : mayReveal(kind, f, viewer))) throw new AppError('pii.reveal-denied', { field: f });
+        if (!kind || !(body.breakGlass ? kind !== 'biometric' : mayReveal(kind, f, viewer))) throw new ForbiddenError('pii.reveal-denied', { field: f });
         // a nested path (`parties[].idNumber`) reveals every value under it, in document order
         values[f] = f.includes('[]') ? valuesAt(data, f) : valuesAt(data, f)[0];
       }

@@ -8,10 +8,10 @@
  *    strictly above the task's org unit), or a role the step names, counted per user and task.
  */
 import type { Definition, StateSpec, TaskSpec } from '@tongban/engine';
-import { AppError } from '../http/errors.ts';
 import { isStaffRole } from '../authz/defineAbilities.ts';
 import { isUnder } from '../identity/orgPath.ts';
 import type { KnexIdentityStore, UserRecord } from '../identity/KnexIdentityStore.ts';
+import { RefusedError } from '../errors/DomainError.ts';
 
 /** The human step of a state (state ids are unique across the definition, nested ones included). */
 export function stepSpecOf(definition: Definition, stateId: string): TaskSpec | undefined {
@@ -51,9 +51,9 @@ export async function checkTargets(identity: KnexIdentityStore, task: TaskRow, s
   const allowed = action === 'copy' ? [] : stepRoles(spec);
   for (const id of users) {
     const target = await identity.getUser(id);
-    if (!target || target.disabled) throw new AppError('task.target-not-allowed', { user: id, action, reason: 'unknown-user' });
+    if (!target || target.disabled) throw new RefusedError('task.target-not-allowed', { user: id, action, reason: 'unknown-user' });
     const fits = target.roles.some((r) => isStaffRole(r.role) && (!allowed.length || allowed.includes(r.role)) && relatesTo(r.orgPath, task.org_path));
-    if (!fits) throw new AppError('task.target-not-allowed', { user: id, action, reason: allowed.length ? 'role-or-scope' : 'scope', roles: allowed });
+    if (!fits) throw new RefusedError('task.target-not-allowed', { user: id, action, reason: allowed.length ? 'role-or-scope' : 'scope', roles: allowed });
   }
 }
 

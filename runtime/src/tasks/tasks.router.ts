@@ -1,5 +1,6 @@
 /** Human tasks: queues, counts, claim/unclaim, complete, 转办/委派/加签/减签/撤回/催办/抄送, drafts, bulk. */
-import { AppError } from '../http/errors.ts';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors/DomainError.ts';
+import { statusOf } from '../http/httpErrors.ts';
 import { defineOperation, S, type Operation, type OpContext } from '../http/operation.ts';
 import { hitRateLimit } from '../store/rateLimit.ts';
 import type { Services } from '../services.ts';
@@ -62,7 +63,7 @@ export function taskOperations(s: Services): Operation[] {
 
   async function complete(ctx: OpContext, taskId: string, b: { outcome: string; data?: Record<string, unknown>; comment?: string; signature?: string; attachments?: string[]; expectedVersion?: number }) {
     const task = await s.tasks.getVisible(ctx.ability, taskId);
-    if (task.assignee !== ctx.user.id) throw new AppError('task.not-assignee', { taskId });
+    if (task.assignee !== ctx.user.id) throw new ForbiddenError('task.not-assignee', { taskId });
     // the field matrix and the form rules are enforced by the engine inside the command (one place)
     const { outcome, expectedVersion, ...rest } = b;
     return act(ctx, taskId, outcome, rest, expectedVersion, task);
@@ -74,10 +75,10 @@ export function taskOperations(s: Services): Operation[] {
    */
   async function urgeable(ctx: OpContext): Promise<Record<string, unknown>> {
     const task = (await s.db.knex('tasks').where({ id: ctx.params.id }).first()) as Record<string, unknown> | undefined;
-    if (!task) throw new AppError('task.not-found', { id: ctx.params.id });
+    if (!task) throw new NotFoundError('task.not-found', { id: ctx.params.id });
     const c = await s.cases.getVisible(ctx.ability, String(task.case_id)).catch(() => undefined);
-    if (!c) throw new AppError('task.not-found', { id: ctx.params.id });
-    if (!mayUrge(ctx.user, task as unknown as TaskRow, c.created_by, await stepOf(task))) throw new AppError('authz.forbidden', { reason: 'urge: initiator, supervisor or step role only' });
+    if (!c) throw new NotFoundError('task.not-found', { id: ctx.params.id });
+    if (!mayUrge(ctx.user, task as unknown as TaskRow, c.created_by, await stepOf(task))) throw new ForbiddenError('authz.forbidden', { reason: 'urge: initiator, supervisor or step role only' });
     return task;
   }
 
@@ -122,7 +123,7 @@ export function taskOperations(s: Services): Operation[] {
     op('urgeTask', '/api/tasks/{id}/urge', '催办（发起人、上级或本步骤角色） Urge: the initiator, a supervisor up the tree or a role of the step', actBody(), async (ctx) => {
       const task = await urgeable(ctx);
       // counted per user and task, after scope and permission: an outsider spends no one's budget
-      if (!(await hitRateLimit(s.db.knex, `urge:${ctx.params.id}:${ctx.user.id}`, 3_600_000, 3))) throw new AppError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
+      if (!(await hitRateLimit(s.db.knex, `urge:${ctx.params.id}:${ctx.user.id}`, 3_600_000, 3))) throw new RateLimitedError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
       return act(ctx, ctx.params.id, 'urge', { comment: ctx.body.comment }, ctx.body.expectedVersion, task);
     }),
     op('copyTask', '/api/tasks/{id}/copy', '抄送 Copy to', actBody({ users }, ['users']), (ctx) => act(ctx, ctx.params.id, 'copy', { users: ctx.body.users, comment: ctx.body.comment }, ctx.body.expectedVersion)),
@@ -131,8 +132,8 @@ export function taskOperations(s: Services): Operation[] {
       body: S.object({ data: S.anyObject }, ['data']),
       async handler({ ability, user, params, body }) {
         const t = await s.tasks.getVisible(ability, params.id);
-        if (t.assignee !== user.id) throw new AppError('task.not-assignee');
-        if (!['pending', 'waiting', 'delegated'].includes(String(t.status))) throw new AppError('task.not-open');
+        if (t.assignee !== user.id) throw new ForbiddenError('task.not-assignee');
+        if (!['pending', 'waiting', 'delegated'].includes(String(t.status))) throw new ConflictError('task.not-open');
         const { definition } = await s.definitions.compiledFor(...(await definitionOf(t)));
         const sealed = sealData(s.codec, piiFieldsOf(definition), body.data);
         await s.db.knex('tasks').where({ id: params.id }).update({ draft: JSON.stringify(sealed), draft_at: Date.now() });
@@ -153,8 +154,8 @@ export function taskOperations(s: Services): Operation[] {
               : await act(ctx, it.taskId, 'transfer', { users: b.users ?? [], comment: b.comment }, it.expectedVersion);
             results.push({ taskId: it.taskId, ok: true, status: 200, version: out.version });
           } catch (err) {
-            if (!(err instanceof AppError)) throw err;
-            results.push({ taskId: it.taskId, ok: false, status: err.status, error: { code: err.code, message: err.message, details: err.details } });
+            if (!(err instanceof DomainError)) throw err;
+            results.push({ taskId: it.taskId, ok: false, status: statusOf(err), error: { code: err.code, message: err.message, details: err.details } });
           }
         }
         return { body: { results } };
@@ -166,10 +167,10 @@ export function taskOperations(s: Services): Operation[] {
 async function withdraw(s: Services, ctx: OpContext): Promise<unknown> {
   // 撤回 names the submitter's own finished task: visible to them as its last holder.
   const t = (await s.db.knex('tasks').where({ id: ctx.params.id }).first()) as Record<string, unknown> | undefined;
-  if (!t) throw new AppError('task.not-found');
+  if (!t) throw new NotFoundError('task.not-found');
   if (t.assignee !== ctx.user.id) {
     await s.tasks.getVisible(ctx.ability, ctx.params.id); // 404 outside scope; inside scope it is not theirs to withdraw
-    throw new AppError('task.not-assignee', { taskId: ctx.params.id });
+    throw new ForbiddenError('task.not-assignee', { taskId: ctx.params.id });
   }
   const out = await s.commands.act(ctx.user, String(t.case_id), { type: 'task.act', taskId: ctx.params.id, action: 'withdraw' } as never, ctx.body.expectedVersion);
   return { caseId: String(t.case_id), version: out.version };
