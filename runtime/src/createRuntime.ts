@@ -11,6 +11,7 @@ import { KnexIdentityStore } from './identity/KnexIdentityStore.ts';
 import { createTokenService } from './identity/tokens.ts';
 import { createLoginService } from './identity/createLoginService.ts';
 import { createLoginThrottle } from './identity/loginThrottle.ts';
+import { createPrincipalCache } from './identity/createPrincipalCache.ts';
 import { KnexDefinitionStore } from './definitions/KnexDefinitionStore.ts';
 import { createRunOptions } from './cases/createRunOptions.ts';
 import { createCaseCommands } from './cases/createCaseCommands.ts';
@@ -65,7 +66,11 @@ function allOperations(s: Services): Operation[] {
 export type JobsOption = 'embedded' | 'bullmq' | 'off' | ((timers: TimerRunner) => JobDriver);
 
 /** Options a caller (CLI, tests) may pass. */
-export interface RuntimeOptions { db?: Db; logger?: Logger; jobs?: JobsOption; clock?: Clock }
+export interface RuntimeOptions {
+  db?: Db; logger?: Logger; jobs?: JobsOption; clock?: Clock;
+  /** the principal cache's clock and lifetime (tests of revocation across processes) */
+  principals?: { clock?: Clock; ttlMs?: number };
+}
 
 function makeDriver(jobs: JobsOption, timers: TimerRunner, o: { clock?: Clock; logger: Logger; config: RuntimeConfig }): JobDriver | undefined {
   if (jobs === 'off') return undefined;
@@ -84,12 +89,14 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   // Logs carry ids, paths and codes only; bodies (and so personal data) are never logged.
   const logger = opts.logger ?? pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.password', '*.idNumber'] });
   const identity = new KnexIdentityStore(db.knex);
+  const principals = createPrincipalCache(identity, opts.principals);
+  identity.onUserChanged((id) => principals.invalidate(id));
   const tokens = createTokenService(config.tokenSecret, config.tokenTtlSeconds);
   const definitions = new KnexDefinitionStore(db.knex);
   const runOptions = createRunOptions(identity);
   const codec = createPiiCodec(config.piiKey, config.piiOldKeys, config.hmacKey);
   const services: Services = {
-    config, db, logger, identity, tokens, login: createLoginService(identity, tokens, createLoginThrottle(db.knex)), definitions, runOptions, codec,
+    config, db, logger, identity, principals, tokens, login: createLoginService(identity, tokens, createLoginThrottle(db.knex)), definitions, runOptions, codec,
     commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex),
   };
   // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.
@@ -102,7 +109,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const operations = allOperations(services);
   const openapi = buildOpenApi(operations);
   operations.push(defineOperation({ method: 'get', path: '/api/openapi.json', operationId: 'openapi', tag: 'meta', auth: false, summary: 'OpenAPI 3.1 文档 The OpenAPI document', async handler() { return { body: openapi }; } }));
-  const app = createApp({ operations, tokens, identity, logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy });
+  const app = createApp({ operations, tokens, principals, logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy });
   let timer: NodeJS.Timeout | undefined;
   let checkpointTimer: NodeJS.Timeout | undefined;
   const checkpoint = () => { writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed')); };

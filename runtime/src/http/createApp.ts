@@ -10,15 +10,15 @@ import { errorBody, statusOf } from './httpErrors.ts';
 import type { Operation, OpContext } from './operation.ts';
 import { compileValidators, validateRequest } from './validateRequest.ts';
 import { checkJsonBody } from './checkJsonBody.ts';
-import { defineAbilities } from '../authz/defineAbilities.ts';
-import type { KnexIdentityStore } from '../identity/KnexIdentityStore.ts';
+import type { PrincipalCache } from '../identity/createPrincipalCache.ts';
 import type { TokenService } from '../identity/tokens.ts';
 
 /** What the app needs from the runtime. */
 export interface AppDeps {
   operations: Operation[];
   tokens: TokenService;
-  identity: KnexIdentityStore;
+  /** the user and abilities of a token's subject (cached briefly; see createPrincipalCache.ts) */
+  principals: PrincipalCache;
   logger: Logger;
   bodyLimitBytes: number;
   /** Express `trust proxy`: which proxies' X-Forwarded-For names the client */
@@ -47,11 +47,11 @@ async function authenticate(deps: AppDeps, req: Request): Promise<Pick<OpContext
   if (!m) throw new NotAuthenticatedError('auth.required');
   const v = deps.tokens.verify(m[1]!);
   if (!v.ok) throw errorFor(v.code);
-  const user = await deps.identity.getUser(v.claims.sub);
-  if (!user) throw new NotAuthenticatedError('auth.token-invalid');
+  const p = await deps.principals.get(v.claims.sub);
+  if (!p) throw new NotAuthenticatedError('auth.token-invalid');
   // logout, a password change or disabling the user bumps the epoch: older tokens end at once
-  if (user.disabled || v.claims.ep !== (user.tokenEpoch ?? 0)) throw new NotAuthenticatedError('auth.token-revoked');
-  return { user, ability: defineAbilities(user) };
+  if (p.user.disabled || v.claims.ep !== (p.user.tokenEpoch ?? 0)) throw new NotAuthenticatedError('auth.token-revoked');
+  return p;
 }
 
 function mount(app: express.Express, deps: AppDeps, op: Operation): void {

@@ -15,7 +15,17 @@ interface UserRow { id: string; username: string; name: string; org_path: string
 
 /** Reads and writes identity data. */
 export class KnexIdentityStore {
+  private readonly listeners: Array<(userId: string) => void> = [];
   constructor(private readonly knex: Knex) {}
+
+  /** Called with a user id after this store changed that user (caches drop their entry at once). */
+  onUserChanged(listener: (userId: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(userId: string): void {
+    for (const l of this.listeners) l(userId);
+  }
 
   /** Inserts or replaces org units (idempotent for seeding). */
   async upsertOrgs(orgs: Array<{ path: string; name: string; level?: string }>): Promise<void> {
@@ -46,6 +56,7 @@ export class KnexIdentityStore {
       await trx('role_assignments').where({ user_id: u.id }).delete();
       if (u.roles.length) await trx('role_assignments').insert(u.roles.map((r) => ({ user_id: u.id, role: r.role, org_path: r.orgPath })));
     });
+    this.changed(u.id);
   }
 
   async getUser(id: string): Promise<UserRecord | undefined> {
@@ -63,16 +74,19 @@ export class KnexIdentityStore {
   /** Ends every session of a user at once (tokens issued before no longer pass). */
   async revokeSessions(id: string): Promise<void> {
     await this.knex('users').where({ id }).increment('token_epoch', 1);
+    this.changed(id);
   }
 
   /** Sets a new password hash and ends the user's sessions. */
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.knex('users').where({ id }).update({ password_hash: passwordHash, token_epoch: this.knex.raw('token_epoch + 1') });
+    this.changed(id);
   }
 
   /** Disables or re-enables a user; either way their current sessions end. */
   async setDisabled(id: string, disabled: boolean): Promise<void> {
     await this.knex('users').where({ id }).update({ disabled, token_epoch: this.knex.raw('token_epoch + 1') });
+    this.changed(id);
   }
 
   /** Users whose home org lies under a path, keyset-paged by id. */
