@@ -6,7 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { allowedTypes, storeAttachment } from '../attachments/attachments.router.ts';
-import { AppError } from '../http/errors.ts';
+import { ConflictError, InvalidRequestError } from '../errors/DomainError.ts';
 import { created, defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { openData, sealData } from '../pii/sealData.ts';
@@ -57,7 +57,7 @@ export function intakeDraftOperations(s: Services): Operation[] {
         const now = Date.now();
         return knex.transaction(async (trx) => {
           const cur = (await trx('intake_drafts').where({ user_id: user.id, id: params.id }).first('revision')) as { revision: number } | undefined;
-          if ((cur ? Number(cur.revision) : 0) !== body.revision) throw new AppError('draft.conflict', { currentRevision: cur ? Number(cur.revision) : 0 });
+          if ((cur ? Number(cur.revision) : 0) !== body.revision) throw new ConflictError('draft.conflict', { currentRevision: cur ? Number(cur.revision) : 0 });
           const row = { definition_id: body.definitionId, org_path: body.orgPath ?? null, step: body.step ?? 0, data: JSON.stringify(sealed), revision: body.revision + 1, updated_at: now };
           if (cur) await trx('intake_drafts').where({ user_id: user.id, id: params.id, revision: body.revision }).update(row);
           else await trx('intake_drafts').insert({ ...row, id: params.id, user_id: user.id });
@@ -69,8 +69,8 @@ export function intakeDraftOperations(s: Services): Operation[] {
       params: { id: draftId }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true } }, rawBody: { maxBytes: s.config.attachmentMaxBytes, contentTypes: allowedTypes },
       async handler({ req, user, params, query }) {
         // a draft id must not name a case: uploads to a case go through its own endpoint and scope check
-        if (await knex('cases').where({ id: params.id }).first('id')) throw new AppError('request.invalid', { errors: [{ path: '/params/id', message: 'a case id, not a draft id' }] });
-        return { status: 201, body: await storeAttachment(s, req, params.id, query.name, user.id) };
+        if (await knex('cases').where({ id: params.id }).first('id')) throw new InvalidRequestError('request.invalid', { errors: [{ path: '/params/id', message: 'a case id, not a draft id' }] });
+        return { status: 201, body: await storeAttachment(s, req.body, params.id, query.name, user.id, req.headers['content-type']) };
       } }),
     defineOperation({ method: 'delete', path: '/api/drafts/{id}', operationId: 'deleteIntakeDraft', tag: 'drafts', responses: ok('Deleted'), schemas, summary: '删除发起草稿（幂等） Delete an intake draft (idempotent)',
       params: { id: draftId },

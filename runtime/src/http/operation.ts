@@ -48,6 +48,8 @@ export interface Operation {
   responses?: Record<string, OpResponse>;
   /** component schemas this operation introduces (merged into the document's components) */
   schemas?: Record<string, Schema>;
+  /** checks run after authentication and before the body is read (an upload's target, quota) */
+  beforeBody?(ctx: OpContext): Promise<void>;
   handler(ctx: OpContext): Promise<OpResult>;
 }
 

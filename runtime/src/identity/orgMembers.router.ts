@@ -3,7 +3,7 @@
  * the org-tree picker of 转办 / 委派 / 加签 / 抄送. Only units in the caller's scope are listed; the
  * engine still decides whether the chosen person may take the task.
  */
-import { AppError } from '../http/errors.ts';
+import { NotFoundError } from '../errors/DomainError.ts';
 import { defineOperation, ok, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { isUnder, orgPathOf } from './orgPath.ts';
@@ -20,7 +20,7 @@ export function orgMemberOperations(s: Services): Operation[] {
     summary: '组织机构人员（选人） People of an org unit, for pickers', params: { code: { type: 'string', pattern: '^[0-9]{6,15}$' } },
     async handler({ user, params }) {
       const path = orgPathOf(params.code);
-      if (!path || !user.roles.some((r) => isUnder(path, r.orgPath)) || !(await s.identity.getOrg(path))) throw new AppError('org.not-found');
+      if (!path || !user.roles.some((r) => isUnder(path, r.orgPath)) || !(await s.identity.getOrg(path))) throw new NotFoundError('org.not-found');
       const held = (await knex('role_assignments').where({ org_path: path }).select('user_id', 'role')) as Array<{ user_id: string; role: string }>;
       const users = (await knex('users').where((w) => w.where({ org_path: path }).orWhereIn('id', held.map((h) => h.user_id))).where({ disabled: false })
         .orderBy('id').limit(500).select('id', 'name', 'org_path')) as Array<{ id: string; name: string; org_path: string }>;

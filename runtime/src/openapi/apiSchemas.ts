@@ -34,6 +34,7 @@ export const apiSchemas = {
   RoleAssignment: obj({ role: str, orgPath: str }),
   User: obj({ id: str, username: str, name: str, orgPath: str, disabled: bool, roles: arr(ref('RoleAssignment')) }),
   UserPage: page('User'),
+  Done: obj({ ok: bool }),
   LoginResult: obj({ token: str, expiresAt: int, user: ref('User') }),
   OrgUnit: obj({ path: str, code: str, name: str, level: str, parentPath: nullable(str) }),
   OrgUnitList: list('OrgUnit'),

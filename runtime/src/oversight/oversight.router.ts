@@ -3,7 +3,7 @@
  * SLA compliance by week — every number a SQL aggregate over the caller's scope (the same scope
  * rules as every list), never a count of loaded cases. For township and county leads and supervisors.
  */
-import { AppError } from '../http/errors.ts';
+import { ForbiddenError } from '../errors/DomainError.ts';
 import { defineOperation, ok, S, type Operation, type OpContext } from '../http/operation.ts';
 import { depthOfPath } from '../identity/orgPath.ts';
 import type { Services } from '../services.ts';
@@ -17,7 +17,7 @@ export const oversightRoles = ['township-reviewer', 'county-dispatcher', 'county
 export function oversightOperations(s: Services): Operation[] {
   const q = createOversightQueries(s.db.knex, s.db.dialect);
   const guard = (ctx: OpContext) => {
-    if (!ctx.user.roles.some((r) => oversightRoles.includes(r.role))) throw new AppError('authz.forbidden');
+    if (!ctx.user.roles.some((r) => oversightRoles.includes(r.role))) throw new ForbiddenError('authz.forbidden');
     const top = [...ctx.user.roles].filter((r) => oversightRoles.includes(r.role)).sort((a, b) => depthOfPath(a.orgPath) - depthOfPath(b.orgPath))[0]!.orgPath;
     return (ctx.query.orgPath as string | undefined) ?? top;
   };

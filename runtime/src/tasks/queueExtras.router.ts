@@ -8,7 +8,7 @@ import { applyScope } from '../authz/scopeToSql.ts';
 import { actorOf } from '../cases/createCaseCommands.ts';
 import { NO_DUE } from '../cases/applyEffects.ts';
 import { depthOfPath } from '../identity/orgPath.ts';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../errors/DomainError.ts';
 import { defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import { openData } from '../pii/sealData.ts';
 import type { Services } from '../services.ts';
@@ -62,7 +62,7 @@ export function queueExtraOperations(s: Services): Operation[] {
       async handler({ ability, user, body }) {
         const items = [];
         for (const taskId of body.taskIds as string[]) {
-          const task = await s.tasks.getVisible(ability, taskId).catch((err) => { if (err instanceof AppError) return undefined; throw err; });
+          const task = await s.tasks.getVisible(ability, taskId).catch((err) => { if (err instanceof DomainError) return undefined; throw err; });
           if (!task) { items.push({ taskId, approve: null, transfer: false }); continue; }
           const row = await s.cases.getVisible(ability, String(task.case_id)).catch(() => undefined);
           if (!row) { items.push({ taskId, approve: null, transfer: false }); continue; }

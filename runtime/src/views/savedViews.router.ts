@@ -1,6 +1,6 @@
 /** 视图: a user's saved queue or case-list filters (the screen's URL query), kept on the server per user. */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../http/errors.ts';
+import { ConflictError } from '../errors/DomainError.ts';
 import { created, defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 
@@ -34,7 +34,7 @@ export function savedViewOperations(s: Services): Operation[] {
         const row = { id: randomUUID(), user_id: user.id, screen: body.screen, name: body.name.trim(), query: body.query.replace(/^\?/, ''), created_at: Date.now() };
         const count = Number(((await knex('saved_views').where({ user_id: user.id }).count({ n: '*' })) as Array<{ n: number | string }>)[0]?.n ?? 0);
         const existing = (await knex('saved_views').where({ user_id: user.id, screen: row.screen, name: row.name }).first()) as Row | undefined;
-        if (!existing && count >= 50) throw new AppError('view.limit', { max: 50 });
+        if (!existing && count >= 50) throw new ConflictError('view.limit', { max: 50 });
         if (existing) await knex('saved_views').where({ id: existing.id }).update({ query: row.query });
         else await knex('saved_views').insert(row);
         return { status: 201, body: toView(existing ? { ...existing, query: row.query } : row) };
