@@ -32,7 +32,7 @@ const deadline = obj({
 export const apiSchemas = {
   LocalizedText: obj({ 'zh-CN': str, en: str }),
   RoleAssignment: obj({ role: str, orgPath: str }),
-  User: obj({ id: str, username: str, name: str, orgPath: str, disabled: bool, roles: arr(ref('RoleAssignment')) }),
+  User: obj({ id: str, username: str, name: str, orgPath: str, disabled: bool, roles: arr(ref('RoleAssignment')), tokenEpoch: int }, ['tokenEpoch']),
   UserPage: page('User'),
   Done: obj({ ok: bool }),
   LoginResult: obj({ token: str, expiresAt: int, user: ref('User') }),
@@ -85,7 +85,7 @@ export const apiSchemas = {
   MarkedRead: obj({ read: bool }),
   AuditEntry: obj({ seq: int, at: int, actorId: nullable(str), actorRoles: nullable(str), orgPath: nullable(str), action: str, caseId: nullable(str), detail: openMap, hash: str }),
   AuditPage: page('AuditEntry', nullable(int)),
-  AuditVerify: obj({ ok: bool, entries: int, brokenAt: int, reason: str }, ['brokenAt', 'reason']),
+  AuditVerify: obj({ ok: bool, entries: int, brokenAt: int, reason: str, checkpoints: int }, ['brokenAt', 'reason', 'checkpoints']),
   BreakGlassItem: obj({ id: int, caseId: str, actorId: str, orgPath: str, at: int, status: { type: 'string', enum: ['pending', 'reviewed'] }, reviewerId: nullable(str),
     outcome: nullable({ type: 'string', enum: ['justified', 'unjustified'] }), note: nullable(str), reviewedAt: nullable(int) }),
   BreakGlassPage: page('BreakGlassItem', nullable(int)),

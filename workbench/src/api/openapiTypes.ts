@@ -1102,6 +1102,7 @@ export interface components {
         };
         AuditVerify: {
             brokenAt?: number;
+            checkpoints?: number;
             entries: number;
             ok: boolean;
             reason?: string;
@@ -1594,6 +1595,7 @@ export interface components {
             name: string;
             orgPath: string;
             roles: components["schemas"]["RoleAssignment"][];
+            tokenEpoch?: number;
             username: string;
         };
         UserPage: {
