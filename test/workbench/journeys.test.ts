@@ -23,6 +23,8 @@ async function page(width = 1280, height = 860): Promise<Page> {
 async function checkA11y(p: Page, name: string) {
   // an open dropdown is closed first, as a user leaves it (Escape would also close a dialog, so only then)
   if (await p.locator('.ant-select-dropdown:visible').count()) await p.locator('.ant-select-dropdown:visible').first().press('Escape').catch(() => p.mouse.click(1, 1));
+  // contrast is judged on the settled page, not halfway through a fade-in (antd messages, modals)
+  await p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 3000 }).catch(() => undefined);
   a11y[name] = await axeViolations(p);
 }
 /** Picks an option of the open antd Select dropdown. */

@@ -1,14 +1,18 @@
 /** Debian's Chromium through playwright-core, with axe-core accessibility checks and journey screenshots. */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** Where journey screenshots are kept (shown in the README). */
-export const screenshotDir = path.join(root, 'docs', 'screenshots');
+/**
+ * Where journey screenshots go: docs/screenshots/ (shown in the README) when TONGBAN_SCREENSHOTS=1,
+ * else a temporary folder, so an ordinary test run leaves the working tree clean.
+ */
+export const screenshotDir = process.env.TONGBAN_SCREENSHOTS === '1' ? path.join(root, 'docs', 'screenshots') : path.join(tmpdir(), 'tongban-journey-screenshots');
 
 /** Launches headless Chromium as the machine's README prescribes. */
 export function launch(): Promise<Browser> {

@@ -13,6 +13,12 @@ import { rolesOf, setSession } from './session.ts';
 import { menuFor } from './menuFor.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 import { inboxKeys, fetchInboxCounts } from '../inbox/inboxQueries.ts';
+import { api } from '../api/client.ts';
+
+/** Ends every session of the user on the server (token revocation), then locally. */
+function logout(): Promise<unknown> {
+  return api.POST('/api/auth/logout').catch(() => undefined);
+}
 
 /** Which menu entry a path belongs to (the longest matching prefix). */
 export function selectedMenu(paths: string[], pathname: string): string {
@@ -52,7 +58,7 @@ export function ShellLayout() {
             </Badge>
             <LangSwitch />
             {!phone && <span>{session?.user.name}</span>}
-            <Button type="text" icon={<LogoutOutlined />} aria-label={t('session.logout')} onClick={() => { setSession(null); navigate('/login'); }} />
+            <Button type="text" icon={<LogoutOutlined />} aria-label={t('session.logout')} onClick={() => { void logout().finally(() => { setSession(null); navigate('/login'); }); }} />
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: phone ? 8 : 24 }}>
