@@ -35,7 +35,7 @@ export function UiProviders({ children, client }: { children: ReactNode; client?
   const en = i18n.language === 'en';
   dayjs.locale(en ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#0958d9', colorLink: '#0958d9', colorLinkHover: '#003eb3', colorTextDisabled: 'rgba(0,0,0,0.56)', colorTextQuaternary: 'rgba(0,0,0,0.56)', colorSuccess: '#237804', colorWarning: '#ad4e00', colorError: '#cf1322', colorTextDescription: 'rgba(0,0,0,0.65)', colorTextTertiary: 'rgba(0,0,0,0.62)', colorTextPlaceholder: 'rgba(0,0,0,0.55)' } }}>
+    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#0958d9', colorLink: '#0958d9', colorLinkHover: '#003eb3', colorPrimaryHover: '#003eb3', colorPrimaryActive: '#002c8c', colorPrimaryTextHover: '#003eb3', colorTextDisabled: 'rgba(0,0,0,0.56)', colorTextQuaternary: 'rgba(0,0,0,0.56)', colorSuccess: '#237804', colorWarning: '#ad4e00', colorError: '#cf1322', colorTextDescription: 'rgba(0,0,0,0.65)', colorTextTertiary: 'rgba(0,0,0,0.62)', colorTextPlaceholder: 'rgba(0,0,0,0.55)' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </AntApp>
