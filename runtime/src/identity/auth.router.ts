@@ -4,7 +4,7 @@ import { ok, defineOperation, S, type Operation } from '../http/operation.ts';
 import { hitRateLimit } from '../store/rateLimit.ts';
 import { isUnder, orgPathOf } from './orgPath.ts';
 import type { Services } from '../services.ts';
-import type { UserRecord } from './KnexIdentityStore.ts';
+import { publicUser, type UserRecord } from './KnexIdentityStore.ts';
 import { isStaffRole } from '../authz/defineAbilities.ts';
 
 /** The org units whose users a user may see: those of their staff assignments. */
@@ -43,7 +43,7 @@ export function authOperations(s: Services): Operation[] {
     }),
     defineOperation({
       method: 'get', path: '/api/me', operationId: 'me', responses: ok('User'), tag: 'auth', summary: '当前用户 The current user',
-      async handler({ user }) { return { body: user }; },
+      async handler({ user }) { return { body: publicUser(user) }; },
     }),
     defineOperation({
       method: 'get', path: '/api/org-units', operationId: 'listOrgUnits', responses: ok('OrgUnitList'), tag: 'org', summary: '组织机构（本人辖区） Org units in scope',
@@ -71,7 +71,7 @@ export function authOperations(s: Services): Operation[] {
       async handler({ user, query }) {
         // staff assignments only: residents, volunteers and providers list no one
         const items = await s.identity.listUsers(staffScopes(user), query.cursor, query.limit);
-        return { body: { items, nextCursor: items.length === query.limit ? items[items.length - 1]!.id : null } };
+        return { body: { items: items.map(publicUser), nextCursor: items.length === query.limit ? items[items.length - 1]!.id : null } };
       },
     }),
     defineOperation({
@@ -80,7 +80,7 @@ export function authOperations(s: Services): Operation[] {
       async handler({ user, params }) {
         const u = await s.identity.getUser(params.id);
         if (!u || !(u.id === user.id || staffScopes(user).some((p) => isUnder(u.orgPath, p)))) throw new NotFoundError('user.not-found');
-        return { body: u };
+        return { body: publicUser(u) };
       },
     }),
   ];

@@ -32,7 +32,7 @@ const deadline = obj({
 export const apiSchemas = {
   LocalizedText: obj({ 'zh-CN': str, en: str }),
   RoleAssignment: obj({ role: str, orgPath: str }),
-  User: obj({ id: str, username: str, name: str, orgPath: str, disabled: bool, roles: arr(ref('RoleAssignment')), tokenEpoch: int }, ['tokenEpoch']),
+  User: obj({ id: str, username: str, name: str, orgPath: str, disabled: bool, roles: arr(ref('RoleAssignment')) }),
   UserPage: page('User'),
   Done: obj({ ok: bool }),
   LoginResult: obj({ token: str, expiresAt: int, user: ref('User') }),

@@ -1595,7 +1595,6 @@ export interface components {
             name: string;
             orgPath: string;
             roles: components["schemas"]["RoleAssignment"][];
-            tokenEpoch?: number;
             username: string;
         };
         UserPage: {
