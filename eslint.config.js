@@ -127,6 +127,23 @@ export default defineConfig(
     },
   },
 
+  // ── workbench/src/**: a browser app that talks to the runtime over HTTP only ─────────────────
+  {
+    files: ['workbench/src/**/*.{ts,tsx}'],
+    ignores: ['workbench/src/bench/**'], // the benchmark drives a server and a browser from Node
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { regex: nodeBuiltins, message: 'the workbench runs in the browser (DESIGN.md §7): no Node built-ins.' },
+          { regex: serverLibsRe, message: 'the workbench talks to the runtime over HTTP only (DESIGN.md §2): server, store and queue libraries stay in runtime/.' },
+          { regex: '^@tongban/(?!engine(?:/|$)|designer(?:/|$)).+', message: 'the workbench may import only the engine\'s pure parts and (lazily) the designer (DESIGN.md §2); the API is reached over HTTP with the generated client.' },
+          { regex: '^\\.{1,2}/(?:.*/)?(?:runtime|engine|definitions|plugins|adapters|examples|designer)(?:/.*)?$', message: 'a relative import may not leave the workbench package: use its public entry (@tongban/engine).' },
+        ],
+      }],
+    },
+  },
+
   // ── runtime/**: errors are transport-neutral (CONVENTIONS.md 5) ─────────────────────────────
   // Stores, commands, jobs and the CLI throw DomainError subclasses (runtime/src/errors/); only the
   // HTTP layer (http/ and the *.router.ts files) turns them into statuses and bodies.
@@ -138,15 +155,6 @@ export default defineConfig(
         regex: '(?:^|/)http/httpErrors(?:\\.ts)?$',
         message: 'runtime errors are transport-neutral: throw a DomainError subclass (runtime/src/errors/DomainError.ts); only http/ and *.router.ts map kinds to HTTP statuses.',
       }] }],
-    },
-  },
-
-  // Routers speak HTTP and call the services (queries and commands); the store is not theirs to query.
-  {
-    files: ['runtime/src/**/*.router.ts'],
-    rules: {
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='db']", message: 'routers call queries and commands (runtime/src/services.ts), never the store: put the query in a service.' }],
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^knex$', message: 'routers call queries and commands (runtime/src/services.ts), never knex.' }] }],
     },
   },
 

@@ -91,7 +91,7 @@ export const docs = {
   'task.onEmpty.fallbackUser': d('备用处理人', 'Fallback user', '无人可分配时的固定用户。', 'The user who takes the step when nobody else can.'),
   'task.onEmpty.fallback': d('备用分配规则', 'Fallback rule', '无人可分配时改用的分配规则，如 {"role": "township-admin", "scope": "township"}。', 'The rule used when nobody can be assigned, e.g. {"role": "township-admin", "scope": "township"}.'),
   'task.onInitiator': d('处理人是发起人时', 'When the assignee is the initiator', 'allow 允许、skip 跳过、superior 交上级。', 'allow, skip, or pass to the superior level.'),
-  'task.targets': d('可转交对象', 'Hand-over targets', '转办、委派、加签可以选择的人员：角色和范围；缺省为本环节的角色、任务所在组织内的工作人员。', 'Whom transfer, delegate and add-signer may name: roles and scope; by default staff with the step’s roles inside the org the task was assigned at.'),
+  'task.targets': d('可转交对象', 'Hand-over targets', '转办、委派、加签可以选择的人员：角色和范围；缺省为本环节的角色（办理人角色和各决定所列角色）、任务所在组织内的工作人员。', 'Whom transfer, delegate and add-signer may name: roles and scope; by default staff with the step’s roles (its assignee roles and the roles its decisions name) inside the org the task was assigned at.'),
   'task.targets.roles': d('角色', 'Roles', '可转交对象须持有的角色之一。', 'Roles the target must hold one of.'),
   'task.targets.scope': d('范围', 'Scope', '可转交对象所在的范围（相对案件所属组织）。', 'Where the target must be, relative to the case’s org.'),
   'task.sla': d('时限', 'Time limit', '本环节的办理时限、预警和超时处理。', 'The step’s time limit, warning and breach ladder.'),

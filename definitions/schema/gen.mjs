@@ -7,7 +7,11 @@ const L = { $ref: '#/$defs/localizedText' };
 const id = { type: 'string', pattern: '^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$', maxLength: 64 };
 const stateId = { type: 'string', pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 };
 const eventName = { type: 'string', pattern: '^[a-z][a-zA-Z0-9_.-]*$', maxLength: 64 };
-const duration = { type: 'string', pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$', maxLength: 40 };
+// ISO 8601 duration with at least one part (and one after a T), written without lookaround so the
+// schema's own patterns compile on the linear-time engine definitions' patterns use (expr/regex.ts).
+const durDate = '(?:\\d+Y(?:\\d+M)?(?:\\d+W)?(?:\\d+D)?|\\d+M(?:\\d+W)?(?:\\d+D)?|\\d+W(?:\\d+D)?|\\d+D)';
+const durTime = 'T(?:\\d+H(?:\\d+M)?(?:\\d+S)?|\\d+M(?:\\d+S)?|\\d+S)';
+const duration = { type: 'string', pattern: `^P(?:${durDate}(?:${durTime})?|${durTime})$`, maxLength: 40 };
 const logic = { $ref: '#/$defs/logic' };
 const level = { enum: ['county', 'township', 'community', 'grid'] };
 const actionInputs = { type: 'array', items: { enum: ['comment', 'signature', 'attachment'] }, uniqueItems: true };

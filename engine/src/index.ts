@@ -37,3 +37,4 @@ export { validateFormData, formSchemaOf, hiddenFields, createFormAjv, isCnIdNumb
 export { renderItemPage } from './docs/renderItemPage.ts';
 export { migrate, activeLeaves, type MigrationMapping, type MigrationReport, type MigrationResult } from './migrate/migrate.ts';
 export { replayCase, type CaseLog, type ReplayReport } from './migrate/replay.ts';
+export { maskValue, quasiIdentifierKinds } from './pii/maskValue.ts';

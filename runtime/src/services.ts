@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { RuntimeConfig } from './config/loadConfig.ts';
 import type { Db } from './store/createDb.ts';
 import type { KnexIdentityStore } from './identity/KnexIdentityStore.ts';
+import type { PrincipalCache } from './identity/createPrincipalCache.ts';
 import type { TokenService } from './identity/tokens.ts';
 import type { createLoginService } from './identity/createLoginService.ts';
 import type { KnexDefinitionStore } from './definitions/KnexDefinitionStore.ts';
@@ -12,19 +13,15 @@ import type { TaskQueries } from './tasks/KnexTaskQueries.ts';
 import type { PiiCodec } from './pii/createPiiCodec.ts';
 import type { RunOptionsSource } from './cases/createRunOptions.ts';
 import type { MigrationQueries } from './definitions/createMigrationQueries.ts';
-import type { CaseRecords } from './cases/createCaseRecords.ts';
-import type { Inbox } from './notifications/createInbox.ts';
-import type { AuditQueries } from './audit/createAuditQueries.ts';
-import type { BreakGlassService } from './pii/createBreakGlassService.ts';
-import type { TaskRecords } from './tasks/createTaskRecords.ts';
-import type { RateLimits } from './store/rateLimit.ts';
 
-/** Everything a request handler may use. Handlers call these services; they never query the store (`db`) themselves. */
+/** Everything a request handler may use. */
 export interface Services {
   config: RuntimeConfig;
   db: Db;
   logger: Logger;
   identity: KnexIdentityStore;
+  /** users and abilities of tokens' subjects, cached ≤ 5 s; changes made here drop their entry at once */
+  principals: PrincipalCache;
   tokens: TokenService;
   login: ReturnType<typeof createLoginService>;
   definitions: KnexDefinitionStore;
@@ -33,11 +30,6 @@ export interface Services {
   tasks: TaskQueries;
   codec: PiiCodec;
   runOptions: RunOptionsSource;
+  /** moving cases between versions of a definition (dry run and all-or-nothing apply) */
   migrations: MigrationQueries;
-  records: CaseRecords;
-  taskRecords: TaskRecords;
-  inbox: Inbox;
-  audit: AuditQueries;
-  breakGlass: BreakGlassService;
-  rateLimits: RateLimits;
 }

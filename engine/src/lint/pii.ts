@@ -4,13 +4,12 @@
  * the mask protects nothing. Also: nested field-matrix entries must name fields of the data.
  */
 import { accessAt, piiPathsOf, schemaAtPath, isNestedPath } from '../definition/dataPaths.ts';
-import type { FieldAccess, PiiKind } from '../definition/types.ts';
+import type { FieldAccess } from '../definition/types.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import { pointer, type Diagnostic } from '../diagnostics/Diagnostic.ts';
+import { quasiIdentifierKinds } from '../pii/maskValue.ts';
 import { eachTask, type LintContext } from './context.ts';
 
-/** Kinds from which digits of a masked ID number follow. */
-const DERIVES_ID: ReadonlySet<PiiKind> = new Set(['birth-date', 'sex']);
 const visible = (a: FieldAccess) => a === 'read' || a === 'write' || a === 'required';
 
 /** `a.b[].c` → `a` (the top-level field a path starts in). */
@@ -20,7 +19,7 @@ const topOf = (path: string) => path.split(/[.[]/)[0]!;
 function derivable(c: LintContext): Diagnostic[] {
   const paths = piiPathsOf(c.def);
   const ids = paths.filter((p) => p.kind === 'id-number');
-  const quasi = paths.filter((p) => DERIVES_ID.has(p.kind));
+  const quasi = paths.filter((p) => quasiIdentifierKinds.has(p.kind));
   if (!ids.length || !quasi.length) return [];
   const out: Diagnostic[] = [];
   for (const { task, path } of eachTask(c)) {

@@ -181,13 +181,14 @@ export function rolesOfAssignee(assignee: Assignee): string[] {
 
 /**
  * Why `user` may not be handed a task of this step by transfer, delegate or add-signer (undefined: they may).
- * The step's `targets` say whom; by default the step's assignee roles (any staff role when it names none),
- * inside the org the task was assigned at (else the case's county).
+ * The step's `targets` say whom; by default the roles the step works with — its assignee roles and the
+ * roles its decisions name (any staff role when it names none) — inside the org the task was assigned
+ * at (else the case's county).
  */
 export function targetRefusal(ctx: CaseContext, env: Env, task: TaskSpec, group: Group | undefined, user: string, path: string): Diagnostic | undefined {
   if (!env.directory.hasUser(user)) return diag('run.unknown-user', path, { user });
-  const declared = task.targets?.roles;
-  const roles = declared ?? (rolesOfAssignee(task.assignee).length ? rolesOfAssignee(task.assignee) : undefined);
+  const stepRoles = [...new Set([...rolesOfAssignee(task.assignee), ...Object.values(task.decisions ?? {}).flatMap((d) => d.roles ?? [])])];
+  const roles = task.targets?.roles ?? (stepRoles.length ? stepRoles : undefined);
   const org = task.targets?.scope ? scopeOrg(ctx, task.targets.scope) : group?.orgPath ?? scopeOrg(ctx, undefined);
   const ok = env.directory.rolesOf(user).some((r) => (roles ? roles.includes(r.role) : !NonStaffRoles.includes(r.role)) && isUnder(r.orgPath, org));
   return ok ? undefined : diag('run.target-not-allowed', path, { user, roles: roles?.join('、') ?? { 'zh-CN': '工作人员', en: 'staff' }, org: orgLabel(env, org) });

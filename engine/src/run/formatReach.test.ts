@@ -120,6 +120,16 @@ describe('transfer (转办) targets are constrained by the step', () => {
     expect(step(c, claim, act(taskId, 'transfer', 'tr1', at + 2, { users: ['res1'] }), opts).diagnostics[0]!.code).toBe('run.target-not-allowed');
     expect(step(c, claim, act(taskId, 'transfer', 'tr1', at + 2, { users: ['tr2'] }), opts).accepted).toBe(true);
   });
+  it('by default also the roles the step’s decisions name (a liaison who may decide may be handed the task)', () => {
+    const def = oneStep({ assignee: { role: 'township-reviewer', scope: 'township' }, decisions: { approve: { title: { 'zh-CN': '同意', en: 'Approve' } }, refer: { title: { 'zh-CN': '转联络员', en: 'Refer' }, kind: 'other', roles: ['township-reviewer', 'unit-liaison'] } } });
+    def.roles['unit-liaison'] = { title: { 'zh-CN': '联络员', en: 'Liaison' } };
+    const c = load(def);
+    let s = start(c, { caseId: 't3', orgPath: grid, data: {}, meta: { at, id: 's', actor: actor('gw1') } }, opts).snapshot;
+    const taskId = only(s).id;
+    s = step(c, s, act(taskId, 'claim', 'tr1', at + 1), opts).snapshot;
+    expect(step(c, s, act(taskId, 'transfer', 'tr1', at + 2, { users: ['li1'] }), opts).accepted).toBe(true);
+    expect(step(c, s, act(taskId, 'transfer', 'tr1', at + 2, { users: ['ta1'] }), opts).diagnostics[0]!.code).toBe('run.target-not-allowed');
+  });
   it('as declared: other roles, and a wider scope', () => {
     const def = oneStep({ assignee: { role: 'township-reviewer', scope: 'township' }, targets: { roles: ['township-reviewer', 'county-dispatcher'], scope: 'county' } });
     const c = load(def);

@@ -1,20 +1,56 @@
 /**
  * Case attachments stored on disk under the data dir by content id (never by the given name, so a
- * name like `../../etc/passwd` cannot reach the file system), SHA-256 checksummed, size- and type-limited.
+ * name like `../../etc/passwd` cannot reach the file system), SHA-256 checksummed, size-limited,
+ * typed by their content (sniffType.ts), within a per-case quota, each upload and download audited.
+ * The caller's token, the case's scope and the quota are checked before the body is read.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InvalidRequestError, NotFoundError, UnsupportedError } from '../errors/DomainError.ts';
-import { defineOperation, S, type Operation } from '../http/operation.ts';
+import { InvalidRequestError, NotFoundError, TooLargeError, UnsupportedError } from '../errors/DomainError.ts';
+import { created, defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
+import { hasControlCharacters } from '../http/checkJsonBody.ts';
+import { appendAudit } from '../audit/KnexAuditLog.ts';
+import { sniffType } from './sniffType.ts';
 
 /** Content types accepted for attachments. */
 export const allowedTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'text/plain', 'audio/mpeg', 'video/mp4'];
 
 function checkName(name: string): string {
-  if (!name || name.length > 200 || /[/\\\0]|^\.\.?$|[\u0000-\u001f]/.test(name) || name.includes('..')) throw new InvalidRequestError('attachment.bad-name', { name: name.slice(0, 200) });
+  if (!name || name.length > 200 || /[/\\]|^\.\.?$/.test(name) || name.includes('..') || hasControlCharacters(name)) throw new InvalidRequestError('attachment.bad-name', { name: name.slice(0, 200).replace(/[^\p{L}\p{N}._ -]/gu, '?') });
   return name;
+}
+
+/** Bytes a case's attachments hold. */
+async function caseBytes(s: Services, caseId: string): Promise<number> {
+  const row = (await s.db.knex('attachments').where({ case_id: caseId }).sum({ n: 'size' }).first()) as { n: number | string | null } | undefined;
+  return Number(row?.n ?? 0);
+}
+
+async function audit(s: Services, user: { id: string; roles: Array<{ role: string }> }, c: { id: string; org_path: string }, action: string, detail: Record<string, unknown>): Promise<void> {
+  await s.db.knex.transaction((trx) => appendAudit(trx, s.db.dialect, [{ at: Date.now(), actorId: user.id, actorRoles: user.roles.map((r) => r.role), orgPath: c.org_path, caseId: c.id, action, detail }]));
+}
+
+/**
+ * Checks and stores an uploaded file for `owner` — a case id, or the id of an intake draft whose case
+ * does not exist yet (the case adopts it when created): a name, bytes typed by their content, the
+ * owner's quota.
+ */
+export async function storeAttachment(s: Services, body: unknown, owner: string, givenName: string, userId: string, declared?: string): Promise<{ id: string; name: string; mime: string; size: number; sha256: string }> {
+  const dir = join(s.config.dataDir, 'attachments');
+  const name = checkName(givenName);
+  if (!Buffer.isBuffer(body) || body.length === 0) throw new InvalidRequestError('request.invalid', { errors: [{ path: '/body', message: 'empty file' }] });
+  // the bytes decide the type; the client's Content-Type is not believed
+  const mime = sniffType(body);
+  if (!mime || !allowedTypes.includes(mime)) throw new UnsupportedError('attachment.type-not-allowed', { declared: String(declared ?? '').slice(0, 100), allowed: allowedTypes });
+  if ((await caseBytes(s, owner)) + body.length > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
+  const id = randomUUID();
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, id), body, { flag: 'wx' });
+  await s.db.knex('attachments').insert({ id, case_id: owner, name, mime, size: body.length, sha256, uploaded_by: userId, created_at: Date.now() });
+  return { id, name, mime, size: body.length, sha256 };
 }
 
 /** Operations on attachments. */
@@ -22,39 +58,41 @@ export function attachmentOperations(s: Services): Operation[] {
   const dir = join(s.config.dataDir, 'attachments');
   return [
     defineOperation({
-      method: 'post', path: '/api/cases/{id}/attachments', operationId: 'uploadAttachment', tag: 'cases', summary: '上传附件（请求体为文件内容） Upload an attachment (raw body)',
-      params: { id: S.id }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true } }, rawBody: { maxBytes: s.config.attachmentMaxBytes },
-      async handler({ req, user, ability, params, query }) {
+      method: 'post', path: '/api/cases/{id}/attachments', operationId: 'uploadAttachment', responses: created('AttachmentCreated'), tag: 'cases', summary: '上传附件（请求体为文件内容） Upload an attachment (raw body)',
+      params: { id: S.id }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true } }, rawBody: { maxBytes: s.config.attachmentMaxBytes, contentTypes: allowedTypes },
+      async beforeBody({ req, ability, params, query }) {
         await s.cases.getVisible(ability, params.id);
-        const name = checkName(query.name);
-        const mime = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-        if (!allowedTypes.includes(mime)) throw new UnsupportedError('attachment.type-not-allowed', { mime, allowed: allowedTypes });
-        const body = req.body as Buffer;
-        if (!Buffer.isBuffer(body) || body.length === 0) throw new InvalidRequestError('request.invalid', { errors: [{ path: '/body', message: 'empty file' }] });
-        const id = randomUUID();
-        const sha256 = createHash('sha256').update(body).digest('hex');
-        await mkdir(dir, { recursive: true });
-        await writeFile(join(dir, id), body, { flag: 'wx' });
-        await s.records.addAttachment({ id, caseId: params.id, name, mime, size: body.length, sha256, uploadedBy: user.id });
-        return { status: 201, body: { id, name, mime, size: body.length, sha256 } };
+        checkName(query.name);
+        const declared = Number(req.headers['content-length'] ?? 0);
+        if (declared && (await caseBytes(s, params.id)) + declared > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
+      },
+      async handler({ req, user, ability, params, query }) {
+        const c = await s.cases.getVisible(ability, params.id);
+        const out = await storeAttachment(s, req.body, params.id, query.name, user.id, req.headers['content-type']);
+        await audit(s, user, c, 'attachment.uploaded', { attachmentId: out.id, mime: out.mime, size: out.size, sha256: out.sha256 });
+        return { status: 201, body: out };
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases/{id}/attachments', operationId: 'listAttachments', tag: 'cases', summary: '附件列表 Attachments', params: { id: S.id },
+      method: 'get', path: '/api/cases/{id}/attachments', operationId: 'listAttachments', responses: ok('AttachmentList'), tag: 'cases', summary: '附件列表 Attachments', params: { id: S.id },
       async handler({ ability, params }) {
         await s.cases.getVisible(ability, params.id);
-        const rows = await s.records.attachments(params.id);
-        return { body: { items: rows.map(({ caseId: _c, ...r }) => r) } };
+        const rows = await s.db.knex('attachments').where({ case_id: params.id }).orderBy('created_at');
+        return { body: { items: rows.map((r) => ({ id: r.id, name: r.name, mime: r.mime, size: Number(r.size), sha256: r.sha256, uploadedBy: r.uploaded_by, createdAt: Number(r.created_at) })) } };
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases/{id}/attachments/{attachmentId}', operationId: 'downloadAttachment', tag: 'cases', summary: '下载附件 Download', params: { id: S.id, attachmentId: S.id },
-      async handler({ res, ability, params }) {
-        await s.cases.getVisible(ability, params.id);
-        const row = await s.records.attachment(params.id, params.attachmentId);
+      method: 'get', path: '/api/cases/{id}/attachments/{attachmentId}', operationId: 'downloadAttachment',
+      responses: { '200': { description: '附件原始字节，Content-Type 为存储时识别的类型 The stored bytes, with the type recognised at upload',
+        content: Object.fromEntries(allowedTypes.map((t) => [t, { type: 'string', format: 'binary', contentMediaType: t }])),
+        headers: { 'Content-Disposition': { description: '下载文件名（RFC 5987 编码） The file name, RFC 5987 encoded', schema: { type: 'string', pattern: "^attachment; filename\\*=UTF-8''" } } } } }, tag: 'cases', summary: '下载附件 Download', params: { id: S.id, attachmentId: S.id },
+      async handler({ res, user, ability, params }) {
+        const c = await s.cases.getVisible(ability, params.id);
+        const row = await s.db.knex('attachments').where({ id: params.attachmentId, case_id: params.id }).first();
         if (!row) throw new NotFoundError('attachment.not-found');
         const data = await readFile(join(dir, String(row.id)));
         if (createHash('sha256').update(data).digest('hex') !== row.sha256) throw new Error('attachment checksum mismatch');
+        await audit(s, user, c, 'attachment.downloaded', { attachmentId: String(row.id), size: data.length });
         res.setHeader('Content-Type', String(row.mime));
         res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(String(row.name))}`);
         res.status(200).send(data);

@@ -6,7 +6,7 @@
  * effect) and audit entries.
  */
 import type { Knex } from 'knex';
-import type { Effect } from '@tongban/engine';
+import type { Effect, TimerRecord } from '@tongban/engine';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { AuditEntry } from '../audit/KnexAuditLog.ts';
 import type { WriteBatch } from '../store/writeBatch.ts';
@@ -20,23 +20,33 @@ export interface StepCase { id: string; definitionId: string; orgPath: string }
 
 type TaskCreate = Extract<Effect, { kind: 'task.create' }>;
 
-function taskRow(c: StepCase, e: TaskCreate, now: number): Record<string, unknown> {
+/** The engine's timer records of the case after the step. */
+export type TimerView = Record<string, TimerRecord>;
+
+/** The task's SLA clock and 预警 instant, from the timers its creation armed (its own, or its step's for a countersign / or-sign / vote). */
+function slaOf(e: TaskCreate, timers: TimerView | undefined): { warn_at: number | null; sla_clock: string | null } {
+  const mine = Object.values(timers ?? {}).filter(({ owner: o }) => (o.kind === 'task' && o.taskId === e.taskId) || (o.kind === 'step' && o.state === e.state));
+  const due = mine.find((t) => t.purpose === 'sla.due');
+  return { warn_at: due ? mine.find((t) => t.purpose === 'sla.warn')?.dueAt ?? null : null, sla_clock: due?.clock ?? null };
+}
+
+function taskRow(c: StepCase, e: TaskCreate, now: number, timers?: TimerView): Record<string, unknown> {
   return {
     id: e.taskId, case_id: c.id, task_key: e.taskId, definition_id: c.definitionId, org_path: c.orgPath, ...orgLevelsOf(c.orgPath),
     state: e.state, title_zh: e.title['zh-CN'].slice(0, 200), title_en: e.title.en.slice(0, 200),
     status: 'pending', assignee: e.assignment.assignee ?? null,
     group_role: e.assignment.group?.role ?? null, group_org: e.assignment.group?.orgPath ?? null,
     candidates: JSON.stringify(e.assignment.candidates), priority: priorities[e.priority] ?? 2,
-    due_at: e.dueAt ?? NO_DUE, form: e.form ?? null,
+    due_at: e.dueAt ?? NO_DUE, ...slaOf(e, timers), form: e.form ?? null,
     spec: JSON.stringify({ mode: e.mode, fields: e.fields, decisions: e.decisions, why: e.assignment.why }),
     created_at: now,
   };
 }
 
-type Ctx = { eventId: string; actorId?: string; now: number; scrub: (json: string) => string };
+type Ctx = { eventId: string; actorId?: string; now: number; scrub: (json: string) => string; timers?: TimerView };
 
 /** Rows one step writes, collected so each table gets one multi-row statement (task updates keep their order). */
-interface Collected { tasks: Record<string, unknown>[]; taskUpdates: Array<[string, Record<string, unknown>]>; timers: Map<string, Record<string, unknown> | 'cancel'>; outbox: Record<string, unknown>[]; audits: Omit<AuditEntry, 'at'>[] }
+interface Collected { tasks: Record<string, unknown>[]; taskUpdates: Array<[string, Record<string, unknown>]>; candidates: Map<string, string[]>; timers: Map<string, Record<string, unknown> | 'cancel'>; outbox: Record<string, unknown>[]; audits: Omit<AuditEntry, 'at'>[] }
 
 /** The row change a task effect makes (none for a task.create, which inserts). */
 function taskChange(e: Effect, now: number): Record<string, unknown> | undefined {
@@ -47,11 +57,16 @@ function taskChange(e: Effect, now: number): Record<string, unknown> | undefined
 }
 
 function collect(c: StepCase, effects: Effect[], ctx: Ctx): Collected {
-  const out: Collected = { tasks: [], taskUpdates: [], timers: new Map(), outbox: [], audits: [] };
+  const out: Collected = { tasks: [], taskUpdates: [], candidates: new Map(), timers: new Map(), outbox: [], audits: [] };
   for (const [i, e] of effects.entries()) {
     const change = taskChange(e, ctx.now);
-    if (e.kind === 'task.create') out.tasks.push(taskRow(c, e, ctx.now));
-    else if (change) out.taskUpdates.push([(e as { taskId: string }).taskId, change]);
+    if (e.kind === 'task.create') {
+      out.tasks.push(taskRow(c, e, ctx.now, ctx.timers));
+      out.candidates.set(e.taskId, e.assignment.candidates);
+    } else if (change) {
+      out.taskUpdates.push([(e as { taskId: string }).taskId, change]);
+      out.candidates.set((e as { taskId: string }).taskId, e.kind === 'task.update' ? e.candidates : []);
+    }
     else if (e.kind === 'timer.start') out.timers.set(e.timerId, { case_id: c.id, timer_key: e.timerId, due_at: e.dueAt, purpose: e.purpose, status: 'armed' });
     else if (e.kind === 'timer.cancel') {
       // Net effect per timer, in effect order: a timer started then cancelled in one step is stored cancelled.
@@ -74,10 +89,23 @@ export function applyEffects(trx: Knex.Transaction, batch: WriteBatch, c: StepCa
   if (w.tasks.length) batch.add(trx('tasks').insert(w.tasks).onConflict('id').merge());
   // after the inserts: a task created and decided in one step (an automatic pass) is inserted, then closed
   for (const [id, change] of w.taskUpdates) batch.add(trx('tasks').where({ id }).update(change));
+  syncCandidates(trx, batch, c, w.candidates);
   const cancels = [...w.timers].filter(([, v]) => v === 'cancel').map(([k]) => k);
   const starts = [...w.timers.values()].filter((v): v is Record<string, unknown> => v !== 'cancel');
   if (cancels.length) batch.add(trx('timers').where({ case_id: c.id }).whereIn('timer_key', cancels).update({ status: 'cancelled' }));
   if (starts.length) batch.add(trx('timers').insert(starts).onConflict(['case_id', 'timer_key']).merge());
   if (w.outbox.length) batch.add(trx('outbox').insert(w.outbox));
   return w.audits;
+}
+
+/**
+ * Named candidates as rows (`task_candidates`, indexed by user): a candidate outside the org scope
+ * finds the task in their queue and may read its case while it is open. Rewritten for each task a
+ * task effect touched (its last candidates in effect order); removed when the task closes.
+ */
+function syncCandidates(trx: Knex.Transaction, batch: WriteBatch, c: StepCase, candidates: Map<string, string[]>): void {
+  if (!candidates.size) return;
+  batch.add(trx('task_candidates').whereIn('task_id', [...candidates.keys()]).delete());
+  const rows = [...candidates].flatMap(([id, users]) => [...new Set(users)].map((user_id) => ({ task_id: id, user_id, case_id: c.id })));
+  if (rows.length) batch.add(trx('task_candidates').insert(rows));
 }

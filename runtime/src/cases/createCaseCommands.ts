@@ -13,6 +13,7 @@ import type { PiiCodec } from '../pii/createPiiCodec.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { openData, scrub, sealData } from '../pii/sealData.ts';
 import { ConflictError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
+import { lookupRows } from '../pii/piiLookup.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 import { applyEffects } from './applyEffects.ts';
@@ -69,10 +70,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     if (event.data && typeof event.data === 'object') sealData(deps.codec, fields, event.data as Record<string, unknown>, secrets);
     const scrubber = (json: string) => scrub(json, secrets);
     batch.add(trx('case_events').insert({ case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at }));
-    const audits = applyEffects(trx, batch, c, res.effects, { eventId: meta.id, actorId: meta.actorId, now: meta.at, scrub: scrubber });
-    for (const [field, plain] of [...fields].filter(([, k]) => k === 'id-number').map(([f]) => [f, res.snapshot.context.data[f]] as const)) {
-      if (typeof plain === 'string' && plain) batch.add(trx('pii_index').insert({ case_id: c.id, field, hmac: deps.codec.hmac(plain) }).onConflict(['case_id', 'field']).merge());
-    }
+    const audits = applyEffects(trx, batch, c, res.effects, { eventId: meta.id, actorId: meta.actorId, now: meta.at, scrub: scrubber, timers: res.snapshot.context.timers });
+    lookupRows(c.id, fields, res.snapshot.context.data, deps.codec, (q) => batch.add(q), trx);
     const entries = audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles }));
     // SQLite has one writer, so chaining inline costs no contention and saves the sealer's commit;
     // on MySQL the head lock would be held through this command's commit, so stage instead.
@@ -169,7 +168,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
         if (!row) throw new NotFoundError('case.not-found');
         if (expectedVersion !== undefined && expectedVersion !== Number(row.version)) throw new ConflictError('case.version-conflict', { currentVersion: Number(row.version) });
-        const compiled = await deps.definitions.compiledFor(row.definition_id, Number(row.definition_version));
+        const compiled = await deps.definitions.compiledFor(row.definition_id, Number(row.definition_version), trx);
         const fields = piiFieldsOf(compiled.definition);
         const snap = JSON.parse(row.snapshot) as CaseSnapshot;
         snap.context.data = openData(deps.codec, snap.context.data);

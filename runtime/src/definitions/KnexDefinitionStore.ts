@@ -3,7 +3,7 @@
  * retired ones start no new cases. Compiled machines are cached per id@version (immutable).
  */
 import type { Knex } from 'knex';
-import { compile, loadDefinition, type CompiledDefinition, type Definition, type Diagnostic } from '@tongban/engine';
+import { compile, lint, loadDefinition, type CompiledDefinition, type Definition, type Diagnostic } from '@tongban/engine';
 import { ConflictError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
 
 /** A definition row as the API shows it. */
@@ -35,22 +35,27 @@ export class KnexDefinitionStore {
     return ((await q) as Row[]).map(toSummary);
   }
 
-  async get(id: string, version?: number): Promise<{ summary: DefinitionSummary; definition: Definition }> {
-    const q = this.knex('definitions').where({ id });
+  /** One version (or the newest published/retired one); `db` is the caller's transaction when inside one. */
+  async get(id: string, version?: number, db: Knex = this.knex): Promise<{ summary: DefinitionSummary; definition: Definition }> {
+    const q = db('definitions').where({ id });
     if (version !== undefined) q.where({ version });
     else q.whereIn('status', ['published', 'retired']).orderBy('version', 'desc');
     let row = (await q.first()) as Row | undefined;
-    if (!row && version === undefined) row = (await this.knex('definitions').where({ id }).orderBy('version', 'desc').first()) as Row | undefined;
+    if (!row && version === undefined) row = (await db('definitions').where({ id }).orderBy('version', 'desc').first()) as Row | undefined;
     if (!row) throw new NotFoundError('definition.not-found', { id, version });
     return { summary: toSummary(row), definition: JSON.parse(row.body) as Definition };
   }
 
-  /** The compiled machine of a published (or retired, for running cases) version. */
-  async compiledFor(id: string, version: number): Promise<CompiledDefinition> {
+  /**
+   * The compiled machine of a published (or retired, for running cases) version. Inside a
+   * transaction pass it as `db`: a read through the pool from there would wait for a second
+   * connection (on SQLite, the one the transaction holds — store/poolGuard.ts).
+   */
+  async compiledFor(id: string, version: number, db: Knex = this.knex): Promise<CompiledDefinition> {
     const key = `${id}@${version}`;
     const hit = this.compiled.get(key);
     if (hit) return hit;
-    const { summary, definition } = await this.get(id, version);
+    const { summary, definition } = await this.get(id, version, db);
     if (summary.status === 'draft') throw new ConflictError('definition.not-published', { id, version });
     const c = compile(definition);
     this.compiled.set(key, c);
@@ -86,10 +91,18 @@ export class KnexDefinitionStore {
     });
   }
 
-  /** Publishes a draft: it becomes immutable. */
+  /**
+   * Publishes a draft: it becomes immutable. The draft is loaded and linted again first (a body
+   * stored by an older release, or one that only passed validation, must not go live with errors:
+   * a template reaching for prototypes, a regular expression that could stall the server).
+   */
   async publish(id: string, version: number, now = Date.now()): Promise<DefinitionSummary> {
-    const { summary } = await this.get(id, version);
+    const { summary, definition } = await this.get(id, version);
     if (summary.status !== 'draft') throw new ConflictError('definition.not-draft', { id, version, status: summary.status });
+    const loaded = mustLoad(definition);
+    const known = [...new Set([id, ...(await this.list()).map((d) => d.id)])];
+    const errors = lint(loaded, { knownDefinitions: known }).filter((d) => d.severity === 'error');
+    if (errors.length) throw new RefusedError('definition.lint-failed', { id, version, diagnostics: errors.slice(0, 50) });
     await this.knex('definitions').where({ id, version, status: 'draft' }).update({ status: 'published', published_at: now });
     return { ...summary, status: 'published', publishedAt: now };
   }

@@ -4,7 +4,7 @@
  * in one audited operation. County admins only.
  */
 import { ForbiddenError } from '../errors/DomainError.ts';
-import { defineOperation, S, type Operation, type OpContext } from '../http/operation.ts';
+import { defineOperation, ok, S, type Operation, type OpContext } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 
 const idv = { id: S.id, version: { type: 'integer', minimum: 1, maximum: 1_000_000 } };
@@ -18,7 +18,7 @@ function countyAdmin(ctx: OpContext): void {
 export function migrationOperations(s: Services): Operation[] {
   return [
     defineOperation({
-      method: 'post', path: '/api/definitions/{id}/versions/{version}/migration/dry-run', operationId: 'migrationDryRun', tag: 'definitions',
+      method: 'post', path: '/api/definitions/{id}/versions/{version}/migration/dry-run', operationId: 'migrationDryRun', responses: ok('MigrationDryRun'), tag: 'definitions',
       summary: '迁移预演：按新版本重放在办案件 Dry-run a version against running cases', params: idv,
       body: S.object({ from: version, limit: { type: 'integer', minimum: 1, maximum: 500 } }),
       async handler(ctx) {
@@ -27,7 +27,7 @@ export function migrationOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'post', path: '/api/definitions/{id}/versions/{version}/migration', operationId: 'migrateCases', tag: 'definitions',
+      method: 'post', path: '/api/definitions/{id}/versions/{version}/migration', operationId: 'migrateCases', responses: ok('MigrationResult'), tag: 'definitions',
       summary: '迁移在办案件到本版本 Move running cases to this version', params: idv,
       body: S.object({
         from: version,

@@ -5,10 +5,18 @@
  */
 import type { CaseSnapshot } from '@tongban/engine';
 import { ForbiddenError, RefusedError } from '../errors/DomainError.ts';
-import { defineOperation, S, type Operation } from '../http/operation.ts';
+import { ok, defineOperation, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
+import { viewerOf } from '../cases/caseView.ts';
+import { appendAudit } from '../audit/KnexAuditLog.ts';
+import { queueForReview } from './breakGlassReviews.ts';
 import { piiFieldsOf } from './piiFields.ts';
 import { breakGlassRoles, mayReveal } from './viewPolicy.ts';
+import { openData } from './sealData.ts';
+import { valuesAt } from './dataPaths.ts';
+
+/** A data path: a field name, or a nested one in the field matrix's notation (`parties[].idNumber`). */
+const dataPathSchema = { type: 'string', minLength: 1, maxLength: 191, pattern: '^[A-Za-z_$][\\w$-]*(\\[\\])?(\\.[A-Za-z_$][\\w$-]*(\\[\\])?)*$' };
 
 /** Purpose codes a reveal must name. */
 export const revealPurposes = ['handle-case', 'call-back', 'verify-identity', 'emergency', 'referral'] as const;
@@ -16,31 +24,37 @@ export const revealPurposes = ['handle-case', 'call-back', 'verify-identity', 'e
 /** The reveal operation. */
 export function revealOperations(s: Services): Operation[] {
   return [defineOperation({
-    method: 'post', path: '/api/cases/{id}/reveal', operationId: 'revealPii', tag: 'cases', summary: '查看个人信息原文（留痕） Reveal personal data (audited)',
+    method: 'post', path: '/api/cases/{id}/reveal', operationId: 'revealPii', responses: ok('Revealed'), tag: 'cases', summary: '查看个人信息原文（留痕） Reveal personal data (audited)',
     params: { id: S.id },
-    body: S.object({ fields: { type: 'array', minItems: 1, maxItems: 20, uniqueItems: true, items: S.id }, purpose: { type: 'string', enum: [...revealPurposes] },
+    body: S.object({ fields: { type: 'array', minItems: 1, maxItems: 20, uniqueItems: true, items: dataPathSchema }, purpose: { type: 'string', enum: [...revealPurposes] },
       breakGlass: { type: 'boolean' }, reason: S.text(1000) }, ['fields', 'purpose']),
     async handler({ user, ability, params, body }) {
       const row = await s.cases.getVisible(ability, params.id);
       const { definition } = await s.definitions.get(row.definition_id, Number(row.definition_version));
       const kinds = piiFieldsOf(definition);
-      const viewer = await s.records.viewer(user, params.id);
+      const viewer = await viewerOf(s.db.knex, user, params.id);
       const roles = user.roles.map((r) => r.role);
       if (body.breakGlass) {
         if (!roles.some((r) => breakGlassRoles.includes(r))) throw new ForbiddenError('pii.reveal-denied', { reason: 'role' });
         if (!body.reason || body.reason.trim().length < 10) throw new RefusedError('pii.reason-required');
       } else if (!viewer.stepFields) throw new ForbiddenError('pii.reveal-denied', { reason: 'not assigned' });
-      const data = (JSON.parse(row.snapshot) as CaseSnapshot).context.data;
+      const data = openData(s.codec, (JSON.parse(row.snapshot) as CaseSnapshot).context.data);
       const values: Record<string, unknown> = {};
       for (const f of body.fields as string[]) {
         const kind = kinds.get(f);
         if (!kind || !(body.breakGlass ? kind !== 'biometric' : mayReveal(kind, f, viewer))) throw new ForbiddenError('pii.reveal-denied', { field: f });
-        const v = data[f];
-        values[f] = s.codec.isSealed(v) ? s.codec.decrypt(v) : v;
+        // a nested path (`parties[].idNumber`) reveals every value under it, in document order
+        values[f] = f.includes('[]') ? valuesAt(data, f) : valuesAt(data, f)[0];
       }
       const at = Date.now();
-      await s.breakGlass.recordReveal({ at, actorId: user.id, actorRoles: roles, orgPath: row.org_path, caseId: row.id, breakGlass: Boolean(body.breakGlass),
-        detail: { fields: body.fields, purpose: body.purpose, reason: body.reason ?? null, channel: 'api', review: body.breakGlass ? 'pending' : undefined } });
+      await s.db.knex.transaction(async (trx) => {
+        const [seq] = await appendAudit(trx, s.db.dialect, [{
+          at, actorId: user.id, actorRoles: roles, orgPath: row.org_path, caseId: row.id,
+          action: body.breakGlass ? 'pii.break-glass' : 'pii.reveal',
+          detail: { fields: body.fields, purpose: body.purpose, reason: body.reason ?? null, channel: 'api', review: body.breakGlass ? 'pending' : undefined },
+        }]);
+        if (body.breakGlass) await queueForReview(trx, { auditSeq: seq!, caseId: row.id, actorId: user.id, orgPath: row.org_path, at });
+      });
       return { body: { values } };
     },
   })];
