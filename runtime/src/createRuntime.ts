@@ -17,6 +17,10 @@ import { createRunOptions } from './cases/createRunOptions.ts';
 import { createCaseCommands } from './cases/createCaseCommands.ts';
 import { createCaseQueries } from './cases/KnexCaseQueries.ts';
 import { createTaskQueries } from './tasks/KnexTaskQueries.ts';
+import { createInbox } from './notifications/createInbox.ts';
+import { createAuditQueries } from './audit/createAuditQueries.ts';
+import { createTaskRecords } from './tasks/createTaskRecords.ts';
+import { createRateLimits } from './store/rateLimit.ts';
 import { createMigrationQueries } from './definitions/createMigrationQueries.ts';
 import { migrationOperations } from './definitions/migrations.router.ts';
 import { createPiiCodec } from './pii/createPiiCodec.ts';
@@ -104,6 +108,8 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     config, db, logger, identity, principals, tokens, login: createLoginService(identity, tokens, createLoginThrottle(db.knex)), definitions, runOptions, codec,
     commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex, runOptions.calendar),
     migrations: createMigrationQueries({ knex: db.knex, definitions, runOptions, codec }),
+    inbox: createInbox(db.knex), audit: createAuditQueries(db.knex, { auditKey: config.auditKey, checkpointFile: config.auditCheckpointFile }),
+    taskRecords: createTaskRecords(db.knex), rateLimits: createRateLimits(db.knex),
   };
   // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.
   const timers = createTimerRunner({ knex: db.knex, commands: { act: (...args) => services.commands.act(...args) }, logger });

@@ -2,7 +2,6 @@
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors/DomainError.ts';
 import { statusOf } from '../http/httpErrors.ts';
 import { defineOperation, ok, S, type Operation, type OpContext } from '../http/operation.ts';
-import { hitRateLimit } from '../store/rateLimit.ts';
 import type { Services } from '../services.ts';
 import { toTaskSummary } from './KnexTaskQueries.ts';
 import { checkTargets, mayUrge, stepSpecOf, type TaskRow } from './taskRules.ts';
@@ -45,8 +44,7 @@ export function taskOperations(s: Services): Operation[] {
 
   /** The definition id and version a task row's case runs. */
   async function definitionOf(task: Record<string, unknown>): Promise<[string, number]> {
-    const c = await s.db.knex('cases').where({ id: String(task.case_id) }).first('definition_id', 'definition_version');
-    return [String(c.definition_id), Number(c.definition_version)];
+    return s.taskRecords.definitionOf(task);
   }
 
   /** The definition's step of a task row. */
@@ -75,7 +73,7 @@ export function taskOperations(s: Services): Operation[] {
    * and the user its initiator, a supervisor up the tree or a role of the step (403 otherwise).
    */
   async function urgeable(ctx: OpContext): Promise<Record<string, unknown>> {
-    const task = (await s.db.knex('tasks').where({ id: ctx.params.id }).first()) as Record<string, unknown> | undefined;
+    const task = await s.taskRecords.byId(ctx.params.id);
     if (!task) throw new NotFoundError('task.not-found', { id: ctx.params.id });
     const c = await s.cases.getVisible(ctx.ability, String(task.case_id)).catch(() => undefined);
     if (!c) throw new NotFoundError('task.not-found', { id: ctx.params.id });
@@ -124,7 +122,7 @@ export function taskOperations(s: Services): Operation[] {
     op('urgeTask', '/api/tasks/{id}/urge', '催办（发起人、上级或本步骤角色） Urge: the initiator, a supervisor up the tree or a role of the step', actBody(), async (ctx) => {
       const task = await urgeable(ctx);
       // counted per user and task, after scope and permission: an outsider spends no one's budget
-      if (!(await hitRateLimit(s.db.knex, `urge:${ctx.params.id}:${ctx.user.id}`, 3_600_000, 3))) throw new RateLimitedError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
+      if (!(await s.rateLimits.hit(`urge:${ctx.params.id}:${ctx.user.id}`, 3_600_000, 3))) throw new RateLimitedError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
       return act(ctx, ctx.params.id, 'urge', { comment: ctx.body.comment }, ctx.body.expectedVersion, task);
     }),
     op('copyTask', '/api/tasks/{id}/copy', '抄送 Copy to', actBody({ users }, ['users']), (ctx) => act(ctx, ctx.params.id, 'copy', { users: ctx.body.users, comment: ctx.body.comment }, ctx.body.expectedVersion)),
@@ -137,7 +135,7 @@ export function taskOperations(s: Services): Operation[] {
         if (!['pending', 'waiting', 'delegated'].includes(String(t.status))) throw new ConflictError('task.not-open');
         const { definition } = await s.definitions.compiledFor(...(await definitionOf(t)));
         const sealed = sealData(s.codec, piiFieldsOf(definition), body.data);
-        await s.db.knex('tasks').where({ id: params.id }).update({ draft: JSON.stringify(sealed), draft_at: Date.now() });
+        await s.taskRecords.saveDraft(params.id, sealed);
         return { body: { saved: true } };
       },
     }),
@@ -167,7 +165,7 @@ export function taskOperations(s: Services): Operation[] {
 
 async function withdraw(s: Services, ctx: OpContext): Promise<unknown> {
   // 撤回 names the submitter's own finished task: visible to them as its last holder.
-  const t = (await s.db.knex('tasks').where({ id: ctx.params.id }).first()) as Record<string, unknown> | undefined;
+  const t = await s.taskRecords.byId(ctx.params.id);
   if (!t) throw new NotFoundError('task.not-found');
   if (t.assignee !== ctx.user.id) {
     await s.tasks.getVisible(ctx.ability, ctx.params.id); // 404 outside scope; inside scope it is not theirs to withdraw
