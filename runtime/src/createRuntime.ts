@@ -26,7 +26,6 @@ import { definitionOperations } from './definitions/definitions.router.ts';
 import { revealOperations } from './pii/reveal.router.ts';
 import { attachmentOperations } from './attachments/attachments.router.ts';
 import { inboxOperations } from './notifications/notifications.router.ts';
-import { dispatchOutbox } from './notifications/dispatchOutbox.ts';
 import type { Services } from './services.ts';
 import { caseActionOperations } from './http/caseActions.router.ts';
 import { breakGlassOperations } from './pii/breakGlass.router.ts';
@@ -35,6 +34,14 @@ import { createTimerRunner, type TimerRunner } from './jobs/createTimerRunner.ts
 import { createEmbeddedDriver } from './jobs/createEmbeddedDriver.ts';
 import { createBullmqDriver } from './jobs/createBullmqDriver.ts';
 import { withTimerWakeups } from './jobs/withTimerWakeups.ts';
+import { createAdapters } from './adapters/createAdapters.ts';
+import { adapterOperations } from './adapters/adapters.router.ts';
+import { inboundRoutes } from './adapters/inboundRoutes.ts';
+import { createEffectRunner } from './effects/createEffectRunner.ts';
+import { createTriggerReceiver } from './effects/receiveTrigger.ts';
+import { createTriggerTargets } from './effects/triggerTargets.ts';
+import { caseLinkOperations } from './effects/caseLinks.router.ts';
+import { notificationPrefOperations } from './effects/notify/notificationPrefs.router.ts';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -53,7 +60,7 @@ export interface Runtime extends Services {
 
 function allOperations(s: Services): Operation[] {
   return [...authOperations(s), ...definitionOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
-    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s)];
+    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s)];
 }
 
 /**
@@ -63,7 +70,7 @@ function allOperations(s: Services): Operation[] {
 export type JobsOption = 'embedded' | 'bullmq' | 'off' | ((timers: TimerRunner) => JobDriver);
 
 /** Options a caller (CLI, tests) may pass. */
-export interface RuntimeOptions { db?: Db; logger?: Logger; jobs?: JobsOption; clock?: Clock }
+export interface RuntimeOptions { db?: Db; logger?: Logger; jobs?: JobsOption; clock?: Clock; adapters?: string[]; adaptersDir?: string }
 
 function makeDriver(jobs: JobsOption, timers: TimerRunner, o: { clock?: Clock; logger: Logger; config: RuntimeConfig }): JobDriver | undefined {
   if (jobs === 'off') return undefined;
@@ -89,7 +96,13 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const services: Services = {
     config, db, logger, identity, tokens, login: createLoginService(identity, tokens), definitions, runOptions, codec,
     commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex),
+    adapters: undefined as never, effects: undefined as never,
   };
+  // Adapters emit through the same (wrapped) command path as the API; results and outbox work wake the effect runner.
+  const triggers = createTriggerTargets(definitions, 2_000);
+  services.adapters = await createAdapters({ knex: db.knex, codec, logger, refs: opts.adapters ?? config.adapters ?? [], baseDir: opts.adaptersDir,
+    emit: createTriggerReceiver(services, triggers, () => services.effects.wake()) });
+  services.effects = createEffectRunner(services, services.adapters.host);
   // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.
   const timers = createTimerRunner({ knex: db.knex, commands: { act: (...args) => services.commands.act(...args) }, logger });
   const driver = makeDriver(opts.jobs ?? config.jobs ?? 'embedded', timers, { clock: opts.clock, logger, config });
@@ -100,10 +113,10 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const operations = allOperations(services);
   const openapi = buildOpenApi(operations);
   operations.push(defineOperation({ method: 'get', path: '/api/openapi.json', operationId: 'openapi', tag: 'meta', auth: false, summary: 'OpenAPI 3.1 文档 The OpenAPI document', async handler() { return { body: openapi }; } }));
-  const app = createApp({ operations, tokens, identity, logger, bodyLimitBytes: config.bodyLimitBytes });
+  const app = createApp({ operations, tokens, identity, logger, bodyLimitBytes: config.bodyLimitBytes, raw: [['/ext', inboundRoutes(() => services.adapters.host, logger)]] });
   let timer: NodeJS.Timeout | undefined;
   let server: Server | undefined;
-  const dispatch = () => dispatchOutbox(db.knex, runOptions);
+  const dispatch = () => services.effects.tick();
   return {
     ...services, app, operations, openapi, dispatch, timers, jobs,
     listen(port = config.port) {
@@ -116,6 +129,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
           const addr = server!.address() as { port: number };
           timer = setInterval(() => { dispatch().catch((err) => logger.error({ err: (err as Error).message }, 'outbox dispatch failed')); }, 1000);
           jobs.start().catch((err) => logger.error({ err: (err as Error).message }, 'jobs driver failed to start'));
+          services.adapters.start().catch((err) => logger.error({ err: (err as Error).message }, 'adapters failed to start'));
           resolve({ server: server!, url: `http://${config.host}:${addr.port}` });
         });
       });
@@ -123,6 +137,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     async close() {
       if (timer) clearInterval(timer);
       await jobs.stop();
+      await services.adapters.stop();
       if (server) await new Promise((r) => server!.close(() => r(undefined)));
       await db.close();
     },

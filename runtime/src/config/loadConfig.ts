@@ -32,6 +32,8 @@ export interface RuntimeConfig {
   redisUrl?: string;
   /** the BullMQ queue shared by every runtime of a deployment */
   jobsQueue: string;
+  /** adapter modules to load (package names or paths), `TONGBAN_ADAPTERS` comma-separated; undefined when unset */
+  adapters?: string[];
 }
 
 /** The jobs drivers a deployment can select (`TONGBAN_JOBS`). */
@@ -131,6 +133,7 @@ export function loadConfig(envIn: Env = process.env): RuntimeConfig {
     jobs: (env.TONGBAN_JOBS || 'embedded') as JobsMode,
     redisUrl: undefined,
     jobsQueue: env.TONGBAN_JOBS_QUEUE || 'tongban-timers',
+    adapters: env.TONGBAN_ADAPTERS === undefined ? undefined : env.TONGBAN_ADAPTERS.split(',').map((a) => a.trim()).filter(Boolean),
   };
   if (!jobsModes.includes(config.jobs)) {
     problems.push(`TONGBAN_JOBS="${config.jobs}" 无效 (must be ${jobsModes.join('|')})`);

@@ -32,7 +32,9 @@ export function definitionOperations(s: Services): Operation[] {
         const def = mustLoad(body);
         // Sub-case and spawn targets resolve against what the store holds (plus the item itself).
         const known = [...new Set([def.id, ...(await s.definitions.list()).map((d) => d.id)])];
-        const diagnostics = engine.lint(def, { knownDefinitions: known });
+        // with adapters loaded the linter knows which operations exist (none loaded: a dev or test runtime, no check)
+        const installedOperations = s.adapters.host.ids().length ? s.adapters.host.operationIds() : undefined;
+        const diagnostics = engine.lint(def, { knownDefinitions: known, installedOperations });
         return { body: { ok: !engine.hasErrors(diagnostics), diagnostics } };
       } }),
     defineOperation({ method: 'post', path: '/api/definitions/{id}/versions/{version}/publish', operationId: 'publishDefinition', tag: 'definitions', summary: '发布 Publish', params: idv,

@@ -19,6 +19,8 @@ export interface AppDeps {
   identity: KnexIdentityStore;
   logger: Logger;
   bodyLimitBytes: number;
+  /** raw routers mounted before the JSON body parser (adapters' inbound HTTP under /ext) */
+  raw?: Array<[string, express.RequestHandler]>;
 }
 
 function langOf(req: Request): 'zh-CN' | 'en' {
@@ -108,6 +110,7 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   app.use(securityHeaders);
+  for (const [path, handler] of deps.raw ?? []) app.use(path, handler);
   app.use(express.json({ limit: deps.bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'] }));
   for (const op of deps.operations) mount(app, deps, op);
   app.use((_req, _res, next) => next(new AppError('route.not-found')));

@@ -42,6 +42,9 @@ export const errorCatalog = {
   'attachment.type-not-allowed': { status: 415, zh: '不允许的附件类型', en: 'This attachment type is not allowed' },
   'attachment.bad-name': { status: 400, zh: '附件名称无效', en: 'The attachment name is invalid' },
   'attachment.not-found': { status: 404, zh: '附件不存在', en: 'No such attachment' },
+  'adapter.not-found': { status: 404, zh: '适配器不存在', en: 'No such adapter' },
+  'adapter.config-invalid': { status: 422, zh: '适配器配置不符合其定义', en: 'The adapter settings do not match its schema' },
+  'adapter.dead-letter-not-found': { status: 404, zh: '失败调用不存在或已在重试', en: 'No such dead letter (or it is already being retried)' },
   'internal': { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
