@@ -72,6 +72,7 @@ export function classifyError(err: unknown, timedOut = false): ClassifiedError {
   if (err instanceof PluginError) return { code: err.code, message: err.message, retryable: err.retryable, details: err.details };
   if (timedOut) return toData(sdkError('plugin.timeout', true));
   const e = err as { name?: string; cause?: unknown } | undefined;
+  if (e?.name === 'TimeoutError') return toData(sdkError('plugin.timeout', true));
   if (e?.name === 'AbortError') return toData(sdkError('plugin.aborted', true));
   if (e?.name === 'TypeError' && e.cause) return toData(sdkError('http.network', true));
   return toData(sdkError('plugin.threw', true, { errorName: typeof e?.name === 'string' ? e.name.slice(0, 60) : 'unknown' }));

@@ -28,3 +28,4 @@ export { createMemoryStore } from './testing/memoryStore.ts';
 
 /** The SDK's own version: plugins declare a range of it (`sdk: '^1'`), the host checks it at load. */
 export const SDK_VERSION = '1.0.0';
+export { signBody, verifySigned, pruneReplays, type SignatureProblem } from './signing.ts';
