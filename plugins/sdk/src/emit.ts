@@ -25,6 +25,7 @@ export async function emitEvent(p: PreparedPlugin, sink: EmitSink, trigger: stri
   if (event.advance && (typeof event.advance.caseId !== 'string' || typeof event.advance.event !== 'string' || !/^[a-z][a-z0-9._-]{0,63}$/.test(event.advance.event))) {
     problems.push({ path: '/advance', message: 'advance needs caseId and an event name' });
   }
+  if (event.source !== undefined && event.source !== 'device' && event.source !== 'external') problems.push({ path: '/source', message: 'source is device or external' });
   const data = structuredClone(event.data ?? {});
   const check = p.payloads.get(trigger)!;
   if (!check(data)) problems.push(...problemsOf(check).map((x) => ({ ...x, path: '/data' + (x.path === '/' ? '' : x.path) })));

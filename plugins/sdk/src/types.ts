@@ -47,6 +47,8 @@ export interface TriggerEvent {
   data: Record<string, unknown>;
   start?: { orgPath: string; definition?: string };
   advance?: { caseId: string; event: string; comment?: string };
+  /** who sends it, as the case history records it: a `device` (a sensor, an alarm panel) or an `external` system (default) */
+  source?: 'device' | 'external';
 }
 
 /** What the host answers to an emitted event. */

@@ -8,13 +8,11 @@
 import { checkIntake, type CompiledDefinition } from '@tongban/engine';
 import type { EmitResult, TriggerEvent } from '@tongban/plugin-sdk';
 import type { Knex } from 'knex';
-import { sourceUser, type EventSource } from '../jobs/systemUsers.ts';
+import { sourceUser } from '../jobs/systemUsers.ts';
 import type { Services } from '../services.ts';
 import { isRefusal, isUniqueViolation, reason } from './effectErrors.ts';
 import type { createTriggerTargets } from './triggerTargets.ts';
 
-/** An emitted event may say where it came from; devices and panels are `device`, systems `external`. */
-export type InboundEvent = TriggerEvent & { source?: EventSource };
 
 function rejected(code: Parameters<typeof reason>[0], extra = '', details?: unknown): EmitResult {
   return { status: 'rejected', reason: { ...reason(code, extra), ...(details ? { details } : {}) } as EmitResult['reason'] };
@@ -33,7 +31,7 @@ export function createTriggerReceiver(s: Pick<Services, 'db' | 'commands' | 'def
     await trx('trigger_events').insert({ plugin_id: pluginId, event_id: eventId, trigger, case_id: caseId, created_at: Date.now() });
   };
 
-  async function start(pluginId: string, triggerId: string, ev: InboundEvent): Promise<EmitResult> {
+  async function start(pluginId: string, triggerId: string, ev: TriggerEvent): Promise<EmitResult> {
     const declaring = await targets.declaring(triggerId);
     const definitionId = ev.start!.definition ?? (declaring.length === 1 ? declaring[0] : undefined);
     if (!definitionId) return rejected(declaring.length ? 'trigger.ambiguous' : 'trigger.not-declared', triggerId);
@@ -49,7 +47,7 @@ export function createTriggerReceiver(s: Pick<Services, 'db' | 'commands' | 'def
     return { status: 'created', caseId: created.id, caseRef: created.ref };
   }
 
-  async function advance(pluginId: string, triggerId: string, ev: InboundEvent): Promise<EmitResult> {
+  async function advance(pluginId: string, triggerId: string, ev: TriggerEvent): Promise<EmitResult> {
     const { caseId, event, comment } = ev.advance!;
     const c = (await knex('cases').where({ id: caseId }).first('ref', 'org_path')) as { ref: string; org_path: string } | undefined;
     if (!c) return rejected('trigger.unknown-case', caseId);
@@ -65,7 +63,7 @@ export function createTriggerReceiver(s: Pick<Services, 'db' | 'commands' | 'def
 
   /** The emit sink: never throws for a bad event (answers `rejected` with a code); store failures propagate as retryable. */
   return async function receive(pluginId: string, trigger: string, event: TriggerEvent): Promise<EmitResult> {
-    const ev = event as InboundEvent;
+    const ev = event;
     const triggerId = `${pluginId}.${trigger}`;
     const dup = await prior(pluginId, ev.eventId);
     if (dup) return dup;
