@@ -60,7 +60,8 @@ export async function executeAdapterCall(s: Pick<Services, 'commands' | 'db' | '
     await settle(knex, row, { status: 'parked', last_error: r.message, attempts: Math.max(0, row.attempts - 1) });
     return;
   }
-  const key = invoke ? `${row.case_id}:${(p as Invoke).idempotencyKey}` : (p as NotifySend).idempotencyKey;
+  // the engine's request ids are `<case id>:r<n>`: unique across cases, the same on every attempt
+  const key = p.idempotencyKey;
   const out = await host.invoke(operation, openSealed(s.codec, p.input), { idempotencyKey: key, attempt: row.attempts, definitionRetry: p.retry });
   if (out.ok) return finish({ ok: true, output: out.output }, 'done', null);
   const lastError = `${out.error.code}: ${out.error.message}`.slice(0, 400);
