@@ -5,7 +5,9 @@
  * case data by phone number are reached by SMS. What is not urgent respects the recipient's channel
  * preferences and quiet hours (it waits, it is not dropped). The same text to the same person about
  * the same case within ten minutes is sent once; redelivery of the row is harmless (keys per recipient).
+ * A case is urgent when any of its steps is priority urgent: urgent notices skip preferences and quiet hours.
  */
+import { createHash } from 'node:crypto';
 import { isCnMobile, type Effect } from '@tongban/engine';
 import type { Knex } from 'knex';
 import { piiFieldsOf } from '../../pii/piiFields.ts';
@@ -53,7 +55,8 @@ export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'ide
   const fields = piiFieldsOf(def);
   const c: NoticeCase = { id: cr.id, ref: cr.ref, state: cr.state, orgPath: cr.org_path, orgName: (await s.identity.getOrg(cr.org_path))?.name ?? '' };
   const vars = { ...e.vars, data: openSealed(s.codec, e.vars.data ?? {}) };
-  const urgent = !!(await knex('tasks').where({ case_id: cr.id, priority: 0 }).whereIn('status', ['pending', 'waiting', 'delegated']).first('id'));
+  // urgent: the case carries urgent work (a step of it is priority urgent, e.g. an alarm's answering), whatever its step now
+  const urgent = !!(await knex('tasks').where({ case_id: cr.id, priority: 0 }).first('id'));
   const { users, phones } = await recipients(s, e, cr.created_by);
   const prefs = await prefsOf(knex, s.codec, users.map((u) => u.id));
   const kind = e.channel === 'cc' ? 'cc' : e.template === 'urge' ? 'urge' : 'notify';
@@ -61,7 +64,9 @@ export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'ide
   const inbox: Record<string, unknown>[] = [];
   const sends: Record<string, unknown>[] = [];
   const send = (channel: 'sms' | 'wechat', to: string, input: Record<string, unknown>, at: number) => {
-    const key = `${row.idempotency_key}:${channel}:${to}`;
+    // one key per (case, channel, recipient, text, ten-minute window): a repeat of the same text is sent once
+    const digest = createHash('sha256').update(JSON.stringify([channel, to, (input.params ?? input.data) as unknown])).digest('hex').slice(0, 32);
+    const key = `notify:${cr.id}:${digest}:${Math.floor(now / DEDUPE_WINDOW_MS)}`;
     sends.push({ case_id: cr.id, kind: 'notify.send', operation: channelOperations[channel], idempotency_key: key.slice(0, 191), status: 'pending', attempts: 0, available_at: at, created_at: now,
       payload: JSON.stringify({ operation: channelOperations[channel], input, idempotencyKey: key }) });
   };
