@@ -46,7 +46,7 @@ describe.each(testDialects)('alarm → case → queue → SMS on %s', (dialect) 
     const ts = new Date(Date.now() - 2000).toISOString();
     execFileSync('mosquitto_pub', ['-L', `${broker}/zhsq/v1/${county}/${device.type}/${device.id}/event`, '-q', '1', '-m',
       JSON.stringify({ eventId, ts, type: 'sos', severity: 'critical', zone: '003', loc: { addressId: 'A-1029', room: '卧室' }, battery: 82, cid: { q: 1, code: '101', zone: '003' } })]);
-    const c = await w.until('the elderly-call case', async () => w.db.knex('cases').where({ definition_id: 'elderly-call', org_path: device.gridPath, created_by: 'device' }).first('id', 'ref', 'state'));
+    const c = await w.until('the elderly-call case', async () => (await w.db.knex('cases').where({ definition_id: 'elderly-call', org_path: device.gridPath, created_by: 'device' }).first('id', 'ref', 'state')) as { id: string; ref: string; state: string } | undefined);
     expect(c.state).toBe('care.answering');
     expect(await w.db.knex('trigger_events').where({ plugin_id: 'mqtt-devices', event_id: eventId }).first('case_id')).toEqual({ case_id: c.id });
     // the operators' 接警 task is in the device's township queue, not in another township's

@@ -73,7 +73,7 @@ export function createPluginHost(modules: readonly LoadedModule[], env: HostEnv,
     },
 
     /** Runs one attempt; says whether it was the last and, if not, when to retry. */
-    async invoke(operationId: string, input: unknown, call: { idempotencyKey: string; attempt: number; definitionRetry?: { max?: number; backoff?: string } }): Promise<InvokeOutcome> {
+    async invoke(operationId: string, input: unknown, call: { idempotencyKey: string; attempt: number; caseId?: string; definitionRetry?: { max?: number; backoff?: string } }): Promise<InvokeOutcome> {
       const [pid, name] = split(operationId);
       const e = get(pid);
       const op = e?.prepared.plugin.operations?.[name];
@@ -85,7 +85,7 @@ export function createPluginHost(modules: readonly LoadedModule[], env: HostEnv,
       }
       e.health.counters.inFlight++;
       let r: CallResult;
-      try { r = await runOperation(e.prepared, penvOf(pid), name, input, { idempotencyKey: call.idempotencyKey, attempt: call.attempt }); } finally { e.health.counters.inFlight--; }
+      try { r = await runOperation(e.prepared, penvOf(pid), name, input, { idempotencyKey: call.idempotencyKey, attempt: call.attempt, caseId: call.caseId }); } finally { e.health.counters.inFlight--; }
       recordCall(e.health, env.clock.now(), name, r.ok ? undefined : r.error);
       if (r.ok) return { ...r, policy, final: true };
       const final = !r.error.retryable || call.attempt >= policy.attempts;

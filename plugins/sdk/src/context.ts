@@ -45,6 +45,8 @@ export interface OperationContext<C = any, S = any> extends BaseContext<C, S> {
   idempotencyKey: string;
   /** 1 for the first attempt */
   attempt: number;
+  /** the case the call is made for (absent for calls that serve no case, e.g. a notice to a phone) */
+  caseId?: string;
   /** aborts on timeout or shutdown: pass it to every I/O */
   signal: AbortSignal;
 }

@@ -76,7 +76,7 @@ export function pluginContext(p: PreparedPlugin, env: PluginEnv, signal: AbortSi
 }
 
 /** Runs one attempt of an operation. */
-export async function runOperation(p: PreparedPlugin, env: PluginEnv, name: string, input: unknown, call: { idempotencyKey: string; attempt: number; signal?: AbortSignal; timeoutMs?: number }): Promise<CallResult> {
+export async function runOperation(p: PreparedPlugin, env: PluginEnv, name: string, input: unknown, call: { idempotencyKey: string; attempt: number; caseId?: string; signal?: AbortSignal; timeoutMs?: number }): Promise<CallResult> {
   const started = performance.now();
   const done = (r: { ok: true; output: unknown } | { ok: false; error: ClassifiedError }): CallResult => ({ ...r, ms: performance.now() - started });
   const op = p.plugin.operations?.[name];
@@ -88,7 +88,7 @@ export async function runOperation(p: PreparedPlugin, env: PluginEnv, name: stri
   const timeout = new AbortController();
   const signal = call.signal ? AbortSignal.any([call.signal, timeout.signal]) : timeout.signal;
   const personal = personalValues(op.input, args);
-  const ctx: OperationContext = { ...base(p, env, signal, () => personal), idempotencyKey: call.idempotencyKey, attempt: call.attempt, signal };
+  const ctx: OperationContext = { ...base(p, env, signal, () => personal), idempotencyKey: call.idempotencyKey, attempt: call.attempt, caseId: call.caseId, signal };
   let timer: NodeJS.Timeout | undefined;
   let timedOut = false;
   try {

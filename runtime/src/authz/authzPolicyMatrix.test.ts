@@ -183,8 +183,8 @@ describe.each(testDialects)('authz matrix (policy × OpenAPI) on %s', (dialect) 
     const started = Date.now();
     t = await createTestRuntime(dialect, { adapters: [ECHO] });
     const k = t.db.knex;
-    [deadLetterId] = (await k('outbox').insert({ case_id: 'matrix', kind: 'adapter.invoke', operation: 'ghost.call', idempotency_key: 'matrix-dead', status: 'dead', attempts: 1, available_at: 0, created_at: Date.now(),
-      payload: JSON.stringify({ kind: 'adapter.invoke', requestId: 'matrix:r1', operation: 'ghost.call', input: {}, retry: { max: 0, backoff: 'PT0S' }, idempotencyKey: 'matrix:r1' }) })) as number[];
+    deadLetterId = Number(((await k('outbox').insert({ case_id: 'matrix', kind: 'adapter.invoke', operation: 'ghost.call', idempotency_key: 'matrix-dead', status: 'dead', attempts: 1, available_at: 0, created_at: Date.now(),
+      payload: JSON.stringify({ kind: 'adapter.invoke', requestId: 'matrix:r1', operation: 'ghost.call', input: {}, retry: { max: 0, backoff: 'PT0S' }, idempotencyKey: 'matrix:r1' }) })) as number[])[0]);
     const mUsers = [...placements.values()].map(({ role, depth }) => ({ id: `m-${role}-${depth}`, username: `m-${role}-${depth}`, name: `矩阵${role}`, roles: [{ role, orgPath: EAST[depth - 1]! }] }));
     await seedCounty(k, {
       orgs: [{ path: EAST[0]!, name: '示例县' }, { path: EAST[1]!, name: '东城镇' }, { path: EAST[2]!, name: '幸福社区' }, { path: EAST[3]!, name: '幸福社区第一网格' },

@@ -62,7 +62,7 @@ export async function executeAdapterCall(s: Pick<Services, 'commands' | 'db' | '
   }
   // the engine's request ids are `<case id>:r<n>`: unique across cases, the same on every attempt
   const key = p.idempotencyKey;
-  const out = await host.invoke(operation, openSealed(s.codec, p.input), { idempotencyKey: key, attempt: row.attempts, definitionRetry: p.retry });
+  const out = await host.invoke(operation, openSealed(s.codec, p.input), { idempotencyKey: key, attempt: row.attempts, caseId: invoke ? row.case_id : undefined, definitionRetry: p.retry });
   if (out.ok) return finish({ ok: true, output: out.output }, 'done', null);
   const lastError = `${out.error.code}: ${out.error.message}`.slice(0, 400);
   s.logger.warn({ outbox: row.id, operation, code: out.error.code, attempt: row.attempts, final: out.final }, 'adapter call failed');

@@ -22,7 +22,7 @@ export interface E2eWorld {
   rt: Runtime; db: TestDb; url: string;
   api(method: string, path: string, opts?: { user?: string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
   /** polls `probe` until it returns a value (or fails saying what it waited for) */
-  until<T>(what: string, probe: () => Promise<T | undefined>, ms?: number): Promise<T>;
+  until<T>(what: string, probe: () => Promise<T | undefined>, ms?: number): Promise<NonNullable<T>>;
   close(): Promise<void>;
 }
 

@@ -42,7 +42,7 @@ export interface TestHost {
   http: HttpExchange[];
   logs: Array<Record<string, unknown>>;
   context: PluginContext;
-  invoke(operation: string, input: unknown, call?: { idempotencyKey?: string; attempt?: number; timeoutMs?: number }): Promise<CallResult>;
+  invoke(operation: string, input: unknown, call?: { idempotencyKey?: string; attempt?: number; timeoutMs?: number; caseId?: string }): Promise<CallResult>;
   /** sends a request to an inbound route (`/Task/t-1`) */
   request(method: string, path: string, init?: { headers?: Record<string, string>; body?: string | Buffer | object; query?: Record<string, string>; ip?: string }): Promise<InboundResponse>;
   start(): Promise<void>;
@@ -87,7 +87,7 @@ export async function createTestHost(plugin: Plugin, opts: TestHostOptions = {})
     plugin, clock, store, settings, migratedFrom: applied, emitted, http, logs, context,
     invoke(operation, input, call = {}) {
       seenPersonal.push(...personalValues(plugin.operations?.[operation]?.input, input));
-      return runOperation(p, env, operation, input, { idempotencyKey: call.idempotencyKey ?? `test-${++calls}`, attempt: call.attempt ?? 1, timeoutMs: call.timeoutMs });
+      return runOperation(p, env, operation, input, { idempotencyKey: call.idempotencyKey ?? `test-${++calls}`, attempt: call.attempt ?? 1, timeoutMs: call.timeoutMs, caseId: call.caseId });
     },
     request(method, path, init = {}) {
       const raw = init.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(init.body) ? init.body : Buffer.from(typeof init.body === 'string' ? init.body : JSON.stringify(init.body));
