@@ -27,7 +27,7 @@ describe.each(testDialects)('Open311 → grid incident on %s', (dialect) => {
       first_name: '三丰', last_name: '张', phone: '13812341234', email: 'zhang@example.com', description: '门口井盖缺失，夜间有人踩空的危险', media_url: 'https://img.example.cn/p/1.jpg' });
     const res = await fetch(`${w.url}/ext/open311/requests.json`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(201);
-    const [{ service_request_id: id }] = (await res.json()) as Array<{ service_request_id: string }>;
+    const id = ((await res.json()) as Array<{ service_request_id: string }>)[0]!.service_request_id;
     const c = await w.db.knex('cases').where({ ref: id }).first('id', 'org_path', 'created_by', 'definition_id');
     expect(c).toMatchObject({ org_path: GRID, created_by: 'external', definition_id: 'grid-incident' });
     const task = await w.db.knex('tasks').where({ case_id: c.id, status: 'pending' }).first('id', 'state');
