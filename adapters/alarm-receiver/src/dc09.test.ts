@@ -14,7 +14,7 @@ describe('DC-09 framing (interfaces.md vectors)', () => {
     const r = parseFrame('\n41160027"ADM-CID"0001L0#1234[#1234|1101 01 003]\r');
     expect(r).toEqual({ ok: true, frame: { encrypted: false, id: 'ADM-CID', seq: '0001', receiver: undefined, prefix: '0', account: '1234', data: '#1234|1101 01 003', timestamp: undefined } });
     expect(parseContactId('#1234|1101 01 003')).toEqual({ q: '1', code: '101', partition: '01', zone: '003' });
-    expect(ack((r as { frame: never }).frame)).toBe('\n1BC10012"ACK"0001L0#1234[]\r');
+    expect(ack((r as { ok: true; frame: Dc09Frame }).frame)).toBe('\n1BC10012"ACK"0001L0#1234[]\r');
     expect(nak(Date.UTC(2025, 2, 4, 1, 12, 7))).toBe(frameOf('"NAK"0000R0L0A0[]_01:12:07,03-04-2025'));
   });
 
