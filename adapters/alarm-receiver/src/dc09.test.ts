@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ack, crc16arc, frameOf, nak, parseContactId, parseFrame } from './dc09.ts';
+import { ack, crc16arc, frameOf, nak, parseContactId, parseFrame, type Dc09Frame } from './dc09.ts';
 
 describe('DC-09 framing (interfaces.md vectors)', () => {
   it('reproduces the pysiaalarm vector and our own vectors bit for bit', () => {
