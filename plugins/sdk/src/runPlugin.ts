@@ -34,6 +34,8 @@ export interface PreparedPlugin {
   settings?: { config: Record<string, unknown>; secrets: Record<string, unknown> };
   /** values the logger always redacts (the secrets) */
   secretValues: string[];
+  /** the plugin's pino child, made once (a child per call costs more than the call's own work) */
+  baseLogger?: Logger;
 }
 
 /** The outcome of one attempt. */
@@ -63,7 +65,8 @@ export function configurePlugin(p: PreparedPlugin, stored: StoredConfig): { ok: 
 }
 
 function base(p: PreparedPlugin, env: PluginEnv, signal: AbortSignal, extra: () => string[]) {
-  const logger = createPluginLogger(env.logger.child({ plugin: p.plugin.id }), () => [...p.secretValues, ...extra()]);
+  p.baseLogger ??= env.logger.child({ plugin: p.plugin.id });
+  const logger = createPluginLogger(p.baseLogger, () => [...p.secretValues, ...extra()]);
   const http = createHttpClient({ signal, record: env.recordHttp });
   return { pluginId: p.plugin.id, config: p.settings?.config ?? {}, secrets: p.settings?.secrets ?? {}, logger, clock: env.clock, http, store: env.store };
 }

@@ -21,6 +21,17 @@ function rejected(code: Parameters<typeof reason>[0], extra = '', details?: unkn
 /** Creates the sink the plugin host hands every checked event to. */
 export function createTriggerReceiver(s: Pick<Services, 'db' | 'commands' | 'definitions' | 'identity' | 'logger'>, targets: ReturnType<typeof createTriggerTargets>, onChange: () => void) {
   const knex = s.db.knex;
+  // an alarm storm asks the same two questions thousands of times: cache them briefly (publishing and org changes are rare)
+  const recent = new Map<string, { at: number; value: Promise<unknown> }>();
+  const cached = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    const hit = recent.get(key);
+    if (hit && Date.now() - hit.at < 2000) return hit.value as Promise<T>;
+    const value = load();
+    recent.set(key, { at: Date.now(), value });
+    value.catch(() => recent.delete(key));
+    if (recent.size > 5000) recent.clear();
+    return value;
+  };
   const prior = async (pluginId: string, eventId: string): Promise<EmitResult | undefined> => {
     const row = (await knex('trigger_events').where({ plugin_id: pluginId, event_id: eventId }).first('case_id')) as { case_id: string } | undefined;
     if (!row) return undefined;
@@ -37,8 +48,8 @@ export function createTriggerReceiver(s: Pick<Services, 'db' | 'commands' | 'def
     if (!definitionId) return rejected(declaring.length ? 'trigger.ambiguous' : 'trigger.not-declared', triggerId);
     if (!declaring.includes(definitionId)) return rejected('trigger.not-declared', `${definitionId} / ${triggerId}`);
     const orgPath = ev.start!.orgPath;
-    if (!(await s.identity.getOrg(orgPath))) return rejected('trigger.unknown-org', orgPath);
-    const version = await s.definitions.latestPublished(definitionId);
+    if (!(await cached(`org:${orgPath}`, () => s.identity.getOrg(orgPath)))) return rejected('trigger.unknown-org', orgPath);
+    const version = await cached(`version:${definitionId}`, () => s.definitions.latestPublished(definitionId));
     const compiled: CompiledDefinition = await s.definitions.compiledFor(definitionId, version);
     const source = ev.source ?? 'external';
     const problems = checkIntake(compiled, ev.data, { at: Date.now(), id: ev.eventId, source });
