@@ -127,6 +127,19 @@ export default defineConfig(
     },
   },
 
+  // ── runtime/**: errors are transport-neutral (CONVENTIONS.md 5) ─────────────────────────────
+  // Stores, commands, jobs and the CLI throw DomainError subclasses (runtime/src/errors/); only the
+  // HTTP layer (http/ and the *.router.ts files) turns them into statuses and bodies.
+  {
+    files: ['runtime/src/**/*.ts'],
+    ignores: ['runtime/src/http/**', 'runtime/src/**/*.router.ts', 'runtime/src/**/*.test.ts', 'runtime/src/openapi/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{
+        regex: '(?:^|/)http/httpErrors(?:\\.ts)?$',
+        message: 'runtime errors are transport-neutral: throw a DomainError subclass (runtime/src/errors/DomainError.ts); only http/ and *.router.ts map kinds to HTTP statuses.',
+      }] }],
+    },
+  },
   // ── plugins/host/**: below the runtime, above no adapter ─────────────────────────────────────────
   {
     files: ['plugins/host/**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
@@ -144,9 +157,8 @@ export default defineConfig(
     files: ['runtime/src/**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
     ignores: ['runtime/src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': 'off',
+      // (the core rule above keeps errors transport-neutral; a relative import out of runtime/ is caught by scripts/check-deps.mjs)
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
-        // (a relative import out of runtime/ is caught by scripts/check-deps.mjs)
         { regex: '^@tongban/adapter-.+', message: 'the runtime loads adapters named in configuration (TONGBAN_ADAPTERS) through the plugin host, never by a static import.' },
       ] }],
     },

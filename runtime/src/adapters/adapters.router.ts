@@ -2,7 +2,7 @@
  * Adapters for admins: manifests with health and last error, settings per deployment (secrets
  * write-only), and the dead letters — calls that failed for good — listed and retried.
  */
-import { AppError } from '../http/errors.ts';
+import { ForbiddenError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { adminRoles } from '../authz/defineAbilities.ts';
@@ -14,7 +14,7 @@ async function audit(s: Services, user: UserRecord, action: string, detail: Reco
 }
 
 function requireAdmin(user: UserRecord): void {
-  if (!user.roles.some((r) => adminRoles.includes(r.role))) throw new AppError('authz.forbidden', { needs: adminRoles });
+  if (!user.roles.some((r) => adminRoles.includes(r.role))) throw new ForbiddenError('authz.forbidden', { needs: adminRoles });
 }
 
 /** Non-secret settings only: a secret is reported as set or not, never shown. */
@@ -47,9 +47,9 @@ export function adapterOperations(s: Services): Operation[] {
       body: S.object({ config: S.anyObject, secrets: S.anyObject }, ['config']),
       async handler({ user, params, body }) {
         requireAdmin(user);
-        if (!s.adapters.host.ids().includes(params.id)) throw new AppError('adapter.not-found', { id: params.id });
+        if (!s.adapters.host.ids().includes(params.id)) throw new NotFoundError('adapter.not-found', { id: params.id });
         const res = await s.adapters.configure(params.id, body, user.id);
-        if (!res.ok) throw new AppError('adapter.config-invalid', { problems: res.problems });
+        if (!res.ok) throw new RefusedError('adapter.config-invalid', { problems: res.problems });
         await audit(s, user, 'adapter.configured', { adapter: params.id, config: Object.keys(body.config).sort(), secrets: Object.keys(body.secrets ?? {}).sort() });
         return { body: { id: params.id, configured: true, health: s.adapters.host.health(params.id) } };
       },
@@ -75,7 +75,7 @@ export function adapterOperations(s: Services): Operation[] {
       async handler({ user, params }) {
         requireAdmin(user);
         const n = await s.db.knex('outbox').where({ id: Number(params.id), status: 'dead' }).update({ status: 'pending', attempts: 0, available_at: Date.now(), result: null, updated_at: Date.now() });
-        if (!n) throw new AppError('adapter.dead-letter-not-found', { id: params.id });
+        if (!n) throw new NotFoundError('adapter.dead-letter-not-found', { id: params.id });
         await audit(s, user, 'adapter.dead-letter-retried', { outbox: Number(params.id) });
         s.effects.wake();
         return { status: 202, body: { id: Number(params.id), status: 'pending' } };

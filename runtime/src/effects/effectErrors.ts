@@ -2,6 +2,8 @@
  * Coded reasons for effects that did not happen, in zh-CN and English: what an inbound event was
  * rejected for, why a call was parked or dead-lettered, why a sub-case outcome was ignored.
  */
+import { DomainError } from '../errors/DomainError.ts';
+
 export const effectReasons = {
   'trigger.not-declared': { zh: '没有已发布的服务事项声明该触发器', en: 'No published service item declares this trigger' },
   'trigger.ambiguous': { zh: '多个服务事项声明该触发器，事件须指明服务事项', en: 'Several service items declare this trigger; the event must name one' },
@@ -34,7 +36,6 @@ export function isUniqueViolation(err: unknown): boolean {
 }
 
 /** True when the command path refused an event for the case's state or the data (not a lost race, not our fault). */
-export function isRefusal(err: unknown): err is { code: string; status: number; details: Record<string, unknown> } {
-  const e = err as { code?: string; status?: number } | undefined;
-  return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.code !== 'case.version-conflict';
+export function isRefusal(err: unknown): err is DomainError {
+  return err instanceof DomainError && ['invalid', 'refused', 'forbidden', 'not-found', 'conflict'].includes(err.kind) && err.code !== 'case.version-conflict';
 }

@@ -1,8 +1,7 @@
 /** A user's own notification preferences: language, SMS/WeChat for what is not urgent, quiet hours, contact points (shown masked). */
-import { isCnMobile } from '@tongban/engine';
-import { AppError } from '../../http/errors.ts';
+import { isCnMobile, maskValue } from '@tongban/engine';
+import { RefusedError } from '../../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../../http/operation.ts';
-import { maskValue } from '../../pii/maskValue.ts';
 import type { Services } from '../../services.ts';
 import { prefsOf, savePrefs } from './notificationPrefs.ts';
 
@@ -24,7 +23,7 @@ export function notificationPrefOperations(s: Services): Operation[] {
       body: S.object({ locale: { type: 'string', enum: ['zh-CN', 'en'] }, sms: { type: 'boolean' }, wechat: { type: 'boolean' },
         quietHours: { anyOf: [{ type: 'null' }, S.object({ start: hhmm, end: hhmm }, ['start', 'end'])] }, phone: { type: 'string', maxLength: 20 }, wechatOpenId: { type: 'string', maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' } }),
       async handler({ user, body }) {
-        if (body.phone !== undefined && body.phone !== '' && !isCnMobile(body.phone)) throw new AppError('case.data-invalid', { errors: [{ path: '/phone', message: '须为中国大陆手机号 (a mainland mobile number)' }] });
+        if (body.phone !== undefined && body.phone !== '' && !isCnMobile(body.phone)) throw new RefusedError('case.data-invalid', { errors: [{ path: '/phone', message: '须为中国大陆手机号 (a mainland mobile number)' }] });
         const cur = (await prefsOf(s.db.knex, s.codec, [user.id])).get(user.id)!;
         await savePrefs(s.db.knex, s.codec, {
           ...cur, ...(body.locale ? { locale: body.locale } : {}), ...(body.sms !== undefined ? { sms: body.sms } : {}), ...(body.wechat !== undefined ? { wechat: body.wechat } : {}),
