@@ -40,6 +40,13 @@ describe('sms-gateway against a local carrier stand-in', () => {
     expect(await h.invoke('send', { to: '13912345671', templateId: 't1' })).toMatchObject({ ok: false, error: { code: 'http.rejected', retryable: false } });
   });
 
+  it('takes the template variables definitions pass beside the template', async () => {
+    const h = await host();
+    expect(await h.invoke('send', { to: '13912345672', templateId: 'service_scheduled', caseId: 'case-3', scheduledAt: '2025-03-05T09:00:00+08:00' }, { idempotencyKey: 'case-3:r4' })).toMatchObject({ ok: true });
+    expect(carrier.messages.find((m) => m.outId === 'case-3:r4')!.params).toEqual({ scheduledAt: '2025-03-05T09:00:00+08:00', caseId: 'case-3' });
+    expect(await h.invoke('send', { to: '13912345672', templateId: 't', nested: { no: 1 } })).toMatchObject({ ok: false, error: { code: 'plugin.invalid-input' } });
+  });
+
   it('caps texts per number per hour', async () => {
     const h = await host({ perNumberPerHour: 2 });
     const send = (k: string) => h.invoke('send', { to: '13700000000', templateId: 't1' }, { idempotencyKey: k });

@@ -16,11 +16,14 @@ async function underCap(ctx: OperationContext<SmsConfig, SmsSecrets>, to: string
   return true;
 }
 
-export const send = defineOperation<{ to: string; templateId: string; params?: Record<string, unknown>; caseId?: string }, { messageId: string }, SmsConfig, SmsSecrets>({
+type SendInput = { to: string; templateId: string; params?: Record<string, unknown>; caseId?: string } & Record<string, unknown>;
+
+export const send = defineOperation<SendInput, { messageId: string }, SmsConfig, SmsSecrets>({
   title: t('发送短信', 'Send an SMS'),
   description: t('向一个大陆手机号发送一条模板短信；不得含敏感个人信息', 'Sends one template SMS to a mainland mobile; no sensitive personal data in it'),
   input: {
-    type: 'object', additionalProperties: false, required: ['to', 'templateId'],
+    // other keys are template variables, as definitions write them beside the template (`scheduledAt`, `appointmentAt`)
+    type: 'object', required: ['to', 'templateId'], additionalProperties: { type: ['string', 'number', 'boolean', 'null'], maxLength: 200 }, maxProperties: 24,
     properties: {
       to: { type: 'string', pattern: '^1[3-9][0-9]{9}$', 'x-pii': 'phone', 'x-title': t('手机号', 'Mobile'), 'x-help': t('接收人的大陆手机号', 'The recipient’s mainland mobile') },
       templateId: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$', 'x-title': t('模板', 'Template'), 'x-help': t('平台审核通过的模板编号', 'The approved template code') },
@@ -33,7 +36,8 @@ export const send = defineOperation<{ to: string; templateId: string; params?: R
   timeoutMs: 10_000,
   async run(ctx, input) {
     if (!(await underCap(ctx, input.to))) throw new RetryableError('sms.per-number-limit', '该号码本小时短信已达上限，稍后再发', { en: 'This number had its texts for the hour; sending later' });
-    const body = JSON.stringify({ PhoneNumbers: input.to, SignName: ctx.config.signName, TemplateCode: input.templateId, TemplateParam: JSON.stringify(input.params ?? {}), OutId: ctx.idempotencyKey });
+    const { to, templateId, params, caseId, ...vars } = input;
+    const body = JSON.stringify({ PhoneNumbers: to, SignName: ctx.config.signName, TemplateCode: templateId, TemplateParam: JSON.stringify({ ...vars, ...(params ?? {}), ...(caseId ? { caseId } : {}) }), OutId: ctx.idempotencyKey });
     const res = expectOk(await ctx.http.request(`${ctx.config.baseUrl.replace(/\/$/, '')}/sms/send`, {
       method: 'POST', body, timeoutMs: ctx.config.timeoutMs,
       headers: { 'content-type': 'application/json', 'x-access-key': ctx.secrets.accessKey, 'x-signature': signBody(ctx.secrets.signingSecret, body, ctx.clock.now()), 'idempotency-key': ctx.idempotencyKey },
