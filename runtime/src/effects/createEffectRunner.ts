@@ -1,7 +1,7 @@
 /**
  * Performs what commands wrote to the outbox: notices, adapter calls (and their channel sends),
- * sub-cases; then delivers finished sub-cases to their parents. Rows run concurrently up to a limit
- * (adapter calls wait on the network, not on us); one row's failure is logged and retried later
+ * sub-cases; then delivers finished sub-cases to their parents. Cases run concurrently up to a limit
+ * (adapter calls wait on the network, not on us), one case's rows in order; one row's failure is logged and retried later
  * through its lease, never allowed to stop the others. `wake()` runs a tick soon after a commit.
  */
 import type { PluginHost } from '@tongban/plugin-host';
@@ -41,9 +41,13 @@ export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?
 
   async function pass(now: number): Promise<number> {
     const rows = await claimOutbox(s.db.knex, now, batch);
+    // one case's rows in their order (its notices reach the inbox in event order); cases side by side
+    const groups = new Map<string, OutboxRow[]>();
+    for (const r of rows) groups.set(r.case_id, [...(groups.get(r.case_id) ?? []), r]);
+    const byCase = [...groups.values()];
     let next = 0;
-    await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
-      while (next < rows.length) await perform(rows[next++]!, now);
+    await Promise.all(Array.from({ length: Math.min(concurrency, byCase.length) }, async () => {
+      while (next < byCase.length) for (const row of byCase[next++]!) await perform(row, now);
     }));
     return rows.length + (await deliverSubcaseOutcomes(s));
   }
