@@ -113,7 +113,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   };
   // Adapters emit through the same (wrapped) command path as the API; results and outbox work wake the effect runner.
   const triggers = createTriggerTargets(definitions, 2_000);
-  services.adapters = await createAdapters({ knex: db.knex, codec, logger, refs: opts.adapters ?? config.adapters ?? [], baseDir: opts.adaptersDir,
+  services.adapters = await createAdapters({ knex: db.knex, codec, logger, refs: opts.adapters ?? config.adapters ?? [], baseDir: opts.adaptersDir, isolation: config.adapterIsolation,
     emit: createTriggerReceiver(services, triggers, () => services.effects.wake()) });
   services.effects = createEffectRunner(services, services.adapters.host);
   // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.

@@ -28,9 +28,10 @@ function orgRef(ctx: Ctx, orgPath: string): { reference: string; display: string
   return { reference: o.reference, display: o.name };
 }
 
-export const createTask = defineOperation<{ direction: string; priority: string; service: string; owner: string; requester: string; diagnosisCode?: string; consentRef?: string; caseId: string }, { id: string }, FhirConfig, FhirSecrets>({
+export const createTask = defineOperation<{ taskId?: string; direction: string; priority: string; service: string; owner: string; requester: string; diagnosisCode?: string; consentRef?: string; caseId: string }, { id: string }, FhirConfig, FhirSecrets>({
   title: t('发起转诊（FHIR Task）', 'Create a referral Task'), description: t('向医院发起转诊；健康信息须有单独同意编号', 'Sends a referral; health data only with a separate-consent reference'),
   input: { type: 'object', additionalProperties: false, required: ['direction', 'priority', 'service', 'owner', 'requester', 'caseId'], properties: {
+    taskId: f('已有 Task', 'Existing Task', { type: 'string', maxLength: 64 }),
     direction: f('方向', 'Direction', { type: 'string', enum: ['up', 'down'] }), priority: f('紧急程度', 'Priority', { type: 'string', enum: ['routine', 'urgent', 'asap', 'stat'] }),
     service: f('服务', 'Service', { type: 'string' }), owner: f('接收机构', 'Owner', { type: 'string' }), requester: f('转出机构', 'Requester', { type: 'string' }),
     diagnosisCode: f('诊断', 'Diagnosis', { type: 'string', 'x-pii': 'health' }), consentRef: f('单独同意', 'Consent', { type: 'string' }), caseId: f('案件', 'Case', { type: 'string' }) } },
@@ -38,8 +39,9 @@ export const createTask = defineOperation<{ direction: string; priority: string;
   retry: { attempts: 5, backoff: { initialMs: 5000, factor: 2, maxMs: 600_000 } },
   async run(ctx, input) {
     const store = taskStore(ctx.store);
-    const existing = await store.byCase(input.caseId);
-    if (existing) return { id: existing }; // a referral the hospital sent us already has its Task
+    // a referral the hospital sent us already has its Task (the case knows its id; the store may learn it a moment later)
+    const existing = input.taskId ?? (await store.byCase(input.caseId));
+    if (existing) return { id: existing };
     if (!input.consentRef) throw new PermanentError('fhir.no-consent', '缺少患者单独同意，不能向医院提供健康信息', { en: 'No separate consent: health data may not go to the hospital' });
     const id = `tb-${createHash('sha256').update(ctx.idempotencyKey).digest('hex').slice(0, 20)}`;
     const now = iso8(ctx.clock.now());

@@ -8,14 +8,16 @@
 import type { Logger } from 'pino';
 import semver from 'semver';
 import {
-  configurePlugin, defaultRetry, handleRoute, migrateConfig, pluginContext, preparePlugin, retryDelay, runOperation, sdkError, classifyError, tightenRetry,
+  configurePlugin, defaultRetry, migrateConfig, preparePlugin, retryDelay, sdkError, classifyError, tightenRetry,
   SDK_VERSION, type CallResult, type EmitSink, type InboundRequest, type InboundResponse, type PluginClock, type PluginStore, type PreparedPlugin, type RetryPolicy, type StoredConfig, type PathProblem,
 } from '@tongban/plugin-sdk';
 import { HostError, type LoadProblem } from './hostErrors.ts';
 import type { LoadedModule } from './loadPluginModules.ts';
 import { newHealth, recordCall, recordFault, type PluginHealth } from './pluginHealth.ts';
 import { publicManifest, type PublicManifest } from './publicManifest.ts';
-import { createSupervisor, type Supervisor } from './supervise.ts';
+import type { Executor } from './isolation/executor.ts';
+import { createInlineExecutor } from './isolation/inlineExecutor.ts';
+import { createWorkerExecutor } from './isolation/workerExecutor.ts';
 
 /** What the runtime lends the host. */
 export interface HostEnv { logger: Logger; clock: PluginClock; storeFor(pluginId: string): PluginStore; emit: EmitSink; random?: () => number }
@@ -23,14 +25,20 @@ export interface HostEnv { logger: Logger; clock: PluginClock; storeFor(pluginId
 /** One call's outcome plus the retry decision. */
 export type InvokeOutcome = CallResult & { policy: RetryPolicy; final: boolean; retryInMs?: number };
 
-interface Entry { prepared: PreparedPlugin; health: PluginHealth; supervisor: Supervisor; source: string }
+interface Entry { prepared: PreparedPlugin; health: PluginHealth; exec: Executor; source: string }
+
+/**
+ * How plugins run: `worker` gives each its own thread (a loop, an exit or a crash stays there; the
+ * thread is restarted), `inline` runs them in the host's thread (tests, the harness). Default inline.
+ */
+export type Isolation = 'worker' | 'inline';
 
 /** Builds a host over loaded modules; throws a `HostError` listing every load problem. */
-export function createPluginHost(modules: readonly LoadedModule[], env: HostEnv, opts: { maxInFlight?: number; loadProblems?: LoadProblem[] } = {}) {
+export function createPluginHost(modules: readonly LoadedModule[], env: HostEnv, opts: { maxInFlight?: number; loadProblems?: LoadProblem[]; isolation?: Isolation } = {}) {
   const problems: LoadProblem[] = [...(opts.loadProblems ?? [])];
   const entries = new Map<string, Entry>();
   const seen = new Map<string, string>();
-  for (const { plugin, source } of modules) {
+  for (const { plugin, source, url } of modules) {
     if (seen.has(plugin.id)) { problems.push({ code: 'host.duplicate-id', source, detail: `id "${plugin.id}" is also used by ${seen.get(plugin.id)}` }); continue; }
     seen.set(plugin.id, source);
     if (typeof plugin.sdk !== 'string' || !semver.validRange(plugin.sdk) || !semver.satisfies(SDK_VERSION, plugin.sdk)) {
@@ -41,12 +49,13 @@ export function createPluginHost(modules: readonly LoadedModule[], env: HostEnv,
     if (!prep.ok) { problems.push({ code: 'host.invalid-manifest', source, detail: prep.problems.map((p) => `${p.path}: ${p.message}`).join('; ') }); continue; }
     const penv = { logger: env.logger, clock: env.clock, store: env.storeFor(plugin.id), emit: env.emit };
     const health = newHealth(false, env.clock.now());
-    const supervisor = createSupervisor(prep.prepared, (signal) => pluginContext(prep.prepared, penv, signal), health, env);
-    entries.set(plugin.id, { prepared: prep.prepared, health, supervisor, source });
+    const exec = opts.isolation === 'worker' && url
+      ? createWorkerExecutor({ pluginId: plugin.id, url, store: penv.store, emit: env.emit, health, logger: env.logger, clock: env.clock, timeoutOf: (n) => plugin.operations?.[n]?.timeoutMs ?? 30_000 })
+      : createInlineExecutor(prep.prepared, penv, health, env);
+    entries.set(plugin.id, { prepared: prep.prepared, health, exec, source });
   }
   if (problems.length) throw new HostError(problems);
   const maxInFlight = opts.maxInFlight ?? 64;
-  const penvOf = (id: string) => ({ logger: env.logger, clock: env.clock, store: env.storeFor(id), emit: env.emit });
   const get = (id: string) => entries.get(id);
   const split = (operationId: string) => { const i = operationId.indexOf('.'); return [operationId.slice(0, i), operationId.slice(i + 1)] as const; };
 
@@ -68,7 +77,8 @@ export function createPluginHost(modules: readonly LoadedModule[], env: HostEnv,
       const res = configurePlugin(e.prepared, migrated.stored);
       if (!res.ok) return res;
       if (e.health.status === 'not-configured') { e.health.status = 'up'; e.health.since = env.clock.now(); }
-      await e.supervisor.restart();
+      e.exec.configure(migrated.stored);
+      await e.exec.restart();
       return { ok: true, stored: migrated.stored, migratedFrom: migrated.applied };
     },
 
@@ -85,7 +95,7 @@ export function createPluginHost(modules: readonly LoadedModule[], env: HostEnv,
       }
       e.health.counters.inFlight++;
       let r: CallResult;
-      try { r = await runOperation(e.prepared, penvOf(pid), name, input, { idempotencyKey: call.idempotencyKey, attempt: call.attempt, caseId: call.caseId }); } finally { e.health.counters.inFlight--; }
+      try { r = await e.exec.invoke(name, input, { idempotencyKey: call.idempotencyKey, attempt: call.attempt, caseId: call.caseId }); } finally { e.health.counters.inFlight--; }
       recordCall(e.health, env.clock.now(), name, r.ok ? undefined : r.error);
       if (r.ok) return { ...r, policy, final: true };
       const final = !r.error.retryable || call.attempt >= policy.attempts;
@@ -97,14 +107,15 @@ export function createPluginHost(modules: readonly LoadedModule[], env: HostEnv,
       const e = get(id);
       if (!e || !(e.prepared.plugin.routes ?? []).length) return { status: 404, body: { error: { code: 'route.not-found', message: '接口不存在', details: { en: 'No such endpoint' } } } };
       if (!e.prepared.settings) return { status: 503, body: { error: { code: 'plugin.not-configured', message: '适配器尚未配置', details: { en: 'The adapter is not configured' } } } };
-      return handleRoute(e.prepared, e.supervisor.context(), req);
+      return e.exec.route(req);
     },
 
     /** Counts an emitted event for the plugin's health. */
     countEvent(id: string, rejected: boolean): void { const h = get(id)?.health; if (h) { h.counters.emitted++; if (rejected) h.counters.rejectedEvents++; } },
     /** Starts the long-running part of every configured plugin. */
-    async start(): Promise<void> { await Promise.all([...entries.values()].map((e) => e.supervisor.start())); },
-    async stop(): Promise<void> { await Promise.all([...entries.values()].map((e) => e.supervisor.stop())); },
+    async start(): Promise<void> { await Promise.all([...entries.values()].map((e) => e.exec.start())); },
+    /** Stops every plugin's long-running part and ends isolated threads. */
+    async stop(): Promise<void> { await Promise.all([...entries.values()].map((e) => e.exec.close())); },
     recordFault: (id: string, code: string, message: string) => { const h = get(id)?.health; if (h) recordFault(h, env.clock.now(), code, message); },
   };
 }

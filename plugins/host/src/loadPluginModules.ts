@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { isPlugin, type Plugin } from '@tongban/plugin-sdk';
 import type { LoadProblem } from './hostErrors.ts';
 
-/** A loaded plugin and the configuration entry it came from. */
-export interface LoadedModule { plugin: Plugin; source: string }
+/** A loaded plugin, the configuration entry it came from, and the URL it was imported from (a worker imports it again). */
+export interface LoadedModule { plugin: Plugin; source: string; url?: string }
 
 function specifier(ref: string, baseDir: string): string {
   if (ref.startsWith('.') || path.isAbsolute(ref)) return pathToFileURL(path.resolve(baseDir, ref)).href;
@@ -24,8 +24,9 @@ export async function loadPluginModules(refs: readonly string[], baseDir = proce
   const problems: LoadProblem[] = [];
   for (const ref of refs) {
     try {
-      const mod = (await import(specifier(ref, baseDir))) as { default?: unknown };
-      if (isPlugin(mod.default)) loaded.push({ plugin: mod.default, source: ref });
+      const url = specifier(ref, baseDir);
+      const mod = (await import(url)) as { default?: unknown };
+      if (isPlugin(mod.default)) loaded.push({ plugin: mod.default, source: ref, url });
       else problems.push({ code: 'host.not-a-plugin', source: ref, detail: 'export default definePlugin({...})' });
     } catch (err) {
       problems.push({ code: 'host.load-failed', source: ref, detail: (err as Error).message.split('\n')[0]!.slice(0, 300) });

@@ -40,7 +40,8 @@ export function recordCall(h: PluginHealth, now: number, operation: string, erro
   // a refused input is the caller's fault, not a sign the plugin or its peer is unwell
   if (error.code === 'plugin.invalid-input' || error.code === 'plugin.not-configured') return;
   h.consecutiveFailures++;
-  if (h.status === 'up' || h.status === 'degraded' || h.status === 'down') move(h, h.consecutiveFailures >= DOWN_AFTER ? 'down' : 'degraded', now);
+  // a plugin already down (a crashed thread, a failing start) stays down until a call succeeds
+  if (h.status === 'up' || h.status === 'degraded') move(h, h.consecutiveFailures >= DOWN_AFTER ? 'down' : 'degraded', now);
 }
 
 /** Records a failure outside a call (a start that threw). */

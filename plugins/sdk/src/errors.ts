@@ -13,6 +13,7 @@ export const sdkErrorCatalog = {
   'plugin.threw': { zh: '适配器内部错误', en: 'The adapter failed with an unexpected error' },
   'plugin.unknown-operation': { zh: '适配器没有该操作', en: 'The adapter has no such operation' },
   'plugin.not-configured': { zh: '适配器尚未配置或配置无效', en: 'The adapter is not configured, or its configuration is invalid' },
+  'plugin.crashed': { zh: '适配器线程崩溃，调用将重试', en: 'The adapter’s thread crashed; the call will be retried' },
   'plugin.overloaded': { zh: '适配器并发调用已满，请稍后重试', en: 'Too many calls in flight for this adapter; retry later' },
   'trigger.invalid-payload': { zh: '入站事件不符合触发器定义', en: 'The inbound event does not match the trigger schema' },
   'trigger.unknown': { zh: '适配器没有该触发器', en: 'The adapter has no such trigger' },

@@ -23,9 +23,9 @@ export interface Adapters {
 }
 
 /** Loads the modules and applies stored settings; throws a HostError listing every load problem. */
-export async function createAdapters(deps: { knex: Knex; codec: PiiCodec; logger: Logger; refs: string[]; baseDir?: string; emit: EmitSink }): Promise<Adapters> {
+export async function createAdapters(deps: { knex: Knex; codec: PiiCodec; logger: Logger; refs: string[]; baseDir?: string; emit: EmitSink; isolation?: 'worker' | 'inline' }): Promise<Adapters> {
   const { loaded, problems } = await loadPluginModules(deps.refs, deps.baseDir);
-  const host = createPluginHost(loaded, { logger: deps.logger, clock: createSystemClock(), storeFor: (id) => knexPluginStore(deps.knex, id), emit: deps.emit }, { loadProblems: problems });
+  const host = createPluginHost(loaded, { logger: deps.logger, clock: createSystemClock(), storeFor: (id) => knexPluginStore(deps.knex, id), emit: deps.emit }, { loadProblems: problems, isolation: deps.isolation });
   const configs = createAdapterConfigs(deps.knex, deps.codec);
   const stored = await configs.all();
   for (const m of host.manifests()) {
