@@ -43,6 +43,15 @@ describe('plugins in worker threads', () => {
     expect(h.health('exiter')!.status).toBe('up');
   }, 40_000);
 
+  it('a plugin configured before it starts starts with those settings', async () => {
+    const { loaded } = await loadPluginModules(['./fixtures/starterModule.ts'], new URL('..', import.meta.url).pathname);
+    const store = createMemoryStore();
+    host = createPluginHost(loaded, { logger: pino({ level: 'silent' }), clock: createManualClock(), storeFor: () => store, emit: async () => ({ status: 'created' }) }, { isolation: 'worker' });
+    await host.configure('starter', { version: 1, config: { mark: 'configured' }, secrets: {} });
+    await host.start();
+    expect(await store.get('started-with')).toBe('configured');
+  }, 40_000);
+
   it('the plugin’s store lives in the host: a thread writes through the message port', async () => {
     const { host: h, stores } = await isolated();
     expect((await call(h, 'looper.remember', 'k-42')).ok).toBe(true);

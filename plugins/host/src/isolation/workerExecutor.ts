@@ -28,9 +28,12 @@ export function createWorkerExecutor(o: WorkerOptions): Executor {
   let closed = false;
   let failures = 0;
   const calls = new Map<number, (v: unknown) => void>();
+  let started: (() => void) | undefined;
   const crashed = (): CallResult => ({ ok: false, error: classifyError(sdkError('plugin.crashed', true)), ms: 0 });
 
+  let spawned = 0;
   function spawn(): void {
+    const respawn = spawned++ > 0;
     const w = new Worker(BOOT, { workerData: { url: o.url, logLevel: o.logger.level }, resourceLimits: { maxOldGenerationSizeMb: o.heapMb ?? 256 } });
     worker = w;
     ready = new Promise<void>((resolve) => {
@@ -38,10 +41,12 @@ export function createWorkerExecutor(o: WorkerOptions): Executor {
         if (m.type === 'ready') {
           failures = 0;
           if (stored) w.postMessage({ type: 'configure', stored } satisfies ToWorker);
-          if (running) w.postMessage({ type: 'start' } satisfies ToWorker);
+          // a replacement thread resumes what the last one ran; the first one starts when asked
+          if (respawn && running) w.postMessage({ type: 'start' } satisfies ToWorker);
           resolve();
         } else if (m.type === 'result') { calls.get(m.id)?.(m.value); calls.delete(m.id); }
-        else if (m.type === 'start-failed') recordFault(o.health, o.clock.now(), m.code, m.message);
+        else if (m.type === 'started') { started?.(); started = undefined; }
+        else if (m.type === 'start-failed') { recordFault(o.health, o.clock.now(), m.code, m.message); started?.(); started = undefined; }
         else if (m.type === 'emit' || m.type === 'store') void answer(w, m);
       });
     });
@@ -101,7 +106,15 @@ export function createWorkerExecutor(o: WorkerOptions): Executor {
       if (out && out !== 'timeout') return out as InboundResponse;
       return { status: 503, body: { error: { code: 'plugin.unavailable', message: '适配器暂时不可用', details: { en: 'The adapter is temporarily unavailable' } } } };
     },
-    async start() { running = true; await ready; worker?.postMessage({ type: 'start' } satisfies ToWorker); },
+    /** Resolves once the plugin's `start` has run in its thread (or failed: then it is down and retried on restart). */
+    async start() {
+      running = true;
+      await ready;
+      if (!worker) return;
+      const done = new Promise<void>((r) => { started = r; setTimeout(r, 30_000).unref(); });
+      worker.postMessage({ type: 'start' } satisfies ToWorker);
+      await done;
+    },
     async stop() { running = false; await request((id) => ({ type: 'stop', id }), 10_000); },
     async restart() { const was = running; if (was) { await this.stop(); await this.start(); } },
     async close() { closed = true; running = false; await request((id) => ({ type: 'stop', id }), 5000); await worker?.terminate(); },

@@ -51,6 +51,8 @@ port.on('message', async (m: ToWorker) => {
     if (m.ok) w?.resolve(m.value); else w?.reject(Object.assign(new Error(m.error?.message), m.error));
   } else if (m.type === 'configure') {
     configurePlugin(p, m.stored);
+    // a context carries the settings it was made with: routes and the next start get the new ones
+    context = pluginContext(p, env, life.signal);
   } else if (m.type === 'invoke') {
     send({ type: 'result', id: m.id, value: await runOperation(p, env, m.name, m.input, m.call) });
   } else if (m.type === 'route') {
