@@ -14,6 +14,19 @@ type Ctx = PluginContext<MqttConfig, MqttSecrets>;
 interface Seen { lastSeen: number; window: { start: number; n: number }; lastByType: Map<string, number>; offline: boolean }
 
 const CARE_DEDUPE_MS = 60_000;
+
+/**
+ * Emits, retrying what failed on our side (a busy store, a lost race): MQTT has already acknowledged
+ * the message, so giving up here would lose the alarm. The event id makes a retry harmless.
+ */
+async function emitWithRetry(ctx: Ctx, trigger: string, event: Parameters<Ctx['emit']>[1]) {
+  for (let attempt = 1; ; attempt++) {
+    try { return await ctx.emit(trigger, event); } catch (err) {
+      if (attempt >= 6 || (err as { retryable?: boolean }).retryable === false) throw err;
+      await ctx.clock.sleep(100 * 2 ** attempt, ctx.signal);
+    }
+  }
+}
 const RECENT_IDS = 20_000;
 
 function caseData(d: RegisteredDevice, ev: DeviceEvent, ctx: Ctx): Record<string, unknown> {
@@ -75,7 +88,7 @@ export async function listen(ctx: Ctx): Promise<() => Promise<void>> {
     const last = s.lastByType.get(ev.type);
     if (last !== undefined && now - last < CARE_DEDUPE_MS) { count(conn, 'mqtt.repeat-alarm'); return; }
     s.lastByType.set(ev.type, now);
-    const r = await ctx.emit('alarm', { eventId: ev.eventId, source: 'device', start: { orgPath: d.gridPath, definition: ctx.config.definition }, data: caseData(d, ev, ctx) });
+    const r = await emitWithRetry(ctx, 'alarm', { eventId: ev.eventId, source: 'device', start: { orgPath: d.gridPath, definition: ctx.config.definition }, data: caseData(d, ev, ctx) });
     count(conn, `emit.${r.status}`);
     if (r.status === 'rejected') ctx.logger.warn({ device: d.id, code: r.reason?.code }, 'alarm rejected by the case service');
     else reply(d, { command: 'received', eventId: ev.eventId, caseRef: r.caseRef });
