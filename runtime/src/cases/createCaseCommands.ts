@@ -31,7 +31,16 @@ export interface CaseCommandDeps { db: Db; definitions: KnexDefinitionStore; run
  * it to record what it delivered (an inbound event id, a sub-case link) atomically with the change,
  * so a redelivery finds the record and changes nothing. It must use only `trx`.
  */
-export interface CommandHooks { within?(trx: Knex.Transaction, caseId: string): Promise<void> }
+export interface CommandHooks {
+  within?(trx: Knex.Transaction, caseId: string): Promise<void>;
+  /**
+   * Decides, inside the command's transaction and on the row and snapshot it read anyway, whether
+   * the caller may act at all (throws a not-found or forbidden error): a check that would otherwise
+   * be a read of its own before the command. Runs before the version check, so a caller who may not
+   * see the case learns nothing from a stale version.
+   */
+  authorize?(row: CaseRow, snapshot: CaseSnapshot, trx: Knex.Transaction): Promise<void> | void;
+}
 
 /** A stored case row. */
 export interface CaseRow { id: string; ref: string; definition_id: string; definition_version: number; org_path: string; state: string; status: string; version: number; snapshot: string; created_by: string | null; created_at: number | string; updated_at: number | string }
@@ -131,10 +140,11 @@ export function createCaseCommands(deps: CaseCommandDeps) {
       return inTransaction(async (trx, batch) => {
         const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
         if (!row) throw new NotFoundError('case.not-found');
+        const snap = JSON.parse(row.snapshot) as CaseSnapshot;
+        await hooks?.authorize?.(row, snap, trx);
         if (expectedVersion !== undefined && expectedVersion !== Number(row.version)) throw new ConflictError('case.version-conflict', { currentVersion: Number(row.version) });
         const compiled = await deps.definitions.compiledFor(row.definition_id, Number(row.definition_version), trx);
         const fields = piiFieldsOf(compiled.definition);
-        const snap = JSON.parse(row.snapshot) as CaseSnapshot;
         snap.context.data = openData(deps.codec, snap.context.data);
         const lookupBefore = lookupKeys(fields, snap.context.data, deps.codec); // before the step, which may edit data in place
         const actor = actorOf(user);
