@@ -57,7 +57,8 @@ export async function createTestDb(dialect: Dialect, opts: { migrate?: boolean; 
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'tongban-test-'));
     sqliteFile = join(dir, 'test.sqlite');
-    db = openDb({ sqliteFile, guard: opts.guard ?? true });
+    // benchmarks (guard off) run the SQLite store as production does, checkpointing from a worker thread
+    db = openDb({ sqliteFile, guard: opts.guard ?? true, walCheckpointer: opts.guard === false });
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   if (opts.migrate !== false) await migrateLatest(db.knex);
@@ -75,5 +76,5 @@ export async function createTestDb(dialect: Dialect, opts: { migrate?: boolean; 
  * MariaDB database, guarded pool). Dispose the original to drop the store.
  */
 export async function reopenTestDb(db: TestDb): Promise<Db> {
-  return db.databaseUrl ? openDb({ databaseUrl: db.databaseUrl, guard: true }) : openDb({ sqliteFile: db.sqliteFile!, guard: true });
+  return db.databaseUrl ? openDb({ databaseUrl: db.databaseUrl, guard: true }) : openDb({ sqliteFile: db.sqliteFile!, guard: true, walCheckpointer: false });
 }
