@@ -38,3 +38,4 @@ export { renderItemPage } from './docs/renderItemPage.ts';
 export { migrate, activeLeaves, type MigrationMapping, type MigrationReport, type MigrationResult } from './migrate/migrate.ts';
 export { replayCase, type CaseLog, type ReplayReport } from './migrate/replay.ts';
 export { maskValue, quasiIdentifierKinds } from './pii/maskValue.ts';
+export { renderTemplate } from './template/index.ts';

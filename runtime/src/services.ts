@@ -17,6 +17,8 @@ import type { Inbox } from './notifications/createInbox.ts';
 import type { AuditQueries } from './audit/createAuditQueries.ts';
 import type { TaskRecords } from './tasks/createTaskRecords.ts';
 import type { RateLimits } from './store/rateLimit.ts';
+import type { Adapters } from './adapters/createAdapters.ts';
+import type { EffectRunner } from './effects/createEffectRunner.ts';
 
 /** Everything a request handler may use. */
 export interface Services {
@@ -44,4 +46,8 @@ export interface Services {
   taskRecords: TaskRecords;
   /** counted hits per key and window (login, urge) */
   rateLimits: RateLimits;
+  /** the adapter plugins (host, settings) */
+  adapters: Adapters;
+  /** performs outbox effects; `wake()` after a commit that wrote some */
+  effects: EffectRunner;
 }

@@ -74,7 +74,7 @@ function collect(c: StepCase, effects: Effect[], ctx: Ctx): Collected {
       out.timers.set(e.timerId, started && started !== 'cancel' ? { ...started, status: 'cancelled' } : 'cancel');
     } else if (e.kind === 'audit') out.audits.push({ actorId: ctx.actorId, orgPath: c.orgPath, caseId: c.id, action: e.action, detail: e.detail });
     else if (e.kind === 'notify' || e.kind === 'adapter.invoke' || e.kind === 'case.spawn') {
-      out.outbox.push({ case_id: c.id, kind: e.kind, idempotency_key: `${c.id}:${ctx.eventId}:${i}`, payload: ctx.scrub(JSON.stringify(e)), status: 'pending', attempts: 0, available_at: ctx.now, created_at: ctx.now });
+      out.outbox.push({ case_id: c.id, kind: e.kind, operation: e.kind === 'adapter.invoke' ? e.operation : null, idempotency_key: `${c.id}:${ctx.eventId}:${i}`, payload: ctx.scrub(JSON.stringify(e)), status: 'pending', attempts: 0, available_at: ctx.now, created_at: ctx.now });
     }
   }
   return out;
@@ -89,7 +89,7 @@ export function applyEffects(trx: Knex.Transaction, batch: WriteBatch, c: StepCa
   if (w.tasks.length) batch.add(trx('tasks').insert(w.tasks).onConflict('id').merge());
   // after the inserts: a task created and decided in one step (an automatic pass) is inserted, then closed
   for (const [id, change] of w.taskUpdates) batch.add(trx('tasks').where({ id }).update(change));
-  syncCandidates(trx, batch, c, w.candidates);
+  syncCandidates(trx, batch, c, w.candidates, new Set(w.tasks.map((t) => String(t.id))));
   const cancels = [...w.timers].filter(([, v]) => v === 'cancel').map(([k]) => k);
   const starts = [...w.timers.values()].filter((v): v is Record<string, unknown> => v !== 'cancel');
   if (cancels.length) batch.add(trx('timers').where({ case_id: c.id }).whereIn('timer_key', cancels).update({ status: 'cancelled' }));
@@ -103,9 +103,11 @@ export function applyEffects(trx: Knex.Transaction, batch: WriteBatch, c: StepCa
  * finds the task in their queue and may read its case while it is open. Rewritten for each task a
  * task effect touched (its last candidates in effect order); removed when the task closes.
  */
-function syncCandidates(trx: Knex.Transaction, batch: WriteBatch, c: StepCase, candidates: Map<string, string[]>): void {
+function syncCandidates(trx: Knex.Transaction, batch: WriteBatch, c: StepCase, candidates: Map<string, string[]>, created: Set<string>): void {
   if (!candidates.size) return;
-  batch.add(trx('task_candidates').whereIn('task_id', [...candidates.keys()]).delete());
+  // a task created by this step has no rows yet: only tasks that existed before need theirs removed
+  const existing = [...candidates.keys()].filter((id) => !created.has(id));
+  if (existing.length) batch.add(trx('task_candidates').whereIn('task_id', existing).delete());
   const rows = [...candidates].flatMap(([id, users]) => [...new Set(users)].map((user_id) => ({ task_id: id, user_id, case_id: c.id })));
-  if (rows.length) batch.add(trx('task_candidates').insert(rows));
+  if (rows.length) batch.add(trx('task_candidates').insert(rows).onConflict(['task_id', 'user_id']).ignore());
 }

@@ -13,7 +13,7 @@ import type { PiiCodec } from '../pii/createPiiCodec.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { openData, scrub, sealData } from '../pii/sealData.ts';
 import { ConflictError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
-import { lookupRows } from '../pii/piiLookup.ts';
+import { lookupKeys, lookupRows } from '../pii/piiLookup.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 import { applyEffects } from './applyEffects.ts';
@@ -25,6 +25,22 @@ import { refusal } from './engineErrors.ts';
 
 /** Dependencies of the command path. */
 export interface CaseCommandDeps { db: Db; definitions: KnexDefinitionStore; runOptions: RunOptionsSource; codec: PiiCodec }
+
+/**
+ * Extra work done inside a command's transaction, before the case is written: effect delivery uses
+ * it to record what it delivered (an inbound event id, a sub-case link) atomically with the change,
+ * so a redelivery finds the record and changes nothing. It must use only `trx`.
+ */
+export interface CommandHooks {
+  within?(trx: Knex.Transaction, caseId: string): Promise<void>;
+  /**
+   * Decides, inside the command's transaction and on the row and snapshot it read anyway, whether
+   * the caller may act at all (throws a not-found or forbidden error): a check that would otherwise
+   * be a read of its own before the command. Runs before the version check, so a caller who may not
+   * see the case learns nothing from a stale version.
+   */
+  authorize?(row: CaseRow, snapshot: CaseSnapshot, trx: Knex.Transaction): Promise<void> | void;
+}
 
 /** A stored case row. */
 export interface CaseRow { id: string; ref: string; definition_id: string; definition_version: number; org_path: string; state: string; status: string; version: number; snapshot: string; created_by: string | null; created_at: number | string; updated_at: number | string }
@@ -66,12 +82,12 @@ export function createCaseCommands(deps: CaseCommandDeps) {
   /** Everything after the case row (queued on `batch`, sent once): event, effects, PII index, audit. */
   async function write(trx: Knex.Transaction, batch: WriteBatch, c: { id: string; definitionId: string; orgPath: string; seq: number }, res: Pick<StepResult<LiveSnapshot>, 'snapshot' | 'effects'>,
     event: Record<string, unknown>, meta: { id: string; at: number; actorId: string; actorRoles: string[] }, fields: ReturnType<typeof piiFieldsOf>,
-    secrets: Map<string, string>): Promise<void> {
+    secrets: Map<string, string>, lookupBefore?: Set<string>): Promise<void> {
     if (event.data && typeof event.data === 'object') sealData(deps.codec, fields, event.data as Record<string, unknown>, secrets);
     const scrubber = (json: string) => scrub(json, secrets);
     batch.add(trx('case_events').insert({ case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at }));
     const audits = applyEffects(trx, batch, c, res.effects, { eventId: meta.id, actorId: meta.actorId, now: meta.at, scrub: scrubber, timers: res.snapshot.context.timers });
-    lookupRows(c.id, fields, res.snapshot.context.data, deps.codec, (q) => batch.add(q), trx);
+    lookupRows(c.id, fields, res.snapshot.context.data, deps.codec, (q) => batch.add(q), trx, lookupBefore);
     const entries = audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles }));
     // SQLite has one writer, so chaining inline costs no contention and saves the sealer's commit;
     // on MySQL the head lock would be held through this command's commit, so stage instead.
@@ -84,8 +100,11 @@ export function createCaseCommands(deps: CaseCommandDeps) {
   }
 
   /** Runs a command transaction on the command pool, then asks the sealer to chain what it staged. */
-  async function inTransaction<T>(run: (trx: Knex.Transaction, batch: WriteBatch) => Promise<T>): Promise<T> {
-    const out = await commandKnex.transaction((trx) => run(trx, writeBatch(trx, dialect)));
+  async function inTransaction<T>(run: (trx: Knex.Transaction, batch: WriteBatch) => Promise<T>, hooks?: CommandHooks & { caseId: string }): Promise<T> {
+    const out = await commandKnex.transaction(async (trx) => {
+      await hooks?.within?.(trx, hooks.caseId);
+      return run(trx, writeBatch(trx, dialect));
+    });
     if (dialect === 'mysql') scheduleSeal(knex);
     return out;
   }
@@ -138,7 +157,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     },
 
     /** Starts a case of the newest published version (or a given one) at an org unit. */
-    async create(user: UserRecord, input: { definitionId: string; version?: number; orgPath: string; data: Record<string, unknown> }): Promise<{ id: string; ref: string; version: number }> {
+    async create(user: UserRecord, input: { definitionId: string; version?: number; orgPath: string; data: Record<string, unknown> }, hooks?: CommandHooks): Promise<{ id: string; ref: string; version: number; effects: Effect[] }> {
       const version = input.version ?? (await deps.definitions.latestPublished(input.definitionId));
       const compiled = await deps.definitions.compiledFor(input.definitionId, version);
       const opts = await deps.runOptions.get();
@@ -157,21 +176,23 @@ export function createCaseCommands(deps: CaseCommandDeps) {
           state: stateName(res.snapshot.value), status: res.snapshot.status, version: 1, snapshot: JSON.stringify(stored), created_by: user.id, created_at: now, updated_at: now }));
         const event = { type: 'case.created', data: { ...input.data }, meta: { at: now, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, seq: 1 }, res, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
-      });
-      return { id, ref, version: 1 };
+      }, { ...hooks, caseId: id });
+      return { id, ref, version: 1, effects: res.effects };
     },
 
     /** Applies an event to a case the caller has already been allowed to see. */
-    async act(user: UserRecord, caseId: string, event: Omit<CaseEvent, 'meta'>, expectedVersion?: number): Promise<{ version: number; effects: Effect[] }> {
+    async act(user: UserRecord, caseId: string, event: Omit<CaseEvent, 'meta'>, expectedVersion?: number, hooks?: CommandHooks): Promise<{ version: number; effects: Effect[] }> {
       const opts = await deps.runOptions.get();
       return inTransaction(async (trx, batch) => {
         const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
         if (!row) throw new NotFoundError('case.not-found');
+        const snap = JSON.parse(row.snapshot) as CaseSnapshot;
+        await hooks?.authorize?.(row, snap, trx);
         if (expectedVersion !== undefined && expectedVersion !== Number(row.version)) throw new ConflictError('case.version-conflict', { currentVersion: Number(row.version) });
         const compiled = await deps.definitions.compiledFor(row.definition_id, Number(row.definition_version), trx);
         const fields = piiFieldsOf(compiled.definition);
-        const snap = JSON.parse(row.snapshot) as CaseSnapshot;
         snap.context.data = openData(deps.codec, snap.context.data);
+        const lookupBefore = lookupKeys(fields, snap.context.data, deps.codec); // before the step, which may edit data in place
         const actor = actorOf(user);
         const meta = { at: Date.now(), id: randomUUID(), actor };
         const res = step(compiled, snap, { ...event, meta } as CaseEvent, opts);
@@ -188,9 +209,9 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         }
         const stored = { ...event, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, seq: version };
-        await write(trx, batch, c, res, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
+        await write(trx, batch, c, res, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets, lookupBefore);
         return { version, effects: res.effects };
-      });
+      }, { ...hooks, caseId });
     },
   };
 }

@@ -10,6 +10,7 @@ import * as m004 from './migrations/004_perf.ts';
 import * as m005 from './migrations/005_jobs_reviews.ts';
 import * as m006 from './migrations/006_security.ts';
 import * as m007 from './migrations/007_workbench.ts';
+import * as m008 from './migrations/008_effects.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '005_jobs_reviews': m005,
   '006_security': m006,
   '007_workbench': m007,
+  '008_effects': m008,
 };
 
 const source: Knex.MigrationSource<string> = {
