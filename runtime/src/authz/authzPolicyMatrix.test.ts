@@ -79,6 +79,8 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   createDraft: () => ({ method: 'POST', path: '/api/definitions', body: { ...tinyIncident, id: 'matrix-new-draft' } }),
   publishDefinition: () => ({ method: 'POST', path: '/api/definitions/matrix-publish/versions/1/publish' }),
   retireDefinition: () => ({ method: 'POST', path: '/api/definitions/matrix-retire/versions/1/retire' }),
+  migrationDryRun: () => ({ method: 'POST', path: '/api/definitions/tiny-incident/versions/1/migration/dry-run', body: { from: 1 } }),
+  migrateCases: () => ({ method: 'POST', path: '/api/definitions/tiny-incident/versions/1/migration', body: { from: 1, cases: ['no-such-case'] } }),
   createCase: (t) => ({ method: 'POST', path: '/api/cases', body: { definitionId: 'matrix-incident', orgPath: t.orgPath, data: { description: 'matrix' } } }),
   listCases: () => ({ method: 'GET', path: '/api/cases?limit=200' }),
   getCase: (t) => ({ method: 'GET', path: `/api/cases/${t.caseId}` }),
