@@ -1,9 +1,8 @@
 /**
  * Who a task operation may name and who may urge (issue 7.3), checked by the server on the org tree:
- *  - 转办 / 委派 / 加签 (and 抄送) targets are enabled staff users holding a role the step works with
- *    (its assignee rule and decision roles; for 抄送 any staff role), at an org unit from which the
- *    case is in their scope or inside the case's subtree — a resident, or a user of another
- *    township, cannot become a handler;
+ *  - 抄送 targets are enabled staff at an org unit from which the case is in their scope or inside
+ *    the case's subtree (a copy hands no work over, so the engine does not check it; 转办 / 委派 /
+ *    加签 targets are the engine's: the step's `targets`, else its roles at the org it was assigned at);
  *  - 催办 comes from the case's initiator, a supervisor of the task up the org tree (a staff role held
  *    strictly above the task's org unit), or a role the step names, counted per user and task.
  */
@@ -46,14 +45,12 @@ export interface TaskRow { id: string; case_id: string; state: string; org_path:
 /** True when a staff assignment at `orgPath` relates to the case: the case is in its scope, or it lies inside the case's subtree. */
 const relatesTo = (orgPath: string, caseOrg: string) => isUnder(caseOrg, orgPath) || isUnder(orgPath, caseOrg);
 
-/** Refuses (422 task.target-not-allowed, naming the user) any target a step operation may not name. */
-export async function checkTargets(identity: KnexIdentityStore, task: TaskRow, spec: TaskSpec | undefined, users: string[], action: string): Promise<void> {
-  const allowed = action === 'copy' ? [] : stepRoles(spec);
+/** Refuses (422 task.target-not-allowed, naming the user) a copy target who is not enabled staff the case concerns. */
+export async function checkCopyTargets(identity: KnexIdentityStore, task: TaskRow, users: string[]): Promise<void> {
   for (const id of users) {
     const target = await identity.getUser(id);
-    if (!target || target.disabled) throw new RefusedError('task.target-not-allowed', { user: id, action, reason: 'unknown-user' });
-    const fits = target.roles.some((r) => isStaffRole(r.role) && (!allowed.length || allowed.includes(r.role)) && relatesTo(r.orgPath, task.org_path));
-    if (!fits) throw new RefusedError('task.target-not-allowed', { user: id, action, reason: allowed.length ? 'role-or-scope' : 'scope', roles: allowed });
+    if (!target || target.disabled) throw new RefusedError('task.target-not-allowed', { user: id, action: 'copy', reason: 'unknown-user' });
+    if (!target.roles.some((r) => isStaffRole(r.role) && relatesTo(r.orgPath, task.org_path))) throw new RefusedError('task.target-not-allowed', { user: id, action: 'copy', reason: 'scope' });
   }
 }
 

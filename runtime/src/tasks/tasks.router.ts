@@ -4,15 +4,18 @@ import { statusOf } from '../http/httpErrors.ts';
 import { defineOperation, ok, S, type Operation, type OpContext } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { toTaskSummary } from './KnexTaskQueries.ts';
-import { checkTargets, mayUrge, stepSpecOf, type TaskRow } from './taskRules.ts';
+import { checkCopyTargets, mayUrge, stepSpecOf, type TaskRow } from './taskRules.ts';
 import { caseIdOfTask, taskSubject } from './taskSubject.ts';
 import type { CommandHooks } from '../cases/createCaseCommands.ts';
 import { openData, sealData } from '../pii/sealData.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { viewData } from '../pii/viewPolicy.ts';
 
-/** Operations that name users, whose targets the server checks on the org tree. */
-const naming = new Set(['transfer', 'delegate', 'addSigner', 'copy']);
+/**
+ * 抄送 names users the engine does not check (a copy hands no work over): the runtime keeps them to
+ * staff the case concerns. 转办 / 委派 / 加签 targets are the engine's to decide, on the step's rules.
+ */
+const naming = new Set(['copy']);
 
 /** True when the user holds the task row: its assignee, or (unassigned) a named candidate or a member of its group. */
 function holds(task: Record<string, unknown>, user: { id: string; roles: Array<{ role: string; orgPath: string }> }): boolean {
@@ -39,7 +42,7 @@ export function taskOperations(s: Services): Operation[] {
     const task = visible ?? await s.tasks.getVisible(ctx.ability, taskId);
     // the engine decides who may act; targets are checked only for a caller who holds the task, so
     // anyone else still gets the engine's "not the assignee" rather than a verdict on the target
-    if (naming.has(action) && Array.isArray(extra.users) && holds(task, ctx.user)) await checkTargets(s.identity, task as unknown as TaskRow, await stepOf(task), extra.users as string[], action);
+    if (naming.has(action) && Array.isArray(extra.users) && holds(task, ctx.user)) await checkCopyTargets(s.identity, task as unknown as TaskRow, extra.users as string[]);
     const out = await s.commands.act(ctx.user, String(task.case_id), { type: 'task.act', taskId, action, ...extra } as never, expectedVersion);
     return { caseId: String(task.case_id), version: out.version };
   }
