@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { DirectoryData } from '@tongban/engine';
+import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { sampleDirectory } from '../testing/sampleDirectory.ts';
+import { previewAssignment, sampleGrids, startingAt } from './assignmentPreview.ts';
+import { fixtureDefinition } from '../testing/fixtureDefinition.ts';
+import type { Definition } from '@tongban/engine';
+
+const dir: DirectoryData = sampleDirectory();
+
+describe('assignment preview on the sample county', () => {
+  it('names the community officer of the case community, with the engine\'s why', () => {
+    const grid = sampleGrids(dir)[0]!;
+    expect(grid.name).toContain('第2网格');
+    const a = previewAssignment(fixtureDefinition(), 'review', dir, grid.path);
+    expect(a.ok).toBe(true);
+    const officers = dir.users.filter((u) => u.roles.some((r) => r.role === 'community-officer' && grid.path.startsWith(r.orgPath + '/'))).map((u) => u.name);
+    expect(officers.length).toBeGreaterThan(0);
+    expect(a.people.map((p) => p.name).sort()).toEqual(officers.sort());
+    expect(a.people[0]!.roles).toContain('社区专干');
+    expect(a.why.length).toBeGreaterThan(0);
+    expect(a.why.map((w) => w['zh-CN']).join('')).toMatch(/社区/);
+  });
+
+  it('follows the empty-assignee policy when nobody holds the role there, and says why', () => {
+    const def = fixtureDefinition();
+    def.roles['no-one'] = { title: { 'zh-CN': '无人', en: 'Nobody' } };
+    def.states.review!.task!.assignee = { role: 'no-one', scope: 'community' };
+    const toAdmin = previewAssignment(def, 'review', dir, sampleGrids(dir)[0]!.path);
+    expect(toAdmin.people.map((p) => p.id)).toContain('u-county-admin');
+    def.states.review!.task!.onEmpty = 'auto-pass';
+    const passed = previewAssignment(def, 'review', dir, sampleGrids(dir)[0]!.path);
+    expect(passed.ok).toBe(false);
+    expect(passed.problem?.['zh-CN']).toMatch(/没有生成待办/);
+  });
+
+  it('reaches a nested step of a real item (the start chain points at it)', () => {
+    const item = serviceItems['elderly-call'] as Definition;
+    const nested = Object.values(item.states).find((s) => s.states)!;
+    const child = Object.keys(nested.states!)[0]!;
+    const moved = startingAt(item, child);
+    expect(Object.values(moved.states).some((s) => s.initial === child)).toBe(true);
+  });
+});
