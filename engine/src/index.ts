@@ -30,3 +30,4 @@ export { availableActions, type AvailableAction } from './run/available.ts';
 export { checkIntake, checkForm } from './run/formCheck.ts';
 export { validateFormData, formSchemaOf, hiddenFields, createFormAjv, isCnIdNumber, isCnMobile, type FormError } from './forms/index.ts';
 export { renderItemPage } from './docs/renderItemPage.ts';
+export { renderTemplate, templateVars, checkTemplate, templateHelpers } from './template/index.ts';

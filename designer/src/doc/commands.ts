@@ -32,7 +32,8 @@ export function replaceDocument(def: Definition, label: LocalizedText): Command 
 /** A state id not used yet, from a base (`step`, `step2`, ...). */
 export function freshStateId(def: Definition, base: string): string {
   const ids = new Set(indexStates(def).states.keys());
-  const clean = base.replace(/[^a-zA-Z0-9_-]/g, '_').replace(/^[^a-zA-Z]+/, '') || 'step';
+  // state ids: ^[a-z][a-z0-9_]*$ (definition schema)
+  const clean = base.toLowerCase().replace(/[^a-z0-9_]/g, '_').replace(/^[^a-z]+/, '') || 'step';
   if (!ids.has(clean)) return clean;
   for (let i = 2; ; i++) if (!ids.has(`${clean}${i}`)) return `${clean}${i}`;
 }
