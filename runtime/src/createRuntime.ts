@@ -30,6 +30,7 @@ import { dispatchOutbox } from './notifications/dispatchOutbox.ts';
 import type { Services } from './services.ts';
 import { caseActionOperations } from './http/caseActions.router.ts';
 import { breakGlassOperations } from './pii/breakGlass.router.ts';
+import { designerOperations } from './designer/designer.router.ts';
 import type { Clock, JobDriver } from './jobs/JobDriver.ts';
 import { createTimerRunner, type TimerRunner } from './jobs/createTimerRunner.ts';
 import { createEmbeddedDriver } from './jobs/createEmbeddedDriver.ts';
@@ -53,7 +54,7 @@ export interface Runtime extends Services {
 
 function allOperations(s: Services): Operation[] {
   return [...authOperations(s), ...definitionOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
-    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s)];
+    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...designerOperations(s)];
 }
 
 /**

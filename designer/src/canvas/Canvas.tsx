@@ -132,7 +132,7 @@ function CanvasInner({ layoutNonce }: { layoutNonce: number }) {
         deleteKeyCode={['Delete', 'Backspace']} fitView minZoom={0.1}
       >
         <Background />
-        <MiniMap pannable zoomable nodeColor={(n) => kindStyle[(n.data as StateNodeData).kind].color} />
+        <MiniMap pannable zoomable nodeColor={(n) => kindStyle[(n.data as unknown as StateNodeData).kind].color} />
         <Controls />
       </ReactFlow>
     </div>

@@ -1,6 +1,6 @@
 /** How each kind of state is drawn: colour and icon by kind, the mode, assignee and deadline of a human step, a "+" to add the next step. */
 import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { Tag, Tooltip } from 'antd';
 import type { GraphNode } from './toGraph.ts';
 import { describeDuration } from '../versions/describeDuration.ts';
@@ -18,9 +18,9 @@ export const kindStyle: Record<GraphNode['kind'], { color: string; icon: string;
 
 const modeZh: Record<string, string> = { single: '单人', all: '会签', any: '或签', sequence: '依次', vote: '票签' };
 
-export type StateNodeData = GraphNode & { lang: 'zh-CN' | 'en'; errors: number; onAdd(id: string): void };
+export type StateNodeData = GraphNode & { lang: 'zh-CN' | 'en'; errors: number; onAdd(id: string): void } & Record<string, unknown>;
 
-export const StateNode = memo(function StateNode({ data, selected }: NodeProps & { data: StateNodeData }) {
+export const StateNode = memo(function StateNode({ data, selected }: NodeProps<Node<StateNodeData>>) {
   const k = kindStyle[data.kind];
   const group = data.childCount > 0;
   const title = data.lang === 'en' ? data.title.en : data.title['zh-CN'];

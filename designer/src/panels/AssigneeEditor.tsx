@@ -12,7 +12,8 @@ import { Section, tr } from './Section.tsx';
 import { AssigneeAnswer } from './AssigneeAnswer.tsx';
 
 type Kind = 'role' | 'user' | 'pick' | 'chain' | 'orgField';
-const kindOf = (a: AssignmentRule): Kind => ('orgField' in a ? 'orgField' : 'role' in a ? 'role' : 'user' in a ? 'user' : 'pick' in a ? 'pick' : 'chain');
+type RoleRule = Extract<AssignmentRule, { scope?: unknown; of?: unknown; role: string }> & { scope?: 'county' | 'township' | 'community' | 'grid' | 'case'; of?: 'case' | 'initiator' | 'previous-handler' };
+const kindOf = (a: AssignmentRule): Kind => ('orgField' in a ? 'orgField' : 'pick' in a ? 'pick' : 'role' in a ? 'role' : 'user' in a ? 'user' : 'chain');
 const levelZh: Record<string, string> = { county: '县', township: '乡镇', community: '社区', grid: '网格', case: '案件所在组织' };
 
 export function AssigneeEditor({ stateId, pointer, task }: { stateId: string; pointer: string; task: TaskSpec }) {
@@ -36,14 +37,14 @@ export function AssigneeEditor({ stateId, pointer, task }: { stateId: string; po
         options={[{ value: 'role', label: tr(lang, '角色', 'Role') }, { value: 'user', label: tr(lang, '指定人员', 'User') }, { value: 'pick', label: tr(lang, '自选', 'Pick') },
           { value: 'chain', label: tr(lang, '逐级', 'Chain') }, { value: 'orgField', label: tr(lang, '按字段组织', 'Org field') }]} />
       <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
-        {k === 'role' && 'role' in a && (
+        {k === 'role' && (() => { const r = a as RoleRule; return (
           <Space wrap>
-            <Select data-testid="assignee-role" style={{ minWidth: 180 }} value={a.role} options={roles} onChange={(role) => set({ ...a, role })} />
-            <Select style={{ minWidth: 120 }} value={a.scope ?? 'case'} options={levels} onChange={(scope) => set({ ...a, scope })} />
-            <Select style={{ minWidth: 120 }} value={a.of ?? 'case'} onChange={(of) => set({ ...a, of })}
+            <Select data-testid="assignee-role" style={{ minWidth: 180 }} value={r.role} options={roles} onChange={(role) => set({ ...r, role })} />
+            <Select style={{ minWidth: 120 }} value={r.scope ?? 'case'} options={levels} onChange={(scope) => set({ ...r, scope })} />
+            <Select style={{ minWidth: 120 }} value={r.of ?? 'case'} onChange={(of) => set({ ...r, of })}
               options={[{ value: 'case', label: tr(lang, '按案件', 'of the case') }, { value: 'initiator', label: tr(lang, '按发起人', 'of the initiator') }, { value: 'previous-handler', label: tr(lang, '按上一步办理人', 'of the previous handler') }]} />
           </Space>
-        )}
+        ); })()}
         {k === 'user' && 'user' in a && <Select showSearch optionFilterProp="label" style={{ width: '100%' }} value={a.user} options={users} onChange={(user) => set({ user })} />}
         {k === 'pick' && 'pick' in a && (
           <Space wrap>

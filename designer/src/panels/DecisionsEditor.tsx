@@ -1,13 +1,13 @@
 /** Decisions of a step: title, kind, required inputs (意见/签名/附件), who may take it, and for 驳回/退回 the target and resubmit strategy. */
 import { Button, Input, Select, Space, Table } from 'antd';
 import type { DecisionSpec, TaskSpec } from '@tongban/engine';
-import { DecisionKinds } from '@tongban/engine';
 import { useEditor } from '../editor/EditorContext.tsx';
 import { setValue } from '../doc/commands.ts';
 import { toPointer } from '../doc/pointer.ts';
 import { indexStates } from '../doc/stateIndex.ts';
 import { Section, tr } from './Section.tsx';
 
+const DecisionKinds = ['approve', 'reject', 'return', 'abstain', 'other'] as const;
 const kindZh: Record<string, string> = { approve: '通过', reject: '驳回', return: '退回', abstain: '弃权', other: '其他' };
 const inputs = (lang: 'zh-CN' | 'en') => [{ value: 'comment', label: tr(lang, '意见', 'comment') }, { value: 'signature', label: tr(lang, '签名', 'signature') }, { value: 'attachment', label: tr(lang, '附件', 'attachment') }];
 

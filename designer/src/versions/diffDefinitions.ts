@@ -33,7 +33,7 @@ function fieldLabel(def: Definition, field: string): LocalizedText {
 
 function describeAssignee(a: TaskSpec['assignee'] | undefined): string {
   if (!a) return '—';
-  if ('role' in a && !('orgField' in a)) return `${a.role}${a.scope ? `@${a.scope}` : ''}${a.of && a.of !== 'case' ? `(${a.of})` : ''}`;
+  if ('role' in a && !('orgField' in a) && !('pick' in a)) { const r = a as { role: string; scope?: string; of?: string }; return `${r.role}${r.scope ? `@${r.scope}` : ''}${r.of && r.of !== 'case' ? `(${r.of})` : ''}`; }
   if ('user' in a) return `user:${a.user}`;
   if ('pick' in a) return `pick:${a.pick}`;
   if ('chain' in a) return `chain:${a.chain.role} ${a.chain.from}→${a.chain.to}`;

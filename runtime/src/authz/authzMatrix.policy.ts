@@ -98,6 +98,15 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   publishDefinition: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
   retireDefinition: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
 
+  // designer (issue 11): the directory (every user's name and roles), drafts and scenarios are county admins' tools
+  designerDirectory: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  getDesignerDraft: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  saveDesignerDraft: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  listScenarios: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  saveScenarios: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  runScenarios: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  publishDesignerDraft: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+
   // cases
   createCase: { access: { who: 'intake', code: forbidden }, scope: 'createAt' },
   listCases: { access: { who: 'any' }, scope: 'list' },

@@ -1,0 +1,65 @@
+/** 服务事项: the items with their latest version and status; 新建 (blank, from one of the five items, or imported JSON/YAML). */
+import { useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import type { Definition, Diagnostic } from '@tongban/engine';
+import { designerApi, keys } from '../api/designerApi.ts';
+import type { ShellApi } from '../shell/shellApi.ts';
+import { importFile } from '../io/importExport.ts';
+import { fromTemplate, ITEM_ID, skeleton, templates } from './newDefinition.ts';
+import { tr } from '../panels/Section.tsx';
+
+export function ItemList({ api, lang, basePath }: { api: ShellApi; lang: 'zh-CN' | 'en'; basePath: string }) {
+  const navigate = useNavigate();
+  const list = useQuery({ queryKey: keys.list, queryFn: () => designerApi.list(api) });
+  const [creating, setCreating] = useState<'blank' | 'template' | undefined>();
+  const [problems, setProblems] = useState<Diagnostic[]>();
+  const [busy, setBusy] = useState<string>();
+  const open = (id: string) => navigate(`${basePath}/${encodeURIComponent(id)}`);
+  const create = async (def: Definition) => {
+    setBusy(undefined);
+    try { await designerApi.saveDraft(api, def.id, def, 0); open(def.id); } catch (e) { setBusy((e as Error).message); }
+  };
+  const statusTag = (s: string) => <Tag color={s === 'published' ? 'green' : s === 'draft' ? 'blue' : 'default'}>{tr(lang, { published: '已发布', draft: '草稿', retired: '已停用' }[s] ?? s, s)}</Tag>;
+  return (
+    <div style={{ padding: 16 }} data-testid="item-list">
+      <Space style={{ marginBottom: 12 }}>
+        <Button type="primary" data-testid="new-item" onClick={() => setCreating('blank')}>{tr(lang, '新建事项', 'New item')}</Button>
+        <Button data-testid="new-from-template" onClick={() => setCreating('template')}>{tr(lang, '从模板新建', 'From a template')}</Button>
+        <Upload accept=".json,.yaml,.yml" showUploadList={false} beforeUpload={async (f) => { const r = await importFile(f); if (r.ok) await create(r.definition); else setProblems(r.diagnostics); return false; }}>
+          <Button data-testid="import-item">{tr(lang, '导入 JSON / YAML', 'Import JSON / YAML')}</Button>
+        </Upload>
+      </Space>
+      {busy && <Alert type="error" showIcon message={busy} style={{ marginBottom: 8 }} />}
+      <Table rowKey="id" loading={list.isPending} dataSource={list.data?.items ?? []} pagination={false} onRow={(r) => ({ onDoubleClick: () => open(r.id) })} columns={[
+        { title: tr(lang, '名称', 'Title'), dataIndex: 'title' }, { title: tr(lang, '编号', 'Id'), dataIndex: 'id' }, { title: tr(lang, '分类', 'Category'), dataIndex: 'category' },
+        { title: tr(lang, '最新版本', 'Latest'), render: (_, r) => <>v{r.version} {statusTag(r.status)}</> },
+        { title: '', render: (_, r) => <Button size="small" data-testid={`open-${r.id}`} onClick={() => open(r.id)}>{tr(lang, '设计', 'Design')}</Button> },
+      ]} />
+      <NewItemDialog mode={creating} lang={lang} existing={(list.data?.items ?? []).map((d) => d.id)} onCancel={() => setCreating(undefined)} onCreate={(d) => { setCreating(undefined); void create(d); }} />
+      <Modal open={!!problems} title={tr(lang, '导入失败：定义有问题', 'Import failed: the definition has problems')} onCancel={() => setProblems(undefined)} footer={null}>
+        <ul data-testid="import-problems">{problems?.slice(0, 50).map((d, i) => <li key={i}><code>{d.code}</code> {d.path} {d.message[lang]}</li>)}</ul>
+      </Modal>
+    </div>
+  );
+}
+
+function NewItemDialog({ mode, lang, existing, onCancel, onCreate }: { mode?: 'blank' | 'template'; lang: 'zh-CN' | 'en'; existing: string[]; onCancel(): void; onCreate(d: Definition): void }) {
+  const [form] = Form.useForm<{ id: string; title: string; template?: string }>();
+  const all = templates();
+  return (
+    <Modal open={!!mode} title={mode === 'template' ? tr(lang, '从模板新建', 'New from a template') : tr(lang, '新建事项', 'New item')} onCancel={onCancel} destroyOnHidden
+      onOk={() => form.validateFields().then((v) => onCreate(mode === 'template' ? fromTemplate(all.find((t) => t.id === v.template)!.definition, v.id, v.title) : skeleton(v.id, v.title)))}>
+      <Form form={form} layout="vertical" initialValues={{ template: all[0]?.id }}>
+        {mode === 'template' && <Form.Item name="template" label={tr(lang, '模板', 'Template')}><Select options={all.map((t) => ({ value: t.id, label: t.title }))} /></Form.Item>}
+        <Form.Item name="id" label={tr(lang, '事项编号（英文小写，如 shop-front）', 'Item id (lower case, e.g. shop-front)')}
+          rules={[{ required: true, message: tr(lang, '请填写事项编号', 'Enter an id') }, { pattern: ITEM_ID, message: tr(lang, '只能用小写字母、数字和连字符，以字母开头', 'Lower-case letters, digits and hyphens, starting with a letter') },
+            { validator: (_, v) => (existing.includes(v) ? Promise.reject(new Error(tr(lang, '该编号已存在', 'This id exists'))) : Promise.resolve()) }]}>
+          <Input data-testid="new-item-id" />
+        </Form.Item>
+        <Form.Item name="title" label={tr(lang, '事项名称', 'Title')} rules={[{ required: true, message: tr(lang, '请填写事项名称', 'Enter a title') }]}><Input data-testid="new-item-title" /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
