@@ -3,7 +3,7 @@
  * for nested and parallel states, labelled (and, when guarded, marked) edges, "+" to add the next
  * step, connect/delete/copy/paste as commands, a minimap, and zoom to what a diagnostic points at.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type Edge, type Node, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEditor } from '../editor/EditorContext.tsx';
@@ -31,14 +31,13 @@ function CanvasInner({ layoutNonce }: { layoutNonce: number }) {
   const [layout, setLayout] = useState<LayoutResult>({ positions: {} });
   const [dragged, setDragged] = useState<Record<string, { x: number; y: number }>>({});
   const shape = graph.nodes.map((n) => `${n.id}<${n.parent ?? ''}`).join('|') + '#' + graph.edges.map((e) => `${e.source}>${e.target}`).join('|');
-  const lastShape = useRef('');
 
   // Re-layout when states or connections change (not on every property edit), and on "自动布局".
   useEffect(() => {
-    if (shape === lastShape.current && layoutNonce === 0) return;
-    lastShape.current = shape;
     let live = true;
-    layoutInWorker(graph.nodes, graph.edges).then((r) => { if (live) { setLayout(r); setDragged({}); requestAnimationFrame(() => flow.fitView({ padding: 0.15, duration: 200 })); } }).catch(() => {});
+    layoutInWorker(graph.nodes, graph.edges)
+      .then((r) => { if (live) { setLayout(r); setDragged({}); setTimeout(() => { if (live) void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }); }, 50); } })
+      .catch((err: Error) => console.error('auto-layout failed', err.message));
     return () => { live = false; };
   }, [shape, layoutNonce]);
 
@@ -129,7 +128,7 @@ function CanvasInner({ layoutNonce }: { layoutNonce: number }) {
             exec(d.kind === 'reject' ? setValue(`${d.pointer}/to`, undefined, { 'zh-CN': '删除退回去向', en: 'Remove reject-back target' }, false) : removeTransition(d.pointer));
           }
         }}
-        deleteKeyCode={['Delete', 'Backspace']} fitView minZoom={0.1}
+        deleteKeyCode={['Delete', 'Backspace']} fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.1}
       >
         <Background />
         <MiniMap pannable zoomable nodeColor={(n) => kindStyle[(n.data as unknown as StateNodeData).kind].color} />

@@ -1,6 +1,6 @@
 /**
  * Layered auto-layout with elkjs: the graph (with groups as hierarchical nodes) in, positions out
- * (relative to the parent, as React Flow wants them). Runs in the layout Web Worker in the browser;
+ * (relative to the parent, as React Flow wants them). In the browser ELK runs in its Web Worker (layoutClient.ts);
  * the benchmark calls it directly.
  */
 import type { ElkNode } from 'elkjs/lib/elk-api';

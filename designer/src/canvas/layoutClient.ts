@@ -1,29 +1,18 @@
-/** Talks to the layout worker: one worker per page, requests matched by id, the latest request wins. */
-import type { LayoutResult } from './elkLayout.ts';
+/**
+ * Auto-layout off the main thread: the elkjs API here, ELK's own layered algorithm in its Web
+ * Worker (elk-worker.min.js, served as an asset). A 100-step item never freezes the canvas.
+ * (Running the bundled ELK inside a worker of our own does not work: in a worker context it takes
+ * over `self.onmessage` as ELK's own worker protocol.)
+ */
+import ELK from 'elkjs/lib/elk-api.js';
+import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
+import { layoutWith, type LayoutResult } from './elkLayout.ts';
 import type { GraphEdge, GraphNode } from './toGraph.ts';
 
-let worker: Worker | undefined;
-let seq = 0;
-const pending = new Map<number, { resolve(r: LayoutResult): void; reject(e: Error): void }>();
+let elk: InstanceType<typeof ELK> | undefined;
 
-function getWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<{ id: number; result?: LayoutResult; error?: string }>) => {
-      const p = pending.get(e.data.id);
-      pending.delete(e.data.id);
-      if (!p) return;
-      if (e.data.result) p.resolve(e.data.result); else p.reject(new Error(e.data.error ?? 'layout failed'));
-    };
-  }
-  return worker;
-}
-
-/** Lays the graph out in the worker. */
+/** Lays the graph out in ELK's worker. */
 export function layoutInWorker(nodes: GraphNode[], edges: GraphEdge[]): Promise<LayoutResult> {
-  const id = ++seq;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    getWorker().postMessage({ id, nodes, edges });
-  });
+  elk ??= new ELK({ workerUrl: elkWorkerUrl });
+  return layoutWith(elk, nodes, edges);
 }

@@ -27,7 +27,7 @@ export function EditorLayout({ saveState, onSave, onBack, beforePublish, onPubli
   const [importProblems, setImportProblems] = useState<Diagnostic[]>();
   const [bottom, setBottom] = useState('problems');
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 600 }}>
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 'calc(100vh - 64px)' }}>
       <Toolbar saveState={saveState} onSave={onSave} onBack={onBack} onLayout={() => setLayoutNonce((n) => n + 1)} onPublish={() => setPublishing(true)} onImportProblems={setImportProblems} />
       {error && <Alert type="error" showIcon closable onClose={clearError} data-testid="edit-error" data-code={error.code} message={error.text[lang]} />}
       <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>

@@ -22,7 +22,7 @@ describe('form builder: schema output', () => {
     const def = built();
     const props = def.data.properties as Record<string, Record<string, unknown>>;
     expect(props.phone).toMatchObject({ type: 'string', format: 'cn-mobile', 'x-pii': 'phone', 'x-title': { 'zh-CN': '联系电话', en: 'Phone' } });
-    expect(props.photos).toMatchObject({ type: 'array', 'x-widget': 'attachment', 'x-pii': 'none' });
+    expect(props.photos).toMatchObject({ type: 'array', 'x-widget': 'attachment', 'x-pii': 'none', minItems: 1 });
     expect(def.forms!.intake!.fields).toEqual(['shopName', 'ownerId', 'note', 'phone', 'photos', 'kind', 'otherText']);
     expect(def.forms!.intake!.required).toEqual(['shopName', 'phone', 'photos', 'otherText']);
     expect(def.states.review!.task!.fields).toMatchObject({ phone: 'required', photos: 'required', kind: 'write' });

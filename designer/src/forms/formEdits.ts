@@ -51,7 +51,10 @@ export function addField(formId: string, f: NewField): Command {
       if ((def.data as { properties?: object }).properties && Object.hasOwn((def.data as { properties: object }).properties, f.name)) throw new FormEditError('form.field-exists', L(`字段 ${f.name} 已存在`, `Field ${f.name} exists`));
       const spec = fieldTypes[f.type];
       if (!spec.pii.includes(f.pii)) throw new FormEditError('form.pii-required', L(`${spec.label['zh-CN']}字段必须标注个人信息类别（${spec.pii.join(' / ')}）`, `A ${spec.label.en} field must carry a personal-data tag (${spec.pii.join(' / ')})`));
-      let next = setAt(def, `/data/properties${toPointer(f.name)}`, { ...spec.schema({ title: f.title, choices: f.choices }), 'x-pii': f.pii });
+      const schema = spec.schema({ title: f.title, choices: f.choices });
+      // a required photo means at least one: an empty list is present but holds nothing
+      if (f.required && f.type === 'attachment') schema.minItems = 1;
+      let next = setAt(def, `/data/properties${toPointer(f.name)}`, { ...schema, 'x-pii': f.pii });
       const nextForm: FormSpec = { ...fm, fields: [...fm.fields, f.name], ...(f.required ? { required: [...(fm.required ?? []), f.name] } : {}) };
       if (f.step && nextForm.steps) nextForm.steps = nextForm.steps.map((s) => (s.id === f.step ? { ...s, fields: [...s.fields, f.name] } : s));
       next = setAt(next, `/forms${toPointer(formId)}`, nextForm);
@@ -93,6 +96,8 @@ export function setRequired(formId: string, name: string, required: boolean): Co
       const list = (fm.required ?? []).filter((x) => x !== name);
       let next = setAt(def, `/forms${toPointer(formId)}/required`, required ? [...list, name] : list);
       next = setMatrix(next, formId, name, required ? 'required' : 'write');
+      const prop = (def.data.properties as Record<string, { type?: string; 'x-widget'?: string }> | undefined)?.[name];
+      if (prop?.type === 'array' && prop['x-widget'] === 'attachment') next = setAt(next, `/data/properties${toPointer(name)}/minItems`, required ? 1 : undefined);
       return next;
     },
   };

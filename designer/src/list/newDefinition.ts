@@ -10,11 +10,15 @@ export function skeleton(id: string, title: string): Definition {
     id, version: 1, schemaVersion: 1, category: 'general', title: { 'zh-CN': title, en: title },
     data: { type: 'object', properties: { description: { type: 'string', maxLength: 4000, 'x-pii': 'none', 'x-title': { 'zh-CN': '情况说明', en: 'Description' } } } },
     forms: { intake: { title: { 'zh-CN': '登记', en: 'Intake' }, fields: ['description'], required: ['description'] } },
-    roles: { 'grid-worker': { title: { 'zh-CN': '网格员', en: 'Grid worker' }, level: 'grid' }, 'community-officer': { title: { 'zh-CN': '社区专干', en: 'Community officer' }, level: 'community' } },
+    // the roles of the county backbone (domain README): most items need a reporter, the community and the township
+    roles: {
+      'grid-worker': { title: { 'zh-CN': '网格员', en: 'Grid worker' }, level: 'grid' }, 'grid-leader': { title: { 'zh-CN': '网格长', en: 'Grid leader' }, level: 'community' },
+      'community-officer': { title: { 'zh-CN': '社区专干', en: 'Community officer' }, level: 'community' }, 'township-reviewer': { title: { 'zh-CN': '乡镇审核员', en: 'Township reviewer' }, level: 'township' },
+    },
     intake: { form: 'intake', roles: ['grid-worker'] },
     initial: 'review',
     states: {
-      review: { title: { 'zh-CN': '受理', en: 'Review' }, task: { assignee: { role: 'community-officer', scope: 'community' }, form: 'intake', decisions: { approve: { title: { 'zh-CN': '办结', en: 'Close' }, kind: 'approve' } } }, on: { approve: { target: 'closed' } } },
+      review: { title: { 'zh-CN': '受理', en: 'Review' }, task: { assignee: { role: 'community-officer', scope: 'community' }, fields: { description: 'read' }, decisions: { approve: { title: { 'zh-CN': '办结', en: 'Close' }, kind: 'approve' } } }, on: { approve: { target: 'closed' } } },
       closed: { title: { 'zh-CN': '已办结', en: 'Closed' }, type: 'final', outcome: 'done' },
     },
   } as Definition;

@@ -23,10 +23,10 @@ export function DecisionsEditor({ pointer, task }: { pointer: string; task: Task
     exec(setValue(p(`decision${n}`), { title: { 'zh-CN': '新结果', en: 'New decision' }, kind: 'other' }, { 'zh-CN': '添加办理结果', en: 'Add decision' }, false));
   };
   return (
-    <Section title={tr(lang, '办理结果', 'Decisions')} testId="decisions" extra={<Button size="small" onClick={add}>{tr(lang, '添加', 'Add')}</Button>}>
+    <Section title={tr(lang, '办理结果', 'Decisions')} testId="decisions" extra={<Button size="small" data-testid="add-decision" onClick={add}>{tr(lang, '添加', 'Add')}</Button>}>
       <Table size="small" pagination={false} dataSource={rows} rowKey="key" columns={[
         { title: tr(lang, '名称', 'Title'), render: (_, r) => <Input size="small" data-testid={`decision-title-${r.name}`} value={r.d.title['zh-CN']} onChange={(e) => set(r.name, 'title', { ...r.d.title, 'zh-CN': e.target.value })} /> },
-        { title: tr(lang, '类型', 'Kind'), render: (_, r) => <Select size="small" value={r.d.kind ?? 'other'} options={DecisionKinds.map((k) => ({ value: k, label: tr(lang, kindZh[k]!, k) }))} onChange={(v) => set(r.name, 'kind', v)} /> },
+        { title: tr(lang, '类型', 'Kind'), render: (_, r) => <Select size="small" data-testid={`decision-kind-${r.name}`} value={r.d.kind ?? 'other'} options={DecisionKinds.map((k) => ({ value: k, label: tr(lang, kindZh[k]!, k) }))} onChange={(v) => set(r.name, 'kind', v)} /> },
         { title: tr(lang, '须填', 'Requires'), render: (_, r) => <Select size="small" mode="multiple" style={{ minWidth: 110 }} data-testid={`decision-requires-${r.name}`} value={r.d.requires ?? []} options={inputs(lang)} onChange={(v) => set(r.name, 'requires', v)} /> },
         { title: tr(lang, '退回到', 'Back to'), render: (_, r) => (r.d.kind === 'reject' || r.d.kind === 'return'
           ? <Space direction="vertical" size={2}>

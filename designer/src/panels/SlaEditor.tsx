@@ -53,7 +53,7 @@ export function SlaEditor({ pointer, task }: { pointer: string; task: TaskSpec }
         return (
           <Space key={i} wrap style={{ display: 'flex', marginTop: 4 }} data-testid={`rung-${i}`}>
             {tr(lang, '超时后', 'after')}<DurationInput lang={lang} value={r.after ?? 'PT0M'} onChange={(after) => setRung(i, { ...r, after })} />
-            <Select size="small" value={k} onChange={(nk: RungKind) => setRung(i, { ...(r.after ? { after: r.after } : {}), ...fresh[nk] })} options={[
+            <Select size="small" data-testid={`rung-${i}-kind`} value={k} onChange={(nk: RungKind) => setRung(i, { ...(r.after ? { after: r.after } : {}), ...fresh[nk] })} options={[
               { value: 'remind', label: tr(lang, '提醒', 'remind') }, { value: 'escalate', label: tr(lang, '升级', 'escalate') }, { value: 'supervise', label: tr(lang, '督办', 'supervise') },
               { value: 'auto', label: tr(lang, '自动处理', 'auto') }, { value: 'flag', label: tr(lang, '通报', 'flag') }]} />
             {r.remind && <>{tr(lang, '次数', 'times')}<InputNumber size="small" min={1} value={r.remind.times} onChange={(v) => setRung(i, { ...r, remind: { ...r.remind!, times: Number(v ?? 1) } })} />

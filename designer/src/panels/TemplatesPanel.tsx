@@ -25,7 +25,7 @@ export function TemplatesPanel() {
         <List size="small" bordered dataSource={names} renderItem={(n) => <List.Item style={{ cursor: 'pointer', background: n === current ? '#e6f4ff' : undefined }} onClick={() => select({ kind: 'template', id: n })}>{n}</List.Item>} />
         <Space.Compact style={{ marginTop: 8 }}>
           <Input data-testid="new-template-name" placeholder={tr(lang, '模板编号', 'template id')} value={newName} onChange={(e) => setNewName(e.target.value)} />
-          <Button disabled={!/^[a-z][a-z0-9_]*$/.test(newName) || names.includes(newName)} onClick={() => { exec(setValue(`/templates${toPointer(newName)}`, { 'zh-CN': '', en: '' }, { 'zh-CN': `新建模板 ${newName}`, en: `New template ${newName}` }, false)); select({ kind: 'template', id: newName }); setNewName(''); }}>{tr(lang, '新建', 'New')}</Button>
+          <Button data-testid="new-template-add" disabled={!/^[a-z][a-z0-9_]*$/.test(newName) || names.includes(newName)} onClick={() => { exec(setValue(`/templates${toPointer(newName)}`, { 'zh-CN': '', en: '' }, { 'zh-CN': `新建模板 ${newName}`, en: `New template ${newName}` }, false)); select({ kind: 'template', id: newName }); setNewName(''); }}>{tr(lang, '新建', 'New')}</Button>
         </Space.Compact>
       </div>
       {tpl && current && (
