@@ -49,8 +49,11 @@ describe('designer journey: 门前三包 inspection', () => {
     await page.getByTestId('new-item-title').fill('门前三包巡查');
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByTestId('toolbar').waitFor();
-    await page.getByTestId('node-review').waitFor();
-    await shot('01-new-item');
+    try {
+      await page.getByTestId('node-review').waitFor({ timeout: 20_000 });
+    } finally {
+      await page.screenshot({ path: `${shots ?? '/tmp'}/01-new-item.png` });
+    }
   });
   it('builds the intake form: an ID number, a phone and a required photo, with a live preview; the draft survives a reload', async () => {
     await page.getByRole('tab', { name: '表单' }).click();
@@ -122,5 +125,81 @@ describe('designer journey: 门前三包 inspection', () => {
       if (n !== '0') console.log(await page.getByTestId('problems').innerText());
       return n;
     }, { timeout: 10_000 }).toBe('0');
+  });
+});
+
+describe('designer journey: simulate, publish, run a case', () => {
+  it('simulates across the National Day holiday: tasks, timers, the breach ladder and the SMS appear', async () => {
+    await page.getByRole('tab', { name: '模拟' }).click();
+    await page.getByTestId('sim-start').click();
+    await page.getByTestId('sim-task-review').first().waitFor();
+    expect(await page.getByTestId('sim-clock').innerText()).toContain('2026-09-30');
+    const signers = await page.getByTestId('sim-task-review').count();
+    expect(signers).toBeGreaterThan(1); // 会签: every officer of the community
+    // 2 working days from Wed 30 Sep: the 1–7 Oct holiday is skipped, the due date lands after it
+    await expect.poll(() => page.getByTestId('simulate-panel').innerText()).toMatch(/sla\.due → 2026-10-(0[89]|10)/);
+    await page.getByTestId('sim-advance-P7D').click(); // 7 Oct: still the holiday, nothing is due yet
+    expect(await page.getByTestId('sim-clock').innerText()).toContain('节假日');
+    await page.getByTestId('sim-advance-P7D').click();
+    await expect.poll(async () => { const t = await page.getByTestId('simulate-panel').innerText(); if (!t.includes('timer sla.due')) console.log(t); return t; }).toContain('timer sla.due');
+    await expect.poll(() => page.getByTestId('simulate-panel').innerText()).toContain('乡镇审核员');
+    for (let i = 0; i < signers; i++) await page.getByTestId('sim-act-review-approve').first().click();
+    await expect.poll(() => page.getByTestId('sim-state').innerText()).toContain('done');
+    // the SMS to the initiator on 办结, rendered from the template (reminders and the escalation notice use it too)
+    await expect.poll(() => page.getByTestId('sim-notify').filter({ hasText: '通知·sms' }).count()).toBe(1);
+    expect(await page.getByTestId('sim-notify').filter({ hasText: '通知·sms' }).innerText()).toMatch(/案件.+已办结，联系电话13800138000/);
+    await page.getByTestId('sim-scenario-name').fill('国庆前上报，超时升级后会签办结');
+    await page.getByTestId('sim-save').click();
+    await expect.poll(() => page.getByTestId('scenarios').innerText()).toContain('通过');
+    await shot('04-simulate');
+  });
+
+  it('publishes version 1 (lint clean, the scenario replayed by the server)', async () => {
+    await page.getByTestId('publish').click();
+    await page.getByTestId('publish-confirm').click();
+    await page.getByText('已发布第 1 版').waitFor();
+    const admin = await apiLogin(h.apiUrl, 'county-admin');
+    const versions = await call(h.apiUrl, admin, 'GET', '/api/definitions/shop-front/versions');
+    expect(versions.body.items).toMatchObject([{ id: 'shop-front', version: 1, status: 'published' }]);
+  });
+
+  it('a case of it is completed (through the runtime API: the workbench screens are not in main yet)', async () => {
+    const worker = await apiLogin(h.apiUrl, 'grid-worker-510722001001002-1');
+    const created = await call(h.apiUrl, worker, 'POST', '/api/cases', {
+      definitionId: 'shop-front', orgPath: '/510722/510722001/510722001001/510722001001002',
+      data: { description: '店外堆放杂物', ownerId: idNumber('51072219850312123'), phone: '13800138000', photos: ['att-1'] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const tasks = (await h.rt.db.knex('tasks').where({ case_id: created.body.id, status: 'pending' })) as Array<{ id: string; assignee: string | null; candidates: string }>;
+    expect(tasks.length).toBeGreaterThan(1);
+    for (const t of tasks) {
+      const who = t.assignee ?? (JSON.parse(t.candidates) as string[])[0]!;
+      const username = (await h.rt.db.knex('users').where({ id: who }).first('username')) as { username: string };
+      const token = await apiLogin(h.apiUrl, username.username);
+      const r = await call(h.apiUrl, token, 'POST', `/api/tasks/${encodeURIComponent(t.id)}/complete`, { outcome: 'approve' });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    const done = await call(h.apiUrl, worker, 'GET', `/api/cases/${created.body.id}`);
+    expect(done.body.state).toBe('closed');
+  });
+
+  it('two admins on one draft: the later save gets a clear conflict, and nothing is lost', async () => {
+    await page.getByRole('tab', { name: '流程' }).click();
+    await shot('05-after-publish');
+    await page.getByTestId('node-review').click();
+    await page.getByTestId('state-title').fill('复核');
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
+    // another admin session saves the same draft
+    const other = await apiLogin(h.apiUrl, 'county-admin');
+    const server = await call(h.apiUrl, other, 'GET', '/api/designer/drafts/shop-front');
+    const theirs = { ...server.body.definition, title: { 'zh-CN': '门前三包巡查（乡镇版）', en: 'Shop-front (township)' } };
+    expect((await call(h.apiUrl, other, 'PUT', '/api/designer/drafts/shop-front', { definition: theirs, baseRevision: server.body.revision })).status).toBe(200);
+    await page.getByTestId('state-title').fill('复核确认');
+    await page.getByTestId('conflict-theirs').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.ant-modal').filter({ hasText: '草稿已被他人修改' }).innerText()).toContain('张洋');
+    await page.getByTestId('conflict-theirs').click();
+    await expect.poll(() => page.getByTestId('toolbar').innerText()).toContain('门前三包巡查（乡镇版）');
+    await page.getByTestId('undo').click(); // mine is one undo away
+    await expect.poll(() => page.getByTestId('state-title').inputValue()).toBe('复核确认');
   });
 });

@@ -63,7 +63,7 @@ function Loaded({ api, user, lang, basePath, draft, directory, known }: { api: S
       )}
       <EditorLayout saveState={sync.state} onSave={() => { sync.save().catch(() => undefined); }} onBack={() => navigate(basePath || '/')}
         beforePublish={() => sync.save()}
-        onPublished={(v) => { void message.success(tr(lang, `已发布第 ${v} 版`, `Version ${v} published`)); void qc.invalidateQueries({ queryKey: ['designer'] }); }} />
+        onPublished={(v) => { sync.rebase(0); void message.success(tr(lang, `已发布第 ${v} 版`, `Version ${v} published`)); void qc.invalidateQueries({ queryKey: keys.list }); void qc.invalidateQueries({ queryKey: keys.versions(draft.definition.id) }); }} />
       <Modal open={sync.state === 'conflict' && !!sync.conflict} closable={false} title={tr(lang, '草稿已被他人修改', 'Someone else changed this draft')} data-testid="conflict"
         footer={<Space><Button data-testid="conflict-theirs" onClick={() => { takeTheirs().catch(() => undefined); }}>{tr(lang, '载入对方的版本（可撤销找回我的修改）', 'Load theirs (undo brings mine back)')}</Button>
           <Button type="primary" danger data-testid="conflict-mine" onClick={() => { sync.keepMine().catch(() => undefined); }}>{tr(lang, '以我的版本覆盖', 'Overwrite with mine')}</Button></Space>}>

@@ -60,5 +60,7 @@ export function useDraftSync(stack: CommandStack, api: ShellApi, userId: string,
     /** after a conflict: adopt their revision as the new base (the caller loads their document) */
     takeTheirs: (revision: number) => { base.current = revision; setConflict(undefined); setState('saved'); },
     revision: () => base.current,
+    /** after publishing: the server dropped the draft; the next save starts a new one */
+    rebase: (revision: number) => { base.current = revision; },
   };
 }

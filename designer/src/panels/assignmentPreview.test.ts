@@ -22,6 +22,16 @@ describe('assignment preview on the sample county', () => {
     expect(a.why.map((w) => w['zh-CN']).join('')).toMatch(/社区/);
   });
 
+  it('a countersign names every signer', () => {
+    const def = fixtureDefinition();
+    def.states.review!.task!.mode = 'all';
+    const grid = sampleGrids(dir)[0]!;
+    const a = previewAssignment(def, 'review', dir, grid.path);
+    const officers = dir.users.filter((u) => u.roles.some((r) => r.role === 'community-officer' && grid.path.startsWith(r.orgPath + '/')));
+    expect(a.people.map((p) => p.id).sort()).toEqual(officers.map((u) => u.id).sort());
+    expect(a.people.length).toBeGreaterThan(1);
+  });
+
   it('follows the empty-assignee policy when nobody holds the role there, and says why', () => {
     const def = fixtureDefinition();
     def.roles['no-one'] = { title: { 'zh-CN': '无人', en: 'Nobody' } };
@@ -40,5 +50,17 @@ describe('assignment preview on the sample county', () => {
     const child = Object.keys(nested.states!)[0]!;
     const moved = startingAt(item, child);
     expect(Object.values(moved.states).some((s) => s.initial === child)).toBe(true);
+  });
+});
+
+describe('sample data for previews and simulation', () => {
+  it('passes the engine\'s intake checks for the five items\' personal formats', async () => {
+    const { sampleData } = await import('./sampleData.ts');
+    const { isCnIdNumber, isCnMobile } = await import('@tongban/engine');
+    const d = sampleData({ type: 'object', properties: { a: { type: 'string', format: 'cn-id-number', 'x-pii': 'id-number' }, b: { type: 'string', format: 'cn-mobile', 'x-pii': 'phone' }, c: { type: 'array', minItems: 2, items: { type: 'string' } }, e: { type: 'string', minLength: 10 } } });
+    expect(isCnIdNumber(d.a as string)).toBe(true);
+    expect(isCnMobile(d.b as string)).toBe(true);
+    expect(d.c).toHaveLength(2);
+    expect((d.e as string).length).toBeGreaterThanOrEqual(10);
   });
 });

@@ -51,9 +51,11 @@ export function previewAssignment(def: Definition, stateId: string, dir: Directo
   } catch (err) {
     return fail(`草稿有错误，无法计算办理人：${(err as Error).message}`, `The draft has errors; no answer: ${(err as Error).message}`);
   }
-  const task = effects.find((e) => e.kind === 'task.create' && e.state === stateId);
-  if (!task || task.kind !== 'task.create') return fail('此步骤没有生成待办（可能被自动通过或跳过）', 'This step created no task (auto-passed or skipped)');
-  const ids = task.assignment.assignee ? [task.assignment.assignee] : task.assignment.candidates;
+  // a countersign or vote creates one task per signer: the answer is all of them
+  const tasks = effects.flatMap((e) => (e.kind === 'task.create' && e.state === stateId ? [e] : []));
+  const task = tasks[0];
+  if (!task) return fail('此步骤没有生成待办（可能被自动通过或跳过）', 'This step created no task (auto-passed or skipped)');
+  const ids = [...new Set(tasks.flatMap((t) => (t.assignment.assignee ? [t.assignment.assignee] : t.assignment.candidates)))];
   const roleTitle = (r: string) => def.roles[r]?.title['zh-CN'] ?? r;
   const people = ids.map((id) => { const u = dir.users.find((x) => x.id === id); return { id, name: u?.name ?? id, roles: [...new Set((u?.roles ?? []).map((r) => roleTitle(r.role)))] }; });
   return { ok: people.length > 0, orgName, people, why: task.assignment.why };

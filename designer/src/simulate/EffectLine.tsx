@@ -5,8 +5,13 @@ import { useEditor } from '../editor/EditorContext.tsx';
 import { formatSimTime } from './formatTime.ts';
 
 export function EffectLine({ effect: e, userName, onAdapter }: { effect: Effect; userName(id?: string): string; onAdapter(op: string, ok: boolean): void }) {
-  const { doc, lang } = useEditor();
+  const { doc, lang, directory } = useEditor();
   const en = lang === 'en';
+  const orgName = (p?: string) => directory?.orgs.find((o) => o.path === p)?.name ?? p ?? '';
+  const recipients = (r: { role?: string; orgPath?: string; orgPaths?: string[]; users?: string[] }) => [
+    r.role ? `${doc.roles[r.role]?.title[lang] ?? r.role}${r.orgPath ? `@${orgName(r.orgPath)}` : ''}${r.orgPaths ? `@${r.orgPaths.map(orgName).join('、')}` : ''}` : '',
+    (r.users ?? []).map(userName).join('、'),
+  ].filter(Boolean).join('；');
   switch (e.kind) {
     case 'task.create': {
       const who = e.assignment.assignee ? userName(e.assignment.assignee) : e.assignment.candidates.map(userName).join('、');
@@ -17,7 +22,7 @@ export function EffectLine({ effect: e, userName, onAdapter }: { effect: Effect;
     case 'notify': {
       const src = doc.templates?.[e.template]?.[lang];
       const text = src ? renderTemplate(src, e.vars, lang) : undefined;
-      return <div data-testid="sim-notify"><Tag color="orange">{en ? 'notify' : '通知'}·{e.channel}</Tag>{JSON.stringify(e.recipients)} {text?.ok ? `「${text.text}」` : e.template}</div>;
+      return <div data-testid="sim-notify"><Tag color="orange">{en ? 'notify' : '通知'}·{e.channel}</Tag>→ {recipients(e.recipients)} {text?.ok ? `「${text.text}」` : e.template}</div>;
     }
     case 'adapter.invoke': return (
       <div><Tag color="cyan">{en ? 'adapter' : '调用'}</Tag>{e.operation} {JSON.stringify(e.input)}

@@ -61,7 +61,11 @@ export function SimulatePanel() {
       </Space>
       {!script && <Input.TextArea rows={3} value={dataText} onChange={(e) => setDataText(e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} />}
       {view && 'error' in view && <Alert type="error" message={view.error} />}
-      {ok && (
+      {ok && !view.result.records[0]?.accepted && (
+        <Alert type="error" showIcon data-testid="sim-refused" style={{ marginBottom: 8 }} message={tr(lang, '发起不成功：发起表单未通过校验，未生成案件', 'Not started: the intake form does not validate; no case was opened')}
+          description={view.result.records[0]?.diagnostics.map((d) => d.message[lang]).join('；')} />
+      )}
+      {ok && view.result.records[0]?.accepted && (
         <Row gutter={12}>
           <Col span={9}>
             <Card size="small" title={<span data-testid="sim-clock">{formatSimTime(view.now, lang)}</span>}>
