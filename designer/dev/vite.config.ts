@@ -15,6 +15,10 @@ export default defineConfig({
   plugins: [react()],
   server: { proxy: { '/api': { target: api, changeOrigin: true } } },
   preview: { proxy: { '/api': { target: api, changeOrigin: true } } },
-  build: { outDir: fileURLToPath(new URL('../dist/dev', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/dev', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 4000,
+    // the designer page, and every story on one page for the smoke test
+    rollupOptions: { input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), stories: fileURLToPath(new URL('./stories.html', import.meta.url)) } },
+  },
   worker: { format: 'es' },
 });

@@ -44,7 +44,7 @@ export function EditorLayout({ saveState, onSave, onBack, beforePublish, onPubli
             {tab === 'versions' && <VersionsPanel />}
             {tab === 'settings' && <SettingsPanel />}
           </div>
-          <div style={{ height: 260, borderTop: '1px solid #f0f0f0', overflow: 'auto', padding: '0 12px' }}>
+          <div style={{ height: bottom === 'simulate' ? '48%' : 220, borderTop: '1px solid #f0f0f0', overflow: 'auto', padding: '0 12px' }}>
             <Tabs size="small" activeKey={bottom} onChange={setBottom} items={[{ key: 'problems', label: <ProblemsSummary />, children: <ProblemsPanel /> }, { key: 'simulate', label: tr(lang, '模拟', 'Simulate'), children: <SimulatePanel /> }]} />
           </div>
         </div>
