@@ -12,14 +12,17 @@ setProjectAnnotations(preview);
 const modules = import.meta.glob('../src/**/*.stories.tsx', { eager: true }) as Record<string, Parameters<typeof composeStories>[0]>;
 const stories = new Map<string, () => ReactNode>();
 for (const [file, mod] of Object.entries(modules)) {
-  for (const [name, Story] of Object.entries(composeStories(mod))) stories.set(`${file.replace('../src/', '')}:${name}`, () => <Story />);
+  for (const [name, story] of Object.entries(composeStories(mod))) {
+    const Story = story as unknown as () => ReactNode;
+    stories.set(`${file.replace('../src/', '')}:${name}`, () => <Story />);
+  }
 }
 (window as unknown as { __stories: string[] }).__stories = [...stories.keys()];
 
 class Boundary extends Component<{ children: ReactNode }, { error?: string }> {
-  state: { error?: string } = {};
+  override state: { error?: string } = {};
   static getDerivedStateFromError(e: Error) { return { error: e.message }; }
-  render() { return this.state.error ? <pre data-story-error>{this.state.error}</pre> : this.props.children; }
+  override render() { return this.state.error ? <pre data-story-error>{this.state.error}</pre> : this.props.children; }
 }
 
 const id = new URLSearchParams(location.search).get('story');

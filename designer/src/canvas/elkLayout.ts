@@ -23,7 +23,10 @@ export function elkInput(nodes: GraphNode[], edges: GraphEdge[]): ElkNode {
     : { id: n.id, width: NODE_W, height: NODE_H });
   for (const n of nodes) (n.parent ? byId.get(n.parent)! : root).children!.push(byId.get(n.id)!);
   const seen = new Set<string>();
-  root.edges = edges.filter((e) => e.source !== e.target).filter((e) => { const k = `${e.source}>${e.target}`; if (seen.has(k)) return false; seen.add(k); return true; })
+  // Reject-back edges (驳回/退回 to an earlier step) are drawn but do not shape the layout: as back
+  // edges they only make ELK reverse and route them across every layer in between (measured on a
+  // 100-state item: 4.2 s with them, 0.6 s without), and the forward flow is what should read left to right.
+  root.edges = edges.filter((e) => e.source !== e.target && e.kind !== 'reject').filter((e) => { const k = `${e.source}>${e.target}`; if (seen.has(k)) return false; seen.add(k); return true; })
     .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] }));
   return root;
 }

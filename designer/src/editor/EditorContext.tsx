@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { Definition, DirectoryData } from '@tongban/engine';
 import { CommandStack, type Command } from '../doc/commandStack.ts';
 import { checkDocument, type CheckResult } from '../lint/checkDocument.ts';
+import { checkInWorker } from '../lint/lintClient.ts';
 import { targetOf, type Selection, type Tab } from '../lint/diagnosticTarget.ts';
 import type { ShellApi, ShellUser } from '../shell/shellApi.ts';
 
@@ -64,8 +65,9 @@ export function EditorProvider({ initial, api, user, lang, directory, knownDefin
   const known = useMemo(() => (knownKey ? knownKey.split(',') : []), [knownKey]);
 
   useEffect(() => {
-    const h = setTimeout(() => setCheck(checkDocument(doc, known)), LINT_DEBOUNCE_MS);
-    return () => clearTimeout(h);
+    let live = true;
+    const h = setTimeout(() => { void checkInWorker(doc, known).then((r) => { if (live) setCheck(r); }); }, LINT_DEBOUNCE_MS);
+    return () => { live = false; clearTimeout(h); };
   }, [doc, known]);
 
   const exec = useCallback((cmd: Command) => {

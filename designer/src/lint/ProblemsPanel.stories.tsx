@@ -3,7 +3,6 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { StoryEditor } from '../testing/StoryEditor.tsx';
 import { fixtureDefinition } from '../testing/fixtureDefinition.ts';
-import type { Definition } from '@tongban/engine';
 
 const meta: Meta<typeof ProblemsPanel> = { title: '设计器/ProblemsPanel', component: ProblemsPanel };
 export default meta;

@@ -3,7 +3,6 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { AssigneeEditor } from './AssigneeEditor.tsx';
 import { StoryEditor } from '../testing/StoryEditor.tsx';
 import { fixtureDefinition } from '../testing/fixtureDefinition.ts';
-import type { Definition } from '@tongban/engine';
 
 const meta: Meta<typeof AssigneeEditor> = { title: '设计器/AssigneeEditor', component: AssigneeEditor };
 export default meta;

@@ -3,7 +3,6 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { DecisionsEditor } from './DecisionsEditor.tsx';
 import { StoryEditor } from '../testing/StoryEditor.tsx';
 import { fixtureDefinition } from '../testing/fixtureDefinition.ts';
-import type { Definition } from '@tongban/engine';
 
 const meta: Meta<typeof DecisionsEditor> = { title: '设计器/DecisionsEditor', component: DecisionsEditor };
 export default meta;

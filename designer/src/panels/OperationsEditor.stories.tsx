@@ -3,7 +3,6 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { OperationsEditor } from './OperationsEditor.tsx';
 import { StoryEditor } from '../testing/StoryEditor.tsx';
 import { fixtureDefinition } from '../testing/fixtureDefinition.ts';
-import type { Definition } from '@tongban/engine';
 
 const meta: Meta<typeof OperationsEditor> = { title: '设计器/OperationsEditor', component: OperationsEditor };
 export default meta;

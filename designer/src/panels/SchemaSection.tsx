@@ -22,7 +22,7 @@ export function SchemaSection({ defName, only, pointer, value, testId }: { defNa
     const props = base.properties as Record<string, unknown>;
     const picked = { type: 'object', properties: Object.fromEntries(only.filter((k) => props[k]).map((k) => [k, props[k]])), $defs: root.$defs };
     return withLabels(picked, lang) as RJSFSchema;
-  }, [defName, only.join(','), lang]); // eslint-disable-line
+  }, [defName, only.join(","), lang]);
   const formData = Object.fromEntries(only.filter((k) => value?.[k] !== undefined).map((k) => [k, value![k]]));
   return (
     <div data-testid={testId}>

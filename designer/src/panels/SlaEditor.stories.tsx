@@ -3,7 +3,6 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { SlaEditor } from './SlaEditor.tsx';
 import { StoryEditor } from '../testing/StoryEditor.tsx';
 import { fixtureDefinition } from '../testing/fixtureDefinition.ts';
-import type { Definition } from '@tongban/engine';
 
 const meta: Meta<typeof SlaEditor> = { title: '设计器/SlaEditor', component: SlaEditor };
 export default meta;

@@ -3,7 +3,6 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { TaskModeEditor } from './TaskModeEditor.tsx';
 import { StoryEditor } from '../testing/StoryEditor.tsx';
 import { fixtureDefinition } from '../testing/fixtureDefinition.ts';
-import type { Definition } from '@tongban/engine';
 
 const meta: Meta<typeof TaskModeEditor> = { title: '设计器/TaskModeEditor', component: TaskModeEditor };
 export default meta;

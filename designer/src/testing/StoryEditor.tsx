@@ -15,7 +15,7 @@ import directory from './fixtures/directory.json' with { type: 'json' };
 
 function Select({ selection }: { selection?: Selection }) {
   const { select } = useEditor();
-  useEffect(() => { if (selection) select(selection); }, []); // eslint-disable-line
+  useEffect(() => { if (selection) select(selection); }, []);
   return null;
 }
 
