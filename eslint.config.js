@@ -127,6 +127,20 @@ export default defineConfig(
     },
   },
 
+  // ── runtime/**: errors are transport-neutral (CONVENTIONS.md 5) ─────────────────────────────
+  // Stores, commands, jobs and the CLI throw DomainError subclasses (runtime/src/errors/); only the
+  // HTTP layer (http/ and the *.router.ts files) turns them into statuses and bodies.
+  {
+    files: ['runtime/src/**/*.ts'],
+    ignores: ['runtime/src/http/**', 'runtime/src/**/*.router.ts', 'runtime/src/**/*.test.ts', 'runtime/src/openapi/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{
+        regex: '(?:^|/)http/httpErrors(?:\\.ts)?$',
+        message: 'runtime errors are transport-neutral: throw a DomainError subclass (runtime/src/errors/DomainError.ts); only http/ and *.router.ts map kinds to HTTP statuses.',
+      }] }],
+    },
+  },
+
   // ── adapters/** and plugins/sdk/**: only @tongban/plugin-sdk ──────────────────────────────────
   {
     files: ['adapters/**/*.{ts,tsx,mts,cts,js,mjs,cjs}', 'plugins/sdk/**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],

@@ -31,3 +31,4 @@ export { checkIntake, checkForm } from './run/formCheck.ts';
 export { validateFormData, formSchemaOf, hiddenFields, createFormAjv, isCnIdNumber, isCnMobile, type FormError } from './forms/index.ts';
 export { renderItemPage } from './docs/renderItemPage.ts';
 export { renderTemplate, templateVars, checkTemplate, templateHelpers } from './template/index.ts';
+export { maskValue, quasiIdentifierKinds } from './pii/maskValue.ts';

@@ -10,6 +10,8 @@ import { migrateLatest } from './store/migrate.ts';
 import { KnexIdentityStore } from './identity/KnexIdentityStore.ts';
 import { createTokenService } from './identity/tokens.ts';
 import { createLoginService } from './identity/createLoginService.ts';
+import { createLoginThrottle } from './identity/loginThrottle.ts';
+import { createPrincipalCache } from './identity/createPrincipalCache.ts';
 import { KnexDefinitionStore } from './definitions/KnexDefinitionStore.ts';
 import { createRunOptions } from './cases/createRunOptions.ts';
 import { createCaseCommands } from './cases/createCaseCommands.ts';
@@ -36,6 +38,7 @@ import { createTimerRunner, type TimerRunner } from './jobs/createTimerRunner.ts
 import { createEmbeddedDriver } from './jobs/createEmbeddedDriver.ts';
 import { createBullmqDriver } from './jobs/createBullmqDriver.ts';
 import { withTimerWakeups } from './jobs/withTimerWakeups.ts';
+import { writeCheckpoint } from './audit/checkpoints.ts';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -64,7 +67,11 @@ function allOperations(s: Services): Operation[] {
 export type JobsOption = 'embedded' | 'bullmq' | 'off' | ((timers: TimerRunner) => JobDriver);
 
 /** Options a caller (CLI, tests) may pass. */
-export interface RuntimeOptions { db?: Db; logger?: Logger; jobs?: JobsOption; clock?: Clock }
+export interface RuntimeOptions {
+  db?: Db; logger?: Logger; jobs?: JobsOption; clock?: Clock;
+  /** the principal cache's clock and lifetime (tests of revocation across processes) */
+  principals?: { clock?: Clock; ttlMs?: number };
+}
 
 function makeDriver(jobs: JobsOption, timers: TimerRunner, o: { clock?: Clock; logger: Logger; config: RuntimeConfig }): JobDriver | undefined {
   if (jobs === 'off') return undefined;
@@ -83,12 +90,14 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   // Logs carry ids, paths and codes only; bodies (and so personal data) are never logged.
   const logger = opts.logger ?? pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.password', '*.idNumber'] });
   const identity = new KnexIdentityStore(db.knex);
+  const principals = createPrincipalCache(identity, opts.principals);
+  identity.onUserChanged((id) => principals.invalidate(id));
   const tokens = createTokenService(config.tokenSecret, config.tokenTtlSeconds);
   const definitions = new KnexDefinitionStore(db.knex);
   const runOptions = createRunOptions(identity);
   const codec = createPiiCodec(config.piiKey, config.piiOldKeys, config.hmacKey);
   const services: Services = {
-    config, db, logger, identity, tokens, login: createLoginService(identity, tokens), definitions, runOptions, codec,
+    config, db, logger, identity, principals, tokens, login: createLoginService(identity, tokens, createLoginThrottle(db.knex)), definitions, runOptions, codec,
     commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex),
   };
   // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.
@@ -101,8 +110,10 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const operations = allOperations(services);
   const openapi = buildOpenApi(operations);
   operations.push(defineOperation({ method: 'get', path: '/api/openapi.json', operationId: 'openapi', tag: 'meta', auth: false, summary: 'OpenAPI 3.1 文档 The OpenAPI document', async handler() { return { body: openapi }; } }));
-  const app = createApp({ operations, tokens, identity, logger, bodyLimitBytes: config.bodyLimitBytes });
+  const app = createApp({ operations, tokens, principals, logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy });
   let timer: NodeJS.Timeout | undefined;
+  let checkpointTimer: NodeJS.Timeout | undefined;
+  const checkpoint = () => { writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed')); };
   let server: Server | undefined;
   const dispatch = () => dispatchOutbox(db.knex, runOptions);
   return {
@@ -116,6 +127,8 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
           server!.headersTimeout = 66_000;
           const addr = server!.address() as { port: number };
           timer = setInterval(() => { dispatch().catch((err) => logger.error({ err: (err as Error).message }, 'outbox dispatch failed')); }, 1000);
+          checkpointTimer = setInterval(checkpoint, config.auditCheckpointMs);
+          checkpointTimer.unref();
           jobs.start().catch((err) => logger.error({ err: (err as Error).message }, 'jobs driver failed to start'));
           resolve({ server: server!, url: `http://${config.host}:${addr.port}` });
         });
@@ -123,6 +136,11 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     },
     async close() {
       if (timer) clearInterval(timer);
+      if (checkpointTimer) {
+        clearInterval(checkpointTimer);
+        // the head as we leave it, so a cut made while we are down is caught by the next verify
+        await writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed'));
+      }
       await jobs.stop();
       if (server) await new Promise((r) => server!.close(() => r(undefined)));
       await db.close();

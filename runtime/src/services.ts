@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { RuntimeConfig } from './config/loadConfig.ts';
 import type { Db } from './store/createDb.ts';
 import type { KnexIdentityStore } from './identity/KnexIdentityStore.ts';
+import type { PrincipalCache } from './identity/createPrincipalCache.ts';
 import type { TokenService } from './identity/tokens.ts';
 import type { createLoginService } from './identity/createLoginService.ts';
 import type { KnexDefinitionStore } from './definitions/KnexDefinitionStore.ts';
@@ -18,6 +19,8 @@ export interface Services {
   db: Db;
   logger: Logger;
   identity: KnexIdentityStore;
+  /** users and abilities of tokens' subjects, cached ≤ 5 s; changes made here drop their entry at once */
+  principals: PrincipalCache;
   tokens: TokenService;
   login: ReturnType<typeof createLoginService>;
   definitions: KnexDefinitionStore;

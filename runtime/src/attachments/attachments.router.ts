@@ -1,20 +1,35 @@
 /**
  * Case attachments stored on disk under the data dir by content id (never by the given name, so a
- * name like `../../etc/passwd` cannot reach the file system), SHA-256 checksummed, size- and type-limited.
+ * name like `../../etc/passwd` cannot reach the file system), SHA-256 checksummed, size-limited,
+ * typed by their content (sniffType.ts), within a per-case quota, each upload and download audited.
+ * The caller's token, the case's scope and the quota are checked before the body is read.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../http/errors.ts';
+import { InvalidRequestError, NotFoundError, TooLargeError, UnsupportedError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
+import { hasControlCharacters } from '../http/checkJsonBody.ts';
+import { appendAudit } from '../audit/KnexAuditLog.ts';
+import { sniffType } from './sniffType.ts';
 
 /** Content types accepted for attachments. */
 export const allowedTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'text/plain', 'audio/mpeg', 'video/mp4'];
 
 function checkName(name: string): string {
-  if (!name || name.length > 200 || /[/\\\0]|^\.\.?$|[\u0000-\u001f]/.test(name) || name.includes('..')) throw new AppError('attachment.bad-name', { name: name.slice(0, 200) });
+  if (!name || name.length > 200 || /[/\\]|^\.\.?$/.test(name) || name.includes('..') || hasControlCharacters(name)) throw new InvalidRequestError('attachment.bad-name', { name: name.slice(0, 200).replace(/[^\p{L}\p{N}._ -]/gu, '?') });
   return name;
+}
+
+/** Bytes a case's attachments hold. */
+async function caseBytes(s: Services, caseId: string): Promise<number> {
+  const row = (await s.db.knex('attachments').where({ case_id: caseId }).sum({ n: 'size' }).first()) as { n: number | string | null } | undefined;
+  return Number(row?.n ?? 0);
+}
+
+async function audit(s: Services, user: { id: string; roles: Array<{ role: string }> }, c: { id: string; org_path: string }, action: string, detail: Record<string, unknown>): Promise<void> {
+  await s.db.knex.transaction((trx) => appendAudit(trx, s.db.dialect, [{ at: Date.now(), actorId: user.id, actorRoles: user.roles.map((r) => r.role), orgPath: c.org_path, caseId: c.id, action, detail }]));
 }
 
 /** Operations on attachments. */
@@ -24,18 +39,27 @@ export function attachmentOperations(s: Services): Operation[] {
     defineOperation({
       method: 'post', path: '/api/cases/{id}/attachments', operationId: 'uploadAttachment', tag: 'cases', summary: '上传附件（请求体为文件内容） Upload an attachment (raw body)',
       params: { id: S.id }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true } }, rawBody: { maxBytes: s.config.attachmentMaxBytes },
-      async handler({ req, user, ability, params, query }) {
+      async beforeBody({ req, ability, params, query }) {
         await s.cases.getVisible(ability, params.id);
+        checkName(query.name);
+        const declared = Number(req.headers['content-length'] ?? 0);
+        if (declared && (await caseBytes(s, params.id)) + declared > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
+      },
+      async handler({ req, user, ability, params, query }) {
+        const c = await s.cases.getVisible(ability, params.id);
         const name = checkName(query.name);
-        const mime = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-        if (!allowedTypes.includes(mime)) throw new AppError('attachment.type-not-allowed', { mime, allowed: allowedTypes });
         const body = req.body as Buffer;
-        if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('request.invalid', { errors: [{ path: '/body', message: 'empty file' }] });
+        if (!Buffer.isBuffer(body) || body.length === 0) throw new InvalidRequestError('request.invalid', { errors: [{ path: '/body', message: 'empty file' }] });
+        // the bytes decide the type; the client's Content-Type is not believed
+        const mime = sniffType(body);
+        if (!mime || !allowedTypes.includes(mime)) throw new UnsupportedError('attachment.type-not-allowed', { declared: String(req.headers['content-type'] ?? '').slice(0, 100), allowed: allowedTypes });
+        if ((await caseBytes(s, params.id)) + body.length > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
         const id = randomUUID();
         const sha256 = createHash('sha256').update(body).digest('hex');
         await mkdir(dir, { recursive: true });
         await writeFile(join(dir, id), body, { flag: 'wx' });
         await s.db.knex('attachments').insert({ id, case_id: params.id, name, mime, size: body.length, sha256, uploaded_by: user.id, created_at: Date.now() });
+        await audit(s, user, c, 'attachment.uploaded', { attachmentId: id, mime, size: body.length, sha256 });
         return { status: 201, body: { id, name, mime, size: body.length, sha256 } };
       },
     }),
@@ -49,12 +73,13 @@ export function attachmentOperations(s: Services): Operation[] {
     }),
     defineOperation({
       method: 'get', path: '/api/cases/{id}/attachments/{attachmentId}', operationId: 'downloadAttachment', tag: 'cases', summary: '下载附件 Download', params: { id: S.id, attachmentId: S.id },
-      async handler({ res, ability, params }) {
-        await s.cases.getVisible(ability, params.id);
+      async handler({ res, user, ability, params }) {
+        const c = await s.cases.getVisible(ability, params.id);
         const row = await s.db.knex('attachments').where({ id: params.attachmentId, case_id: params.id }).first();
-        if (!row) throw new AppError('attachment.not-found');
+        if (!row) throw new NotFoundError('attachment.not-found');
         const data = await readFile(join(dir, String(row.id)));
         if (createHash('sha256').update(data).digest('hex') !== row.sha256) throw new Error('attachment checksum mismatch');
+        await audit(s, user, c, 'attachment.downloaded', { attachmentId: String(row.id), size: data.length });
         res.setHeader('Content-Type', String(row.mime));
         res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(String(row.name))}`);
         res.status(200).send(data);

@@ -2,6 +2,10 @@
  * The audit hash chain: each entry's hash covers the previous hash and the entry's canonical JSON.
  * `writeChained` appends entries after the chain head, holding the head row's lock (MySQL) so
  * every writer of the chain — the inline path and the sealer — forms one sequence.
+ *
+ * Chain version 2 (issue 7.6) also hashes the org levels (`org_l1`…`org_l4`) that decide who may
+ * read an entry, and the version itself. Entries written by version 1 keep their hashes; for them
+ * `verifyAudit` checks that the levels are the ones their (hashed) org path implies.
  */
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
@@ -19,7 +23,13 @@ export interface AuditEntry {
 }
 
 /** A stored audit entry. */
-export interface AuditRow { seq: number; at: number; actor_id: string | null; actor_roles: string | null; org_path: string | null; action: string; case_id: string | null; detail: string; prev_hash: string; hash: string }
+export interface AuditRow {
+  seq: number; at: number; actor_id: string | null; actor_roles: string | null; org_path: string | null; action: string; case_id: string | null; detail: string; prev_hash: string; hash: string;
+  org_l1?: string | null; org_l2?: string | null; org_l3?: string | null; org_l4?: string | null; chain_version?: number;
+}
+
+/** The chain version new entries are written with. */
+export const CHAIN_VERSION = 2;
 
 /** An entry in row form, before it has a place in the chain. */
 export type UnchainedRow = Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>;
@@ -32,9 +42,12 @@ function canonical(v: unknown): string {
   return JSON.stringify(v ?? null);
 }
 
-/** The hash of an entry given its predecessor's hash. */
+/** The hash of an entry given its predecessor's hash (by the entry's chain version). */
 export function entryHash(prev: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
-  const body = { seq: Number(row.seq), at: Number(row.at), actor_id: row.actor_id, actor_roles: row.actor_roles, org_path: row.org_path, action: row.action, case_id: row.case_id, detail: row.detail };
+  const body: Record<string, unknown> = { seq: Number(row.seq), at: Number(row.at), actor_id: row.actor_id, actor_roles: row.actor_roles, org_path: row.org_path, action: row.action, case_id: row.case_id, detail: row.detail };
+  if (Number(row.chain_version ?? 1) >= 2) {
+    Object.assign(body, { chain_version: Number(row.chain_version), org_l1: row.org_l1 ?? null, org_l2: row.org_l2 ?? null, org_l3: row.org_l3 ?? null, org_l4: row.org_l4 ?? null });
+  }
   return createHash('sha256').update(prev + '\n' + canonical(body)).digest('hex');
 }
 
@@ -59,9 +72,10 @@ export function chainQueries(trx: Knex.Transaction, head: ChainHead, entries: Un
   const rows: Record<string, unknown>[] = [];
   for (const e of entries) {
     seq += 1;
-    const base = { ...e, seq, at: Number(e.at) };
+    const levels = e.org_path ? orgLevelsOf(e.org_path) : { org_l1: null, org_l2: null, org_l3: null, org_l4: null };
+    const base = { ...e, seq, at: Number(e.at), ...levels, chain_version: CHAIN_VERSION };
     const hash = entryHash(prev, base);
-    rows.push({ ...base, prev_hash: prev, hash, ...(e.org_path ? orgLevelsOf(e.org_path) : {}) });
+    rows.push({ ...base, prev_hash: prev, hash });
     prev = hash;
   }
   // Chunks keep each statement under the placeholder limits (SQLite 32766, packets on MySQL).

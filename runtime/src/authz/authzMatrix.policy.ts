@@ -14,7 +14,10 @@
  *      holder  — the holder of the task (assignee, or candidate of an unassigned group task); others
  *                who can see the task get 403 `code`;
  *      intake  — the intake roles of the service item (`definition.intake.roles`); others 403 `code`;
- *      sender  — the roles a plain event's transition names (`on.<event>.roles`); others 403 `code`.
+ *      sender  — the roles a plain event's transition names (`on.<event>.roles`); others 403 `code`;
+ *      urger   — 催办: the case's initiator, staff holding a role strictly above the task's org unit
+ *                (its supervisors up the tree), or staff holding a role the step names where the case is
+ *                in their scope; others who can see the task 403 `code`.
  *  - `scope`: what "outside" means.
  *      none    — a global resource (definitions, the caller itself): no outside cell;
  *      case / task / org / user / attachment / breakGlass / notification — a single resource: outside → 404;
@@ -30,13 +33,18 @@ export type Who =
   | { who: 'roles'; roles: readonly string[]; maxDepth?: number; code: string }
   | { who: 'holder'; code: string }
   | { who: 'intake'; code: string }
-  | { who: 'sender'; code: string };
+  | { who: 'sender'; code: string }
+  | { who: 'urger'; code: string };
 
 /** What inside/outside scope means for an operation. */
 export type ScopeKind = 'none' | 'case' | 'task' | 'org' | 'user' | 'attachment' | 'breakGlass' | 'notification' | 'list' | 'createAt';
 
 /** One row of the table. */
-export interface OperationPolicy { access: Who; scope: ScopeKind; note?: string }
+export interface OperationPolicy {
+  access: Who; scope: ScopeKind; note?: string;
+  /** roles with the `own` data scope see what staff of their level see (the org tree is not personal data) */
+  sameForNonStaff?: true;
+}
 
 /**
  * Roles and their data scope. `subtree`: the org subtree of each assignment (domain README, "Data
@@ -45,9 +53,8 @@ export interface OperationPolicy { access: Who; scope: ScopeKind; note?: string 
  * domain guide that the sample county does not use yet.
  */
 export const rolePolicy: Record<string, { dataScope: 'subtree' | 'own'; depth: number[] }> = {
-  // Open question (product): resident, volunteer and provider read every case of their grid/community
-  // today (masked). Switching one to 'own' here makes the matrix demand 404 on cases and tasks they
-  // neither reported nor hold; defineAbilities then needs a `createdBy` branch for them.
+  // Residents, volunteers and providers are not staff: only the cases they started, took part in or
+  // hold a task in (PIPL minimum necessary); 404 on every other case and task, no staff lists.
   // depth: where the matrix places a user with this role (1 county, 2 township, 3 community, 4 grid);
   // the test adds every depth the sample county uses.
   'grid-worker': { dataScope: 'subtree', depth: [4] },
@@ -61,10 +68,10 @@ export const rolePolicy: Record<string, { dataScope: 'subtree' | 'own'; depth: n
   'county-admin': { dataScope: 'subtree', depth: [1] },
   'responsible-unit': { dataScope: 'subtree', depth: [3] },
   'call-operator': { dataScope: 'subtree', depth: [1] },
-  provider: { dataScope: 'subtree', depth: [3] },
+  provider: { dataScope: 'own', depth: [3] },
   'referral-officer': { dataScope: 'subtree', depth: [3] },
-  volunteer: { dataScope: 'subtree', depth: [3] },
-  resident: { dataScope: 'subtree', depth: [4] },
+  volunteer: { dataScope: 'own', depth: [3] },
+  resident: { dataScope: 'own', depth: [4] },
   'supervisory-committee': { dataScope: 'subtree', depth: [3] },
   'volunteer-organiser': { dataScope: 'subtree', depth: [3] },
   maintainer: { dataScope: 'subtree', depth: [1] },
@@ -82,10 +89,12 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   openapi: { access: { who: 'public' }, scope: 'none' },
   login: { access: { who: 'public' }, scope: 'none' },
   me: { access: { who: 'any' }, scope: 'none' },
-  listOrgUnits: { access: { who: 'any' }, scope: 'list' },
+  listOrgUnits: { access: { who: 'any' }, scope: 'list', sameForNonStaff: true, note: 'the org tree of the caller’s assignments (residents pick where to report)' },
   getOrgUnit: { access: { who: 'any' }, scope: 'org' },
-  listUsers: { access: { who: 'any' }, scope: 'list' },
+  listUsers: { access: { who: 'any' }, scope: 'list', note: 'staff of the caller’s staff scopes; non-staff list no one' },
   getUser: { access: { who: 'any' }, scope: 'user' },
+  logout: { access: { who: 'any' }, scope: 'none', note: 'ends every session of the caller' },
+  changePassword: { access: { who: 'any' }, scope: 'none', note: 'own password; ends every session' },
 
   // definitions: everyone reads the catalogue; only county admins change it
   listDefinitions: { access: { who: 'any' }, scope: 'none' },
@@ -135,7 +144,7 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   removeSigner: { access: { who: 'holder', code: notAssignee }, scope: 'task' },
   withdrawTask: { access: { who: 'holder', code: notAssignee }, scope: 'task', note: 'the last submitter of the task' },
   copyTask: { access: { who: 'holder', code: notAssignee }, scope: 'task' },
-  urgeTask: { access: { who: 'any' }, scope: 'task', note: '催办: anyone who sees the task (the reporter, a higher level)' },
+  urgeTask: { access: { who: 'urger', code: forbidden }, scope: 'task', note: '催办: the initiator, supervisors up the tree, or a role the step names' },
   saveDraft: { access: { who: 'holder', code: notAssignee }, scope: 'task' },
   bulkTasks: { access: { who: 'holder', code: notAssignee }, scope: 'task', note: 'checked per item (results[0].status)' },
 

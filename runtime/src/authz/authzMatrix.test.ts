@@ -18,6 +18,22 @@ const unitIncident = {
       on: { done: { target: 'closed' } } } },
 };
 
+/** tiny-incident where the reporter picks who accepts (发起人自选): a way to an assignee outside the case's scope. */
+const pickedIncident = {
+  ...tinyIncident, id: 'picked-incident',
+  data: { ...tinyIncident.data, properties: { ...tinyIncident.data.properties, handler: { type: 'string', maxLength: 64, 'x-pii': 'none' } } },
+  forms: { ...tinyIncident.forms, report: { ...tinyIncident.forms.report, fields: [...tinyIncident.forms.report.fields, 'handler'] } },
+  states: { ...tinyIncident.states, accept: { ...tinyIncident.states.accept, task: { ...tinyIncident.states.accept.task, assignee: { pick: 'initiator', field: 'handler' } } } },
+};
+
+/** The reporter names several possible handlers: an unassigned task with named candidates. */
+const candidatesIncident = {
+  ...pickedIncident, id: 'candidates-incident',
+  data: { ...tinyIncident.data, properties: { ...tinyIncident.data.properties, handlers: { type: 'array', maxItems: 5, items: { type: 'string', maxLength: 64 }, 'x-pii': 'none' } } },
+  forms: { ...tinyIncident.forms, report: { ...tinyIncident.forms.report, fields: [...tinyIncident.forms.report.fields, 'handlers'] } },
+  states: { ...tinyIncident.states, accept: { ...tinyIncident.states.accept, task: { ...tinyIncident.states.accept.task, assignee: { pick: 'initiator', field: 'handlers' } } } },
+};
+
 // Every role of the tiny county, inside or outside the scope of a case reported in grid 1 of the east township.
 const inside = ['admin', 'dispatcher', 'reviewer.east', 'officer', 'leader', 'grid1'];
 const outside = ['reviewer.west', 'grid2', 'grid3'];
@@ -65,16 +81,84 @@ describe.each(testDialects)('authz matrix on %s', (dialect) => {
     expect(cases.body.items.map((x: { id: string }) => x.id)).toContain(caseId);
   });
 
-  it('the assignee of an open task outside their scope reads the case only while it is open', async () => {
+  it('refuses a transfer to a user outside the case’s scope or without a role of the step (issue 7.3)', async () => {
     const c = await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'tiny-incident', orgPath: GRID1, data: { description: '转办' } } });
-    const west = await t.token('reviewer.west');
-    expect((await t.api('GET', `/api/cases/${c.body.id}`, { token: west })).status).toBe(404);
     const accept = (await t.db.knex('tasks').where({ case_id: c.body.id }).first()) as { id: string };
-    expect((await t.api('POST', `/api/tasks/${accept.id}/transfer`, { token: await t.token('officer'), body: { users: ['u-rev-west'] } })).status).toBe(200);
+    const officer = await t.token('officer');
+    for (const [user, reason] of [['u-rev-west', 'role-or-scope'], ['u-grid1', 'role-or-scope'], ['u-nobody', 'unknown-user']]) {
+      const r = await t.api('POST', `/api/tasks/${accept.id}/transfer`, { token: officer, body: { users: [user] } });
+      expect({ user, status: r.status, code: r.body.error?.code, reason: r.body.error?.details?.reason }).toEqual({ user, status: 422, code: 'task.target-not-allowed', reason });
+    }
+    expect((await t.db.knex('tasks').where({ case_id: c.body.id, status: 'pending' }).first('assignee'))?.assignee ?? null).not.toBe('u-rev-west');
+  });
+
+  it('a user picked for a task outside their scope reads the case only while it is open', async () => {
+    await t.rt.definitions.publishBody(pickedIncident, 'u-admin');
+    const c = await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'picked-incident', orgPath: GRID1, data: { description: '跨镇协办', handler: 'u-rev-west' } } });
+    expect(c.status).toBe(201);
+    const west = await t.token('reviewer.west');
     for (const p of ['', '/timeline', '/comments', '/actions']) expect((await t.api('GET', `/api/cases/${c.body.id}${p}`, { token: west })).status).toBe(200);
     const mine = (await t.db.knex('tasks').where({ case_id: c.body.id, assignee: 'u-rev-west' }).first()) as { id: string };
     expect((await t.api('POST', `/api/tasks/${mine.id}/complete`, { token: west, body: { outcome: 'accept' } })).status).toBe(200);
     expect((await t.api('GET', `/api/cases/${c.body.id}`, { token: west })).status).toBe(404);
+  });
+
+  it('a named candidate outside their scope finds the task in their queue and its case while it is open (issue 7.3)', async () => {
+    await t.rt.definitions.publishBody(candidatesIncident, 'u-admin');
+    const c = await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'candidates-incident', orgPath: GRID1, data: { description: '候选人', handlers: ['u-rev-west', 'u-grid3'] } } });
+    expect(c.status).toBe(201);
+    const task = (await t.db.knex('tasks').where({ case_id: c.body.id }).first()) as { id: string; assignee: string | null };
+    expect(task.assignee).toBeNull();
+    expect((await t.db.knex('task_candidates').where({ task_id: task.id }).orderBy('user_id')).map((r) => r.user_id)).toEqual(['u-grid3', 'u-rev-west']);
+    for (const user of ['reviewer.west', 'grid3']) {
+      const token = await t.token(user);
+      const queue = await t.api('GET', '/api/tasks?status=pending', { token });
+      expect({ user, inQueue: queue.body.items.some((x: { id: string }) => x.id === task.id) }).toEqual({ user, inQueue: true });
+      expect((await t.api('GET', `/api/cases/${c.body.id}`, { token })).status).toBe(200);
+    }
+    const west = await t.token('reviewer.west');
+    expect((await t.api('POST', `/api/tasks/${task.id}/claim`, { token: west, body: {} })).status).toBe(200);
+    expect((await t.api('POST', `/api/tasks/${task.id}/complete`, { token: west, body: { outcome: 'accept' } })).status).toBe(200);
+    expect((await t.api('GET', `/api/cases/${c.body.id}`, { token: await t.token('grid3') })).status).toBe(404);
+    expect(await t.db.knex('task_candidates').where({ task_id: task.id })).toEqual([]);
+  });
+
+  it('a resident sees only the cases they started or took part in, lists no staff and counts only their own tasks (issue 7.3)', async () => {
+    await seedCounty(t.db.knex, { orgs: [{ path: GRID1, name: '幸福社区第一网格' }], defaultPassword: 'Tongban@2025', users: [{ id: 'u-res1', username: 'resident1', name: '居民甲', roles: [{ role: 'resident', orgPath: GRID1 }] }] });
+    const res = await t.token('resident1');
+    const others = await t.api('GET', '/api/cases?limit=200', { token: res });
+    expect(others.body.items).toEqual([]);
+    expect((await t.api('GET', `/api/cases/${caseId}`, { token: res })).status).toBe(404);
+    expect((await t.api('GET', '/api/users?limit=200', { token: res })).body.items).toEqual([]);
+    expect((await t.api('GET', '/api/users/u-grid1', { token: res })).status).toBe(404);
+    expect((await t.api('GET', '/api/users/u-res1', { token: res })).status).toBe(200);
+    expect(await t.api('GET', '/api/tasks/counts', { token: res }).then((r) => r.body)).toEqual({});
+    // the grid's open tasks are there for staff to count
+    expect(Object.values((await t.api('GET', '/api/tasks/counts', { token: await t.token('grid1') })).body).length).toBeGreaterThan(0);
+  });
+
+  it('urge and copy honour expectedVersion (issue 7.3)', async () => {
+    const c = await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'tiny-incident', orgPath: GRID1, data: { description: '版本' } } });
+    const task = (await t.db.knex('tasks').where({ case_id: c.body.id }).first()) as { id: string };
+    const stale = await t.api('POST', `/api/tasks/${task.id}/urge`, { token: await t.token('grid1'), body: { expectedVersion: 7 } });
+    expect({ status: stale.status, code: stale.body.error?.code }).toEqual({ status: 409, code: 'case.version-conflict' });
+    const officer = await t.token('officer');
+    const copy = await t.api('POST', `/api/tasks/${task.id}/copy`, { token: officer, body: { users: ['u-leader'], expectedVersion: 7 } });
+    expect({ status: copy.status, code: copy.body.error?.code }).toEqual({ status: 409, code: 'case.version-conflict' });
+    expect((await t.api('POST', `/api/tasks/${task.id}/copy`, { token: officer, body: { users: ['u-leader'], expectedVersion: 1 } })).status).toBe(200);
+    expect((await t.api('POST', `/api/tasks/${task.id}/urge`, { token: await t.token('grid1'), body: { expectedVersion: 2 } })).status).toBe(200);
+  });
+
+  it('urge: the initiator and supervisors up the tree may, a colleague elsewhere may not; counted per user (issue 7.3)', async () => {
+    const c = await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'tiny-incident', orgPath: GRID1, data: { description: '催办' } } });
+    const task = (await t.db.knex('tasks').where({ case_id: c.body.id }).first()) as { id: string };
+    // the grid leader sits at the community, the task's own level: not above it, and not a role of the step
+    const leader = await t.api('POST', `/api/tasks/${task.id}/urge`, { token: await t.token('leader'), body: {} });
+    expect({ status: leader.status, code: leader.body.error?.code }).toEqual({ status: 403, code: 'authz.forbidden' });
+    for (let i = 0; i < 3; i++) expect((await t.api('POST', `/api/tasks/${task.id}/urge`, { token: await t.token('grid1'), body: {} })).status).toBe(200);
+    expect((await t.api('POST', `/api/tasks/${task.id}/urge`, { token: await t.token('grid1'), body: {} })).body.error.code).toBe('task.urge-rate-limited');
+    // another user's budget is their own
+    expect((await t.api('POST', `/api/tasks/${task.id}/urge`, { token: await t.token('reviewer.east'), body: {} })).status).toBe(200);
   });
 
   it('candidates of an open group task outside their scope (a responsible unit) read the case until it closes', async () => {

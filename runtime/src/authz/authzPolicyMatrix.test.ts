@@ -31,7 +31,11 @@ for (const u of sampleUsers) for (const r of u.roles) if (rolePolicy[r.role]) pl
 
 interface MatrixUser { id: string; role: string; depth: number; token: string }
 /** What a cell acts on. */
-interface Target { caseId: string; taskId: string; attachmentId: string; orgPath: string; userId: string; breakGlassId: number; notificationId: number }
+interface Target {
+  caseId: string; taskId: string; attachmentId: string; orgPath: string; userId: string; breakGlassId: number; notificationId: number;
+  /** for 催办: the task's org depth (its group's org, else the case's), the roles its step names, the case's initiator */
+  taskOrgDepth: number; stepRoles: string[]; initiator: string;
+}
 type CellKind = 'held' | 'other' | 'outside';
 interface Req { method: string; path: string; body?: unknown; raw?: string; headers?: Record<string, string>; noToken?: boolean }
 
@@ -39,14 +43,24 @@ interface Req { method: string; path: string; body?: unknown; raw?: string; head
 const SENDERS = ['county-dispatcher', 'township-reviewer'];
 const matrixIncident = {
   ...tinyIncident, id: 'matrix-incident',
+  roles: { ...tinyIncident.roles, 'county-dispatcher': { title: { 'zh-CN': '县调度员', en: 'County dispatcher' } } },
   states: { ...tinyIncident.states, accept: { ...tinyIncident.states.accept, on: { ...tinyIncident.states.accept.on, supervise: { roles: SENDERS } } } },
 };
 const INTAKE: string[] = matrixIncident.intake.roles;
+/** Each matrix user's own task: the initiator picks the handler (so any role can hold one, staff or not). */
+const matrixHeld = {
+  ...matrixIncident, id: 'matrix-held',
+  data: { ...tinyIncident.data, properties: { ...tinyIncident.data.properties, handler: { type: 'string', maxLength: 64, 'x-pii': 'none' } } },
+  forms: { ...tinyIncident.forms, report: { ...tinyIncident.forms.report, fields: [...tinyIncident.forms.report.fields, 'handler'] } },
+  states: { ...matrixIncident.states, accept: { ...matrixIncident.states.accept, task: { ...tinyIncident.states.accept.task, assignee: { pick: 'initiator', field: 'handler' } } } },
+};
 
 /** The request each operation sends in a cell. Every OpenAPI operation needs one. */
 const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   openapi: () => ({ method: 'GET', path: '/api/openapi.json' }),
   login: (_t, u) => ({ method: 'POST', path: '/api/auth/login', body: { username: u.id, password: 'Tongban@2025' }, noToken: true }),
+  logout: () => ({ method: 'POST', path: '/api/auth/logout' }),
+  changePassword: () => ({ method: 'POST', path: '/api/me/password', body: { current: 'Tongban@2025', next: 'Tongban@2025' } }),
   me: () => ({ method: 'GET', path: '/api/me' }),
   listOrgUnits: () => ({ method: 'GET', path: '/api/org-units' }),
   getOrgUnit: (t) => ({ method: 'GET', path: `/api/org-units/${code(t.orgPath)}` }),
@@ -118,7 +132,7 @@ const denial = (status: number) => status === 401 || status === 403 || status ==
 type Expect = { allow: true } | { status: 403; code: string } | { status: 404 } | { list: 'contains' | 'excludes' } | { status: 403; code: 'org.out-of-scope' };
 
 /** The expected answer of a cell, from the policy row alone. */
-function expected(p: OperationPolicy, op: string, u: MatrixUser, kind: CellKind): Expect {
+function expected(p: OperationPolicy, op: string, u: MatrixUser, kind: CellKind, t: Target): Expect {
   const a = p.access;
   const own = rolePolicy[u.role]!.dataScope === 'own';
   // Role-gated operations answer 403 before any lookup, inside or outside.
@@ -127,12 +141,20 @@ function expected(p: OperationPolicy, op: string, u: MatrixUser, kind: CellKind)
     if (kind === 'outside') return { status: 403, code: 'org.out-of-scope' };
     return a.who === 'intake' && !INTAKE.includes(u.role) ? { status: 403, code: a.code } : { allow: true };
   }
-  if (p.scope === 'list') return { list: kind === 'outside' ? 'excludes' : (own && !ownLists.has(op) && kind === 'other') ? 'excludes' : 'contains' };
+  if (p.scope === 'list') return { list: kind === 'outside' ? 'excludes' : (own && !ownLists.has(op) && !p.sameForNonStaff && kind === 'other') ? 'excludes' : 'contains' };
   if (kind === 'outside') return { status: 404 };
   if (kind === 'other' && own && ['case', 'task', 'attachment', 'user'].includes(p.scope)) return { status: 404 };
   if (a.who === 'holder' && kind === 'other') return { status: 403, code: a.code };
   if (a.who === 'sender' && !SENDERS.includes(u.role)) return { status: 403, code: a.code };
+  if (a.who === 'urger' && !mayUrge(u, t)) return { status: 403, code: a.code };
   return { allow: true };
+}
+
+/** 催办 by the policy: the initiator, a supervisor strictly above the task's org, or a step role where the case is in scope (staff only). */
+function mayUrge(u: MatrixUser, t: Target): boolean {
+  if (u.id === t.initiator) return true;
+  if (rolePolicy[u.role]!.dataScope === 'own') return false;
+  return u.depth < t.taskOrgDepth || (t.stepRoles.includes(u.role) && u.depth <= depthOf(t.orgPath));
 }
 
 /** The cells an operation has for a user. */
@@ -183,9 +205,10 @@ describe.each(testDialects)('authz matrix (policy × OpenAPI) on %s', (dialect) 
     });
     t.rt.runOptions.invalidate();
     await t.rt.definitions.publishBody(matrixIncident, 'u-admin');
+    await t.rt.definitions.publishBody(matrixHeld, 'u-admin');
     await t.rt.definitions.publishBody({ ...tinyIncident, id: 'matrix-retire' }, 'u-admin');
     await t.rt.definitions.createDraft({ ...tinyIncident, id: 'matrix-publish' }, 'u-admin');
-    const tok = (id: string) => t.rt.tokens.issue(id).token;
+    const tok = (id: string) => t.rt.tokens.issue(id).token; // every user starts at token epoch 0
     const ok = async (r: Promise<{ status: number; body: Record<string, unknown> }>, what: string) => {
       const res = await r;
       if (res.status >= 300) throw new Error(`setup ${what}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -204,7 +227,9 @@ describe.each(testDialects)('authz matrix (policy × OpenAPI) on %s', (dialect) 
       await ok(t.api('POST', `/api/cases/${caseId}/reveal`, { token: tok(revealer), body: { fields: ['reporterPhone'], purpose: 'emergency', breakGlass: true, reason: '老人报警后无应答，需立即联系' } }), 'break-glass');
       const bg = (await k('break_glass').where({ case_id: caseId }).first('audit_seq')) as { audit_seq: number };
       const [nid] = await k('notifications').insert({ user_id: notifyUser, kind: 'notify', case_id: caseId, title: 'matrix', dedupe_key: `matrix-${caseId}-${notifyUser}`, created_at: Date.now() });
-      return { caseId, taskId, attachmentId: String(att.id), orgPath, userId: creator, breakGlassId: Number(bg.audit_seq), notificationId: Number(nid) };
+      // the accept step goes to community-officer@community: its supervisors sit above the community
+      return { caseId, taskId, attachmentId: String(att.id), orgPath, userId: creator, breakGlassId: Number(bg.audit_seq), notificationId: Number(nid),
+        taskOrgDepth: depthOf(orgPath) - 1, stepRoles: ['community-officer'], initiator: creator };
     };
     other = await world('u-grid1', GRID1, 'u-officer', 'u-rev-east', 'u-grid2');
     outsideTownship = await world('u-grid3', GRID_WEST, undefined, 'u-rev-west', 'u-grid3');
@@ -215,13 +240,12 @@ describe.each(testDialects)('authz matrix (policy × OpenAPI) on %s', (dialect) 
     for (const m of mUsers) {
       const u: MatrixUser = { id: m.id, role: m.roles[0]!.role, depth: Number(m.id.split('-').pop()), token: tok(m.id) };
       users.push(u);
-      const caseId = await newCase('u-grid1', GRID1);
-      const accept = await openTask(caseId);
-      await ok(t.api('POST', `/api/tasks/${accept}/claim`, { token: tok('u-officer'), body: {} }), 'claim');
-      await ok(t.api('POST', `/api/tasks/${accept}/transfer`, { token: tok('u-officer'), body: { users: [m.id] } }), 'transfer');
+      const caseId = String((await ok(t.api('POST', '/api/cases', { token: tok('u-grid1'), body: { definitionId: 'matrix-held', orgPath: GRID1, data: { description: '矩阵', reporterPhone: '13812341234', handler: m.id } } }), 'create held')).id);
       const taskId = await openTask(caseId, { assignee: m.id });
+      const att = await ok(t.api('POST', `/api/cases/${caseId}/attachments?name=a.txt`, { token: tok('u-grid1'), raw: 'x', headers: { 'content-type': 'text/plain' } }), 'attach held');
       const [nid] = await k('notifications').insert({ user_id: m.id, kind: 'notify', case_id: caseId, title: 'matrix', dedupe_key: `matrix-own-${m.id}`, created_at: Date.now() });
-      held.set(m.id, { ...other, caseId, taskId, userId: m.id, notificationId: Number(nid) });
+      // a task picked for one user has no group: its org is the case's (the grid); the step names no role
+      held.set(m.id, { ...other, caseId, taskId, attachmentId: String(att.id), userId: m.id, notificationId: Number(nid), taskOrgDepth: depthOf(GRID1), stepRoles: [], initiator: 'u-grid1' });
     }
     openapiOps = Object.entries((await t.api('GET', '/api/openapi.json')).body.paths as Record<string, Record<string, { operationId: string }>>)
       .flatMap(([path, methods]) => Object.entries(methods).map(([method, o]) => ({ operationId: o.operationId, method: method.toUpperCase(), path })));
@@ -251,14 +275,16 @@ describe.each(testDialects)('authz matrix (policy × OpenAPI) on %s', (dialect) 
     for (const u of users) {
       for (const kind of cellsOf(policy, op, u)) {
         const target = kind === 'held' ? held.get(u.id)! : kind === 'other' ? other : u.depth === 1 ? outsideCounty : outsideTownship;
-        if (op === 'urgeTask') await primeUrge(t, target.taskId, kind === 'outside');
+        if (op === 'urgeTask') await primeUrge(t, target.taskId, u.id, kind === 'outside');
         const req = build!(target, u);
         const res = await t.api(req.method, req.path, { token: req.noToken ? undefined : u.token, body: req.body, raw: req.raw, headers: req.headers });
+        // logging out ends the user's sessions: the next cells need a token of the new epoch
+        if (op === 'logout' && res.status === 200) u.token = await freshToken(t, u.id);
         // Bulk answers 200 with a result per item: the item is the cell.
         const item = op === 'bulkTasks' && res.status === 200 ? res.body.results[0] : undefined;
         const status: number = item ? item.status : res.status;
         const errCode: string | undefined = item ? item.error?.code : res.body?.error?.code;
-        const exp = expected(policy, op, u, kind);
+        const exp = expected(policy, op, u, kind, target);
         let fail: string | undefined;
         if (status >= 500) fail = `server error ${status}`;
         else if ('allow' in exp) { if (denial(status) || (status >= 400 && !policyAllowsState(status))) fail = `expected allowed, got ${status} ${errCode ?? ''}`; }
@@ -291,9 +317,16 @@ describe.each(testDialects)('authz matrix (policy × OpenAPI) on %s', (dialect) 
 /** An allowed call may still be refused for its body or the case state (409/422). */
 const policyAllowsState = (status: number) => status === 409 || status === 422;
 
-/** 催办 is limited to 3 an hour per task: inside cells start with a fresh budget, outside cells with a spent one (the limit must not answer before the scope check). */
-async function primeUrge(t: TestRuntime, taskId: string, spent: boolean): Promise<void> {
+/** 催办 is limited to 3 an hour per user and task: inside cells start with a fresh budget, outside cells with a spent one (the limit must not answer before the scope check). */
+async function primeUrge(t: TestRuntime, taskId: string, userId: string, spent: boolean): Promise<void> {
   const k = t.db.knex;
-  await k('rate_limits').where({ key: `urge:${taskId}` }).delete();
-  if (spent) await k('rate_limits').insert({ key: `urge:${taskId}`, window_start: Date.now() - (Date.now() % 3_600_000), count: 3 });
+  const key = `urge:${taskId}:${userId}`;
+  await k('rate_limits').where({ key }).delete();
+  if (spent) await k('rate_limits').insert({ key, window_start: Date.now() - (Date.now() % 3_600_000), count: 3 });
+}
+
+/** A token of the user's current epoch (after a logout in a cell). */
+async function freshToken(t: TestRuntime, userId: string): Promise<string> {
+  const row = (await t.db.knex('users').where({ id: userId }).first('token_epoch')) as { token_epoch: number };
+  return t.rt.tokens.issue(userId, Date.now(), Number(row.token_epoch)).token;
 }

@@ -1,7 +1,13 @@
 /**
  * CASL abilities from role assignments. Scope conditions use only equality on the org path at
- * one level (orgL1…orgL4), on the assignee, or on a candidate group, so `scopeToSql` can turn
- * every rule into an indexed SQL predicate: lists are filtered by the database, never in memory.
+ * one level (orgL1…orgL4), on the assignee, a named candidate, a candidate group, the initiator,
+ * a party or a holder, so `scopeToSql` can turn every rule into an indexed SQL predicate: lists are
+ * filtered by the database, never in memory.
+ *
+ * Staff roles see their org subtree. Residents, volunteers and service providers are not staff
+ * (PIPL's minimum necessary, shared/domain/README.md "Data scope"): an assignment of theirs grants
+ * no org scope, only the cases they started, are a party to (held a task in) or hold a task in now;
+ * they may not list staff users.
  */
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 import { depthOfPath } from '../identity/orgPath.ts';
@@ -13,6 +19,12 @@ export type Subject = 'Case' | 'Task' | 'Audit' | 'BreakGlass' | 'Definition' | 
 export type Action = 'read' | 'create' | 'manage' | 'publish' | 'review';
 /** A user's abilities. */
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>]>;
+
+/** Roles that are not staff: no org scope from their assignments. */
+export const nonStaffRoles: readonly string[] = ['resident', 'volunteer', 'provider'];
+
+/** True for a staff role (one whose assignment grants the org subtree). */
+export const isStaffRole = (role: string): boolean => !nonStaffRoles.includes(role);
 
 /** Roles that may read the audit log of their scope. */
 export const auditRoles = ['county-admin', 'county-dispatcher', 'township-reviewer'];
@@ -32,10 +44,13 @@ export function defineAbilities(user: UserRecord): AppAbility {
   can('read', 'Definition');
   for (const a of user.roles) {
     const scope = scopeCondition(a.orgPath);
-    can('read', 'Case', scope);
     can('create', 'Case', scope);
-    can('read', 'Task', scope);
     can('read', 'OrgUnit', scope);
+    // Cross-scope access only through assignment: tasks offered to the user's role group.
+    can('read', 'Task', { group: `${a.role}@${a.orgPath}` });
+    if (!isStaffRole(a.role)) continue;
+    can('read', 'Case', scope);
+    can('read', 'Task', scope);
     can('read', 'User', scope);
     if (auditRoles.includes(a.role)) can('read', 'Audit', scope);
     if (breakGlassReviewRoles.includes(a.role) && depthOfPath(a.orgPath) <= 2) can('review', 'BreakGlass', scope);
@@ -44,12 +59,14 @@ export function defineAbilities(user: UserRecord): AppAbility {
       can('publish', 'Definition');
       can('manage', 'User', scope);
     }
-    // Cross-scope access only through assignment: tasks offered to the user's role group.
-    can('read', 'Task', { group: `${a.role}@${a.orgPath}` });
   }
   // Escalations: the holder (assignee or candidate) of an open task may read its case even outside
   // their org scope, and only while that task is open.
   can('read', 'Case', { holder: user.id });
   can('read', 'Task', { assignee: user.id });
+  can('read', 'Task', { candidate: user.id });
+  // Everyone sees the cases they started; non-staff also those they took part in (held a task in).
+  can('read', 'Case', { initiator: user.id });
+  if (user.roles.some((a) => !isStaffRole(a.role))) can('read', 'Case', { party: user.id });
   return build();
 }

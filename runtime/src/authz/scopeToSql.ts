@@ -20,6 +20,13 @@ export function applyCondition(w: Knex.QueryBuilder, table: string, cond: Cond, 
       w.where(`${table}.group_role`, value.slice(0, at)).where(`${table}.group_org`, value.slice(at + 1));
     } else if (field === 'holder') {
       w.whereExists(openTaskHeldBy(knex, table, value));
+    } else if (field === 'candidate') {
+      w.whereIn(`${table}.id`, knex('task_candidates').select('task_id').where('user_id', value));
+    } else if (field === 'initiator') {
+      w.where(`${table}.created_by`, value);
+    } else if (field === 'party') {
+      // took part: held a task of the case at any time (assignee), open or done
+      w.whereIn(`${table}.id`, knex('tasks as pt').select('pt.case_id').where('pt.assignee', value));
     } else throw new Error(`unsupported scope field ${field}`);
   }
 }
@@ -28,16 +35,16 @@ export function applyCondition(w: Knex.QueryBuilder, table: string, cond: Cond, 
 export const openTaskStatuses = ['pending', 'waiting', 'delegated'];
 
 /**
- * An open task of the case (`table`.id) that `userId` holds: as assignee, as a named candidate, or
- * through a candidate group (role@org) they hold. Correlated on the case id, so it is an index probe.
+ * An open task of the case (`table`.id) that `userId` holds: as assignee, as a named candidate
+ * (`task_candidates`), or through a candidate group (role@org) they hold. Correlated on the case id,
+ * so it is an index probe.
  */
 function openTaskHeldBy(knex: Knex, table: string, userId: string): Knex.QueryBuilder {
-  // Candidates are a JSON list of ids; '!' escapes LIKE wildcards the same way on SQLite and MySQL.
-  const named = '%' + JSON.stringify(userId).replace(/[!%_]/g, '!$&') + '%';
   const groups = knex('role_assignments as ra').select(knex.raw('1')).where('ra.user_id', userId)
     .whereRaw('ra.role = pt.group_role').whereRaw('ra.org_path = pt.group_org');
+  const named = knex('task_candidates as tc').select(knex.raw('1')).whereRaw('tc.task_id = pt.id').where('tc.user_id', userId);
   return knex('tasks as pt').select(knex.raw('1')).whereRaw(`pt.case_id = ${table}.id`).whereIn('pt.status', openTaskStatuses)
-    .where((h) => h.where('pt.assignee', userId).orWhereRaw("pt.candidates like ? escape '!'", [named]).orWhereExists(groups));
+    .where((h) => h.where('pt.assignee', userId).orWhereExists(named).orWhereExists(groups));
 }
 
 /**

@@ -2,12 +2,12 @@
 import type { Knex } from 'knex';
 import type { AppAbility } from '../authz/defineAbilities.ts';
 import { applyScope } from '../authz/scopeToSql.ts';
-import { AppError } from '../http/errors.ts';
+import { NotFoundError } from '../errors/DomainError.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import type { CaseRow } from './createCaseCommands.ts';
 
 /** Filters of the case list. */
-export interface CaseFilter { definitionId?: string; status?: string; orgPath?: string; cursor?: string; limit: number }
+export interface CaseFilter { definitionId?: string; status?: string; orgPath?: string; cursor?: string; limit: number; /** only these cases (a subquery of ids) */ caseIds?: Knex.QueryBuilder }
 
 /** Case summary in lists (no personal data). */
 export interface CaseSummary { id: string; ref: string; definitionId: string; definitionVersion: number; orgPath: string; state: string; status: string; version: number; createdAt: number; updatedAt: number }
@@ -28,6 +28,7 @@ export function createCaseQueries(knex: Knex) {
       if (!applyScope(q, knex, ability, 'read', 'Case', 'cases')) return { items: [], nextCursor: null };
       if (f.definitionId) q.where('cases.definition_id', f.definitionId);
       if (f.status) q.where('cases.status', f.status);
+      if (f.caseIds) q.whereIn('cases.id', f.caseIds);
       if (f.orgPath) q.where((w) => w.where('cases.org_path', f.orgPath!).orWhere('cases.org_path', 'like', f.orgPath!.replace(/[%_\\]/g, '') + '/%'));
       const after = decodeCursor(f.cursor, 2);
       if (after) q.where((w) => w.where('cases.created_at', '<', after[0]!).orWhere((w2) => w2.where('cases.created_at', after[0]!).where('cases.id', '<', after[1]!)));
@@ -41,7 +42,7 @@ export function createCaseQueries(knex: Knex) {
     async getVisible(ability: AppAbility, id: string): Promise<CaseRow> {
       const q = knex('cases').where('cases.id', id).first();
       const row = applyScope(q, knex, ability, 'read', 'Case', 'cases') ? ((await q) as CaseRow | undefined) : undefined;
-      if (!row) throw new AppError('case.not-found', { id });
+      if (!row) throw new NotFoundError('case.not-found', { id });
       return row;
     },
 

@@ -63,6 +63,7 @@ function collect(c: StepCase, effects: Effect[], after: Record<string, TaskRecor
 export function applyEffects(trx: Knex.Transaction, batch: WriteBatch, c: StepCase, effects: Effect[], before: Record<string, TaskRecord>, after: Record<string, TaskRecord>, ctx: Ctx): Omit<AuditEntry, 'at'>[] {
   const w = collect(c, effects, after, ctx);
   if (w.tasks.length) batch.add(trx('tasks').insert(w.tasks).onConflict('id').merge());
+  syncCandidates(trx, batch, c, before, after, w.created);
   const cancels = [...w.timers].filter(([, v]) => v === 'cancel').map(([k]) => k);
   const starts = [...w.timers.values()].filter((v): v is Record<string, unknown> => v !== 'cancel');
   if (cancels.length) batch.add(trx('timers').where({ case_id: c.id }).whereIn('timer_key', cancels).update({ status: 'cancelled' }));
@@ -70,6 +71,22 @@ export function applyEffects(trx: Knex.Transaction, batch: WriteBatch, c: StepCa
   if (w.outbox.length) batch.add(trx('outbox').insert(w.outbox));
   reconcileTasks(trx, batch, before, after, w.created, w.cancelled, ctx);
   return w.audits;
+}
+
+/**
+ * Named candidates as rows (`task_candidates`, indexed by user): a candidate outside the org scope
+ * finds the task in their queue and may read its case while it is open. Rewritten for each task
+ * whose candidates changed; removed when the task closes.
+ */
+function syncCandidates(trx: Knex.Transaction, batch: WriteBatch, c: StepCase, before: Record<string, TaskRecord>, after: Record<string, TaskRecord>, created: Set<string>): void {
+  const changed = new Set<string>();
+  for (const id of new Set([...Object.keys(before), ...Object.keys(after), ...created])) {
+    if (created.has(id) || JSON.stringify(before[id]?.candidates ?? []) !== JSON.stringify(after[id]?.candidates ?? [])) changed.add(id);
+  }
+  if (!changed.size) return;
+  batch.add(trx('task_candidates').whereIn('task_id', [...changed]).delete());
+  const rows = [...changed].flatMap((id) => [...new Set(after[id]?.candidates ?? [])].map((user_id) => ({ task_id: id, user_id, case_id: c.id })));
+  if (rows.length) batch.add(trx('task_candidates').insert(rows));
 }
 
 function reconcileTasks(trx: Knex.Transaction, batch: WriteBatch, before: Record<string, TaskRecord>, after: Record<string, TaskRecord>, created: Set<string>, cancelled: Set<string>,

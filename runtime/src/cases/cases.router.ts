@@ -1,12 +1,14 @@
 /** Cases: create, list, get (masked), timeline, external events, comments. */
 import type { CaseSnapshot, Definition } from '@tongban/engine';
 import { checkIntake, compile } from '@tongban/engine';
-import { AppError } from '../http/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import { isOrgPath } from '../identity/orgPath.ts';
 import { openData } from '../pii/sealData.ts';
 import type { Services } from '../services.ts';
 import { caseView, viewerOf } from './caseView.ts';
+import { casesWithValue } from '../pii/piiLookup.ts';
+import { appendAudit } from '../audit/KnexAuditLog.ts';
 
 /**
  * The definition a new case runs: the newest published version (then the compiled cache has it,
@@ -15,7 +17,7 @@ import { caseView, viewerOf } from './caseView.ts';
 async function publishedDefinition(s: Services, id: string, version?: number): Promise<Definition> {
   if (version === undefined) return (await s.definitions.compiledFor(id, await s.definitions.latestPublished(id))).definition;
   const { definition, summary } = await s.definitions.get(id, version);
-  if (summary.status !== 'published') throw new AppError('definition.not-published', { id, version });
+  if (summary.status !== 'published') throw new ConflictError('definition.not-published', { id, version });
   return definition;
 }
 
@@ -33,22 +35,30 @@ export function caseOperations(s: Services): Operation[] {
       method: 'post', path: '/api/cases', operationId: 'createCase', tag: 'cases', summary: '新建案件 Create a case',
       body: S.object({ definitionId: S.id, version: S.version, orgPath: S.orgPath, data: S.anyObject }, ['definitionId', 'orgPath', 'data']),
       async handler({ user, ability, body }) {
-        if (!isOrgPath(body.orgPath) || !(await s.identity.getOrg(body.orgPath))) throw new AppError('org.not-found', { orgPath: body.orgPath });
-        if (!canCreateAt(ability, body.orgPath)) throw new AppError('org.out-of-scope', { orgPath: body.orgPath });
+        if (!isOrgPath(body.orgPath) || !(await s.identity.getOrg(body.orgPath))) throw new NotFoundError('org.not-found', { orgPath: body.orgPath });
+        if (!canCreateAt(ability, body.orgPath)) throw new ForbiddenError('org.out-of-scope', { orgPath: body.orgPath });
         const definition = await publishedDefinition(s, body.definitionId, body.version);
-        if (definition.intake && !definition.intake.roles.some((r) => user.roles.some((a) => a.role === r))) throw new AppError('authz.forbidden', { needs: definition.intake.roles });
+        if (definition.intake && !definition.intake.roles.some((r) => user.roles.some((a) => a.role === r))) throw new ForbiddenError('authz.forbidden', { needs: definition.intake.roles });
         // unknown fields, fields outside the intake form, and the county-office form rules (ID checksum, mainland mobile, no future dates, required fields) live in the engine
         const actor = { userId: user.id, roles: user.roles.map((a) => a.role), orgPath: body.orgPath };
         const problems = checkIntake(compile(definition), body.data, { at: Date.now(), id: 'intake', actor });
-        if (problems.length) throw new AppError('case.data-invalid', { diagnostics: problems.map((d) => ({ code: d.code, path: d.path, message: d.message })) });
+        if (problems.length) throw new RefusedError('case.data-invalid', { diagnostics: problems.map((d) => ({ code: d.code, path: d.path, message: d.message })) });
         const out = await s.commands.create(user, { definitionId: body.definitionId, version: definition.version, orgPath: body.orgPath, data: body.data });
         return { status: 201, body: out };
       },
     }),
     defineOperation({
       method: 'get', path: '/api/cases', operationId: 'listCases', tag: 'cases', summary: '案件列表（辖区内） Cases in scope',
-      query: { definitionId: S.id, status: { type: 'string', enum: ['active', 'done', 'error', 'stopped'] }, orgPath: S.orgPath, cursor: S.cursor, limit: S.limit },
-      async handler({ ability, query }) { return { body: await s.cases.list(ability, query) }; },
+      query: { definitionId: S.id, status: { type: 'string', enum: ['active', 'done', 'error', 'stopped'] }, orgPath: S.orgPath, cursor: S.cursor, limit: S.limit,
+        idNumber: { type: 'string', pattern: '^[0-9]{17}[0-9Xx]$', description: '按身份证号查找（密钥哈希匹配，留痕） Find by ID number (keyed hash; audited)' } },
+      async handler({ ability, user, query }) {
+        if (!query.idNumber) return { body: await s.cases.list(ability, query) };
+        // matched through the keyed hash (no decryption), scoped like every list, and audited without the number
+        const page = await s.cases.list(ability, { ...query, caseIds: casesWithValue(s.db.knex, s.codec, query.idNumber) });
+        await s.db.knex.transaction((trx) => appendAudit(trx, s.db.dialect, [{ at: Date.now(), actorId: user.id, actorRoles: user.roles.map((r) => r.role), orgPath: user.orgPath,
+          action: 'pii.search', detail: { field: 'id-number', found: page.items.length } }]));
+        return { body: page };
+      },
     }),
     defineOperation({
       method: 'get', path: '/api/cases/{id}', operationId: 'getCase', tag: 'cases', summary: '案件详情（脱敏） A case, masked',
@@ -69,7 +79,7 @@ export function caseOperations(s: Services): Operation[] {
       body: S.object({ type: { type: 'string', pattern: '^[a-z][a-z0-9._-]{0,63}$' }, data: S.anyObject, comment: S.text(2000), expectedVersion: S.version }, ['type']),
       async handler({ user, ability, params, body }) {
         await s.cases.getVisible(ability, params.id); // 404 outside scope
-        if (body.type.startsWith('task.') || body.type.startsWith('timer.') || body.type.startsWith('adapter.')) throw new AppError('case.event-rejected', { type: body.type });
+        if (body.type.startsWith('task.') || body.type.startsWith('timer.') || body.type.startsWith('adapter.')) throw new RefusedError('case.event-rejected', { type: body.type });
         const out = await s.commands.act(user, params.id, { type: body.type, data: body.data, comment: body.comment } as never, body.expectedVersion);
         return { body: { version: out.version } };
       },

@@ -12,7 +12,7 @@ import type { RunOptionsSource } from './createRunOptions.ts';
 import type { PiiCodec } from '../pii/createPiiCodec.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { openData, scrub, sealData } from '../pii/sealData.ts';
-import { AppError } from '../http/errors.ts';
+import { lookupRows } from '../pii/piiLookup.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 import { applyEffects } from './applyEffects.ts';
@@ -21,6 +21,7 @@ import { scheduleSeal, stagedAudit } from '../audit/auditStaging.ts';
 import { writeBatch, type WriteBatch } from '../store/writeBatch.ts';
 import { chainQueries, toUnchained, type ChainHead } from '../audit/chain.ts';
 import { refusal } from './engineErrors.ts';
+import { ConflictError, NotFoundError } from '../errors/DomainError.ts';
 
 /** Dependencies of the command path. */
 export interface CaseCommandDeps { db: Db; definitions: KnexDefinitionStore; runOptions: RunOptionsSource; codec: PiiCodec }
@@ -70,9 +71,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     const scrubber = (json: string) => scrub(json, secrets);
     batch.add(trx('case_events').insert({ case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at }));
     const audits = applyEffects(trx, batch, c, res.effects, before, res.snapshot.context.tasks, { eventId: meta.id, actorId: meta.actorId, now: meta.at, acted, scrub: scrubber });
-    for (const [field, plain] of [...fields].filter(([, k]) => k === 'id-number').map(([f]) => [f, res.snapshot.context.data[f]] as const)) {
-      if (typeof plain === 'string' && plain) batch.add(trx('pii_index').insert({ case_id: c.id, field, hmac: deps.codec.hmac(plain) }).onConflict(['case_id', 'field']).merge());
-    }
+    lookupRows(c.id, fields, res.snapshot.context.data, deps.codec, (q) => batch.add(q), trx);
     const entries = audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles }));
     // SQLite has one writer, so chaining inline costs no contention and saves the sealer's commit;
     // on MySQL the head lock would be held through this command's commit, so stage instead.
@@ -121,9 +120,9 @@ export function createCaseCommands(deps: CaseCommandDeps) {
       const opts = await deps.runOptions.get();
       return inTransaction(async (trx, batch) => {
         const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
-        if (!row) throw new AppError('case.not-found');
-        if (expectedVersion !== undefined && expectedVersion !== Number(row.version)) throw new AppError('case.version-conflict', { currentVersion: Number(row.version) });
-        const compiled = await deps.definitions.compiledFor(row.definition_id, Number(row.definition_version));
+        if (!row) throw new NotFoundError('case.not-found');
+        if (expectedVersion !== undefined && expectedVersion !== Number(row.version)) throw new ConflictError('case.version-conflict', { currentVersion: Number(row.version) });
+        const compiled = await deps.definitions.compiledFor(row.definition_id, Number(row.definition_version), trx);
         const fields = piiFieldsOf(compiled.definition);
         const snap = JSON.parse(row.snapshot) as CaseSnapshot;
         snap.context.data = openData(deps.codec, snap.context.data);
@@ -139,7 +138,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
           // A locking read sees the winner's committed row (a plain read would see this transaction's snapshot).
           const q = trx('cases').where({ id: caseId }).first('version');
           const cur = (await (dialect === 'mysql' ? q.forUpdate() : q)) as { version: number } | undefined;
-          throw new AppError('case.version-conflict', { currentVersion: Number(cur?.version ?? row.version) });
+          throw new ConflictError('case.version-conflict', { currentVersion: Number(cur?.version ?? row.version) });
         }
         const stored = { ...event, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, seq: version };

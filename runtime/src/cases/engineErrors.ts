@@ -1,6 +1,7 @@
-/** Maps the engine's refusal diagnostics to API error codes (the diagnostics go along in details). */
+/** Maps the engine's refusal diagnostics to a runtime error code; the diagnostics travel with the error. */
 import type { Diagnostic } from '@tongban/engine';
-import { AppError, type ErrorCode } from '../http/errors.ts';
+import { EventRefusedError } from '../errors/DomainError.ts';
+import type { ErrorCode } from '../errors/errorCatalog.ts';
 
 const byDiagnostic: Record<string, ErrorCode> = {
   'run.not-assignee': 'task.not-assignee',
@@ -20,8 +21,8 @@ function codeOf(d: Diagnostic): ErrorCode | undefined {
   return byDiagnostic[d.code] ?? (d.code.startsWith('forms.') ? 'case.data-invalid' : undefined);
 }
 
-/** The API error for a refused event. */
-export function refusal(diagnostics: Diagnostic[]): AppError {
+/** The error for a refused event: its code from the first diagnostic that maps, else `case.event-rejected`. */
+export function refusal(diagnostics: Diagnostic[]): EventRefusedError {
   const code = diagnostics.map(codeOf).find(Boolean) ?? 'case.event-rejected';
-  return new AppError(code, { diagnostics: diagnostics.map((d) => ({ code: d.code, path: d.path, message: d.message })) });
+  return new EventRefusedError(code, diagnostics);
 }

@@ -24,8 +24,33 @@ describe('loadConfig', () => {
     }
   });
 
-  it('requires real keys in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TONGBAN_PII_KEY/);
+  it('requires every key, none of them a development key, in production (issue 7.2)', () => {
+    const problems = (env: Record<string, string>) => {
+      try { loadConfig(env); return []; } catch (err) { return (err as ConfigError).problems; }
+    };
+    const missing = problems({ NODE_ENV: 'production' }).join('\n');
+    for (const name of ['TONGBAN_PII_KEY', 'TONGBAN_HMAC_KEY', 'TONGBAN_TOKEN_SECRET', 'TONGBAN_AUDIT_KEY']) expect(missing).toContain(name);
+    const own = (n: number) => Buffer.alloc(32, n).toString('base64');
+    const keys = { TONGBAN_PII_KEY: own(1), TONGBAN_HMAC_KEY: own(2), TONGBAN_TOKEN_SECRET: own(3), TONGBAN_AUDIT_KEY: own(4) };
+    expect(problems({ NODE_ENV: 'production', ...keys })).toEqual([]);
+    const devHmac = loadConfig({}).hmacKey.toString('base64');
+    expect(problems({ NODE_ENV: 'production', ...keys, TONGBAN_HMAC_KEY: devHmac }).join('\n')).toMatch(/TONGBAN_HMAC_KEY .*development key/);
+  });
+
+  it('never seeds the demo county in production unless asked explicitly', () => {
+    const own = (n: number) => Buffer.alloc(32, n).toString('base64');
+    const prod = { NODE_ENV: 'production', TONGBAN_PII_KEY: own(1), TONGBAN_HMAC_KEY: own(2), TONGBAN_TOKEN_SECRET: own(3), TONGBAN_AUDIT_KEY: own(4) };
+    expect(loadConfig(prod).seedOnStart).toBe(false);
+    expect(loadConfig({ ...prod, TONGBAN_SEED: 'true' }).seedOnStart).toBe(true);
+    expect(loadConfig({}).seedOnStart).toBe(true);
+    expect(loadConfig({ TONGBAN_SEED: 'false' }).seedOnStart).toBe(false);
+  });
+
+  it('takes a trust-proxy setting for the client address behind a reverse proxy', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TONGBAN_TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(loadConfig({ TONGBAN_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(() => loadConfig({ TONGBAN_TRUST_PROXY: 'a;b' })).toThrow(/TONGBAN_TRUST_PROXY/);
   });
 
   it('selects the jobs driver: embedded by default, bullmq with a valid REDIS_URL', () => {

@@ -32,6 +32,16 @@ export interface RuntimeConfig {
   redisUrl?: string;
   /** the BullMQ queue shared by every runtime of a deployment */
   jobsQueue: string;
+  /** Express `trust proxy` (`TONGBAN_TRUST_PROXY`): behind a reverse proxy, whose X-Forwarded-For names the client (login back-off is per address) */
+  trustProxy: boolean | number | string;
+  /** HMAC key signing audit checkpoints (32 bytes) */
+  auditKey: Buffer;
+  /** where signed audit checkpoints are appended: a second place beside the database, read by `tongban audit verify` */
+  auditCheckpointFile: string;
+  /** how often a signed checkpoint of the audit head is written (ms) */
+  auditCheckpointMs: number;
+  /** total attachment bytes one case may hold */
+  attachmentCaseQuotaBytes: number;
 }
 
 /** The jobs drivers a deployment can select (`TONGBAN_JOBS`). */
@@ -106,13 +116,29 @@ function redisUrl(problems: string[], raw: string | undefined, required: boolean
   }
 }
 
+/** Keys a production deployment must set itself (env name, development-key label). */
+const productionKeys: Array<[string, string]> = [['TONGBAN_PII_KEY', 'pii'], ['TONGBAN_HMAC_KEY', 'hmac'], ['TONGBAN_TOKEN_SECRET', 'token'], ['TONGBAN_AUDIT_KEY', 'audit']];
+
+function trustProxy(problems: string[], raw: string | undefined): boolean | number | string {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  if (/^[\w.:/, -]{1,200}$/.test(raw)) return raw; // loopback, uniquelocal, addresses or CIDRs, comma-separated
+  problems.push('TONGBAN_TRUST_PROXY 须为 true、跳数或地址列表 (must be true, a hop count, or addresses/CIDRs such as loopback)');
+  return false;
+}
+
 /** Reads and validates the configuration; throws ConfigError listing every bad value. */
 export function loadConfig(envIn: Env = process.env): RuntimeConfig {
   const env = { ...readFileConfig(envIn), ...envIn };
   const problems: string[] = [];
   const production = env.NODE_ENV === 'production';
-  if (production && !env.TONGBAN_PII_KEY) problems.push('TONGBAN_PII_KEY 生产环境必填 (required in production)');
-  if (production && !env.TONGBAN_TOKEN_SECRET) problems.push('TONGBAN_TOKEN_SECRET 生产环境必填 (required in production)');
+  // In production every key is the deployment's own: none may be missing or be a development key.
+  for (const [name, label] of productionKeys) {
+    if (!production) continue;
+    if (!env[name]) problems.push(`${name} 生产环境必填 (required in production)`);
+    else if (env[name] === devKey(label)) problems.push(`${name} 不能使用开发密钥 (must not be the development key)`);
+  }
   const oldKeys = (env.TONGBAN_PII_OLD_KEYS ?? '').split(',').filter(Boolean);
   const config: RuntimeConfig = {
     port: int(problems, 'PORT', env.PORT, 3000, 0, 65535),
@@ -127,10 +153,16 @@ export function loadConfig(envIn: Env = process.env): RuntimeConfig {
     bodyLimitBytes: int(problems, 'TONGBAN_BODY_LIMIT', env.TONGBAN_BODY_LIMIT, 256 * 1024, 1024, 16 * 1024 * 1024),
     attachmentMaxBytes: int(problems, 'TONGBAN_ATTACHMENT_MAX', env.TONGBAN_ATTACHMENT_MAX, 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
-    seedOnStart: env.TONGBAN_SEED !== 'false',
+    // the demo county (with its demo passwords) loads in production only when asked for explicitly
+    seedOnStart: production ? env.TONGBAN_SEED === 'true' : env.TONGBAN_SEED !== 'false',
     jobs: (env.TONGBAN_JOBS || 'embedded') as JobsMode,
     redisUrl: undefined,
     jobsQueue: env.TONGBAN_JOBS_QUEUE || 'tongban-timers',
+    trustProxy: trustProxy(problems, env.TONGBAN_TRUST_PROXY),
+    auditKey: key(problems, 'TONGBAN_AUDIT_KEY', env.TONGBAN_AUDIT_KEY, devKey('audit')),
+    auditCheckpointFile: resolve(env.TONGBAN_AUDIT_CHECKPOINTS || resolve(env.TONGBAN_DATA_DIR || './data', 'audit-checkpoints.jsonl')),
+    auditCheckpointMs: int(problems, 'TONGBAN_AUDIT_CHECKPOINT_MS', env.TONGBAN_AUDIT_CHECKPOINT_MS, 60_000, 1000, 24 * 3600_000),
+    attachmentCaseQuotaBytes: int(problems, 'TONGBAN_ATTACHMENT_CASE_QUOTA', env.TONGBAN_ATTACHMENT_CASE_QUOTA, 200 * 1024 * 1024, 1024, 100 * 1024 * 1024 * 1024),
   };
   if (!jobsModes.includes(config.jobs)) {
     problems.push(`TONGBAN_JOBS="${config.jobs}" 无效 (must be ${jobsModes.join('|')})`);

@@ -3,8 +3,8 @@
  * retired ones start no new cases. Compiled machines are cached per id@version (immutable).
  */
 import type { Knex } from 'knex';
-import { compile, loadDefinition, type CompiledDefinition, type Definition, type Diagnostic } from '@tongban/engine';
-import { AppError } from '../http/errors.ts';
+import { compile, lint, loadDefinition, type CompiledDefinition, type Definition, type Diagnostic } from '@tongban/engine';
+import { ConflictError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
 
 /** A definition row as the API shows it. */
 export interface DefinitionSummary { id: string; version: number; status: string; title: string; category: string; createdAt: number; publishedAt: number | null }
@@ -19,7 +19,7 @@ const toSummary = (r: Row): DefinitionSummary => ({
 /** Loads a definition body or throws definition.invalid with the engine's diagnostics. */
 export function mustLoad(body: unknown): Definition {
   const res = loadDefinition(body as object);
-  if (!res.ok) throw new AppError('definition.invalid', { diagnostics: res.diagnostics.slice(0, 50) });
+  if (!res.ok) throw new RefusedError('definition.invalid', { diagnostics: res.diagnostics.slice(0, 50) });
   return res.definition;
 }
 
@@ -35,23 +35,28 @@ export class KnexDefinitionStore {
     return ((await q) as Row[]).map(toSummary);
   }
 
-  async get(id: string, version?: number): Promise<{ summary: DefinitionSummary; definition: Definition }> {
-    const q = this.knex('definitions').where({ id });
+  /** One version (or the newest published/retired one); `db` is the caller's transaction when inside one. */
+  async get(id: string, version?: number, db: Knex = this.knex): Promise<{ summary: DefinitionSummary; definition: Definition }> {
+    const q = db('definitions').where({ id });
     if (version !== undefined) q.where({ version });
     else q.whereIn('status', ['published', 'retired']).orderBy('version', 'desc');
     let row = (await q.first()) as Row | undefined;
-    if (!row && version === undefined) row = (await this.knex('definitions').where({ id }).orderBy('version', 'desc').first()) as Row | undefined;
-    if (!row) throw new AppError('definition.not-found', { id, version });
+    if (!row && version === undefined) row = (await db('definitions').where({ id }).orderBy('version', 'desc').first()) as Row | undefined;
+    if (!row) throw new NotFoundError('definition.not-found', { id, version });
     return { summary: toSummary(row), definition: JSON.parse(row.body) as Definition };
   }
 
-  /** The compiled machine of a published (or retired, for running cases) version. */
-  async compiledFor(id: string, version: number): Promise<CompiledDefinition> {
+  /**
+   * The compiled machine of a published (or retired, for running cases) version. Inside a
+   * transaction pass it as `db`: a read through the pool from there would wait for a second
+   * connection (on SQLite, the one the transaction holds — store/poolGuard.ts).
+   */
+  async compiledFor(id: string, version: number, db: Knex = this.knex): Promise<CompiledDefinition> {
     const key = `${id}@${version}`;
     const hit = this.compiled.get(key);
     if (hit) return hit;
-    const { summary, definition } = await this.get(id, version);
-    if (summary.status === 'draft') throw new AppError('definition.not-published', { id, version });
+    const { summary, definition } = await this.get(id, version, db);
+    if (summary.status === 'draft') throw new ConflictError('definition.not-published', { id, version });
     const c = compile(definition);
     this.compiled.set(key, c);
     return c;
@@ -60,7 +65,7 @@ export class KnexDefinitionStore {
   /** The newest published version, for new cases. */
   async latestPublished(id: string): Promise<number> {
     const row = (await this.knex('definitions').where({ id, status: 'published' }).max('version as v').first()) as { v: number | null } | undefined;
-    if (!row?.v) throw new AppError('definition.not-published', { id });
+    if (!row?.v) throw new ConflictError('definition.not-published', { id });
     return Number(row.v);
   }
 
@@ -79,10 +84,18 @@ export class KnexDefinitionStore {
     });
   }
 
-  /** Publishes a draft: it becomes immutable. */
+  /**
+   * Publishes a draft: it becomes immutable. The draft is loaded and linted again first (a body
+   * stored by an older release, or one that only passed validation, must not go live with errors:
+   * a template reaching for prototypes, a regular expression that could stall the server).
+   */
   async publish(id: string, version: number, now = Date.now()): Promise<DefinitionSummary> {
-    const { summary } = await this.get(id, version);
-    if (summary.status !== 'draft') throw new AppError('definition.not-draft', { id, version, status: summary.status });
+    const { summary, definition } = await this.get(id, version);
+    if (summary.status !== 'draft') throw new ConflictError('definition.not-draft', { id, version, status: summary.status });
+    const loaded = mustLoad(definition);
+    const known = [...new Set([id, ...(await this.list()).map((d) => d.id)])];
+    const errors = lint(loaded, { knownDefinitions: known }).filter((d) => d.severity === 'error');
+    if (errors.length) throw new RefusedError('definition.lint-failed', { id, version, diagnostics: errors.slice(0, 50) });
     await this.knex('definitions').where({ id, version, status: 'draft' }).update({ status: 'published', published_at: now });
     return { ...summary, status: 'published', publishedAt: now };
   }
@@ -90,7 +103,7 @@ export class KnexDefinitionStore {
   /** Retires a published version: running cases keep it, new cases cannot start on it. */
   async retire(id: string, version: number): Promise<DefinitionSummary> {
     const { summary } = await this.get(id, version);
-    if (summary.status !== 'published') throw new AppError('definition.not-published', { id, version });
+    if (summary.status !== 'published') throw new ConflictError('definition.not-published', { id, version });
     await this.knex('definitions').where({ id, version }).update({ status: 'retired' });
     return { ...summary, status: 'retired' };
   }

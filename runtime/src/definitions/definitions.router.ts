@@ -1,6 +1,6 @@
 /** Definitions: list, get, versions, create draft, validate, lint, publish, retire. */
 import * as engine from '@tongban/engine';
-import { AppError } from '../http/errors.ts';
+import { ForbiddenError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import type { AppAbility } from '../authz/defineAbilities.ts';
@@ -9,7 +9,7 @@ import { assertPublishable } from '../designer/publishGate.ts';
 
 /** Operations on definitions. */
 export function definitionOperations(s: Services): Operation[] {
-  const admin = (ability: AppAbility) => { if (!ability.can('manage', 'Definition')) throw new AppError('authz.forbidden'); };
+  const admin = (ability: AppAbility) => { if (!ability.can('manage', 'Definition')) throw new ForbiddenError('authz.forbidden'); };
   const idv = { id: S.id, version: { type: 'integer', minimum: 1, maximum: 1_000_000 } };
   return [
     defineOperation({ method: 'get', path: '/api/definitions', operationId: 'listDefinitions', tag: 'definitions', summary: '服务事项列表 Definitions',

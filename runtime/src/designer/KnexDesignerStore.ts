@@ -5,7 +5,7 @@
  * who saved and when — never a silent overwrite.
  */
 import type { Knex } from 'knex';
-import { AppError } from '../http/errors.ts';
+import { ConflictError } from '../errors/DomainError.ts';
 
 export interface DraftRecord { id: string; revision: number; definition: Record<string, unknown>; updatedBy: string; updatedByName: string; updatedAt: number }
 export interface ScenarioRecord { name: string; script: unknown; expect: { state: unknown; status: string }; savedBy?: string; savedAt?: number }
@@ -51,7 +51,7 @@ export class KnexDesignerStore {
 
   private async conflict(id: string): Promise<never> {
     const current = await this.getDraft(id);
-    throw new AppError('designer.draft-conflict', current
+    throw new ConflictError('designer.draft-conflict', current
       ? { revision: current.revision, updatedBy: current.updatedBy, updatedByName: current.updatedByName, updatedAt: current.updatedAt }
       : { revision: 0, updatedBy: '', updatedByName: '', updatedAt: 0 });
   }

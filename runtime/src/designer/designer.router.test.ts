@@ -62,7 +62,7 @@ describe.each(testDialects)('designer API on %s', (dialect) => {
     const saved = await t.api('PUT', '/api/designer/drafts/shop-check', { token: admin, body: { definition: broken, baseRevision: draft.revision } });
     const refused = await t.api('POST', '/api/designer/drafts/shop-check/publish', { token: admin, body: { revision: saved.body.revision } });
     expect(refused.status).toBe(422);
-    expect(['designer.lint-errors', 'definition.invalid']).toContain(refused.body.error.code);
+    expect(['definition.lint-failed', 'definition.invalid']).toContain(refused.body.error.code);
 
     const good = await t.api('PUT', '/api/designer/drafts/shop-check', { token: admin, body: { definition: item(), baseRevision: saved.body.revision } });
     // a scenario: the grid worker reports, nothing else; it must stay in `accept`

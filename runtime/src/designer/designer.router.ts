@@ -4,7 +4,7 @@
  * server-side replay of them, and publishing a draft (lint + scenarios, then a numbered version).
  */
 import { loadDefinition, type Definition } from '@tongban/engine';
-import { AppError } from '../http/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import type { AppAbility } from '../authz/defineAbilities.ts';
 import type { Services } from '../services.ts';
@@ -23,7 +23,7 @@ const scenario = S.object({
 /** Operations of the designer. */
 export function designerOperations(s: Services): Operation[] {
   const store = new KnexDesignerStore(s.db.knex);
-  const admin = (ability: AppAbility) => { if (!ability.can('manage', 'Definition')) throw new AppError('authz.forbidden'); };
+  const admin = (ability: AppAbility) => { if (!ability.can('manage', 'Definition')) throw new ForbiddenError('authz.forbidden'); };
   return [
     defineOperation({ method: 'get', path: '/api/designer/directory', operationId: 'designerDirectory', tag: 'designer', summary: '设计器用组织与人员（示例县） Directory for previews and simulation',
       async handler({ ability }) { admin(ability); return { body: await s.identity.directoryData() }; } }),
@@ -31,7 +31,7 @@ export function designerOperations(s: Services): Operation[] {
       async handler({ ability, params }) {
         admin(ability);
         const d = await store.getDraft(params.id);
-        if (!d) throw new AppError('designer.draft-not-found', { id: params.id });
+        if (!d) throw new NotFoundError('designer.draft-not-found', { id: params.id });
         return { body: d };
       } }),
     defineOperation({ method: 'put', path: '/api/designer/drafts/{id}', operationId: 'saveDesignerDraft', tag: 'designer', summary: '保存草稿（基于某次保存，冲突时 409） Save the draft', params: { id: itemId },
@@ -39,7 +39,7 @@ export function designerOperations(s: Services): Operation[] {
       async handler({ ability, params, body, user }) {
         admin(ability);
         // A draft may be incomplete (saved as the admin types): only its id is checked here; lint and the schema gate publishing.
-        if ((body.definition as { id?: unknown }).id !== params.id) throw new AppError('designer.id-mismatch', { id: params.id });
+        if ((body.definition as { id?: unknown }).id !== params.id) throw new RefusedError('designer.id-mismatch', { id: params.id });
         return { body: await store.saveDraft(params.id, body.definition, body.baseRevision, user.id) };
       } }),
     defineOperation({ method: 'get', path: '/api/designer/scenarios/{id}', operationId: 'listScenarios', tag: 'designer', summary: '事项的模拟场景 Saved scenarios', params: { id: itemId },
@@ -57,9 +57,9 @@ export function designerOperations(s: Services): Operation[] {
       async handler({ ability, params, body }) {
         admin(ability);
         const def = mustLoad(body.definition);
-        if (def.id !== params.id) throw new AppError('designer.id-mismatch', { id: params.id });
+        if (def.id !== params.id) throw new RefusedError('designer.id-mismatch', { id: params.id });
         try { return { body: { items: await assertPublishable(s, def) } }; } catch (e) {
-          if (e instanceof AppError && e.code === 'designer.scenario-failed') return { body: { items: (e.details as { scenarios: unknown[] }).scenarios } };
+          if (e instanceof RefusedError && e.code === 'designer.scenario-failed') return { body: { items: (e.details as { scenarios: unknown[] }).scenarios } };
           throw e;
         }
       } }),
@@ -68,10 +68,10 @@ export function designerOperations(s: Services): Operation[] {
       async handler({ ability, params, body, user }) {
         admin(ability);
         const draft = await store.getDraft(params.id);
-        if (!draft) throw new AppError('designer.draft-not-found', { id: params.id });
-        if (draft.revision !== body.revision) throw new AppError('designer.draft-conflict', { revision: draft.revision, updatedBy: draft.updatedBy, updatedByName: draft.updatedByName, updatedAt: draft.updatedAt });
+        if (!draft) throw new NotFoundError('designer.draft-not-found', { id: params.id });
+        if (draft.revision !== body.revision) throw new ConflictError('designer.draft-conflict', { revision: draft.revision, updatedBy: draft.updatedBy, updatedByName: draft.updatedByName, updatedAt: draft.updatedAt });
         const loaded = loadDefinition(draft.definition);
-        if (!loaded.ok) throw new AppError('definition.invalid', { diagnostics: loaded.diagnostics.slice(0, 50) });
+        if (!loaded.ok) throw new RefusedError('definition.invalid', { diagnostics: loaded.diagnostics.slice(0, 50) });
         const def: Definition = loaded.definition;
         const scenarios = await assertPublishable(s, def);
         const created = await s.definitions.createDraft(def, user.id);

@@ -5,22 +5,22 @@
  */
 import { createWorkCalendar, hasErrors, lint, type Definition } from '@tongban/engine';
 import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
-import { AppError } from '../http/errors.ts';
+import { RefusedError } from '../errors/DomainError.ts';
 import type { Services } from '../services.ts';
 import { KnexDesignerStore } from './KnexDesignerStore.ts';
 import { runScenarios, type ScenarioResult } from './runScenarios.ts';
 
 const calendar = createWorkCalendar(countyDefault as never, nationalYears as never);
 
-/** Throws `designer.lint-errors` or `designer.scenario-failed`; returns the scenario results otherwise. */
+/** Throws `definition.lint-failed` or `designer.scenario-failed`; returns the scenario results otherwise. */
 export async function assertPublishable(s: Services, def: Definition): Promise<ScenarioResult[]> {
   const known = [...new Set([def.id, ...(await s.definitions.list()).map((d) => d.id)])];
   const diagnostics = lint(def, { knownDefinitions: known });
-  if (hasErrors(diagnostics)) throw new AppError('designer.lint-errors', { diagnostics: diagnostics.filter((d) => d.severity === 'error').slice(0, 50) });
+  if (hasErrors(diagnostics)) throw new RefusedError('definition.lint-failed', { id: def.id, diagnostics: diagnostics.filter((d) => d.severity === 'error').slice(0, 50) });
   const scenarios = await new KnexDesignerStore(s.db.knex).scenarios(def.id);
   if (scenarios.length === 0) return [];
   const results = runScenarios(def, scenarios, calendar, await s.identity.directoryData());
   const failed = results.filter((r) => !r.ok);
-  if (failed.length) throw new AppError('designer.scenario-failed', { scenarios: failed });
+  if (failed.length) throw new RefusedError('designer.scenario-failed', { scenarios: failed });
   return results;
 }

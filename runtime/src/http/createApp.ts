@@ -5,20 +5,24 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { AppError, errorBody } from './errors.ts';
+import { DomainError, InternalError, InvalidRequestError, NotAuthenticatedError, NotFoundError, TooLargeError, UnsupportedError, errorFor } from '../errors/DomainError.ts';
+import { errorBody, statusOf } from './httpErrors.ts';
 import type { Operation, OpContext } from './operation.ts';
 import { compileValidators, validateRequest } from './validateRequest.ts';
-import { defineAbilities } from '../authz/defineAbilities.ts';
-import type { KnexIdentityStore } from '../identity/KnexIdentityStore.ts';
+import { checkJsonBody } from './checkJsonBody.ts';
+import type { PrincipalCache } from '../identity/createPrincipalCache.ts';
 import type { TokenService } from '../identity/tokens.ts';
 
 /** What the app needs from the runtime. */
 export interface AppDeps {
   operations: Operation[];
   tokens: TokenService;
-  identity: KnexIdentityStore;
+  /** the user and abilities of a token's subject (cached briefly; see createPrincipalCache.ts) */
+  principals: PrincipalCache;
   logger: Logger;
   bodyLimitBytes: number;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For names the client */
+  trustProxy?: boolean | number | string;
 }
 
 function langOf(req: Request): 'zh-CN' | 'en' {
@@ -40,54 +44,79 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
 async function authenticate(deps: AppDeps, req: Request): Promise<Pick<OpContext, 'user' | 'ability'>> {
   const header = String(req.headers.authorization ?? '');
   const m = /^Bearer (\S+)$/.exec(header);
-  if (!m) throw new AppError('auth.required');
+  if (!m) throw new NotAuthenticatedError('auth.required');
   const v = deps.tokens.verify(m[1]!);
-  if (!v.ok) throw new AppError(v.code);
-  const user = await deps.identity.getUser(v.claims.sub);
-  if (!user || user.disabled) throw new AppError('auth.token-invalid');
-  return { user, ability: defineAbilities(user) };
+  if (!v.ok) throw errorFor(v.code);
+  const p = await deps.principals.get(v.claims.sub);
+  if (!p) throw new NotAuthenticatedError('auth.token-invalid');
+  // logout, a password change or disabling the user bumps the epoch: older tokens end at once
+  if (p.user.disabled || v.claims.ep !== (p.user.tokenEpoch ?? 0)) throw new NotAuthenticatedError('auth.token-revoked');
+  return p;
 }
 
 function mount(app: express.Express, deps: AppDeps, op: Operation): void {
   const validators = compileValidators(op);
   const expressPath = op.path.replace(/\{(\w+)\}/g, ':$1');
-  const handlers: express.RequestHandler[] = [];
-  if (op.rawBody) handlers.push(express.raw({ type: () => true, limit: op.rawBody.maxBytes }));
-  handlers.push(async (req, res, next) => {
+  const parse = op.rawBody
+    ? express.raw({ type: () => true, limit: op.rawBody.maxBytes })
+    : express.json({ limit: deps.bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'] });
+  // Who, then what: the token is checked (and, for an upload, the target and quota) before any
+  // body byte is read, so an anonymous or out-of-scope caller cannot make the server read 10 MB.
+  const first: express.RequestHandler = async (req, res, next) => {
     try {
       const auth = op.auth === false ? ({} as Pick<OpContext, 'user' | 'ability'>) : await authenticate(deps, req);
+      res.locals.auth = auth;
+      res.locals.userId = auth.user?.id;
+      if (op.beforeBody) {
+        const query = { ...(req.query as Record<string, unknown>) };
+        const params = { ...req.params };
+        checkJsonBody(query, '/query');
+        validateRequest(validators, { params, query, body: undefined });
+        await op.beforeBody({ req, res, params, query, body: undefined, ...auth, lang: langOf(req), requestId: res.locals.requestId as string });
+      }
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+  const handle: express.RequestHandler = async (req, res, next) => {
+    try {
+      const auth = res.locals.auth as Pick<OpContext, 'user' | 'ability'>;
       const query = { ...(req.query as Record<string, unknown>) };
       const params = { ...req.params };
-      const body = op.rawBody ? req.body : req.body;
+      const body = req.body;
+      if (!op.rawBody) checkJsonBody(body);
+      checkJsonBody(query, '/query');
       validateRequest(validators, { params, query, body: op.body ? body : undefined });
-      if (!op.body && !op.rawBody && req.body !== undefined && Object.keys(req.body as object).length) {
-        throw new AppError('request.invalid', { errors: [{ path: '/body', message: 'no body expected' }] });
+      if (!op.body && !op.rawBody && body !== undefined && (body === null || typeof body !== 'object' || Object.keys(body).length)) {
+        throw new InvalidRequestError('request.invalid', { errors: [{ path: '/body', message: 'no body expected' }] });
       }
-      res.locals.userId = auth.user?.id;
       const ctx: OpContext = { req, res, params, query, body, ...auth, lang: langOf(req), requestId: res.locals.requestId as string };
       const out = await op.handler(ctx);
       if (!out.raw) res.status(out.status ?? 200).json(out.body ?? {});
     } catch (err) {
       next(err);
     }
-  });
-  app[op.method](expressPath, ...handlers);
+  };
+  app[op.method](expressPath, first, parse, handle);
 }
 
 function errorMiddleware(deps: AppDeps) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    let app: AppError;
+    let app: DomainError;
     const e = err as { type?: string; status?: number; message?: string };
-    if (err instanceof AppError) app = err;
-    else if (e.type === 'entity.too.large') app = new AppError('request.too-large');
-    else if (e.type === 'entity.parse.failed') app = new AppError('request.malformed-json');
-    else if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') app = new AppError('request.unsupported-media-type');
+    if (err instanceof DomainError) app = err;
+    else if (e.type === 'entity.too.large') app = new TooLargeError('request.too-large');
+    else if (e.type === 'entity.parse.failed') app = new InvalidRequestError('request.malformed-json');
+    else if (e.type === 'encoding.unsupported') app = new UnsupportedError('request.unsupported-encoding');
+    else if (e.type === 'charset.unsupported') app = new UnsupportedError('request.unsupported-media-type');
+    else if (e.type === 'stream.encoding.set' || (e as { code?: string }).code === 'Z_DATA_ERROR' || (e as { code?: string }).code === 'Z_BUF_ERROR' || (e as { code?: string }).code === 'ERR_PADDING_1') app = new InvalidRequestError('request.bad-encoding');
     else {
       // Ours: log with the request id (no bodies, so no personal data), answer a generic 500.
       deps.logger.error({ reqId: res.locals.requestId, err: { message: e.message, stack: (err as Error)?.stack } }, 'unhandled error');
-      app = new AppError('internal', { requestId: res.locals.requestId });
+      app = new InternalError('internal', { requestId: res.locals.requestId });
     }
-    res.status(app.status).json(errorBody(app, langOf(req)));
+    res.status(statusOf(app)).json(errorBody(app, langOf(req)));
   };
 }
 
@@ -96,6 +125,7 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use((req, res, next) => {
     const given = String(req.headers['x-request-id'] ?? '');
     res.locals.requestId = /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -108,9 +138,8 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   app.use(securityHeaders);
-  app.use(express.json({ limit: deps.bodyLimitBytes, strict: false, type: ['application/json', 'application/*+json'] }));
   for (const op of deps.operations) mount(app, deps, op);
-  app.use((_req, _res, next) => next(new AppError('route.not-found')));
+  app.use((_req, _res, next) => next(new NotFoundError('route.not-found')));
   app.use(errorMiddleware(deps));
   return app;
 }

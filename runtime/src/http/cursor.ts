@@ -1,5 +1,5 @@
 /** Opaque keyset cursors: the sort key of the last row, base64url JSON. */
-import { AppError } from './errors.ts';
+import { InvalidRequestError } from '../errors/DomainError.ts';
 
 /** Encodes a cursor. */
 export function encodeCursor(key: unknown[]): string {
@@ -13,5 +13,5 @@ export function decodeCursor(cursor: string | undefined, n: number): Array<strin
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v as Array<string | number>;
   } catch { /* fall through */ }
-  throw new AppError('request.invalid', { errors: [{ path: '/query/cursor', message: 'bad cursor' }] });
+  throw new InvalidRequestError('request.invalid', { errors: [{ path: '/query/cursor', message: 'bad cursor' }] });
 }

@@ -42,6 +42,8 @@ export interface Operation {
   /** the body is raw bytes (attachments), not JSON */
   rawBody?: { maxBytes: number };
   responses?: Record<string, { description: string; schema?: Schema }>;
+  /** checks run after authentication and before the body is read (an upload's target, quota) */
+  beforeBody?(ctx: OpContext): Promise<void>;
   handler(ctx: OpContext): Promise<OpResult>;
 }
 

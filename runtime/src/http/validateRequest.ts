@@ -1,7 +1,7 @@
 /** Request validation against each operation's schemas (ajv, 2020-12); unknown fields are rejected. */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { AppError } from './errors.ts';
+import { InvalidRequestError } from '../errors/DomainError.ts';
 import type { Operation, Schema } from './operation.ts';
 
 
@@ -39,7 +39,7 @@ function check(fn: ValidateFunction, value: unknown, where: string): void {
   const errors = (fn.errors ?? []).slice(0, 20).map((e) => ({
     path: where + e.instancePath, keyword: e.keyword, message: e.message, params: e.params,
   }));
-  throw new AppError('request.invalid', { errors });
+  throw new InvalidRequestError('request.invalid', { errors });
 }
 
 /** Validates (and, for strings, coerces) a request in place; throws request.invalid with JSON paths. */

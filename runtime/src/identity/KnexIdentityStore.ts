@@ -7,15 +7,25 @@ export interface OrgUnit { path: string; code: string; name: string; level: stri
 /** A role held at an org unit. */
 export interface RoleAssignment { role: string; orgPath: string }
 /** A user with their role assignments (never the password hash outside this module). */
-export interface UserRecord { id: string; username: string; name: string; orgPath: string; disabled: boolean; roles: RoleAssignment[] }
+export interface UserRecord { id: string; username: string; name: string; orgPath: string; disabled: boolean; roles: RoleAssignment[]; /** bumped to end every session of the user (tokens carry the epoch they were issued at) */ tokenEpoch?: number }
 /** A user row for login, with the credentials state. */
-export interface LoginRecord extends UserRecord { passwordHash: string | null; failedLogins: number; lockedUntil: number | null }
+export interface LoginRecord extends UserRecord { passwordHash: string | null }
 
-interface UserRow { id: string; username: string; name: string; org_path: string; disabled: number | boolean; password_hash: string | null; failed_logins: number; locked_until: number | string | null }
+interface UserRow { id: string; username: string; name: string; org_path: string; disabled: number | boolean; password_hash: string | null; token_epoch: number | string }
 
 /** Reads and writes identity data. */
 export class KnexIdentityStore {
+  private readonly listeners: Array<(userId: string) => void> = [];
   constructor(private readonly knex: Knex) {}
+
+  /** Called with a user id after this store changed that user (caches drop their entry at once). */
+  onUserChanged(listener: (userId: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(userId: string): void {
+    for (const l of this.listeners) l(userId);
+  }
 
   /** Inserts or replaces org units (idempotent for seeding). */
   async upsertOrgs(orgs: Array<{ path: string; name: string; level?: string }>): Promise<void> {
@@ -46,6 +56,7 @@ export class KnexIdentityStore {
       await trx('role_assignments').where({ user_id: u.id }).delete();
       if (u.roles.length) await trx('role_assignments').insert(u.roles.map((r) => ({ user_id: u.id, role: r.role, org_path: r.orgPath })));
     });
+    this.changed(u.id);
   }
 
   async getUser(id: string): Promise<UserRecord | undefined> {
@@ -57,20 +68,25 @@ export class KnexIdentityStore {
     const row = (await this.knex('users').where({ username }).first()) as UserRow | undefined;
     if (!row) return undefined;
     const user = await this.withRoles(row);
-    return { ...user, passwordHash: row.password_hash, failedLogins: row.failed_logins, lockedUntil: row.locked_until === null ? null : Number(row.locked_until) };
+    return { ...user, passwordHash: row.password_hash };
   }
 
-  /** Counts a failed login; locks the account for `lockMs` once `maxFailures` is reached. */
-  async recordFailure(id: string, now: number, maxFailures: number, lockMs: number): Promise<boolean> {
-    await this.knex('users').where({ id }).increment('failed_logins', 1);
-    const row = (await this.knex('users').where({ id }).first('failed_logins')) as { failed_logins: number };
-    if (row.failed_logins < maxFailures) return false;
-    await this.knex('users').where({ id }).update({ locked_until: now + lockMs, failed_logins: 0 });
-    return true;
+  /** Ends every session of a user at once (tokens issued before no longer pass). */
+  async revokeSessions(id: string): Promise<void> {
+    await this.knex('users').where({ id }).increment('token_epoch', 1);
+    this.changed(id);
   }
 
-  async resetFailures(id: string): Promise<void> {
-    await this.knex('users').where({ id }).update({ failed_logins: 0, locked_until: null });
+  /** Sets a new password hash and ends the user's sessions. */
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.knex('users').where({ id }).update({ password_hash: passwordHash, token_epoch: this.knex.raw('token_epoch + 1') });
+    this.changed(id);
+  }
+
+  /** Disables or re-enables a user; either way their current sessions end. */
+  async setDisabled(id: string, disabled: boolean): Promise<void> {
+    await this.knex('users').where({ id }).update({ disabled, token_epoch: this.knex.raw('token_epoch + 1') });
+    this.changed(id);
   }
 
   /** Users whose home org lies under a path, keyset-paged by id. */
@@ -108,7 +124,7 @@ export class KnexIdentityStore {
 
   private async withRoles(row: UserRow): Promise<UserRecord> {
     const roles = (await this.knex('role_assignments').where({ user_id: row.id }).orderBy('id')) as Array<{ role: string; org_path: string }>;
-    return { id: row.id, username: row.username, name: row.name, orgPath: row.org_path, disabled: !!row.disabled, roles: roles.map((r) => ({ role: r.role, orgPath: r.org_path })) };
+    return { id: row.id, username: row.username, name: row.name, orgPath: row.org_path, disabled: !!row.disabled, roles: roles.map((r) => ({ role: r.role, orgPath: r.org_path })), tokenEpoch: Number(row.token_epoch ?? 0) };
   }
 }
 

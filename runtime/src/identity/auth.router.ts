@@ -1,9 +1,16 @@
 /** Login, the current user, org units and users (scoped). */
-import { AppError } from '../http/errors.ts';
+import { NotFoundError, RateLimitedError, RefusedError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import { hitRateLimit } from '../store/rateLimit.ts';
 import { isUnder, orgPathOf } from './orgPath.ts';
 import type { Services } from '../services.ts';
+import type { UserRecord } from './KnexIdentityStore.ts';
+import { isStaffRole } from '../authz/defineAbilities.ts';
+
+/** The org units whose users a user may see: those of their staff assignments. */
+function staffScopes(user: UserRecord): string[] {
+  return [...new Set(user.roles.filter((r) => isStaffRole(r.role)).map((r) => r.orgPath))];
+}
 
 /** Operations of the identity area. */
 export function authOperations(s: Services): Operation[] {
@@ -13,9 +20,25 @@ export function authOperations(s: Services): Operation[] {
       body: S.object({ username: S.text(64), password: S.text(200) }, ['username', 'password']),
       async handler({ req, body }) {
         const ip = req.ip ?? 'unknown';
-        if (!(await hitRateLimit(s.db.knex, `login:${ip}`, 60_000, 30))) throw new AppError('auth.rate-limited', { retryAfterSeconds: 60 });
-        const out = await s.login.login(body.username, body.password);
+        if (!(await hitRateLimit(s.db.knex, `login:${ip}`, 60_000, 30))) throw new RateLimitedError('auth.rate-limited', { retryAfterSeconds: 60 });
+        const out = await s.login.login(body.username, body.password, ip);
         return { body: out };
+      },
+    }),
+    defineOperation({
+      method: 'post', path: '/api/auth/logout', operationId: 'logout', tag: 'auth', summary: '退出登录（结束本人全部会话） Log out: ends every session of the user',
+      async handler({ user }) {
+        await s.identity.revokeSessions(user.id);
+        return { body: { ok: true } };
+      },
+    }),
+    defineOperation({
+      method: 'post', path: '/api/me/password', operationId: 'changePassword', tag: 'auth', summary: '修改本人密码（结束全部会话） Change my password: ends every session',
+      body: S.object({ current: S.text(200), next: { type: 'string', minLength: 8, maxLength: 200 } }, ['current', 'next']),
+      async handler({ req, user, body }) {
+        if (!/[A-Za-z]/.test(body.next) || !/[0-9]/.test(body.next) || body.next === body.current) throw new RefusedError('auth.weak-password');
+        await s.login.changePassword(user.id, body.current, body.next, req.ip ?? 'unknown');
+        return { body: { ok: true } };
       },
     }),
     defineOperation({
@@ -38,7 +61,7 @@ export function authOperations(s: Services): Operation[] {
       async handler({ user, params }) {
         const path = orgPathOf(params.code);
         const org = path ? await s.identity.getOrg(path) : undefined;
-        if (!org || !user.roles.some((r) => isUnder(org.path, r.orgPath))) throw new AppError('org.not-found');
+        if (!org || !user.roles.some((r) => isUnder(org.path, r.orgPath))) throw new NotFoundError('org.not-found');
         return { body: org };
       },
     }),
@@ -46,7 +69,8 @@ export function authOperations(s: Services): Operation[] {
       method: 'get', path: '/api/users', operationId: 'listUsers', tag: 'org', summary: '用户（本人辖区） Users in scope',
       query: { cursor: S.id, limit: S.limit },
       async handler({ user, query }) {
-        const items = await s.identity.listUsers([...new Set(user.roles.map((r) => r.orgPath))], query.cursor, query.limit);
+        // staff assignments only: residents, volunteers and providers list no one
+        const items = await s.identity.listUsers(staffScopes(user), query.cursor, query.limit);
         return { body: { items, nextCursor: items.length === query.limit ? items[items.length - 1]!.id : null } };
       },
     }),
@@ -55,7 +79,7 @@ export function authOperations(s: Services): Operation[] {
       params: { id: S.id },
       async handler({ user, params }) {
         const u = await s.identity.getUser(params.id);
-        if (!u || !(u.id === user.id || user.roles.some((r) => isUnder(u.orgPath, r.orgPath)))) throw new AppError('user.not-found');
+        if (!u || !(u.id === user.id || staffScopes(user).some((p) => isUnder(u.orgPath, p)))) throw new NotFoundError('user.not-found');
         return { body: u };
       },
     }),

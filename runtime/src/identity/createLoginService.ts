@@ -1,32 +1,43 @@
 /**
- * Password login with lockout: after `maxFailures` wrong passwords in a row the account is locked
- * for `lockMs`. The same answer is given for an unknown user and a wrong password.
+ * Password login. Every attempt costs one scrypt (unknown users are checked against a dummy hash),
+ * an unknown user, a disabled one and a wrong password get the same answer, and repeated failures
+ * slow down the address they come from (loginThrottle.ts) instead of locking the account.
  */
-import { AppError } from '../http/errors.ts';
+import { NotAuthenticatedError, RateLimitedError } from '../errors/DomainError.ts';
 import type { KnexIdentityStore, UserRecord } from './KnexIdentityStore.ts';
-import { verifyPassword } from './passwords.ts';
+import type { LoginThrottle } from './loginThrottle.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
 import type { TokenService } from './tokens.ts';
 
 /** Login outcome: a token plus the user. */
 export interface LoginResult { token: string; expiresAt: number; user: UserRecord }
 
 /** Creates the login service. */
-export function createLoginService(store: KnexIdentityStore, tokens: TokenService, opts = { maxFailures: 5, lockMs: 15 * 60_000 }) {
+export function createLoginService(store: KnexIdentityStore, tokens: TokenService, throttle: LoginThrottle) {
   return {
-    async login(username: string, password: string, now = Date.now()): Promise<LoginResult> {
+    async login(username: string, password: string, ip: string, now = Date.now()): Promise<LoginResult> {
+      const wait = await throttle.waitMs(ip, username, now);
+      if (wait > 0) throw new RateLimitedError('auth.rate-limited', { retryAfterSeconds: Math.ceil(wait / 1000) });
       const rec = await store.getLogin(username);
-      if (!rec || rec.disabled) {
-        await verifyPassword(password, null); // same work as a real check, so timing does not reveal users
-        throw new AppError('auth.bad-credentials');
+      const good = await verifyPassword(password, rec?.passwordHash);
+      if (!rec || rec.disabled || !good) {
+        await throttle.fail(ip, username, now);
+        throw new NotAuthenticatedError('auth.bad-credentials');
       }
-      if (rec.lockedUntil && rec.lockedUntil > now) throw new AppError('auth.locked', { retryAfterSeconds: Math.ceil((rec.lockedUntil - now) / 1000) });
-      if (!(await verifyPassword(password, rec.passwordHash))) {
-        const locked = await store.recordFailure(rec.id, now, opts.maxFailures, opts.lockMs);
-        throw locked ? new AppError('auth.locked', { retryAfterSeconds: opts.lockMs / 1000 }) : new AppError('auth.bad-credentials');
+      await throttle.succeed(ip, username);
+      const { passwordHash: _h, ...user } = rec;
+      return { ...tokens.issue(rec.id, now, rec.tokenEpoch ?? 0), user };
+    },
+
+    /** Changes the user's own password after checking the current one; every session (this one too) ends. */
+    async changePassword(userId: string, current: string, next: string, ip: string): Promise<void> {
+      const user = await store.getUser(userId);
+      const rec = user ? await store.getLogin(user.username) : undefined;
+      if (!rec || !(await verifyPassword(current, rec.passwordHash))) {
+        await throttle.fail(ip, user?.username ?? userId);
+        throw new NotAuthenticatedError('auth.bad-credentials');
       }
-      if (rec.failedLogins || rec.lockedUntil) await store.resetFailures(rec.id);
-      const { passwordHash: _h, failedLogins: _f, lockedUntil: _l, ...user } = rec;
-      return { ...tokens.issue(rec.id, now), user };
+      await store.setPasswordHash(userId, await hashPassword(next));
     },
   };
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { CaseCommands } from '../cases/createCaseCommands.ts';
-import { AppError } from '../http/errors.ts';
+import { ConflictError, EventRefusedError, NotFoundError } from '../errors/DomainError.ts';
 import { sourceUser } from './systemUsers.ts';
 import { armedTimers, claimTimer, dueTimers, failTimer, finishTimer, timerState, type DueTimer, type TimerState } from './timerRows.ts';
 
@@ -24,20 +24,26 @@ export interface TimerRunner {
   state(caseId: string, timerKey: string): Promise<TimerState | undefined>;
 }
 
-/** Refusals meaning the case has moved on (timer cancelled, case closed): the timer is stale, not failed. */
-const staleCodes = new Set(['case.event-rejected', 'task.not-open', 'case.not-found']);
+/**
+ * Engine refusals meaning the case has moved on since the timer was claimed (the timer was
+ * cancelled by a command, or the case closed): the timer is stale, not failed.
+ */
+const staleEngineCodes = new Set(['run.unknown-timer', 'run.case-finished']);
 
-async function sendFired(commands: TimerRunnerDeps['commands'], t: DueTimer): Promise<'fired' | 'stale'> {
+type Outcome = 'fired' | 'stale' | { refused: string[] };
+
+async function sendFired(commands: TimerRunnerDeps['commands'], t: DueTimer): Promise<Outcome> {
   for (let attempt = 0; ; attempt++) {
     try {
       await commands.act(sourceUser('system'), t.caseId, { type: 'timer.fired', timerId: t.timerKey } as never);
       return 'fired';
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
       // A user command won the race for the case version: retry on the new version.
-      if (err.code === 'case.version-conflict' && attempt < 5) continue;
-      if (staleCodes.has(err.code)) return 'stale';
-      throw err;
+      if (err instanceof ConflictError && err.code === 'case.version-conflict' && attempt < 5) continue;
+      if (err instanceof NotFoundError && err.code === 'case.not-found') return 'stale';
+      if (!(err instanceof EventRefusedError)) throw err;
+      const codes = err.diagnostics.map((d) => d.code);
+      return codes.some((c) => staleEngineCodes.has(c)) ? 'stale' : { refused: codes };
     }
   }
 }
@@ -50,6 +56,12 @@ export function createTimerRunner(deps: TimerRunnerDeps): TimerRunner {
     if (!(await claimTimer(deps.knex, t, owner, now))) return false;
     try {
       const result = await sendFired(deps.commands, t);
+      if (typeof result === 'object') {
+        // The engine refuses it for a reason a retry cannot change (e.g. the definition's timeout event is handled nowhere): park it.
+        deps.logger?.warn({ caseId: t.caseId, timer: t.timerKey, codes: result.refused }, 'timer refused by the engine');
+        await failTimer(deps.knex, t, owner, `refused: ${result.refused.join(', ')}`, { final: true });
+        return false;
+      }
       await finishTimer(deps.knex, t, owner, result, now);
       return result === 'fired';
     } catch (err) {

@@ -40,10 +40,10 @@ export async function finishTimer(knex: Knex, t: DueTimer, owner: string, status
     .update({ status, fired_at: now, claimed_until: null });
 }
 
-/** Leaves a failed claim to be retried after its lease, or parks it after MAX_ATTEMPTS. */
-export async function failTimer(knex: Knex, t: DueTimer, owner: string, error: string): Promise<void> {
+/** Leaves a failed claim to be retried after its lease, or parks it after MAX_ATTEMPTS (at once when `final`: a retry cannot help). */
+export async function failTimer(knex: Knex, t: DueTimer, owner: string, error: string, opts: { final?: boolean } = {}): Promise<void> {
   const row = (await knex('timers').where({ case_id: t.caseId, timer_key: t.timerKey }).first('attempts')) as { attempts: number } | undefined;
-  const patch = Number(row?.attempts ?? 0) >= MAX_ATTEMPTS ? { status: 'failed', last_error: error.slice(0, 400) } : { last_error: error.slice(0, 400) };
+  const patch = opts.final || Number(row?.attempts ?? 0) >= MAX_ATTEMPTS ? { status: 'failed', last_error: error.slice(0, 400) } : { last_error: error.slice(0, 400) };
   await knex('timers').where({ case_id: t.caseId, timer_key: t.timerKey, status: 'firing', claimed_by: owner }).update(patch);
 }
 

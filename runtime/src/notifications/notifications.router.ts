@@ -1,8 +1,8 @@
 /** The notifications inbox (通知, 抄送 with read state, 催办) and the audit log endpoints. */
-import { AppError } from '../http/errors.ts';
+import { ForbiddenError, NotFoundError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import { applyScope } from '../authz/scopeToSql.ts';
-import { verifyAudit } from '../audit/KnexAuditLog.ts';
+import { verifyAuditWithCheckpoints } from '../audit/KnexAuditLog.ts';
 import type { Services } from '../services.ts';
 
 /** Inbox and audit operations. */
@@ -23,14 +23,14 @@ export function inboxOperations(s: Services): Operation[] {
       params: { id: { type: 'integer', minimum: 1 } },
       async handler({ user, params }) {
         const n = await s.db.knex('notifications').where({ id: params.id, user_id: user.id }).update({ read_at: Date.now() });
-        if (!n) throw new AppError('route.not-found');
+        if (!n) throw new NotFoundError('route.not-found');
         return { body: { read: true } };
       } }),
     defineOperation({ method: 'get', path: '/api/audit', operationId: 'auditLog', tag: 'audit', summary: '审计日志（辖区内） Audit log in scope',
       query: { caseId: S.id, action: S.id, cursor: { type: 'integer', minimum: 0 }, limit: S.limit },
       async handler({ ability, query }) {
         const q = s.db.knex('audit_log').orderBy('seq', 'desc').limit(query.limit);
-        if (!applyScope(q, s.db.knex, ability, 'read', 'Audit', 'audit_log')) throw new AppError('authz.forbidden');
+        if (!applyScope(q, s.db.knex, ability, 'read', 'Audit', 'audit_log')) throw new ForbiddenError('authz.forbidden');
         if (query.caseId) q.where({ case_id: query.caseId });
         if (query.action) q.where({ action: query.action });
         if (query.cursor) q.where('seq', '<', query.cursor);
@@ -40,8 +40,8 @@ export function inboxOperations(s: Services): Operation[] {
       } }),
     defineOperation({ method: 'get', path: '/api/audit/verify', operationId: 'auditVerify', tag: 'audit', summary: '校验审计链 Verify the audit chain',
       async handler({ ability }) {
-        if (!ability.can('manage', 'Definition')) throw new AppError('authz.forbidden');
-        return { body: await verifyAudit(s.db.knex) };
+        if (!ability.can('manage', 'Definition')) throw new ForbiddenError('authz.forbidden');
+        return { body: await verifyAuditWithCheckpoints(s.db.knex, s.config.auditKey, s.config.auditCheckpointFile) };
       } }),
   ];
 }

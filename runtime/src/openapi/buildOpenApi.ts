@@ -1,5 +1,6 @@
 /** The OpenAPI 3.1 document, generated from the same operation declarations that validate requests. */
-import { errorCatalog } from '../http/errors.ts';
+import { errorCatalog, type ErrorCode } from '../errors/errorCatalog.ts';
+import { statusOfCode } from '../http/httpErrors.ts';
 import type { Operation, Schema } from '../http/operation.ts';
 
 const errorSchema: Schema = {
@@ -42,7 +43,7 @@ export function buildOpenApi(ops: Operation[]): Record<string, unknown> {
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: { Error: errorSchema },
-      'x-error-codes': Object.fromEntries(Object.entries(errorCatalog).map(([code, e]) => [code, { status: e.status, 'zh-CN': e.zh, en: e.en }])),
+      'x-error-codes': Object.fromEntries(Object.entries(errorCatalog).map(([code, e]) => [code, { status: statusOfCode(code as ErrorCode), 'zh-CN': e.zh, en: e.en }])),
     },
     paths,
   };

@@ -1,3 +1,4 @@
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRuntime, GRID1, type TestRuntime } from '../testing/testRuntime.ts';
@@ -70,5 +71,22 @@ describe.each(testDialects)('fuzz every OpenAPI operation on %s', (dialect) => {
     // Most generated requests pass validation: the point is to exercise handlers, not the validator.
     const total = Object.values(doc.paths).reduce((n, m) => n + Object.keys(m).length, 0) * 15;
     expect(reached / total).toBeGreaterThan(0.8);
+  });
+
+  it('finds no 500 with bodies of any JSON type, nesting depth and content encoding (issue 7.7)', async () => {
+    const doc = t.rt.openapi as { paths: Record<string, Record<string, unknown>> };
+    const token = await t.token('officer');
+    const nested = fc.integer({ min: 1, max: 40_000 }).map((n) => (n % 2 ? '['.repeat(n) + ']'.repeat(n) : '{"a":'.repeat(n) + 'null' + '}'.repeat(n)));
+    const text = fc.oneof(fc.jsonValue({ maxDepth: 6 }).map((v) => JSON.stringify(v)), nested, fc.string(), fc.constantFrom('null', 'true', '0', '""', '[]', '{"__proto__":{"x":1}}', '{"a":"\u0000"}'));
+    const encode: Record<string, (b: Buffer) => Buffer> = { identity: (b) => b, gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync, zstd: (b) => b, bogus: (b) => b, 'gzip-lie': (b) => b };
+    const ops = Object.entries(doc.paths).flatMap(([path, m]) => Object.keys(m).filter((x) => x !== 'get').map((method) => ({ path, method })));
+    for (const op of ops) {
+      await fc.assert(fc.asyncProperty(text, fc.constantFrom(...Object.keys(encode)), async (body, enc) => {
+        const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(name === 'id' && op.path.startsWith('/api/tasks') ? ids.taskId! : ids[name] ?? 'x'));
+        const header = enc === 'gzip-lie' ? 'gzip' : enc;
+        const r = await t.api(op.method.toUpperCase(), path, { token, raw: encode[enc]!(Buffer.from(body)), headers: { 'content-type': 'application/json', 'content-encoding': header } });
+        expect(r.status, `${op.method} ${path} [${enc}] ${body.slice(0, 80)} → ${JSON.stringify(r.body).slice(0, 200)}`).toBeLessThan(500);
+      }), { numRuns: 8 });
+    }
   });
 });

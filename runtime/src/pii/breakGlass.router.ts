@@ -1,5 +1,5 @@
 /** `GET /api/audit/break-glass` (the review queue, in scope) and `POST /api/audit/break-glass/{id}/review`. */
-import { AppError } from '../http/errors.ts';
+import { ForbiddenError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import { applyScope } from '../authz/scopeToSql.ts';
 import type { AppAbility } from '../authz/defineAbilities.ts';
@@ -10,7 +10,7 @@ import { recordReview, toBreakGlassItem } from './breakGlassReviews.ts';
 export const reviewOutcomes = ['justified', 'unjustified'] as const;
 
 function mustReview(ability: AppAbility): void {
-  if (!ability.can('review', 'BreakGlass')) throw new AppError('authz.forbidden');
+  if (!ability.can('review', 'BreakGlass')) throw new ForbiddenError('authz.forbidden');
 }
 
 /** Break-glass review operations. */

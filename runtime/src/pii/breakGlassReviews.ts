@@ -6,7 +6,7 @@
 import type { Knex } from 'knex';
 import { appendAudit } from '../audit/KnexAuditLog.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
-import { AppError } from '../http/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors/DomainError.ts';
 
 /** A break-glass reveal as the review queue shows it. */
 export interface BreakGlassItem { id: number; caseId: string; actorId: string; orgPath: string; at: number; status: string; reviewerId: string | null; outcome: string | null; note: string | null; reviewedAt: number | null }
@@ -30,11 +30,11 @@ export async function recordReview(knex: Knex, dialect: 'sqlite' | 'mysql', scop
   return knex.transaction(async (trx) => {
     const q = trx('break_glass').where('audit_seq', review.id).first();
     const row = scoped(q) ? ((await (dialect === 'mysql' ? q.forUpdate() : q)) as Row | undefined) : undefined;
-    if (!row) throw new AppError('break-glass.not-found', { id: review.id });
-    if (row.actor_id === review.reviewerId) throw new AppError('break-glass.self-review', { id: review.id });
+    if (!row) throw new NotFoundError('break-glass.not-found', { id: review.id });
+    if (row.actor_id === review.reviewerId) throw new ForbiddenError('break-glass.self-review', { id: review.id });
     const patch = { status: 'reviewed', reviewer_id: review.reviewerId, outcome: review.outcome, note: review.note ?? null, reviewed_at: review.at };
     const n = await trx('break_glass').where({ audit_seq: review.id, status: 'pending' }).update(patch);
-    if (n !== 1) throw new AppError('break-glass.already-reviewed', { id: review.id });
+    if (n !== 1) throw new ConflictError('break-glass.already-reviewed', { id: review.id });
     await appendAudit(trx, dialect, [{ at: review.at, actorId: review.reviewerId, actorRoles: review.reviewerRoles, orgPath: row.org_path, caseId: row.case_id,
       // The note may name people: the chain records that one was given, the review row holds it.
       action: 'pii.break-glass.reviewed', detail: { breakGlassSeq: review.id, outcome: review.outcome, note: review.note ? 'given' : null } }]);

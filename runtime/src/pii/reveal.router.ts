@@ -4,7 +4,7 @@
  * with a written reason for emergency roles. Every reveal is in the audit chain (field names only).
  */
 import type { CaseSnapshot } from '@tongban/engine';
-import { AppError } from '../http/errors.ts';
+import { ForbiddenError, RefusedError } from '../errors/DomainError.ts';
 import { defineOperation, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { viewerOf } from '../cases/caseView.ts';
@@ -12,6 +12,11 @@ import { appendAudit } from '../audit/KnexAuditLog.ts';
 import { queueForReview } from './breakGlassReviews.ts';
 import { piiFieldsOf } from './piiFields.ts';
 import { breakGlassRoles, mayReveal } from './viewPolicy.ts';
+import { openData } from './sealData.ts';
+import { valuesAt } from './dataPaths.ts';
+
+/** A data path: a field name, or a nested one in the field matrix's notation (`parties[].idNumber`). */
+const dataPathSchema = { type: 'string', minLength: 1, maxLength: 191, pattern: '^[A-Za-z_$][\\w$-]*(\\[\\])?(\\.[A-Za-z_$][\\w$-]*(\\[\\])?)*$' };
 
 /** Purpose codes a reveal must name. */
 export const revealPurposes = ['handle-case', 'call-back', 'verify-identity', 'emergency', 'referral'] as const;
@@ -21,7 +26,7 @@ export function revealOperations(s: Services): Operation[] {
   return [defineOperation({
     method: 'post', path: '/api/cases/{id}/reveal', operationId: 'revealPii', tag: 'cases', summary: '查看个人信息原文（留痕） Reveal personal data (audited)',
     params: { id: S.id },
-    body: S.object({ fields: { type: 'array', minItems: 1, maxItems: 20, uniqueItems: true, items: S.id }, purpose: { type: 'string', enum: [...revealPurposes] },
+    body: S.object({ fields: { type: 'array', minItems: 1, maxItems: 20, uniqueItems: true, items: dataPathSchema }, purpose: { type: 'string', enum: [...revealPurposes] },
       breakGlass: { type: 'boolean' }, reason: S.text(1000) }, ['fields', 'purpose']),
     async handler({ user, ability, params, body }) {
       const row = await s.cases.getVisible(ability, params.id);
@@ -30,16 +35,16 @@ export function revealOperations(s: Services): Operation[] {
       const viewer = await viewerOf(s.db.knex, user, params.id);
       const roles = user.roles.map((r) => r.role);
       if (body.breakGlass) {
-        if (!roles.some((r) => breakGlassRoles.includes(r))) throw new AppError('pii.reveal-denied', { reason: 'role' });
-        if (!body.reason || body.reason.trim().length < 10) throw new AppError('pii.reason-required');
-      } else if (!viewer.stepFields) throw new AppError('pii.reveal-denied', { reason: 'not assigned' });
-      const data = (JSON.parse(row.snapshot) as CaseSnapshot).context.data;
+        if (!roles.some((r) => breakGlassRoles.includes(r))) throw new ForbiddenError('pii.reveal-denied', { reason: 'role' });
+        if (!body.reason || body.reason.trim().length < 10) throw new RefusedError('pii.reason-required');
+      } else if (!viewer.stepFields) throw new ForbiddenError('pii.reveal-denied', { reason: 'not assigned' });
+      const data = openData(s.codec, (JSON.parse(row.snapshot) as CaseSnapshot).context.data);
       const values: Record<string, unknown> = {};
       for (const f of body.fields as string[]) {
         const kind = kinds.get(f);
-        if (!kind || !(body.breakGlass ? kind !== 'biometric' : mayReveal(kind, f, viewer))) throw new AppError('pii.reveal-denied', { field: f });
-        const v = data[f];
-        values[f] = s.codec.isSealed(v) ? s.codec.decrypt(v) : v;
+        if (!kind || !(body.breakGlass ? kind !== 'biometric' : mayReveal(kind, f, viewer))) throw new ForbiddenError('pii.reveal-denied', { field: f });
+        // a nested path (`parties[].idNumber`) reveals every value under it, in document order
+        values[f] = f.includes('[]') ? valuesAt(data, f) : valuesAt(data, f)[0];
       }
       const at = Date.now();
       await s.db.knex.transaction(async (trx) => {

@@ -1,4 +1,4 @@
-/** Re-encrypts every sealed value (case snapshots, event and outbox payloads) under the current key. */
+/** Re-encrypts every sealed value (case snapshots, event and outbox payloads, task drafts) under the current key. */
 import type { Knex } from 'knex';
 import type { PiiCodec } from './createPiiCodec.ts';
 
@@ -10,7 +10,7 @@ function reseal(text: string, codec: PiiCodec): string {
 
 /** Rotates in pages; returns how many rows changed per table. */
 export async function rotateKeys(knex: Knex, codec: PiiCodec): Promise<Record<string, number>> {
-  const targets: Array<[string, string, string]> = [['cases', 'id', 'snapshot'], ['case_events', 'id', 'payload'], ['outbox', 'id', 'payload']];
+  const targets: Array<[string, string, string]> = [['cases', 'id', 'snapshot'], ['case_events', 'id', 'payload'], ['outbox', 'id', 'payload'], ['tasks', 'id', 'draft']];
   const out: Record<string, number> = {};
   for (const [table, key, col] of targets) {
     let after: string | number = '';

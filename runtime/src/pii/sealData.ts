@@ -1,29 +1,44 @@
 /**
- * Seals case data for storage (ID numbers encrypted) and opens it for the engine. Event and
- * outbox payloads are scrubbed of any plaintext they echo, so nothing readable is left at rest.
+ * Seals case data for storage (ID numbers encrypted, at any depth) and opens it for the engine.
+ * Event, outbox and draft payloads are scrubbed of any plaintext they echo, so nothing readable is
+ * left at rest.
  */
 import type { PiiKind } from '@tongban/engine';
 import type { PiiCodec } from './createPiiCodec.ts';
-import { encryptedKinds } from './piiFields.ts';
+import { cloneData, visitPath } from './dataPaths.ts';
+import { encryptedPaths } from './piiFields.ts';
 
-/** The data with encrypted-kind fields sealed; `secrets` collects plaintext → sealed for scrubbing. */
+/** A copy of the data with every encrypted-kind value sealed; `secrets` collects plaintext → sealed for scrubbing. */
 export function sealData(codec: PiiCodec, fields: Map<string, PiiKind>, data: Record<string, unknown>, secrets = new Map<string, string>()): Record<string, unknown> {
-  const out = { ...data };
-  for (const [name, kind] of fields) {
-    const v = out[name];
-    if (!encryptedKinds.has(kind) || typeof v !== 'string' || v === '' || codec.isSealed(v)) continue;
-    const sealed = secrets.get(v) ?? codec.encrypt(v);
-    secrets.set(v, sealed);
-    out[name] = sealed;
+  const paths = encryptedPaths(fields);
+  if (!paths.length) return { ...data };
+  const out = cloneData(data);
+  for (const path of paths) {
+    visitPath(out, path, (v, set) => {
+      if (typeof v !== 'string' || v === '' || codec.isSealed(v)) return;
+      const sealed = secrets.get(v) ?? codec.encrypt(v);
+      secrets.set(v, sealed);
+      set(sealed);
+    });
   }
   return out;
 }
 
-/** The data with sealed fields decrypted. */
-export function openData(codec: PiiCodec, data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data)) out[k] = codec.isSealed(v) ? codec.decrypt(v) : v;
-  return out;
+/** The data with every sealed value (at any depth) decrypted. */
+export function openData<T>(codec: PiiCodec, data: T): T {
+  const open = (v: unknown): unknown => {
+    if (codec.isSealed(v)) return codec.decrypt(v);
+    if (Array.isArray(v)) return v.map(open);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, open(x)]));
+    return v;
+  };
+  return open(data) as T;
+}
+
+/** Plaintext → sealed for every encrypted-kind value of the data (to scrub payloads that echo them). */
+export function secretsOf(codec: PiiCodec, fields: Map<string, PiiKind>, data: Record<string, unknown>, secrets = new Map<string, string>()): Map<string, string> {
+  sealData(codec, fields, data, secrets);
+  return secrets;
 }
 
 /** Replaces every occurrence of a known plaintext in serialised JSON by its sealed form. */

@@ -2,7 +2,7 @@
  * The seed format for a county: org units by 区划代码, users with roles at org units, and a
  * default password for demo logins. `readCountyData` accepts org paths or codes in role entries.
  */
-import { AppError } from '../http/errors.ts';
+import { NotFoundError } from '../errors/DomainError.ts';
 import { orgPathOf } from '../identity/orgPath.ts';
 
 /** A county as seed data. */
@@ -21,7 +21,7 @@ export interface NormalisedCounty {
 
 function pathOf(ref: { code?: string; path?: string; org?: string; orgPath?: string }): string {
   const path = ref.path ?? ref.orgPath ?? orgPathOf(ref.code ?? ref.org ?? '');
-  if (!path) throw new AppError('org.not-found', { ref });
+  if (!path) throw new NotFoundError('org.not-found', { ref });
   return path;
 }
 
@@ -31,7 +31,7 @@ export function normaliseCounty(data: CountyData): NormalisedCounty {
   const known = new Set(orgs.map((o) => o.path));
   const users = data.users.map((u) => {
     const roles = u.roles.map((r) => ({ role: r.role, orgPath: pathOf(r) }));
-    for (const r of roles) if (!known.has(r.orgPath)) throw new AppError('org.not-found', { user: u.id, orgPath: r.orgPath });
+    for (const r of roles) if (!known.has(r.orgPath)) throw new NotFoundError('org.not-found', { user: u.id, orgPath: r.orgPath });
     return {
       id: u.id, username: u.username ?? u.id, name: u.name, disabled: !!u.disabled,
       password: u.password ?? data.defaultPassword ?? 'Tongban@2025', orgPath: roles[0]?.orgPath ?? orgs[0]!.path, roles,

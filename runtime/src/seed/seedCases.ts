@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SeedCase } from '@tongban/examples';
-import { AppError } from '../http/errors.ts';
 import { runStep, stepLabel, userOf, type SeedRun, type StepDeps } from './seedSteps.ts';
 import { rebaseScript } from './rebaseDates.ts';
+import { EventRefusedError } from '../errors/DomainError.ts';
 
 /** What loading seed cases needs (the runtime provides all of it). */
 export type SeedCaseDeps = StepDeps & { definitions: { latestPublished(id: string): Promise<number> } };
@@ -33,7 +33,7 @@ async function drive(d: SeedCaseDeps, seed: SeedCase): Promise<SeedRun> {
       await runStep(d, run, step);
     } catch (err) {
       // Some scripts show a refusal on purpose (e.g. a third 退单): that step is expected to fail.
-      if (!(err instanceof AppError && refused.has(stepLabel(step)))) throw err;
+      if (!(err instanceof EventRefusedError && refused.has(stepLabel(step)))) throw err;
     }
   }
   return run;

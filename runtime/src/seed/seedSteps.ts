@@ -11,8 +11,8 @@ import type { KnexIdentityStore, UserRecord } from '../identity/KnexIdentityStor
 import type { RunOptionsSource } from '../cases/createRunOptions.ts';
 import type { TimerRunner } from '../jobs/createTimerRunner.ts';
 import { sourceUser, type EventSource } from '../jobs/systemUsers.ts';
-import { AppError } from '../http/errors.ts';
 import { clampRefusedDates } from './rebaseDates.ts';
+import { EventRefusedError } from '../errors/DomainError.ts';
 
 /** What running a step needs. */
 export interface StepDeps { knex: Knex; commands: CaseCommands; identity: KnexIdentityStore; runOptions: RunOptionsSource; timers: TimerRunner }
@@ -85,12 +85,12 @@ async function advance(d: StepDeps, run: SeedRun, s: Extract<SimStep, { advance:
   await d.timers.runDue(now + run.offset, { caseId: run.caseId });
 }
 
-/** Runs one step; engine refusals surface as AppErrors. A refusal over a moved date is retried once with the date clamped. */
+/** Runs one step; engine refusals surface as EventRefusedErrors. A refusal over a moved date is retried once with the date clamped. */
 export async function runStep(d: StepDeps, run: SeedRun, s: SimStep): Promise<void> {
   try {
     return await runOnce(d, run, s);
   } catch (err) {
-    const diagnostics = err instanceof AppError ? (err.details.diagnostics as Array<{ code: string; path: string }> | undefined) : undefined;
+    const diagnostics = err instanceof EventRefusedError ? err.diagnostics : undefined;
     const retry = diagnostics && ('act' in s || 'event' in s) ? clampRefusedDates(s, diagnostics, Date.now()) : undefined;
     if (!retry) throw err;
     return runOnce(d, run, retry);

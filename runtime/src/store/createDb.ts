@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
+import { guardPool } from './poolGuard.ts';
 
 /** Which SQL dialect a store speaks. */
 export type Dialect = 'sqlite' | 'mysql';
@@ -30,6 +31,8 @@ export interface OpenDbOptions {
   sqliteFile?: string;
   dataDir?: string;
   poolMax?: number;
+  /** fail at once when code inside a transaction asks the pool for another connection (tests; TONGBAN_STRICT_POOL=1) */
+  guard?: boolean;
 }
 
 /** The dialect a knex handle speaks (for code given only a knex, e.g. the audit sealer). */
@@ -97,9 +100,11 @@ function openMysql(url: string, poolMax: number, multipleStatements = false): Kn
 
 /** Opens the configured store. */
 export function openDb(opts: OpenDbOptions): Db {
+  const guard = opts.guard ?? process.env.TONGBAN_STRICT_POOL === '1';
   if (opts.databaseUrl) {
     const knex = openMysql(opts.databaseUrl, opts.poolMax ?? 16);
     const commandKnex = openMysql(opts.databaseUrl, opts.poolMax ?? 16, true);
+    if (guard) { guardPool(knex, 'main'); guardPool(commandKnex, 'command'); }
     return { knex, commandKnex, dialect: 'mysql', close: async () => { await Promise.all([knex.destroy(), commandKnex.destroy()]); } };
   }
   let file = opts.sqliteFile;
@@ -109,5 +114,6 @@ export function openDb(opts: OpenDbOptions): Db {
     file = join(dir, 'tongban.sqlite');
   }
   const knex = openSqlite(file);
+  if (guard) guardPool(knex, 'sqlite');
   return { knex, dialect: 'sqlite', close: () => knex.destroy() };
 }

@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 import type { AppAbility } from '../authz/defineAbilities.ts';
 import { applyCondition, scopeBranches } from '../authz/scopeToSql.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
-import { AppError } from '../http/errors.ts';
+import { InvalidRequestError, NotFoundError } from '../errors/DomainError.ts';
 import { depthOfPath } from '../identity/orgPath.ts';
 import { NO_DUE } from '../cases/applyEffects.ts';
 
@@ -43,7 +43,7 @@ function applyFilters(q: Knex.QueryBuilder, f: TaskFilter, userId: string, now: 
   if (f.definitionId) q.where('definition_id', f.definitionId);
   if (f.orgPath) {
     const depth = depthOfPath(f.orgPath);
-    if (depth < 1 || depth > 4) throw new AppError('request.invalid', { errors: [{ path: '/query/orgPath', message: 'bad org path' }] });
+    if (depth < 1 || depth > 4) throw new InvalidRequestError('request.invalid', { errors: [{ path: '/query/orgPath', message: 'bad org path' }] });
     q.where(`org_l${depth}`, f.orgPath);
   }
   if (f.assigned === 'me') q.where('assignee', userId);
@@ -115,10 +115,10 @@ export function createTaskQueries(knex: Knex) {
     async getVisible(ability: AppAbility, id: string): Promise<Record<string, unknown>> {
       const branches = scopeBranches(ability, 'read', 'Task');
       const q = knex('tasks').where('tasks.id', id).first();
-      if (branches === 'none') throw new AppError('task.not-found', { id });
+      if (branches === 'none') throw new NotFoundError('task.not-found', { id });
       if (branches !== 'all') q.where((outer) => { for (const c of branches) outer.orWhere((w) => applyCondition(w, 'tasks', c, knex)); });
       const row = (await q) as Record<string, unknown> | undefined;
-      if (!row) throw new AppError('task.not-found', { id });
+      if (!row) throw new NotFoundError('task.not-found', { id });
       return row;
     },
   };

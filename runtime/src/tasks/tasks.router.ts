@@ -1,9 +1,24 @@
 /** Human tasks: queues, counts, claim/unclaim, complete, 转办/委派/加签/减签/撤回/催办/抄送, drafts, bulk. */
-import { AppError } from '../http/errors.ts';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors/DomainError.ts';
+import { statusOf } from '../http/httpErrors.ts';
 import { defineOperation, S, type Operation, type OpContext } from '../http/operation.ts';
 import { hitRateLimit } from '../store/rateLimit.ts';
 import type { Services } from '../services.ts';
 import { toTaskSummary } from './KnexTaskQueries.ts';
+import { checkTargets, mayUrge, stepSpecOf, type TaskRow } from './taskRules.ts';
+import { openData, sealData } from '../pii/sealData.ts';
+import { piiFieldsOf } from '../pii/piiFields.ts';
+import { viewData } from '../pii/viewPolicy.ts';
+
+/** Operations that name users, whose targets the server checks on the org tree. */
+const naming = new Set(['transfer', 'delegate', 'addSigner', 'copy']);
+
+/** True when the user holds the task row: its assignee, or (unassigned) a named candidate or a member of its group. */
+function holds(task: Record<string, unknown>, user: { id: string; roles: Array<{ role: string; orgPath: string }> }): boolean {
+  if (task.assignee) return task.assignee === user.id;
+  const candidates = JSON.parse(String(task.candidates ?? '[]')) as string[];
+  return candidates.includes(user.id) || user.roles.some((r) => r.role === task.group_role && r.orgPath === task.group_org);
+}
 
 const users = { type: 'array', items: S.id, minItems: 1, maxItems: 20 };
 const actBody = (extra: Record<string, object> = {}, required: string[] = []): Record<string, unknown> =>
@@ -20,16 +35,51 @@ export function taskOperations(s: Services): Operation[] {
   /** Runs one task action through the command path after the scope check (404 outside scope). */
   async function act(ctx: OpContext, taskId: string, action: string, extra: Record<string, unknown> = {}, expectedVersion?: number, visible?: Record<string, unknown>) {
     const task = visible ?? await s.tasks.getVisible(ctx.ability, taskId);
+    // the engine decides who may act; targets are checked only for a caller who holds the task, so
+    // anyone else still gets the engine's "not the assignee" rather than a verdict on the target
+    if (naming.has(action) && Array.isArray(extra.users) && holds(task, ctx.user)) await checkTargets(s.identity, task as unknown as TaskRow, await stepOf(task), extra.users as string[], action);
     const out = await s.commands.act(ctx.user, String(task.case_id), { type: 'task.act', taskId, action, ...extra } as never, expectedVersion, { taskId, action });
     return { caseId: String(task.case_id), version: out.version };
   }
 
+  /** The definition id and version a task row's case runs. */
+  async function definitionOf(task: Record<string, unknown>): Promise<[string, number]> {
+    const c = await s.db.knex('cases').where({ id: String(task.case_id) }).first('definition_id', 'definition_version');
+    return [String(c.definition_id), Number(c.definition_version)];
+  }
+
+  /** The definition's step of a task row. */
+  async function stepOf(task: Record<string, unknown>) {
+    const { definition } = await s.definitions.compiledFor(...(await definitionOf(task)));
+    return stepSpecOf(definition, String(task.state));
+  }
+
+  /** A stored draft, opened and shown to its owner as the step's field matrix allows. */
+  async function openDraft(t: Record<string, unknown>, user: OpContext['user'], spec: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const { definition } = await s.definitions.compiledFor(...(await definitionOf(t)));
+    const data = openData(s.codec, JSON.parse(String(t.draft)) as Record<string, unknown>);
+    return viewData(piiFieldsOf(definition), data, { roles: user.roles.map((r) => r.role), stepFields: spec.fields as never }).data;
+  }
+
   async function complete(ctx: OpContext, taskId: string, b: { outcome: string; data?: Record<string, unknown>; comment?: string; signature?: string; attachments?: string[]; expectedVersion?: number }) {
     const task = await s.tasks.getVisible(ctx.ability, taskId);
-    if (task.assignee !== ctx.user.id) throw new AppError('task.not-assignee', { taskId });
+    if (task.assignee !== ctx.user.id) throw new ForbiddenError('task.not-assignee', { taskId });
     // the field matrix and the form rules are enforced by the engine inside the command (one place)
     const { outcome, expectedVersion, ...rest } = b;
     return act(ctx, taskId, outcome, rest, expectedVersion, task);
+  }
+
+  /**
+   * The task to urge: an open task of a case the user may read (404 otherwise, like any lookup),
+   * and the user its initiator, a supervisor up the tree or a role of the step (403 otherwise).
+   */
+  async function urgeable(ctx: OpContext): Promise<Record<string, unknown>> {
+    const task = (await s.db.knex('tasks').where({ id: ctx.params.id }).first()) as Record<string, unknown> | undefined;
+    if (!task) throw new NotFoundError('task.not-found', { id: ctx.params.id });
+    const c = await s.cases.getVisible(ctx.ability, String(task.case_id)).catch(() => undefined);
+    if (!c) throw new NotFoundError('task.not-found', { id: ctx.params.id });
+    if (!mayUrge(ctx.user, task as unknown as TaskRow, c.created_by, await stepOf(task))) throw new ForbiddenError('authz.forbidden', { reason: 'urge: initiator, supervisor or step role only' });
+    return task;
   }
 
   const op = (name: string, path: string, summary: string, body: Record<string, unknown>, run: (ctx: OpContext) => Promise<unknown>): Operation =>
@@ -53,7 +103,8 @@ export function taskOperations(s: Services): Operation[] {
       async handler({ ability, user, params }) {
         const t = await s.tasks.getVisible(ability, params.id);
         const spec = JSON.parse(String(t.spec)) as Record<string, unknown>;
-        const draft = t.assignee === user.id && t.draft ? JSON.parse(String(t.draft)) : null;
+        // drafts are sealed like case data; their owner sees them through the step's field matrix
+        const draft = t.assignee === user.id && t.draft ? await openDraft(t, user, spec) : null;
         return { body: { ...toTaskSummary(t), form: t.form ?? null, fields: spec.fields, decisions: spec.decisions, why: spec.why, draft } };
       },
     }),
@@ -69,20 +120,23 @@ export function taskOperations(s: Services): Operation[] {
     op('removeSigner', '/api/tasks/{id}/signers/remove', '减签 Remove signers', actBody({ users }, ['users']),
       (ctx) => act(ctx, ctx.params.id, 'removeSigner', { users: ctx.body.users, comment: ctx.body.comment }, ctx.body.expectedVersion)),
     op('withdrawTask', '/api/tasks/{id}/withdraw', '撤回 Withdraw a submission', actBody(), (ctx) => withdraw(s, ctx)),
-    op('urgeTask', '/api/tasks/{id}/urge', '催办 Urge', actBody(), async (ctx) => {
-      await s.tasks.getVisible(ctx.ability, ctx.params.id); // scope first: an outsider gets 404 and spends no budget
-      if (!(await hitRateLimit(s.db.knex, `urge:${ctx.params.id}`, 3_600_000, 3))) throw new AppError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
-      return act(ctx, ctx.params.id, 'urge', { comment: ctx.body.comment });
+    op('urgeTask', '/api/tasks/{id}/urge', '催办（发起人、上级或本步骤角色） Urge: the initiator, a supervisor up the tree or a role of the step', actBody(), async (ctx) => {
+      const task = await urgeable(ctx);
+      // counted per user and task, after scope and permission: an outsider spends no one's budget
+      if (!(await hitRateLimit(s.db.knex, `urge:${ctx.params.id}:${ctx.user.id}`, 3_600_000, 3))) throw new RateLimitedError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
+      return act(ctx, ctx.params.id, 'urge', { comment: ctx.body.comment }, ctx.body.expectedVersion, task);
     }),
-    op('copyTask', '/api/tasks/{id}/copy', '抄送 Copy to', actBody({ users }, ['users']), (ctx) => act(ctx, ctx.params.id, 'copy', { users: ctx.body.users, comment: ctx.body.comment })),
+    op('copyTask', '/api/tasks/{id}/copy', '抄送 Copy to', actBody({ users }, ['users']), (ctx) => act(ctx, ctx.params.id, 'copy', { users: ctx.body.users, comment: ctx.body.comment }, ctx.body.expectedVersion)),
     defineOperation({
       method: 'put', path: '/api/tasks/{id}/draft', operationId: 'saveDraft', tag: 'tasks', summary: '暂存草稿 Save a draft', params: { id: S.id },
       body: S.object({ data: S.anyObject }, ['data']),
       async handler({ ability, user, params, body }) {
         const t = await s.tasks.getVisible(ability, params.id);
-        if (t.assignee !== user.id) throw new AppError('task.not-assignee');
-        if (!['pending', 'waiting', 'delegated'].includes(String(t.status))) throw new AppError('task.not-open');
-        await s.db.knex('tasks').where({ id: params.id }).update({ draft: JSON.stringify(body.data), draft_at: Date.now() });
+        if (t.assignee !== user.id) throw new ForbiddenError('task.not-assignee');
+        if (!['pending', 'waiting', 'delegated'].includes(String(t.status))) throw new ConflictError('task.not-open');
+        const { definition } = await s.definitions.compiledFor(...(await definitionOf(t)));
+        const sealed = sealData(s.codec, piiFieldsOf(definition), body.data);
+        await s.db.knex('tasks').where({ id: params.id }).update({ draft: JSON.stringify(sealed), draft_at: Date.now() });
         return { body: { saved: true } };
       },
     }),
@@ -100,8 +154,8 @@ export function taskOperations(s: Services): Operation[] {
               : await act(ctx, it.taskId, 'transfer', { users: b.users ?? [], comment: b.comment }, it.expectedVersion);
             results.push({ taskId: it.taskId, ok: true, status: 200, version: out.version });
           } catch (err) {
-            if (!(err instanceof AppError)) throw err;
-            results.push({ taskId: it.taskId, ok: false, status: err.status, error: { code: err.code, message: err.message, details: err.details } });
+            if (!(err instanceof DomainError)) throw err;
+            results.push({ taskId: it.taskId, ok: false, status: statusOf(err), error: { code: err.code, message: err.message, details: err.details } });
           }
         }
         return { body: { results } };
@@ -113,10 +167,10 @@ export function taskOperations(s: Services): Operation[] {
 async function withdraw(s: Services, ctx: OpContext): Promise<unknown> {
   // 撤回 names the submitter's own finished task: visible to them as its last holder.
   const t = (await s.db.knex('tasks').where({ id: ctx.params.id }).first()) as Record<string, unknown> | undefined;
-  if (!t) throw new AppError('task.not-found');
+  if (!t) throw new NotFoundError('task.not-found');
   if (t.assignee !== ctx.user.id) {
     await s.tasks.getVisible(ctx.ability, ctx.params.id); // 404 outside scope; inside scope it is not theirs to withdraw
-    throw new AppError('task.not-assignee', { taskId: ctx.params.id });
+    throw new ForbiddenError('task.not-assignee', { taskId: ctx.params.id });
   }
   const out = await s.commands.act(ctx.user, String(t.case_id), { type: 'task.act', taskId: ctx.params.id, action: 'withdraw' } as never, ctx.body.expectedVersion);
   return { caseId: String(t.case_id), version: out.version };

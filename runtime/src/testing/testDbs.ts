@@ -52,12 +52,12 @@ export async function createTestDb(dialect: Dialect, opts: { migrate?: boolean; 
   if (dialect === 'mysql') {
     const name = await createMysqlDatabase();
     databaseUrl = `${testMysqlServer}/${name}`;
-    db = openDb({ databaseUrl, poolMax: opts.poolMax });
+    db = openDb({ databaseUrl, poolMax: opts.poolMax, guard: true });
     cleanup = () => dropMysqlDatabase(name);
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'tongban-test-'));
     sqliteFile = join(dir, 'test.sqlite');
-    db = openDb({ sqliteFile });
+    db = openDb({ sqliteFile, guard: true });
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   if (opts.migrate !== false) await migrateLatest(db.knex);
@@ -68,4 +68,12 @@ export async function createTestDb(dialect: Dialect, opts: { migrate?: boolean; 
       await cleanup();
     },
   };
+}
+
+/**
+ * A second handle on the same store, as a restarted process would open it (same SQLite file or
+ * MariaDB database, guarded pool). Dispose the original to drop the store.
+ */
+export async function reopenTestDb(db: TestDb): Promise<Db> {
+  return db.databaseUrl ? openDb({ databaseUrl: db.databaseUrl, guard: true }) : openDb({ sqliteFile: db.sqliteFile!, guard: true });
 }

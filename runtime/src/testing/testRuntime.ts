@@ -9,6 +9,7 @@ import { createRuntime, type Runtime } from '../createRuntime.ts';
 import type { Dialect } from '../store/createDb.ts';
 import { seedCounty } from '../seed/seedCounty.ts';
 import { createTestDb, type TestDb } from './testDbs.ts';
+import { httpClient, type HttpClient } from './httpClient.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../seed/fixtures/${name}`, import.meta.url), 'utf8'));
 /** The tiny county and tiny incident definition used by runtime tests. */
@@ -23,40 +24,21 @@ export const GRID_WEST = '/510722/510722200/510722200001/510722200001001';
 export interface TestRuntime {
   rt: Runtime; db: TestDb; url: string;
   token(username: string): Promise<string>;
-  api(method: string, path: string, opts?: { token?: string; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  api: HttpClient['api'];
   close(): Promise<void>;
 }
 
 /** Starts a seeded runtime on a fresh store. */
 export async function createTestRuntime(dialect: Dialect, opts: { poolMax?: number } = {}): Promise<TestRuntime> {
   const db = await createTestDb(dialect, { poolMax: opts.poolMax });
-  const config = loadConfig({ TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-data-')), PORT: '0', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-data-')), PORT: '0', LOG_LEVEL: 'silent', TONGBAN_TRUST_PROXY: 'loopback' });
   const rt = await createRuntime(config, { db, logger: pino({ level: 'silent' }) });
   await seedCounty(db.knex, tinyCounty);
   await rt.definitions.publishBody(tinyIncident, 'u-admin');
   const { url } = await rt.listen(0);
-  const tokens = new Map<string, string>();
-  const api: TestRuntime['api'] = async (method, path, o = {}) => {
-    const headers: Record<string, string> = { ...(o.headers ?? {}) };
-    if (o.token) headers.authorization = `Bearer ${o.token}`;
-    let body: string | Buffer | undefined = o.raw;
-    if (o.body !== undefined) { body = JSON.stringify(o.body); headers['content-type'] ??= 'application/json'; }
-    const res = await fetch(url + path, { method, headers, body: body as never });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try { parsed = JSON.parse(text); } catch { /* raw */ }
-    return { status: res.status, body: parsed, headers: res.headers };
-  };
+  const { api, token } = httpClient(url);
   return {
-    rt, db, url, api,
-    async token(username) {
-      if (!tokens.has(username)) {
-        const r = await api('POST', '/api/auth/login', { body: { username, password: 'Tongban@2025' } });
-        if (r.status !== 200) throw new Error(`login ${username}: ${JSON.stringify(r.body)}`);
-        tokens.set(username, r.body.token);
-      }
-      return tokens.get(username)!;
-    },
+    rt, db, url, api, token: (username) => token(username),
     async close() {
       await rt.close().catch(() => undefined);
       await db.dispose().catch(() => undefined);

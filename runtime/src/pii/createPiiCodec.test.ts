@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskValue } from './maskValue.ts';
 import { createPiiCodec } from './createPiiCodec.ts';
-
-describe('maskValue', () => {
-  it('masks per kind as the domain rules say', () => {
-    expect(maskValue('name', '张三')).toBe('张*');
-    expect(maskValue('name', '张三丰')).toBe('张*丰');
-    expect(maskValue('phone', '13812341234')).toBe('138****1234');
-    expect(maskValue('id-number', '51072219800101123X')).toBe('5****************X');
-    expect(maskValue('id-number', '51072219800101123X', { verifier: true })).toBe('510722********123X');
-    expect(maskValue('address', '幸福路12号3栋2单元501室')).toBe('幸福路12号3栋2单元');
-    expect(maskValue('gps', { lat: 31.123456, lng: 104.987654 })).toEqual({ lat: 31.123, lng: 104.988 });
-    expect(maskValue('health', '高血压')).toBeUndefined();
-    expect(maskValue('special-identity', '低保')).toBeUndefined();
-    expect(maskValue('private', '纠纷细节')).toBeUndefined();
-  });
-});
 
 describe('createPiiCodec', () => {
   it('encrypts with AES-GCM, rotates keys and hashes for lookup', () => {

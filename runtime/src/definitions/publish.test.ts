@@ -1,0 +1,28 @@
+/**
+ * Issue 7.5 — publishing lints the draft and refuses errors: a template reaching for prototypes was
+ * only a lint finding, so a draft carrying one could go live.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestRuntime, tinyIncident, type TestRuntime } from '../testing/testRuntime.ts';
+import { testDialects } from '../testing/testDbs.ts';
+
+const hostile = { ...tinyIncident, id: 'hostile-template', templates: { ...tinyIncident.templates, closed: { 'zh-CN': '{{constructor.constructor}}', en: 'x' } } };
+const unknownField = { ...tinyIncident, id: 'unknown-field', states: { ...tinyIncident.states, accept: { ...tinyIncident.states.accept, task: { ...tinyIncident.states.accept.task, fields: { nope: 'write' } } } } };
+
+describe.each(testDialects)('publish on %s', (dialect) => {
+  let t: TestRuntime;
+  beforeAll(async () => { t = await createTestRuntime(dialect); });
+  afterAll(async () => t.close());
+
+  it.each([['a template reaching for prototypes', hostile, 'template.forbidden-path'], ['a field the data does not have', unknownField, 'lint.unknown-field']])('refuses %s with the lint diagnostics, and the draft stays a draft', async (_what, body, code) => {
+    const admin = await t.token('admin');
+    const draft = await t.api('POST', '/api/definitions', { token: admin, body });
+    expect(draft.status).toBe(201);
+    const r = await t.api('POST', `/api/definitions/${body.id}/versions/${draft.body.version}/publish`, { token: admin });
+    expect({ status: r.status, code: r.body.error.code }).toEqual({ status: 422, code: 'definition.lint-failed' });
+    expect(r.body.error.details.diagnostics.map((d: { code: string }) => d.code)).toContain(code);
+    expect(r.body.error.details.diagnostics[0].path).toMatch(/^\//);
+    const v = await t.api('GET', `/api/definitions/${body.id}/versions/${draft.body.version}`, { token: admin });
+    expect(v.body.status).toBe('draft');
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The catalogue of the runtime's coded errors, transport-neutral: each code has a kind (whose
+ * fault, what went wrong) and its messages, zh-CN first. Only `http/httpErrors.ts` turns a kind into
+ * an HTTP status; stores, commands, the timer runner and the CLI never see one.
+ */
+
+/** What went wrong, independent of how the caller reached us. */
+export const ErrorKinds = [
+  /** the request itself is malformed (bad JSON, a parameter that breaks the API schema) */
+  'invalid',
+  /** nobody is signed in, or the credentials are not valid */
+  'unauthenticated',
+  /** signed in, but not allowed to do this */
+  'forbidden',
+  /** no such thing (or not visible to the caller, which must look the same) */
+  'not-found',
+  /** the thing changed meanwhile, or is in a state that forbids the change */
+  'conflict',
+  /** well-formed, but the domain refuses it (a form rule, an event the case does not accept) */
+  'refused',
+  /** too big to accept */
+  'too-large',
+  /** a content type or encoding we do not take */
+  'unsupported',
+  /** temporarily locked (an account after repeated failures) */
+  'locked',
+  /** too often; try again later */
+  'rate-limited',
+  /** our fault: logged with a request id */
+  'internal',
+] as const;
+export type ErrorKind = (typeof ErrorKinds)[number];
+
+/** Every error code, its kind and its messages (zh-CN first). */
+export const errorCatalog = {
+  'request.malformed-json': { kind: 'invalid', zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  'request.too-large': { kind: 'too-large', zh: '请求体过大', en: 'The request body is too large' },
+  'request.invalid': { kind: 'invalid', zh: '请求参数不符合接口定义', en: 'The request does not match the API schema' },
+  'request.unsupported-media-type': { kind: 'unsupported', zh: '不支持的内容类型', en: 'Unsupported content type' },
+  'request.unsupported-encoding': { kind: 'unsupported', zh: '不支持的内容编码（Content-Encoding 只能是 gzip、deflate、br 或 identity）', en: 'Unsupported Content-Encoding (gzip, deflate, br or identity)' },
+  'request.bad-encoding': { kind: 'invalid', zh: '请求体与声明的内容编码不符，无法解压', en: 'The body does not match its Content-Encoding and cannot be decoded' },
+  'request.too-deep': { kind: 'invalid', zh: '请求数据嵌套层级过深', en: 'The request data is nested too deeply' },
+  'request.forbidden-key': { kind: 'invalid', zh: '请求数据含有不允许的字段名（__proto__、constructor、prototype）', en: 'The request data has a forbidden key (__proto__, constructor, prototype)' },
+  'request.control-characters': { kind: 'invalid', zh: '文本含有不允许的控制字符（如空字符、双向文本控制符）', en: 'The text holds forbidden control characters (such as NUL or bidirectional overrides)' },
+  'route.not-found': { kind: 'not-found', zh: '接口不存在', en: 'No such endpoint' },
+  'auth.required': { kind: 'unauthenticated', zh: '请先登录', en: 'Authentication required' },
+  'auth.token-invalid': { kind: 'unauthenticated', zh: '登录凭证无效', en: 'The access token is invalid' },
+  'auth.token-expired': { kind: 'unauthenticated', zh: '登录已过期，请重新登录', en: 'The access token has expired' },
+  'auth.bad-credentials': { kind: 'unauthenticated', zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'auth.token-revoked': { kind: 'unauthenticated', zh: '会话已结束（已退出、密码已修改或账号已停用），请重新登录', en: 'The session has ended (logged out, password changed or account disabled); log in again' },
+  'auth.weak-password': { kind: 'refused', zh: '新密码至少 8 位，须同时包含字母和数字，且不能与原密码相同', en: 'The new password needs at least 8 characters with letters and digits, and must differ from the current one' },
+  'auth.rate-limited': { kind: 'rate-limited', zh: '登录尝试过于频繁，请稍后再试', en: 'Too many login attempts; try again later' },
+  'authz.forbidden': { kind: 'forbidden', zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  'org.not-found': { kind: 'not-found', zh: '组织机构不存在', en: 'No such org unit' },
+  'org.out-of-scope': { kind: 'forbidden', zh: '该组织机构不在您的管辖范围内', en: 'The org unit is outside your scope' },
+  'user.not-found': { kind: 'not-found', zh: '用户不存在', en: 'No such user' },
+  'definition.not-found': { kind: 'not-found', zh: '服务事项定义不存在', en: 'No such definition' },
+  'definition.invalid': { kind: 'refused', zh: '服务事项定义校验未通过', en: 'The definition does not validate' },
+  'definition.lint-failed': { kind: 'refused', zh: '服务事项定义存在错误，不能发布（见 diagnostics）', en: 'The definition has errors and cannot be published (see diagnostics)' },
+  'designer.draft-not-found': { kind: 'not-found', zh: '该事项没有正在编辑的草稿', en: 'This item has no draft being edited' },
+  'designer.draft-conflict': { kind: 'conflict', zh: '草稿已被他人保存，请先查看对方的修改', en: 'Someone else saved this draft; look at their change first' },
+  'designer.id-mismatch': { kind: 'refused', zh: '草稿中的事项编号与地址不一致', en: 'The draft id does not match the address' },
+  'designer.scenario-failed': { kind: 'refused', zh: '已保存的场景回归未通过，不能发布', en: 'A saved scenario fails on this version; publishing is refused' },
+  'definition.not-draft': { kind: 'conflict', zh: '只有草稿可以修改或发布', en: 'Only a draft can be changed or published' },
+  'definition.not-published': { kind: 'conflict', zh: '该服务事项未发布', en: 'The definition is not published' },
+  'case.not-found': { kind: 'not-found', zh: '案件不存在', en: 'No such case' },
+  'case.version-conflict': { kind: 'conflict', zh: '案件已被他人更新，请刷新后重试', en: 'The case was changed by someone else; reload and retry' },
+  'case.event-rejected': { kind: 'refused', zh: '当前状态不接受该操作', en: 'The case does not accept this action in its current state' },
+  'case.data-invalid': { kind: 'refused', zh: '表单数据校验未通过', en: 'The form data does not validate' },
+  'task.not-found': { kind: 'not-found', zh: '待办不存在', en: 'No such task' },
+  'task.not-open': { kind: 'conflict', zh: '待办已办结或已取消', en: 'The task is no longer open' },
+  'task.not-assignee': { kind: 'forbidden', zh: '您不是该待办的办理人', en: 'You are not the assignee of this task' },
+  'task.field-not-writable': { kind: 'refused', zh: '该步骤不允许填写此字段', en: 'This step may not write this field' },
+  'task.target-not-allowed': { kind: 'refused', zh: '所选人员不能接办此待办（须为本步骤角色、在案件辖区内的在职工作人员）', en: 'This user may not take the task (staff holding a role of the step, within the case’s org scope)' },
+  'task.urge-rate-limited': { kind: 'rate-limited', zh: '催办过于频繁，请稍后再试', en: 'Urged too often; try again later' },
+  'pii.reveal-denied': { kind: 'forbidden', zh: '无权查看该个人信息', en: 'You may not reveal this personal data' },
+  'pii.reason-required': { kind: 'refused', zh: '紧急查看须填写书面理由', en: 'A break-glass reveal needs a written reason' },
+  'break-glass.not-found': { kind: 'not-found', zh: '紧急查看记录不存在或不在您的管辖范围内', en: 'No such break-glass reveal in your scope' },
+  'break-glass.already-reviewed': { kind: 'conflict', zh: '该紧急查看已复核', en: 'This break-glass reveal was already reviewed' },
+  'break-glass.self-review': { kind: 'forbidden', zh: '不能复核本人的紧急查看', en: 'You may not review your own break-glass reveal' },
+  'attachment.too-large': { kind: 'too-large', zh: '附件过大', en: 'The attachment is too large' },
+  'attachment.type-not-allowed': { kind: 'unsupported', zh: '不允许的附件类型', en: 'This attachment type is not allowed' },
+  'attachment.bad-name': { kind: 'invalid', zh: '附件名称无效', en: 'The attachment name is invalid' },
+  'attachment.quota-exceeded': { kind: 'too-large', zh: '本案件附件总量已达上限', en: 'The case’s attachments have reached their quota' },
+  'attachment.not-found': { kind: 'not-found', zh: '附件不存在', en: 'No such attachment' },
+  'internal': { kind: 'internal', zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, { kind: ErrorKind; zh: string; en: string }>;
+
+/** A documented error code. */
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** The codes of one kind (so `new NotFoundError('case.version-conflict')` does not compile). */
+export type CodeOfKind<K extends ErrorKind> = { [C in ErrorCode]: (typeof errorCatalog)[C]['kind'] extends K ? C : never }[ErrorCode];

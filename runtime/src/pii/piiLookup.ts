@@ -1,0 +1,32 @@
+/**
+ * The keyed-hash lookup index of encrypted personal data (`pii_lookup`): one row per value and
+ * data path, nested values included, so a case can be found by an ID number without decrypting
+ * anything. Rewritten with the case on every command (delete + insert in the same batch).
+ */
+import type { Knex } from 'knex';
+import type { PiiKind } from '@tongban/engine';
+import type { PiiCodec } from './createPiiCodec.ts';
+import { valuesAt } from './dataPaths.ts';
+import { encryptedPaths } from './piiFields.ts';
+
+/** Queues the index rows of a case's current data (no statements when the definition has no encrypted fields). */
+export function lookupRows(caseId: string, fields: Map<string, PiiKind>, data: Record<string, unknown>, codec: PiiCodec, add: (q: Knex.QueryBuilder) => void, trx: Knex.Transaction): void {
+  const paths = encryptedPaths(fields);
+  if (!paths.length) return;
+  const rows = new Map<string, { case_id: string; field: string; hmac: string }>();
+  for (const field of paths) {
+    for (const v of valuesAt(data, field)) {
+      const plain = typeof v === 'string' && codec.isSealed(v) ? codec.decrypt(v) : v;
+      if (typeof plain !== 'string' || !plain) continue;
+      const hmac = codec.hmac(plain);
+      rows.set(`${field}\u0000${hmac}`, { case_id: caseId, field, hmac });
+    }
+  }
+  add(trx('pii_lookup').where({ case_id: caseId }).delete());
+  if (rows.size) add(trx('pii_lookup').insert([...rows.values()]));
+}
+
+/** Ids of cases holding `plain` (an ID number) under any encrypted path, for a scoped search. */
+export function casesWithValue(knex: Knex, codec: PiiCodec, plain: string): Knex.QueryBuilder {
+  return knex('pii_lookup').select('case_id').where('hmac', codec.hmac(plain));
+}
