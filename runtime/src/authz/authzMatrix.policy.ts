@@ -114,7 +114,7 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   listScenarios: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
   saveScenarios: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
   runScenarios: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
-  publishDesignerDraft: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  publishDesignerDraft: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'mutates: a stale revision answers 409' },
 
   // cases
   createCase: { access: { who: 'intake', code: forbidden }, scope: 'createAt' },
