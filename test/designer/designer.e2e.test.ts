@@ -199,7 +199,10 @@ describe('designer journey: simulate, publish, run a case', () => {
     expect(await page.locator('.ant-modal').filter({ hasText: '草稿已被他人修改' }).innerText()).toContain('张洋');
     await page.getByTestId('conflict-theirs').click();
     await expect.poll(() => page.getByTestId('toolbar').innerText()).toContain('门前三包巡查（乡镇版）');
-    await page.getByTestId('undo').click(); // mine is one undo away
+    await page.getByTestId('toolbar').click({ position: { x: 5, y: 5 } }); // focus outside any field, then the shortcut
+    await page.keyboard.press('Control+z'); // mine is one undo away
     await expect.poll(() => page.getByTestId('state-title').inputValue()).toBe('复核确认');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.getByTestId('toolbar').innerText()).toContain('门前三包巡查（乡镇版）');
   });
 });

@@ -1,5 +1,5 @@
 /** The editor's screen: toolbar on top; palette, center tabs (流程/表单/字段权限/消息模板/版本与发布) and 属性 panel; 问题 and 模拟 at the bottom. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Modal, Tabs } from 'antd';
 import type { Diagnostic } from '@tongban/engine';
 import { useEditor } from './EditorContext.tsx';
@@ -21,7 +21,18 @@ import type { SaveState } from './useDraftSync.ts';
 export interface EditorLayoutProps { saveState: SaveState; onSave(): void; onBack(): void; beforePublish(): Promise<number>; onPublished(v: number): void }
 
 export function EditorLayout({ saveState, onSave, onBack, beforePublish, onPublished }: EditorLayoutProps) {
-  const { tab, setTab, lang, error, clearError } = useEditor();
+  const { tab, setTab, lang, error, clearError, stack } = useEditor();
+  // Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo — except while typing in a field, whose own undo the browser keeps
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (!(e.ctrlKey || e.metaKey) || el?.closest('input, textarea, [contenteditable="true"]')) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) { e.preventDefault(); stack.undo(); } else if ((k === 'z' && e.shiftKey) || k === 'y') { e.preventDefault(); stack.redo(); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [stack]);
   const [layoutNonce, setLayoutNonce] = useState(0);
   const [publishing, setPublishing] = useState(false);
   const [importProblems, setImportProblems] = useState<Diagnostic[]>();
