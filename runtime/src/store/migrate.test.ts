@@ -3,7 +3,7 @@ import { createTestDb, testDialects, type TestDb } from '../testing/testDbs.ts';
 import { migrateDownAll, migrateLatest, migrationStatus } from './migrate.ts';
 
 const tables = ['definitions', 'org_units', 'users', 'role_assignments', 'cases', 'case_events', 'tasks',
-  'timers', 'outbox', 'attachments', 'audit_log', 'audit_pending', 'notifications', 'pii_lookup', 'task_candidates', 'login_throttle'];
+  'timers', 'outbox', 'attachments', 'audit_log', 'audit_pending', 'notifications', 'pii_lookup', 'task_candidates', 'login_throttle', 'designer_drafts', 'definition_scenarios'];
 
 describe.each(testDialects)('migrations on %s', (dialect) => {
   let db: TestDb;
@@ -16,7 +16,7 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
     expect((await migrationStatus(db.knex)).pending).toEqual([]);
     await migrateDownAll(db.knex);
     for (const t of tables) expect(await db.knex.schema.hasTable(t)).toBe(false);
-    expect(await migrateLatest(db.knex)).toHaveLength(6);
+    expect(await migrateLatest(db.knex)).toHaveLength(7);
     expect(await migrateLatest(db.knex)).toEqual([]);
   });
 
