@@ -206,3 +206,27 @@ describe('designer journey: simulate, publish, run a case', () => {
     await expect.poll(() => page.getByTestId('toolbar').innerText()).toContain('门前三包巡查（乡镇版）');
   });
 });
+
+describe('designer journey: an expired session loses nothing', () => {
+  it('an edit made as the session ends stays on the device and comes back after logging in again', async () => {
+    await page.getByTestId('node-review').click();
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
+    // the admin's sessions end on the server (as on expiry or a logout elsewhere)
+    const other = await apiLogin(h.apiUrl, 'county-admin');
+    expect((await call(h.apiUrl, other, 'POST', '/api/auth/logout')).status).toBe(200);
+    await page.getByTestId('state-title').fill('会话过期时的修改');
+    // the autosave is refused with 401; the shell asks for a login, the edit is kept on the device
+    await page.getByTestId('login-username').waitFor({ timeout: 15_000 });
+    await page.getByTestId('login-username').fill('county-admin');
+    await page.getByTestId('login-password').fill('Tongban@2025');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-username').waitFor({ state: 'detached' });
+    await page.goto(`${h.pageUrl}/designer/shop-front`);
+    try {
+      await page.getByTestId('toolbar').waitFor();
+      await page.getByTestId('restored').waitFor();
+    } finally { await shot('06-after-expiry'); }
+    await page.getByTestId('node-review').click();
+    await expect.poll(() => page.getByTestId('state-title').inputValue()).toBe('会话过期时的修改');
+  });
+});
