@@ -4,6 +4,7 @@
  *
  *   definitions ← engine ← plugins/host ← runtime        plugins/sdk ← adapters
  *   designer, workbench, examples → engine (pure parts)  runtime → examples (seed / simulate CLI)
+ *   workbench → designer (the shell lazily mounts the designer at /designer)
  *
  * For every workspace package (a folder with a package.json, placed by the LAYERS table) it checks:
  *  1. package.json lists only `@tongban/*` packages the direction allows;
@@ -31,7 +32,8 @@ export const LAYERS = [
   { layer: 'runtime', dir: 'runtime', uses: ['plugins/host', 'examples'] },
   { layer: 'adapters', dir: 'adapters/*', uses: ['plugins/sdk'] },
   { layer: 'designer', dir: 'designer', uses: ['engine'] },
-  { layer: 'workbench', dir: 'workbench', uses: ['engine'] },
+  // the shell mounts the designer's package (lazily) at /designer/*; the designer never imports the workbench
+  { layer: 'workbench', dir: 'workbench', uses: ['engine', 'designer'] },
   // data and scenarios over the pure engine; drives the runtime over HTTP, never by import
   { layer: 'examples', dir: 'examples', uses: ['engine'] },
 ];
