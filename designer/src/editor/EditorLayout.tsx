@@ -1,4 +1,5 @@
 /** The editor's screen: toolbar on top; palette, center tabs (流程/表单/字段权限/消息模板/版本与发布) and 属性 panel; 问题 and 模拟 at the bottom. */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Modal, Tabs } from 'antd';
 import type { Diagnostic } from '@tongban/engine';
@@ -22,6 +23,7 @@ export interface EditorLayoutProps { saveState: SaveState; onSave(): void; onBac
 
 export function EditorLayout({ saveState, onSave, onBack, beforePublish, onPublished }: EditorLayoutProps) {
   const { tab, setTab, lang, error, clearError, stack } = useEditor();
+  const { t } = useTranslation();
   // Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo — except while typing in a field, whose own undo the browser keeps
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -45,8 +47,8 @@ export function EditorLayout({ saveState, onSave, onBack, beforePublish, onPubli
         <div style={{ width: 150, borderRight: '1px solid #f0f0f0' }}><Palette /></div>
         <div style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
           <Tabs activeKey={tab} onChange={(k) => setTab(k as typeof tab)} style={{ padding: '0 12px' }} items={[
-            { key: 'flow', label: tr(lang, '流程', 'Flow') }, { key: 'forms', label: tr(lang, '表单', 'Forms') }, { key: 'matrix', label: tr(lang, '字段权限', 'Field access') },
-            { key: 'templates', label: tr(lang, '消息模板', 'Templates') }, { key: 'versions', label: tr(lang, '版本与发布', 'Versions') }, { key: 'settings', label: tr(lang, '事项设置', 'Settings') }]} />
+            { key: 'flow', label: t('tab.flow') }, { key: 'forms', label: t('tab.forms') }, { key: 'matrix', label: t('tab.matrix') },
+            { key: 'templates', label: t('tab.templates') }, { key: 'versions', label: t('tab.versions') }, { key: 'settings', label: t('tab.settings') }]} />
           <div style={{ flex: 1, minHeight: 320, overflow: tab === 'flow' ? 'hidden' : 'auto', padding: tab === 'flow' ? 0 : 12 }}>
             {tab === 'flow' && <Canvas layoutNonce={layoutNonce} />}
             {tab === 'forms' && <FormBuilder />}
@@ -56,7 +58,7 @@ export function EditorLayout({ saveState, onSave, onBack, beforePublish, onPubli
             {tab === 'settings' && <SettingsPanel />}
           </div>
           <div style={{ height: bottom === 'simulate' ? '48%' : 220, borderTop: '1px solid #f0f0f0', overflow: 'auto', padding: '0 12px' }}>
-            <Tabs size="small" activeKey={bottom} onChange={setBottom} items={[{ key: 'problems', label: <ProblemsSummary />, children: <ProblemsPanel /> }, { key: 'simulate', label: tr(lang, '模拟', 'Simulate'), children: <SimulatePanel /> }]} />
+            <Tabs size="small" activeKey={bottom} onChange={setBottom} items={[{ key: 'problems', label: <ProblemsSummary />, children: <ProblemsPanel /> }, { key: 'simulate', label: t('bottom.simulate'), children: <SimulatePanel /> }]} />
           </div>
         </div>
         <div style={{ width: 420, borderLeft: '1px solid #f0f0f0', overflow: 'auto', padding: 12 }} data-testid="properties"><PropertiesPanel /></div>

@@ -1,12 +1,14 @@
 /** 问题: the engine's diagnostics for the draft, errors first; a click selects what each one points at. */
+import { useTranslation } from 'react-i18next';
 import { List, Tag, Typography } from 'antd';
 import { useEditor } from '../editor/EditorContext.tsx';
 
 export function ProblemsPanel() {
   const { check, reveal, lang } = useEditor();
+  const { t } = useTranslation();
   const items = [...check.diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return (
-    <List size="small" data-testid="problems" dataSource={items} locale={{ emptyText: lang === 'en' ? 'No problems' : '没有问题' }}
+    <List size="small" data-testid="problems" dataSource={items} locale={{ emptyText: t('lint.none') }}
       renderItem={(d, i) => (
         <List.Item key={i} style={{ cursor: 'pointer' }} data-testid={`problem-${i}`} data-code={d.code} onClick={() => reveal(d.path)}>
           <Tag color={d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'orange' : 'blue'}>{d.severity === 'error' ? (lang === 'en' ? 'error' : '错误') : d.severity === 'warning' ? (lang === 'en' ? 'warning' : '警告') : (lang === 'en' ? 'info' : '提示')}</Tag>
@@ -19,10 +21,11 @@ export function ProblemsPanel() {
 
 /** The summary shown in the tab title and the toolbar. */
 export function ProblemsSummary() {
-  const { check, lang } = useEditor();
+  const { check } = useEditor();
+  const { t } = useTranslation();
   return (
     <span data-testid="problems-summary" data-errors={check.errors}>
-      {lang === 'en' ? 'Problems' : '问题'} {check.errors > 0 && <Tag color="red">{check.errors}</Tag>}{check.warnings > 0 && <Tag color="orange">{check.warnings}</Tag>}
+      {t('bottom.problems')} {check.errors > 0 && <Tag color="red">{check.errors}</Tag>}{check.warnings > 0 && <Tag color="orange">{check.warnings}</Tag>}
     </span>
   );
 }

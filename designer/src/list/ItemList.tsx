@@ -1,4 +1,5 @@
 /** 服务事项: the items with their latest version and status; 新建 (blank, from one of the five items, or imported JSON/YAML). */
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -12,6 +13,7 @@ import { tr } from '../panels/Section.tsx';
 
 export function ItemList({ api, lang, basePath }: { api: ShellApi; lang: 'zh-CN' | 'en'; basePath: string }) {
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const list = useQuery({ queryKey: keys.list, queryFn: () => designerApi.list(api) });
   const [creating, setCreating] = useState<'blank' | 'template' | undefined>();
   const [problems, setProblems] = useState<Diagnostic[]>();
@@ -25,17 +27,17 @@ export function ItemList({ api, lang, basePath }: { api: ShellApi; lang: 'zh-CN'
   return (
     <div style={{ padding: 16 }} data-testid="item-list">
       <Space style={{ marginBottom: 12 }}>
-        <Button type="primary" data-testid="new-item" onClick={() => setCreating('blank')}>{tr(lang, '新建事项', 'New item')}</Button>
-        <Button data-testid="new-from-template" onClick={() => setCreating('template')}>{tr(lang, '从模板新建', 'From a template')}</Button>
+        <Button type="primary" data-testid="new-item" onClick={() => setCreating('blank')}>{t('list.new')}</Button>
+        <Button data-testid="new-from-template" onClick={() => setCreating('template')}>{t('list.fromTemplate')}</Button>
         <Upload accept=".json,.yaml,.yml" showUploadList={false} beforeUpload={async (f) => { const r = await importFile(f); if (r.ok) await create(r.definition); else setProblems(r.diagnostics); return false; }}>
-          <Button data-testid="import-item">{tr(lang, '导入 JSON / YAML', 'Import JSON / YAML')}</Button>
+          <Button data-testid="import-item">{t('list.import')}</Button>
         </Upload>
       </Space>
       {busy && <Alert type="error" showIcon message={busy} style={{ marginBottom: 8 }} />}
       <Table rowKey="id" loading={list.isPending} dataSource={list.data?.items ?? []} pagination={false} onRow={(r) => ({ onDoubleClick: () => open(r.id) })} columns={[
-        { title: tr(lang, '名称', 'Title'), dataIndex: 'title' }, { title: tr(lang, '编号', 'Id'), dataIndex: 'id' }, { title: tr(lang, '分类', 'Category'), dataIndex: 'category' },
+        { title: t('list.col.title'), dataIndex: 'title' }, { title: t('list.col.id'), dataIndex: 'id' }, { title: t('list.col.category'), dataIndex: 'category' },
         { title: tr(lang, '最新版本', 'Latest'), render: (_, r) => <>v{r.version} {statusTag(r.status)}</> },
-        { title: '', render: (_, r) => <Button size="small" data-testid={`open-${r.id}`} onClick={() => open(r.id)}>{tr(lang, '设计', 'Design')}</Button> },
+        { title: '', render: (_, r) => <Button size="small" data-testid={`open-${r.id}`} onClick={() => open(r.id)}>{t('list.open')}</Button> },
       ]} />
       <NewItemDialog mode={creating} lang={lang} existing={(list.data?.items ?? []).map((d) => d.id)} onCancel={() => setCreating(undefined)} onCreate={(d) => { setCreating(undefined); void create(d); }} />
       <Modal open={!!problems} title={tr(lang, '导入失败：定义有问题', 'Import failed: the definition has problems')} onCancel={() => setProblems(undefined)} footer={null}>

@@ -18,6 +18,7 @@ import { designerApi, keys, type Scenario } from '../api/designerApi.ts';
 import { tr } from '../panels/Section.tsx';
 import { EffectLine } from './EffectLine.tsx';
 import { ScenarioList } from './ScenarioList.tsx';
+import { eventsNow } from './eventsNow.ts';
 
 export function SimulatePanel() {
   const { doc, directory, lang, api } = useEditor();
@@ -86,6 +87,16 @@ export function SimulatePanel() {
                   </List.Item>
                 );
               }} />
+              {eventsNow(doc, view.final.value).length > 0 && (
+                <Space wrap style={{ margin: '6px 0' }} data-testid="sim-events">{tr(lang, '发送事件', 'Send event')}
+                  {eventsNow(doc, view.final.value).map((ev) => {
+                    const sender = directory.users.find((u) => u.roles.some((r) => ev.roles.includes(r.role)));
+                    return <Button key={ev.event} size="small" data-testid={`sim-event-${ev.event}`}
+                      onClick={() => push(sender ? { event: ev.event, by: sender.id, ...(comment ? { comment } : {}) } : { event: ev.event, source: ev.roles.includes('device') ? 'device' : ev.roles.includes('external') ? 'external' : 'system' })}>
+                      {ev.event}{sender ? `（${sender.name}）` : ''}</Button>;
+                  })}
+                </Space>
+              )}
               <List size="small" header={tr(lang, '计时器', 'Timers')} dataSource={view.timers} renderItem={(t) => <List.Item><span>{t.purpose} → {formatSimTime(t.dueAt, lang)}</span></List.Item>} />
             </Card>
           </Col>

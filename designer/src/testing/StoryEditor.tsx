@@ -4,6 +4,8 @@ import { App, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n } from '../i18n/createI18n.ts';
 import type { Definition, DirectoryData } from '@tongban/engine';
 import { EditorProvider } from '../editor/EditorContext.tsx';
 import type { Selection } from '../lint/diagnosticTarget.ts';
@@ -22,9 +24,11 @@ function Select({ selection }: { selection?: Selection }) {
 export function StoryEditor({ children, definition, selection, lang = 'zh-CN' }: { children: ReactNode; definition?: Definition; selection?: Selection; lang?: 'zh-CN' | 'en' }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   const [api] = useState(() => createFixtureApi());
+  const [i18n] = useState(() => createI18n(lang));
   return (
     <ConfigProvider locale={zhCN}>
       <App>
+        <I18nextProvider i18n={i18n}>
         <QueryClientProvider client={client}>
           <MemoryRouter>
             <EditorProvider initial={definition ?? fixtureDefinition()} api={api} user={{ id: 'u-county-admin', name: '张洋', roles: ['county-admin'] }} lang={lang} directory={directory as DirectoryData}>
@@ -33,6 +37,7 @@ export function StoryEditor({ children, definition, selection, lang = 'zh-CN' }:
             </EditorProvider>
           </MemoryRouter>
         </QueryClientProvider>
+        </I18nextProvider>
       </App>
     </ConfigProvider>
   );
