@@ -52,6 +52,11 @@ describe('designer stories', () => {
       if (errors.length) failures.push(`${id}: ${errors.join(' | ').slice(0, 300)}`);
     }
     expect(failures).toEqual([]);
+    // English stories read English (the catalogs and the inline pairs), not Chinese
+    await page.goto(`${base}/stories.html?story=${encodeURIComponent('editor/Toolbar.stories.tsx:English')}`);
+    await expect.poll(() => page.locator('[data-story]').innerText()).toMatch(/Undo[\s\S]*Auto layout[\s\S]*Publish/);
+    await page.goto(`${base}/stories.html?story=${encodeURIComponent('panels/PropertiesPanel.stories.tsx:HumanStepEnglish')}`);
+    await expect.poll(() => page.locator('[data-story]').innerText()).toContain('Assignee');
     expect(ids.length).toBeGreaterThanOrEqual(30);
   });
 });

@@ -9,3 +9,4 @@ type Story = StoryObj<typeof Toolbar>;
 
 export const Unsaved: Story = { render: () => <StoryEditor><Toolbar saveState="unsaved" onSave={() => {}} onLayout={() => {}} onPublish={() => {}} onBack={() => {}} onImportProblems={() => {}} /></StoryEditor> };
 export const Conflict: Story = { render: () => <StoryEditor><Toolbar saveState="conflict" onSave={() => {}} onLayout={() => {}} onPublish={() => {}} onBack={() => {}} onImportProblems={() => {}} /></StoryEditor> };
+export const English: Story = { render: () => <StoryEditor lang="en"><Toolbar saveState="saved" onSave={() => {}} onLayout={() => {}} onPublish={() => {}} onBack={() => {}} onImportProblems={() => {}} /></StoryEditor> };

@@ -11,3 +11,4 @@ export const HumanStep: Story = { render: () => <StoryEditor selection={{ kind: 
 export const Transition: Story = { render: () => <StoryEditor selection={{ kind: 'transition', pointer: '/states/review/on/approve', from: 'review' }}><PropertiesPanel /></StoryEditor> };
 export const FinalState: Story = { render: () => <StoryEditor selection={{ kind: 'state', id: 'closed' }}><PropertiesPanel /></StoryEditor> };
 export const Nothing: Story = { render: () => <StoryEditor><PropertiesPanel /></StoryEditor> };
+export const HumanStepEnglish: Story = { render: () => <StoryEditor lang="en" selection={{ kind: 'state', id: 'review' }}><PropertiesPanel /></StoryEditor> };

@@ -8,3 +8,4 @@ export default meta;
 type Story = StoryObj<typeof SimulatePanel>;
 
 export const Ready: Story = { render: () => <StoryEditor><SimulatePanel /></StoryEditor> };
+export const English: Story = { render: () => <StoryEditor lang="en"><SimulatePanel /></StoryEditor> };
