@@ -17,8 +17,8 @@ export default defineConfig({
   preview: { proxy: { '/api': { target: api, changeOrigin: true } } },
   build: {
     outDir: fileURLToPath(new URL('../dist/dev', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 4000,
-    // the designer page, and every story on one page for the smoke test
-    rollupOptions: { input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), stories: fileURLToPath(new URL('./stories.html', import.meta.url)) } },
+    // the designer page, every story on one page for the smoke test, and the browser benchmark page
+    rollupOptions: { input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), stories: fileURLToPath(new URL('./stories.html', import.meta.url)), bench: fileURLToPath(new URL('./bench.html', import.meta.url)) } },
   },
   worker: { format: 'es' },
 });

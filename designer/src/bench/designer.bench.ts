@@ -50,10 +50,11 @@ async function layoutMs(def: Definition, rounds: number): Promise<number> {
 
 /**
  * Gzip bytes of a Vite build of `import('@tongban/designer')`, with the shell's shared libraries
- * external or bundled: the JavaScript and CSS loaded when /designer opens, and ELK's worker script
- * (an asset fetched on the first auto-layout) apart.
+ * external or bundled: the JavaScript and CSS loaded when /designer opens; apart, the lint worker
+ * (fetched when a draft opens; it carries its own copy of the engine) and ELK's worker script (an
+ * asset fetched on the first auto-layout).
  */
-async function lazyBytes(external: boolean): Promise<{ code: number; worker: number }> {
+async function lazyBytes(external: boolean): Promise<{ code: number; worker: number; lintWorker: number }> {
   const { build } = await import('vite');
   const dir = mkdtempSync(join(tmpdir(), 'designer-bench-'));
   const entry = join(dir, 'entry.js');
@@ -66,16 +67,38 @@ async function lazyBytes(external: boolean): Promise<{ code: number; worker: num
     build: { outDir: join(dir, 'out'), assetsInlineLimit: 0, rollupOptions: { input: entry, preserveEntrySignatures: 'exports-only', external: external ? (id) => shared.some((re) => re.test(id)) : [], output: { entryFileNames: 'entry.js' } }, minify: true, reportCompressedSize: false },
     worker: { format: 'es' },
   });
-  const bytes = { code: 0, worker: 0 };
+  const bytes = { code: 0, worker: 0, lintWorker: 0 };
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(m?js|css)$/.test(e.name) && !e.name.startsWith('entry')) bytes[e.name.startsWith('elk-worker') ? 'worker' : 'code'] += gzipSync(readFileSync(p)).length;
+      else if (/\.(m?js|css)$/.test(e.name) && !e.name.startsWith('entry')) bytes[e.name.startsWith('elk-worker') ? 'worker' : e.name.startsWith('lint.worker') ? 'lintWorker' : 'code'] += gzipSync(readFileSync(p)).length;
     }
   };
   walk(join(dir, 'out'));
   return bytes;
+}
+
+/** The same two measurements in Debian's Chromium, on the built dev page (skipped, with a line saying so, without Chromium). */
+async function inBrowser(): Promise<{ lintCompileMs: number; layoutMs: number } | undefined> {
+  const { existsSync } = await import('node:fs');
+  if (!existsSync('/usr/bin/chromium')) { console.log('# skip browser figures: /usr/bin/chromium is not installed'); return undefined; }
+  const { build, preview } = await import('vite');
+  const { chromium } = await import('playwright-core');
+  const configFile = fileURLToPath(new URL('../../dev/vite.config.ts', import.meta.url));
+  process.env.TONGBAN_API ??= 'http://127.0.0.1:9';
+  await build({ configFile, logLevel: 'silent' });
+  const server = await preview({ configFile, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${(server.httpServer.address() as { port: number }).port}/bench.html`);
+    await page.waitForFunction(() => typeof (window as unknown as { __bench?: unknown }).__bench === 'function');
+    return await page.evaluate(() => (window as unknown as { __bench: () => Promise<{ lintCompileMs: number; layoutMs: number }> }).__bench());
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.httpServer.close(() => r(undefined)));
+  }
 }
 
 export async function run(): Promise<void> {
@@ -97,9 +120,18 @@ export async function run(): Promise<void> {
   line('designer.layout.grid-incident', layGrid, 'ms');
   line('designer.layout.100-states.ratio-to-grid-incident', lay100 / layGrid, 'x');
   console.log(`target auto-layout of 100 nodes < 500 ms: ${lay100 < 500 ? 'met' : 'NOT MET'} (${lay100.toFixed(1)} ms)`);
+  const browser = await inBrowser();
+  if (browser) {
+    line('designer.browser.lint-compile-per-edit.100-states', browser.lintCompileMs, 'ms');
+    line('designer.browser.lint-compile-per-edit.100-states.ratio-to-node', browser.lintCompileMs / edit100, 'x');
+    line('designer.browser.layout.100-states', browser.layoutMs, 'ms');
+    line('designer.browser.layout.100-states.ratio-to-node', browser.layoutMs / lay100, 'x');
+    console.log(`target (Chromium) lint + compile per edit < 100 ms: ${browser.lintCompileMs < 100 ? 'met' : 'NOT MET'} (${browser.lintCompileMs.toFixed(1)} ms); auto-layout < 500 ms: ${browser.layoutMs < 500 ? 'met' : 'NOT MET'} (${browser.layoutMs.toFixed(1)} ms)`);
+  }
   const lazy = await lazyBytes(true);
   const whole = await lazyBytes(false);
   line('designer.lazy-js.gzip', lazy.code, 'bytes');
+  line('designer.lazy-js.lint-worker.gzip', lazy.lintWorker, 'bytes');
   line('designer.lazy-js.elk-worker.gzip', lazy.worker, 'bytes');
   line('designer.lazy-js-with-shared-libs.gzip', whole.code, 'bytes');
   line('designer.lazy-js.ratio-to-with-shared-libs', lazy.code / whole.code, 'x');
