@@ -18,6 +18,9 @@ export function elkInput(nodes: GraphNode[], edges: GraphEdge[]): ElkNode {
     id: '__root', children: [], edges: [],
     layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT', 'elk.hierarchyHandling': 'INCLUDE_CHILDREN', 'elk.layered.spacing.nodeNodeBetweenLayers': '70', 'elk.spacing.nodeNode': '40', 'elk.edgeRouting': 'POLYLINE' },
   };
+  // Large items trade a little polish for speed: simple node placement and fewer crossing-minimisation
+  // passes take a 100-state item from ~0.7 s to ~0.45 s in Node (noisy shared host); small ones keep ELK's defaults.
+  if (nodes.length > 60) Object.assign(root.layoutOptions!, { 'elk.layered.nodePlacement.strategy': 'SIMPLE', 'elk.layered.thoroughness': '3' });
   for (const n of nodes) byId.set(n.id, n.childCount > 0
     ? { id: n.id, children: [], layoutOptions: { 'elk.padding': '[top=44,left=16,bottom=16,right=16]' } }
     : { id: n.id, width: NODE_W, height: NODE_H });
