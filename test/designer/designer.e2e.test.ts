@@ -128,6 +128,18 @@ describe('designer journey: 门前三包 inspection', () => {
   });
 });
 
+describe('designer journey: panels generated from the definition schema', () => {
+  it('edits the item title and category in the settings generated from the schema', async () => {
+    await page.getByRole('tab', { name: '事项设置' }).click();
+    const title = page.locator('[id="root_title_zh-CN"]');
+    await title.waitFor();
+    await title.fill('门前三包巡查');
+    await page.locator('[id="root_category"]').fill('city');
+    await expect.poll(() => page.getByTestId('toolbar').innerText()).toContain('门前三包巡查');
+    await page.getByRole('tab', { name: '流程' }).click();
+  });
+});
+
 describe('designer journey: simulate, publish, run a case', () => {
   it('simulates across the National Day holiday: tasks, timers, the breach ladder and the SMS appear', async () => {
     await page.getByRole('tab', { name: '模拟' }).click();

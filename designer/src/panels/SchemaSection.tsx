@@ -14,6 +14,12 @@ import { withLabels } from './schemaLabels.ts';
 
 const root = schemaJson as unknown as { $defs: Record<string, Record<string, unknown>>; properties: Record<string, Record<string, unknown>> };
 
+/** Every property of `$defs[defName]` except those listed: what the advanced section shows (so constructs added to the format appear without designer code). */
+export function schemaPropertiesOf(defName: string, except: string[] = []): string[] {
+  const base = defName === 'definition' ? root : root.$defs[defName];
+  return Object.keys((base?.properties ?? {}) as object).filter((k) => !except.includes(k));
+}
+
 /** Renders the properties `only` of `$defs[defName]` (or of the root when defName is 'definition') for the object at `pointer`. */
 export function SchemaSection({ defName, only, pointer, value, testId }: { defName: string; only: string[]; pointer: string; value: Record<string, unknown> | undefined; testId?: string }) {
   const { exec, lang } = useEditor();
@@ -27,7 +33,9 @@ export function SchemaSection({ defName, only, pointer, value, testId }: { defNa
   return (
     <div data-testid={testId}>
       <Form schema={schema} formData={formData} validator={validator} liveValidate={false} uiSchema={{ 'ui:submitButtonOptions': { norender: true } }}
-        onChange={(e) => {
+        onChange={(e, id) => {
+          // rjsf also reports its own normalisation (defaults filled on mount); only a field the admin touched carries an id
+          if (!id) return;
           const next = (e.formData ?? {}) as Record<string, unknown>;
           for (const k of only) if (JSON.stringify(next[k]) !== JSON.stringify(formData[k])) exec(setValue(`${pointer}/${k}`, next[k]));
         }} />

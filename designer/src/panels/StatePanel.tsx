@@ -1,6 +1,6 @@
 /** Properties of a state: id and titles, and by kind the task panels (assignee, mode, decisions, operations, SLA, form), waiting/sub-case/outcome from the schema, and entry/exit effects. */
 import { useState } from 'react';
-import { Button, Input, Select, Space, Tag } from 'antd';
+import { Button, Collapse, Input, Select, Space, Tag } from 'antd';
 import { useEditor } from '../editor/EditorContext.tsx';
 import { indexStates } from '../doc/stateIndex.ts';
 import { removeStates, renameState, setValue } from '../doc/commands.ts';
@@ -11,7 +11,7 @@ import { DecisionsEditor } from './DecisionsEditor.tsx';
 import { OperationsEditor } from './OperationsEditor.tsx';
 import { SlaEditor } from './SlaEditor.tsx';
 import { EffectsEditor } from './EffectsEditor.tsx';
-import { SchemaSection } from './SchemaSection.tsx';
+import { SchemaSection, schemaPropertiesOf } from './SchemaSection.tsx';
 import { Section, tr } from './Section.tsx';
 
 export function StatePanel({ id }: { id: string }) {
@@ -51,6 +51,9 @@ export function StatePanel({ id }: { id: string }) {
       {kind === 'subcase' && <SchemaSection defName="state" only={['subcase']} pointer={pointer} value={spec as Record<string, unknown>} testId="subcase-schema" />}
       {kind === 'final' && <SchemaSection defName="state" only={['outcome', 'tags']} pointer={pointer} value={spec as Record<string, unknown>} testId="final-schema" />}
       {kind !== 'final' && <EffectsEditor pointer={`${pointer}/entry`} effects={spec.entry} title={tr(lang, '进入时动作', 'On entry')} />}
+      <Collapse size="small" items={[{ key: 'all', label: tr(lang, '全部属性（按定义格式生成）', 'All properties (generated from the format)'), children: (
+        <SchemaSection defName="state" only={schemaPropertiesOf('state', ['states', 'on', 'always', 'onDone'])} pointer={pointer} value={spec as Record<string, unknown>} testId="state-schema" />
+      ) }]} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** Properties of a transition: event, target, guard (condition builder), required inputs, senders, and effects. */
-import { Button, Select, Space } from 'antd';
+import { Button, Collapse, Select, Space } from 'antd';
 import type { TransitionSpec } from '@tongban/engine';
 import { useEditor } from '../editor/EditorContext.tsx';
 import { getAt } from '../doc/pointer.ts';
@@ -7,6 +7,7 @@ import { indexStates } from '../doc/stateIndex.ts';
 import { removeTransition, setValue } from '../doc/commands.ts';
 import { ConditionField } from '../conditions/ConditionField.tsx';
 import { EffectsEditor } from './EffectsEditor.tsx';
+import { SchemaSection, schemaPropertiesOf } from './SchemaSection.tsx';
 import { Section, tr } from './Section.tsx';
 
 export function TransitionPanel({ pointer, from }: { pointer: string; from: string }) {
@@ -30,6 +31,9 @@ export function TransitionPanel({ pointer, from }: { pointer: string; from: stri
         <ConditionField key={pointer} testId="guard" value={t.guard} def={doc} lang={lang} onChange={(v) => exec(setValue(`${pointer}/guard`, v, { 'zh-CN': '修改条件', en: 'Edit condition' }))} />
       </Section>
       <EffectsEditor pointer={`${pointer}/effects`} effects={t.effects} title={tr(lang, '动作', 'Effects')} />
+      <Collapse size="small" items={[{ key: 'all', label: tr(lang, '全部属性（按定义格式生成）', 'All properties (generated from the format)'), children: (
+        <SchemaSection defName="transition" only={schemaPropertiesOf('transition')} pointer={pointer} value={t as Record<string, unknown>} testId="transition-schema" />
+      ) }]} />
     </div>
   );
 }
