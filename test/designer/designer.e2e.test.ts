@@ -24,6 +24,19 @@ function idNumber(body17: string): string {
   return body17 + '10X98765432'[sum % 11];
 }
 
+/**
+ * Selects a state on the canvas. Under a loaded host the canvas may still be settling (layout in its
+ * worker, then a short fit-view animation), so the click is forced and the state panel awaited, twice if needed.
+ */
+async function selectNode(id: string) {
+  await page.getByTestId(`node-${id}`).waitFor({ state: 'attached' });
+  for (let i = 0; i < 3; i++) {
+    await page.getByTestId(`node-${id}`).click({ force: true });
+    if (await page.getByTestId(`state-panel-${id}`).waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
+  }
+  throw new Error(`could not select ${id}`);
+}
+
 async function select(testId: string, optionText: string) {
   await page.getByTestId(testId).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
@@ -94,8 +107,7 @@ describe('designer journey: 门前三包 inspection', () => {
 
   it('composes the step: countersign, reject back to the initiator with a comment, a 2-working-day limit with reminder and escalation, an SMS notice', async () => {
     await page.getByRole('tab', { name: '流程' }).click();
-    await page.getByTestId('node-review').click();
-    await page.getByTestId('state-panel-review').waitFor();
+    await selectNode('review');
     await expect.poll(() => page.getByTestId('assignee-answer').innerText()).toMatch(/此步骤交给 .+（社区专干）/);
     await select('task-mode-select', '会签');
     await page.getByTestId('add-decision').click();
@@ -198,7 +210,7 @@ describe('designer journey: simulate, publish, run a case', () => {
   it('two admins on one draft: the later save gets a clear conflict, and nothing is lost', async () => {
     await page.getByRole('tab', { name: '流程' }).click();
     await shot('05-after-publish');
-    await page.getByTestId('node-review').click();
+    await selectNode('review');
     await page.getByTestId('state-title').fill('复核');
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
     // another admin session saves the same draft
@@ -221,7 +233,7 @@ describe('designer journey: simulate, publish, run a case', () => {
 
 describe('designer journey: an expired session loses nothing', () => {
   it('an edit made as the session ends stays on the device and comes back after logging in again', async () => {
-    await page.getByTestId('node-review').click();
+    await selectNode('review');
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
     // the admin's sessions end on the server (as on expiry or a logout elsewhere)
     const other = await apiLogin(h.apiUrl, 'county-admin');
@@ -238,7 +250,7 @@ describe('designer journey: an expired session loses nothing', () => {
       await page.getByTestId('toolbar').waitFor();
       await page.getByTestId('restored').waitFor();
     } finally { await shot('06-after-expiry'); }
-    await page.getByTestId('node-review').click();
+    await selectNode('review');
     await expect.poll(() => page.getByTestId('state-title').inputValue()).toBe('会话过期时的修改');
   });
 });

@@ -1,4 +1,5 @@
 /** The editor's screen: toolbar on top; palette, center tabs (流程/表单/字段权限/消息模板/版本与发布) and 属性 panel; 问题 and 模拟 at the bottom. */
+import { tx } from '../i18n/tx.ts';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Modal, Tabs } from 'antd';
@@ -16,7 +17,6 @@ import { SettingsPanel } from '../panels/SettingsPanel.tsx';
 import { ProblemsPanel, ProblemsSummary } from '../lint/ProblemsPanel.tsx';
 import { SimulatePanel } from '../simulate/SimulatePanel.tsx';
 import { PublishDialog } from '../versions/PublishDialog.tsx';
-import { tr } from '../panels/Section.tsx';
 import type { SaveState } from './useDraftSync.ts';
 
 export interface EditorLayoutProps { saveState: SaveState; onSave(): void; onBack(): void; beforePublish(): Promise<number>; onPublished(v: number): void }
@@ -64,7 +64,7 @@ export function EditorLayout({ saveState, onSave, onBack, beforePublish, onPubli
         <div style={{ width: 420, borderLeft: '1px solid #f0f0f0', overflow: 'auto', padding: 12 }} data-testid="properties"><PropertiesPanel /></div>
       </div>
       <PublishDialog open={publishing} onClose={() => setPublishing(false)} beforePublish={beforePublish} onPublished={(v) => { setPublishing(false); onPublished(v); }} />
-      <Modal open={!!importProblems} onCancel={() => setImportProblems(undefined)} footer={<Button onClick={() => setImportProblems(undefined)}>{tr(lang, '关闭', 'Close')}</Button>} title={tr(lang, '导入失败', 'Import failed')}>
+      <Modal open={!!importProblems} onCancel={() => setImportProblems(undefined)} footer={<Button onClick={() => setImportProblems(undefined)}>{tx(lang, 'editorLayout.close')}</Button>} title={tx(lang, 'editorLayout.importFailed')}>
         <ul data-testid="import-problems">{importProblems?.map((d, i) => <li key={i}><code>{d.code}</code> {d.path} {d.message[lang]}</li>)}</ul>
       </Modal>
     </div>

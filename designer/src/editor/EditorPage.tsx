@@ -2,6 +2,7 @@
  * Opens an item's draft: the server's draft (or a new one from the latest version), offering back
  * a newer copy kept on this device; then the editor, saving as the admin works.
  */
+import { tx } from '../i18n/tx.ts';
 import { useMemo, useState } from 'react';
 import { Alert, Button, Modal, Result, Space, Spin, message } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,7 +16,6 @@ import { readLocalDraft } from '../draft/localDraft.ts';
 import { EditorProvider } from './EditorContext.tsx';
 import { EditorLayout } from './EditorLayout.tsx';
 import { useDraftSync } from './useDraftSync.ts';
-import { tr } from '../panels/Section.tsx';
 
 async function loadDraft(api: ShellApi, id: string): Promise<ServerDraft | { definition: Definition; revision: 0; fresh: true }> {
   try {
@@ -36,7 +36,7 @@ export function EditorPage({ api, user, lang, basePath }: { api: ShellApi; user:
   const directory = useQuery({ queryKey: keys.directory, queryFn: () => designerApi.directory(api), staleTime: 300_000 });
   const list = useQuery({ queryKey: keys.list, queryFn: () => designerApi.list(api) });
   if (draft.isPending) return <Spin style={{ margin: 48 }} />;
-  if (draft.isError) return <Result status="warning" title={tr(lang, '无法打开此事项', 'Cannot open this item')} subTitle={(draft.error as Error).message} />;
+  if (draft.isError) return <Result status="warning" title={tx(lang, 'editorPage.cannotOpenThisItem')} subTitle={(draft.error as Error).message} />;
   return <Loaded key={id} api={api} user={user} lang={lang} basePath={basePath} draft={draft.data} directory={directory.data} known={(list.data?.items ?? []).map((d) => d.id)} />;
 }
 
@@ -56,19 +56,18 @@ function Loaded({ api, user, lang, basePath, draft, directory, known }: { api: S
   };
   return (
     <EditorProvider initial={stack.doc} stack={stack} api={api} user={user} lang={lang} directory={directory} knownDefinitions={known}>
-      {restored && <Alert type="info" showIcon closable data-testid="restored" message={tr(lang, '已恢复本机保存的未提交修改', 'Restored unsaved changes kept on this device')} />}
+      {restored && <Alert type="info" showIcon closable data-testid="restored" message={tx(lang, 'editorPage.restoredUnsavedChangesKeptOn')} />}
       {localOffer && local && (
-        <Alert type="warning" showIcon data-testid="local-offer" message={tr(lang, '本机有一份未保存的修改，但服务器上的草稿已被更新', 'This device holds unsaved changes, but the server draft has changed since')}
-          action={<Space><Button size="small" onClick={() => { stack.execute(replaceDocument(local.definition, { 'zh-CN': '恢复本机修改', en: 'Restore local changes' })); setLocalOffer(false); }}>{tr(lang, '恢复本机修改', 'Restore mine')}</Button><Button size="small" onClick={() => setLocalOffer(false)}>{tr(lang, '忽略', 'Dismiss')}</Button></Space>} />
+        <Alert type="warning" showIcon data-testid="local-offer" message={tx(lang, 'editorPage.thisDeviceHoldsUnsavedChanges')}
+          action={<Space><Button size="small" onClick={() => { stack.execute(replaceDocument(local.definition, { 'zh-CN': '恢复本机修改', en: 'Restore local changes' })); setLocalOffer(false); }}>{tx(lang, 'editorPage.restoreMine')}</Button><Button size="small" onClick={() => setLocalOffer(false)}>{tx(lang, 'editorPage.dismiss')}</Button></Space>} />
       )}
       <EditorLayout saveState={sync.state} onSave={() => { sync.save().catch(() => undefined); }} onBack={() => navigate(basePath || '/')}
         beforePublish={() => sync.save()}
-        onPublished={(v) => { sync.rebase(0); void message.success(tr(lang, `已发布第 ${v} 版`, `Version ${v} published`)); void qc.invalidateQueries({ queryKey: keys.list }); void qc.invalidateQueries({ queryKey: keys.versions(draft.definition.id) }); }} />
-      <Modal open={sync.state === 'conflict' && !!sync.conflict} closable={false} title={tr(lang, '草稿已被他人修改', 'Someone else changed this draft')} data-testid="conflict"
-        footer={<Space><Button data-testid="conflict-theirs" onClick={() => { takeTheirs().catch(() => undefined); }}>{tr(lang, '载入对方的版本（可撤销找回我的修改）', 'Load theirs (undo brings mine back)')}</Button>
-          <Button type="primary" danger data-testid="conflict-mine" onClick={() => { sync.keepMine().catch(() => undefined); }}>{tr(lang, '以我的版本覆盖', 'Overwrite with mine')}</Button></Space>}>
-        {sync.conflict && tr(lang, `${sync.conflict.updatedByName || sync.conflict.updatedBy} 在 ${new Date(sync.conflict.updatedAt).toLocaleString('zh-CN')} 保存了这份草稿（第 ${sync.conflict.revision} 次保存）。您的修改尚未保存到服务器，已保存在本机，不会丢失。`,
-          `${sync.conflict.updatedByName || sync.conflict.updatedBy} saved this draft at ${new Date(sync.conflict.updatedAt).toLocaleString('en')} (save ${sync.conflict.revision}). Your changes are not on the server yet; they are kept on this device and not lost.`)}
+        onPublished={(v) => { sync.rebase(0); void message.success(tx(lang, 'publish.done', { version: v })); void qc.invalidateQueries({ queryKey: keys.list }); void qc.invalidateQueries({ queryKey: keys.versions(draft.definition.id) }); }} />
+      <Modal open={sync.state === 'conflict' && !!sync.conflict} closable={false} title={tx(lang, 'editorPage.someoneElseChangedThisDraft')} data-testid="conflict"
+        footer={<Space><Button data-testid="conflict-theirs" onClick={() => { takeTheirs().catch(() => undefined); }}>{tx(lang, 'editorPage.loadTheirsUndoBringsMine')}</Button>
+          <Button type="primary" danger data-testid="conflict-mine" onClick={() => { sync.keepMine().catch(() => undefined); }}>{tx(lang, 'editorPage.overwriteWithMine')}</Button></Space>}>
+        {sync.conflict && tx(lang, 'draft.conflictBody', { who: sync.conflict.updatedByName || sync.conflict.updatedBy, when: new Date(sync.conflict.updatedAt).toLocaleString(lang), revision: sync.conflict.revision })}
       </Modal>
     </EditorProvider>
   );

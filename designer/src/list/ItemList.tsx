@@ -1,4 +1,5 @@
 /** 服务事项: the items with their latest version and status; 新建 (blank, from one of the five items, or imported JSON/YAML). */
+import { tx } from '../i18n/tx.ts';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
@@ -9,7 +10,6 @@ import { designerApi, keys } from '../api/designerApi.ts';
 import type { ShellApi } from '../shell/shellApi.ts';
 import { importFile } from '../io/importExport.ts';
 import { fromTemplate, ITEM_ID, skeleton, templates } from './newDefinition.ts';
-import { tr } from '../panels/Section.tsx';
 
 export function ItemList({ api, lang, basePath }: { api: ShellApi; lang: 'zh-CN' | 'en'; basePath: string }) {
   const navigate = useNavigate();
@@ -23,7 +23,7 @@ export function ItemList({ api, lang, basePath }: { api: ShellApi; lang: 'zh-CN'
     setBusy(undefined);
     try { await designerApi.saveDraft(api, def.id, def, 0); open(def.id); } catch (e) { setBusy((e as Error).message); }
   };
-  const statusTag = (s: string) => <Tag color={s === 'published' ? 'green' : s === 'draft' ? 'blue' : 'default'}>{tr(lang, { published: '已发布', draft: '草稿', retired: '已停用' }[s] ?? s, s)}</Tag>;
+  const statusTag = (s: string) => <Tag color={s === 'published' ? 'green' : s === 'draft' ? 'blue' : 'default'}>{s === 'published' || s === 'draft' || s === 'retired' ? tx(lang, `status.${s}`) : s}</Tag>;
   return (
     <div style={{ padding: 16 }} data-testid="item-list">
       <Space style={{ marginBottom: 12 }}>
@@ -36,11 +36,11 @@ export function ItemList({ api, lang, basePath }: { api: ShellApi; lang: 'zh-CN'
       {busy && <Alert type="error" showIcon message={busy} style={{ marginBottom: 8 }} />}
       <Table rowKey="id" loading={list.isPending} dataSource={list.data?.items ?? []} pagination={false} onRow={(r) => ({ onDoubleClick: () => open(r.id) })} columns={[
         { title: t('list.col.title'), dataIndex: 'title' }, { title: t('list.col.id'), dataIndex: 'id' }, { title: t('list.col.category'), dataIndex: 'category' },
-        { title: tr(lang, '最新版本', 'Latest'), render: (_, r) => <>v{r.version} {statusTag(r.status)}</> },
+        { title: tx(lang, 'itemList.latest'), render: (_, r) => <>v{r.version} {statusTag(r.status)}</> },
         { title: '', render: (_, r) => <Button size="small" data-testid={`open-${r.id}`} onClick={() => open(r.id)}>{t('list.open')}</Button> },
       ]} />
       <NewItemDialog mode={creating} lang={lang} existing={(list.data?.items ?? []).map((d) => d.id)} onCancel={() => setCreating(undefined)} onCreate={(d) => { setCreating(undefined); void create(d); }} />
-      <Modal open={!!problems} title={tr(lang, '导入失败：定义有问题', 'Import failed: the definition has problems')} onCancel={() => setProblems(undefined)} footer={null}>
+      <Modal open={!!problems} title={tx(lang, 'itemList.importFailedTheDefinitionHas')} onCancel={() => setProblems(undefined)} footer={null}>
         <ul data-testid="import-problems">{problems?.slice(0, 50).map((d, i) => <li key={i}><code>{d.code}</code> {d.path} {d.message[lang]}</li>)}</ul>
       </Modal>
     </div>
@@ -51,16 +51,16 @@ function NewItemDialog({ mode, lang, existing, onCancel, onCreate }: { mode?: 'b
   const [form] = Form.useForm<{ id: string; title: string; template?: string }>();
   const all = templates();
   return (
-    <Modal open={!!mode} title={mode === 'template' ? tr(lang, '从模板新建', 'New from a template') : tr(lang, '新建事项', 'New item')} onCancel={onCancel} destroyOnHidden
+    <Modal open={!!mode} title={mode === 'template' ? tx(lang, 'itemList.newFromATemplate') : tx(lang, 'itemList.newItem')} onCancel={onCancel} destroyOnHidden
       onOk={() => form.validateFields().then((v) => onCreate(mode === 'template' ? fromTemplate(all.find((t) => t.id === v.template)!.definition, v.id, v.title) : skeleton(v.id, v.title)))}>
       <Form form={form} layout="vertical" initialValues={{ template: all[0]?.id }}>
-        {mode === 'template' && <Form.Item name="template" label={tr(lang, '模板', 'Template')}><Select options={all.map((t) => ({ value: t.id, label: t.title }))} /></Form.Item>}
-        <Form.Item name="id" label={tr(lang, '事项编号（英文小写，如 shop-front）', 'Item id (lower case, e.g. shop-front)')}
-          rules={[{ required: true, message: tr(lang, '请填写事项编号', 'Enter an id') }, { pattern: ITEM_ID, message: tr(lang, '只能用小写字母、数字和连字符，以字母开头', 'Lower-case letters, digits and hyphens, starting with a letter') },
-            { validator: (_, v) => (existing.includes(v) ? Promise.reject(new Error(tr(lang, '该编号已存在', 'This id exists'))) : Promise.resolve()) }]}>
+        {mode === 'template' && <Form.Item name="template" label={tx(lang, 'itemList.template')}><Select options={all.map((t) => ({ value: t.id, label: t.title }))} /></Form.Item>}
+        <Form.Item name="id" label={tx(lang, 'itemList.itemIdLowerCaseE')}
+          rules={[{ required: true, message: tx(lang, 'itemList.enterAnId') }, { pattern: ITEM_ID, message: tx(lang, 'itemList.lowerCaseLettersDigitsAnd') },
+            { validator: (_, v) => (existing.includes(v) ? Promise.reject(new Error(tx(lang, 'itemList.thisIdExists'))) : Promise.resolve()) }]}>
           <Input data-testid="new-item-id" />
         </Form.Item>
-        <Form.Item name="title" label={tr(lang, '事项名称', 'Title')} rules={[{ required: true, message: tr(lang, '请填写事项名称', 'Enter a title') }]}><Input data-testid="new-item-title" /></Form.Item>
+        <Form.Item name="title" label={tx(lang, 'itemList.title')} rules={[{ required: true, message: tx(lang, 'itemList.enterATitle') }]}><Input data-testid="new-item-title" /></Form.Item>
       </Form>
     </Modal>
   );

@@ -3,6 +3,7 @@
  * approver's pick, a chain up the tree, or an org from a field; the empty-assignee and
  * self-approval policies; and below, the live answer on the sample county from the engine.
  */
+import { tx } from '../i18n/tx.ts';
 import { Radio, Select, Space } from 'antd';
 import type { AssignmentRule, EmptyAssigneePolicy, InitiatorPolicy, TaskSpec } from '@tongban/engine';
 import { OrgLevels } from '@tongban/engine';
@@ -32,25 +33,25 @@ export function AssigneeEditor({ stateId, pointer, task }: { stateId: string; po
   const k = kindOf(a);
   const onEmpty = task.onEmpty;
   return (
-    <Section title={tr(lang, '办理人', 'Assignee')} testId="assignee-editor">
+    <Section title={tx(lang, 'assigneeEditor.assignee')} testId="assignee-editor">
       <Radio.Group size="small" value={k} onChange={(e) => set(defaults[e.target.value as Kind])} optionType="button"
-        options={[{ value: 'role', label: tr(lang, '角色', 'Role') }, { value: 'user', label: tr(lang, '指定人员', 'User') }, { value: 'pick', label: tr(lang, '自选', 'Pick') },
-          { value: 'chain', label: tr(lang, '逐级', 'Chain') }, { value: 'orgField', label: tr(lang, '按字段组织', 'Org field') }]} />
+        options={[{ value: 'role', label: tx(lang, 'assigneeEditor.role') }, { value: 'user', label: tx(lang, 'assigneeEditor.user') }, { value: 'pick', label: tx(lang, 'assigneeEditor.pick') },
+          { value: 'chain', label: tx(lang, 'assigneeEditor.chain') }, { value: 'orgField', label: tx(lang, 'assigneeEditor.orgField') }]} />
       <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
         {k === 'role' && (() => { const r = a as RoleRule; return (
           <Space wrap>
             <Select data-testid="assignee-role" style={{ minWidth: 180 }} value={r.role} options={roles} onChange={(role) => set({ ...r, role })} />
             <Select style={{ minWidth: 120 }} value={r.scope ?? 'case'} options={levels} onChange={(scope) => set({ ...r, scope })} />
             <Select style={{ minWidth: 120 }} value={r.of ?? 'case'} onChange={(of) => set({ ...r, of })}
-              options={[{ value: 'case', label: tr(lang, '按案件', 'of the case') }, { value: 'initiator', label: tr(lang, '按发起人', 'of the initiator') }, { value: 'previous-handler', label: tr(lang, '按上一步办理人', 'of the previous handler') }]} />
+              options={[{ value: 'case', label: tx(lang, 'assigneeEditor.ofTheCase') }, { value: 'initiator', label: tx(lang, 'assigneeEditor.ofTheInitiator') }, { value: 'previous-handler', label: tx(lang, 'assigneeEditor.ofThePreviousHandler') }]} />
           </Space>
         ); })()}
         {k === 'user' && 'user' in a && <Select showSearch optionFilterProp="label" style={{ width: '100%' }} value={a.user} options={users} onChange={(user) => set({ user })} />}
         {k === 'pick' && 'pick' in a && (
           <Space wrap>
-            <Select value={a.pick} onChange={(pick) => set({ ...a, pick })} options={[{ value: 'initiator', label: tr(lang, '发起人自选', 'initiator picks') }, { value: 'previous', label: tr(lang, '审批人自选', 'approver picks') }]} />
-            <Select style={{ minWidth: 140 }} value={a.field} options={fields} onChange={(field) => set({ ...a, field })} placeholder={tr(lang, '存放所选人员的字段', 'field holding the pick')} />
-            <Select allowClear style={{ minWidth: 160 }} value={a.role} options={roles} onChange={(role) => set(role ? { ...a, role } : { pick: a.pick, field: a.field })} placeholder={tr(lang, '限定角色', 'limit to role')} />
+            <Select value={a.pick} onChange={(pick) => set({ ...a, pick })} options={[{ value: 'initiator', label: tx(lang, 'assigneeEditor.initiatorPicks') }, { value: 'previous', label: tx(lang, 'assigneeEditor.approverPicks') }]} />
+            <Select style={{ minWidth: 140 }} value={a.field} options={fields} onChange={(field) => set({ ...a, field })} placeholder={tx(lang, 'assigneeEditor.fieldHoldingThePick')} />
+            <Select allowClear style={{ minWidth: 160 }} value={a.role} options={roles} onChange={(role) => set(role ? { ...a, role } : { pick: a.pick, field: a.field })} placeholder={tx(lang, 'assigneeEditor.limitToRole')} />
           </Space>
         )}
         {k === 'chain' && 'chain' in a && (
@@ -67,14 +68,14 @@ export function AssigneeEditor({ stateId, pointer, task }: { stateId: string; po
           </Space>
         )}
         <Space wrap>
-          <span>{tr(lang, '找不到办理人时', 'When nobody is found')}</span>
+          <span>{tx(lang, 'assigneeEditor.whenNobodyIsFound')}</span>
           <Select style={{ minWidth: 140 }} value={typeof onEmpty === 'object' ? 'fallback' : onEmpty ?? 'admin'}
             onChange={(v) => exec(setValue(`${pointer}/task/onEmpty`, (v === 'fallback' ? { fallbackUser: users[0]?.value ?? '' } : v) as EmptyAssigneePolicy))}
-            options={[{ value: 'admin', label: tr(lang, '交县级管理员', 'county admin') }, { value: 'auto-pass', label: tr(lang, '自动通过', 'auto-pass') }, { value: 'auto-reject', label: tr(lang, '自动驳回', 'auto-reject') }, { value: 'fallback', label: tr(lang, '交指定人员', 'a fallback user') }]} />
+            options={[{ value: 'admin', label: tx(lang, 'assigneeEditor.countyAdmin') }, { value: 'auto-pass', label: tx(lang, 'assigneeEditor.autoPass') }, { value: 'auto-reject', label: tx(lang, 'assigneeEditor.autoReject') }, { value: 'fallback', label: tx(lang, 'assigneeEditor.aFallbackUser') }]} />
           {typeof onEmpty === 'object' && <Select showSearch optionFilterProp="label" style={{ minWidth: 160 }} value={onEmpty.fallbackUser} options={users} onChange={(fallbackUser) => exec(setValue(`${pointer}/task/onEmpty`, { fallbackUser }))} />}
-          <span>{tr(lang, '办理人是发起人时', 'When the assignee is the initiator')}</span>
+          <span>{tx(lang, 'assigneeEditor.whenTheAssigneeIsThe')}</span>
           <Select style={{ minWidth: 120 }} value={task.onInitiator ?? 'allow'} onChange={(v: InitiatorPolicy) => exec(setValue(`${pointer}/task/onInitiator`, v))}
-            options={[{ value: 'allow', label: tr(lang, '允许', 'allow') }, { value: 'skip', label: tr(lang, '跳过', 'skip') }, { value: 'superior', label: tr(lang, '交上级', 'superior') }]} />
+            options={[{ value: 'allow', label: tx(lang, 'assigneeEditor.allow') }, { value: 'skip', label: tx(lang, 'assigneeEditor.skip') }, { value: 'superior', label: tx(lang, 'assigneeEditor.superior') }]} />
         </Space>
       </Space>
       <AssigneeAnswer stateId={stateId} />

@@ -3,11 +3,12 @@
  * channel, recipients), adapter call (operation from the installed adapters, input mapping from
  * the operation's schema), sub-case (definition and input mapping), audit.
  */
+import { tx } from '../i18n/tx.ts';
 import { Button, Select, Space, Card } from 'antd';
 import type { EffectSpec } from '@tongban/engine';
 import { useEditor } from '../editor/EditorContext.tsx';
 import { setValue } from '../doc/commands.ts';
-import { Section, tr } from './Section.tsx';
+import { Section } from './Section.tsx';
 import { NotifyEffect } from './NotifyEffect.tsx';
 import { InvokeEffect, SpawnEffect } from './InvokeEffect.tsx';
 
@@ -26,12 +27,12 @@ export function EffectsEditor({ pointer, effects, title }: { pointer: string; ef
   const setAtIndex = (i: number, e: EffectSpec | undefined) => exec(setValue(`${pointer}/${i}`, e, { 'zh-CN': '修改动作', en: 'Edit effect' }));
   return (
     <Section title={title} testId={`effects-${pointer}`} extra={
-      <Select size="small" placeholder={tr(lang, '添加动作', 'Add effect')} value={null} data-testid="add-effect" style={{ width: 120 }}
+      <Select size="small" placeholder={tx(lang, 'effectsEditor.addEffect')} value={null} data-testid="add-effect" style={{ width: 120 }}
         onChange={(k: Kind) => exec(setValue(pointer, [...list, fresh[k]], { 'zh-CN': '添加动作', en: 'Add effect' }, false))}
-        options={[{ value: 'notify', label: tr(lang, '发送通知', 'Notify') }, { value: 'invoke', label: tr(lang, '调用适配器', 'Call adapter') }, { value: 'spawn', label: tr(lang, '发起子案件', 'Sub-case') }, { value: 'audit', label: tr(lang, '记录审计', 'Audit') }]} />}>
+        options={[{ value: 'notify', label: tx(lang, 'effectsEditor.notify') }, { value: 'invoke', label: tx(lang, 'effectsEditor.callAdapter') }, { value: 'spawn', label: tx(lang, 'effectsEditor.subCase') }, { value: 'audit', label: tx(lang, 'effectsEditor.audit') }]} />}>
       <Space direction="vertical" style={{ width: '100%' }}>
         {list.map((e, i) => (
-          <Card key={i} size="small" title={{ notify: tr(lang, '通知', 'Notify'), invoke: tr(lang, '适配器调用', 'Adapter call'), spawn: tr(lang, '子案件', 'Sub-case'), audit: tr(lang, '审计', 'Audit') }[kindOf(e)]}
+          <Card key={i} size="small" title={{ notify: tx(lang, 'effectsEditor.notify2'), invoke: tx(lang, 'effectsEditor.adapterCall'), spawn: tx(lang, 'effectsEditor.subCase2'), audit: tx(lang, 'effectsEditor.audit2') }[kindOf(e)]}
             extra={<Button size="small" danger onClick={() => exec(setValue(pointer, list.length === 1 ? undefined : list.filter((_, j) => j !== i), { 'zh-CN': '删除动作', en: 'Delete effect' }, false))}>×</Button>}>
             {'notify' in e && <NotifyEffect value={e.notify} onChange={(n) => setAtIndex(i, { notify: n })} />}
             {'invoke' in e && <InvokeEffect value={e.invoke} onChange={(n) => setAtIndex(i, { invoke: n })} />}

@@ -1,4 +1,5 @@
 /** The field matrix as a grid: data fields × human steps, each cell read / write / hidden / masked / required; personal fields marked. */
+import { tx } from '../i18n/tx.ts';
 import { Select, Table, Tag } from 'antd';
 import type { FieldAccess } from '@tongban/engine';
 import { useEditor } from '../editor/EditorContext.tsx';
@@ -19,7 +20,7 @@ export function FieldMatrix() {
     <Table size="small" data-testid="field-matrix" pagination={false} scroll={{ x: true }} dataSource={rows} rowKey="key"
       rowClassName={(r) => (selection?.kind === 'field' && selection.name === r.name ? 'ant-table-row-selected' : '')}
       columns={[
-        { title: tr(lang, '字段', 'Field'), fixed: 'left', render: (_, r) => <span>{r.p['x-title']?.[lang] ?? r.name} {r.p['x-pii'] && r.p['x-pii'] !== 'none' && <Tag color="orange">{tr(lang, '个人信息', 'personal')}·{r.p['x-pii']}</Tag>}</span> },
+        { title: tx(lang, 'fieldMatrix.field'), fixed: 'left', render: (_, r) => <span>{r.p['x-title']?.[lang] ?? r.name} {r.p['x-pii'] && r.p['x-pii'] !== 'none' && <Tag color="orange">{tx(lang, 'fieldMatrix.personal')}·{r.p['x-pii']}</Tag>}</span> },
         ...steps.map((s) => ({
           title: s.spec.title?.[lang] ?? s.id, key: s.id,
           render: (_: unknown, r: (typeof rows)[number]) => (

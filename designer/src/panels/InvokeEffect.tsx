@@ -1,4 +1,5 @@
 /** An adapter call (operation picked from the installed adapters, input mapped from its schema) and a sub-case effect. */
+import { tx } from '../i18n/tx.ts';
 import { Alert, Input, Select, Space, Switch } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { EffectSpec } from '@tongban/engine';
@@ -6,7 +7,6 @@ import { useEditor } from '../editor/EditorContext.tsx';
 import { useAdapters, text } from '../api/adapters.ts';
 import { designerApi, keys } from '../api/designerApi.ts';
 import { MappingEditor } from './MappingEditor.tsx';
-import { tr } from './Section.tsx';
 
 type Invoke = Extract<EffectSpec, { invoke: unknown }>['invoke'];
 type Spawn = Extract<EffectSpec, { spawn: unknown }>['spawn'];
@@ -20,15 +20,15 @@ export function InvokeEffect({ value, onChange }: { value: Invoke; onChange(v: I
   const options = ops.length ? ops.map((o) => ({ value: o.id, label: `${o.adapter} · ${text(o.title, lang, o.id)}` })) : declared.map((id) => ({ value: id, label: id }));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Space wrap>{tr(lang, '操作', 'Operation')}
+      <Space wrap>{tx(lang, 'invokeEffect.operation')}
         {options.length ? <Select size="small" showSearch style={{ minWidth: 220 }} value={value.operation} options={options} onChange={(operation) => onChange({ ...value, operation, input: {} })} />
           : <Input size="small" style={{ width: 220 }} value={value.operation} onChange={(e) => onChange({ ...value, operation: e.target.value })} placeholder="sms-gateway.send" />}
       </Space>
-      {adapters.data === null && <Alert type="info" showIcon message={tr(lang, '本服务器未提供适配器清单，按事项声明的操作填写', 'This server lists no adapters; use the operations the item declares')} />}
+      {adapters.data === null && <Alert type="info" showIcon message={tx(lang, 'invokeEffect.thisServerListsNoAdapters')} />}
       <MappingEditor value={(value.input ?? {}) as Record<string, unknown>} onChange={(input) => onChange({ ...value, input })} schema={op?.input} />
       <Space wrap>
-        {tr(lang, '成功后事件', 'On success')}<Input size="small" style={{ width: 120 }} value={value.onSuccess} onChange={(e) => onChange({ ...value, onSuccess: e.target.value || undefined })} />
-        {tr(lang, '失败后事件', 'On failure')}<Input size="small" style={{ width: 120 }} value={value.onFailure} onChange={(e) => onChange({ ...value, onFailure: e.target.value || undefined })} />
+        {tx(lang, 'invokeEffect.onSuccess')}<Input size="small" style={{ width: 120 }} value={value.onSuccess} onChange={(e) => onChange({ ...value, onSuccess: e.target.value || undefined })} />
+        {tx(lang, 'invokeEffect.onFailure')}<Input size="small" style={{ width: 120 }} value={value.onFailure} onChange={(e) => onChange({ ...value, onFailure: e.target.value || undefined })} />
       </Space>
     </Space>
   );
@@ -39,9 +39,9 @@ export function SpawnEffect({ value, onChange }: { value: Spawn; onChange(v: Spa
   const list = useQuery({ queryKey: keys.list, queryFn: () => designerApi.list(api) });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Space wrap>{tr(lang, '子事项', 'Item')}
+      <Space wrap>{tx(lang, 'invokeEffect.item')}
         <Select size="small" style={{ minWidth: 200 }} value={value.definition} onChange={(definition) => onChange({ ...value, definition })} options={(list.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.title}（${d.id}）` }))} />
-        {tr(lang, '等待子案件完成', 'Wait for it')}<Switch size="small" checked={!!value.wait} onChange={(wait) => onChange({ ...value, wait: wait || undefined })} />
+        {tx(lang, 'invokeEffect.waitForIt')}<Switch size="small" checked={!!value.wait} onChange={(wait) => onChange({ ...value, wait: wait || undefined })} />
       </Space>
       <MappingEditor value={(value.input ?? {}) as Record<string, unknown>} onChange={(input) => onChange({ ...value, input })} />
     </Space>

@@ -3,10 +3,10 @@
  * case (`{"var": "data.x"}`) or a fixed text. With the operation's input schema, the rows are the
  * schema's properties (required ones marked); without it, free rows.
  */
+import { tx } from '../i18n/tx.ts';
 import { Button, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useEditor } from '../editor/EditorContext.tsx';
-import { tr } from './Section.tsx';
 
 type Prop = { title?: { 'zh-CN'?: string; en?: string } | string; type?: string };
 
@@ -25,15 +25,15 @@ export function MappingEditor({ value, onChange, schema }: { value: Record<strin
         const f = asField(value[k]);
         return (
           <Space key={k} wrap>
-            <span style={{ minWidth: 90, display: 'inline-block' }}>{label}{schema?.required?.includes(k) && <Tag color="red" style={{ marginInlineStart: 4 }}>{tr(lang, '必填', 'req')}</Tag>}</span>
-            <Select size="small" allowClear style={{ minWidth: 140 }} placeholder={tr(lang, '取自字段', 'from field')} value={f} options={fields.map((x) => ({ value: x, label: x }))} onChange={(x) => setKey(k, x ? { var: `data.${x}` } : undefined)} />
-            {f === undefined && <Input size="small" style={{ width: 140 }} placeholder={tr(lang, '或固定值', 'or a fixed value')} value={typeof value[k] === 'string' ? (value[k] as string) : ''} onChange={(e) => setKey(k, e.target.value || undefined)} />}
+            <span style={{ minWidth: 90, display: 'inline-block' }}>{label}{schema?.required?.includes(k) && <Tag color="red" style={{ marginInlineStart: 4 }}>{tx(lang, 'mappingEditor.req')}</Tag>}</span>
+            <Select size="small" allowClear style={{ minWidth: 140 }} placeholder={tx(lang, 'mappingEditor.fromField')} value={f} options={fields.map((x) => ({ value: x, label: x }))} onChange={(x) => setKey(k, x ? { var: `data.${x}` } : undefined)} />
+            {f === undefined && <Input size="small" style={{ width: 140 }} placeholder={tx(lang, 'mappingEditor.orAFixedValue')} value={typeof value[k] === 'string' ? (value[k] as string) : ''} onChange={(e) => setKey(k, e.target.value || undefined)} />}
           </Space>
         );
       })}
       {!schema?.properties && (
-        <Space><Input size="small" placeholder={tr(lang, '输入项名称', 'input name')} value={extra} onChange={(e) => setExtra(e.target.value)} />
-          <Button size="small" disabled={!/^[a-zA-Z][a-zA-Z0-9_]*$/.test(extra)} onClick={() => { onChange({ ...value, [extra]: '' }); setExtra(''); }}>{tr(lang, '添加', 'Add')}</Button></Space>
+        <Space><Input size="small" placeholder={tx(lang, 'mappingEditor.inputName')} value={extra} onChange={(e) => setExtra(e.target.value)} />
+          <Button size="small" disabled={!/^[a-zA-Z][a-zA-Z0-9_]*$/.test(extra)} onClick={() => { onChange({ ...value, [extra]: '' }); setExtra(''); }}>{tx(lang, 'mappingEditor.add')}</Button></Space>
       )}
     </Space>
   );

@@ -1,9 +1,9 @@
 /** A notify effect: template (with its rendered preview on sample data), channel and recipients. */
+import { tx } from '../i18n/tx.ts';
 import { Alert, Select, Space, Typography } from 'antd';
 import { OrgLevels, renderTemplate, type Recipients } from '@tongban/engine';
 import { useEditor } from '../editor/EditorContext.tsx';
 import { sampleData } from './sampleData.ts';
-import { tr } from './Section.tsx';
 
 type Notify = { template: string; channel?: 'app' | 'sms' | 'phone' | 'wechat' | 'cc'; to: Recipients };
 
@@ -15,15 +15,15 @@ export function NotifyEffect({ value, onChange }: { value: Notify; onChange(v: N
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="notify-effect">
       <Space wrap>
-        {tr(lang, '模板', 'Template')}<Select size="small" style={{ minWidth: 140 }} value={value.template} onChange={(template) => onChange({ ...value, template })} options={Object.keys(doc.templates ?? {}).map((t) => ({ value: t, label: t }))} />
-        {tr(lang, '渠道', 'Channel')}<Select size="small" value={value.channel ?? 'app'} onChange={(channel) => onChange({ ...value, channel })} options={[
-          { value: 'app', label: tr(lang, '站内', 'app') }, { value: 'sms', label: tr(lang, '短信', 'SMS') }, { value: 'phone', label: tr(lang, '电话', 'phone') }, { value: 'wechat', label: tr(lang, '微信', 'WeChat') }, { value: 'cc', label: tr(lang, '抄送', 'CC') }]} />
+        {tx(lang, 'notifyEffect.template')}<Select size="small" style={{ minWidth: 140 }} value={value.template} onChange={(template) => onChange({ ...value, template })} options={Object.keys(doc.templates ?? {}).map((t) => ({ value: t, label: t }))} />
+        {tx(lang, 'notifyEffect.channel')}<Select size="small" value={value.channel ?? 'app'} onChange={(channel) => onChange({ ...value, channel })} options={[
+          { value: 'app', label: tx(lang, 'notifyEffect.app') }, { value: 'sms', label: tx(lang, 'notifyEffect.sms') }, { value: 'phone', label: tx(lang, 'notifyEffect.phone') }, { value: 'wechat', label: tx(lang, 'notifyEffect.wechat') }, { value: 'cc', label: tx(lang, 'notifyEffect.cc') }]} />
       </Space>
       <Space wrap>
-        {tr(lang, '接收人', 'To')}
+        {tx(lang, 'notifyEffect.to')}
         <Select size="small" value={mode} onChange={(m) => onChange({ ...value, to: m === 'to' ? { to: 'initiator' } : m === 'role' ? { role: Object.keys(doc.roles)[0] ?? '', scope: 'community' } : m === 'field' ? { field: '' } : { users: [] } })}
-          options={[{ value: 'to', label: tr(lang, '案件相关人', 'case party') }, { value: 'role', label: tr(lang, '角色', 'role') }, { value: 'field', label: tr(lang, '字段中的号码', 'number in a field') }, { value: 'users', label: tr(lang, '指定人员', 'users') }]} />
-        {mode === 'to' && <Select size="small" value={value.to.to} onChange={(to) => onChange({ ...value, to: { to } })} options={[{ value: 'initiator', label: tr(lang, '发起人', 'initiator') }, { value: 'assignees', label: tr(lang, '办理人', 'assignees') }, { value: 'previous-handler', label: tr(lang, '上一步办理人', 'previous handler') }]} />}
+          options={[{ value: 'to', label: tx(lang, 'notifyEffect.caseParty') }, { value: 'role', label: tx(lang, 'notifyEffect.role') }, { value: 'field', label: tx(lang, 'notifyEffect.numberInAField') }, { value: 'users', label: tx(lang, 'notifyEffect.users') }]} />
+        {mode === 'to' && <Select size="small" value={value.to.to} onChange={(to) => onChange({ ...value, to: { to } })} options={[{ value: 'initiator', label: tx(lang, 'notifyEffect.initiator') }, { value: 'assignees', label: tx(lang, 'notifyEffect.assignees') }, { value: 'previous-handler', label: tx(lang, 'notifyEffect.previousHandler') }]} />}
         {mode === 'role' && <>
           <Select size="small" style={{ minWidth: 120 }} value={value.to.role} onChange={(role) => onChange({ ...value, to: { ...value.to, role } })} options={Object.keys(doc.roles).map((r) => ({ value: r, label: doc.roles[r]!.title['zh-CN'] }))} />
           <Select size="small" value={value.to.scope ?? 'case'} onChange={(scope) => onChange({ ...value, to: { ...value.to, scope } })} options={[...OrgLevels, 'case'].map((l) => ({ value: l, label: l }))} /></>}

@@ -1,4 +1,5 @@
 /** SLA of a step: duration and clock (工作/自然/紧急), warn point, pause states, and the breach ladder (提醒, 升级, 督办, 自动, 通报). */
+import { tx } from '../i18n/tx.ts';
 import { Button, InputNumber, Select, Space, Switch } from 'antd';
 import type { BreachRung, SlaSpec, TaskSpec } from '@tongban/engine';
 import { useEditor } from '../editor/EditorContext.tsx';
@@ -6,7 +7,7 @@ import { setValue } from '../doc/commands.ts';
 import { indexStates } from '../doc/stateIndex.ts';
 import { describeDuration } from '../versions/describeDuration.ts';
 import { DurationInput } from './DurationInput.tsx';
-import { Section, tr } from './Section.tsx';
+import { Section } from './Section.tsx';
 
 type RungKind = 'remind' | 'escalate' | 'supervise' | 'auto' | 'flag';
 const rungKind = (r: BreachRung): RungKind => (r.remind ? 'remind' : r.escalate ? 'escalate' : r.supervise ? 'supervise' : r.auto ? 'auto' : 'flag');
@@ -20,8 +21,8 @@ export function SlaEditor({ pointer, task }: { pointer: string; task: TaskSpec }
   const set = (key: keyof SlaSpec, v: unknown) => exec(setValue(`${p}/${key}`, v));
   if (!sla) {
     return (
-      <Section title={tr(lang, '办理时限', 'Time limit')} testId="sla">
-        <Switch data-testid="sla-enable" checked={false} onChange={() => exec(setValue(p, { within: 'P1D', clock: 'working', warnAt: 0.67 }, { 'zh-CN': '设置办理时限', en: 'Add a time limit' }, false))} /> {tr(lang, '不限时', 'No limit')}
+      <Section title={tx(lang, 'slaEditor.timeLimit')} testId="sla">
+        <Switch data-testid="sla-enable" checked={false} onChange={() => exec(setValue(p, { within: 'P1D', clock: 'working', warnAt: 0.67 }, { 'zh-CN': '设置办理时限', en: 'Add a time limit' }, false))} /> {tx(lang, 'slaEditor.noLimit')}
       </Section>
     );
   }
@@ -35,31 +36,31 @@ export function SlaEditor({ pointer, task }: { pointer: string; task: TaskSpec }
     flag: { flag: 'overdue' },
   };
   return (
-    <Section title={tr(lang, '办理时限', 'Time limit')} testId="sla" extra={<Button size="small" danger onClick={() => exec(setValue(p, undefined, { 'zh-CN': '删除办理时限', en: 'Remove time limit' }, false))}>{tr(lang, '不限时', 'No limit')}</Button>}>
+    <Section title={tx(lang, 'slaEditor.timeLimit')} testId="sla" extra={<Button size="small" danger onClick={() => exec(setValue(p, undefined, { 'zh-CN': '删除办理时限', en: 'Remove time limit' }, false))}>{tx(lang, 'slaEditor.noLimit')}</Button>}>
       <Space wrap>
         <DurationInput testId="sla-within" lang={lang} value={sla.within} onChange={(v) => set('within', v)} />
-        <Select size="small" data-testid="sla-clock" value={sla.clock} onChange={(v) => set('clock', v)} options={[{ value: 'working', label: tr(lang, '工作时间', 'working') }, { value: 'natural', label: tr(lang, '自然时间', 'natural') }, { value: 'urgent', label: tr(lang, '紧急（24×7）', 'urgent (24×7)') }]} />
+        <Select size="small" data-testid="sla-clock" value={sla.clock} onChange={(v) => set('clock', v)} options={[{ value: 'working', label: tx(lang, 'slaEditor.working') }, { value: 'natural', label: tx(lang, 'slaEditor.natural') }, { value: 'urgent', label: tx(lang, 'slaEditor.urgent247') }]} />
         <span>= {describeDuration(sla.within, sla.clock)[lang]}</span>
       </Space>
       <Space wrap style={{ marginTop: 6 }}>
-        {tr(lang, '预警点', 'Warn at')}<InputNumber size="small" min={0.1} max={0.99} step={0.05} value={sla.warnAt} onChange={(v) => set('warnAt', v ?? undefined)} />
-        {tr(lang, '预警消息', 'Warning template')}<Select size="small" allowClear style={{ minWidth: 120 }} value={sla.warnTemplate} options={templates} onChange={(v) => set('warnTemplate', v)} />
-        {tr(lang, '暂停计时的状态', 'Paused in')}<Select size="small" mode="multiple" style={{ minWidth: 140 }} value={sla.pauseIn ?? []} onChange={(v) => set('pauseIn', v.length ? v : undefined)}
+        {tx(lang, 'slaEditor.warnAt')}<InputNumber size="small" min={0.1} max={0.99} step={0.05} value={sla.warnAt} onChange={(v) => set('warnAt', v ?? undefined)} />
+        {tx(lang, 'slaEditor.warningTemplate')}<Select size="small" allowClear style={{ minWidth: 120 }} value={sla.warnTemplate} options={templates} onChange={(v) => set('warnTemplate', v)} />
+        {tx(lang, 'slaEditor.pausedIn')}<Select size="small" mode="multiple" style={{ minWidth: 140 }} value={sla.pauseIn ?? []} onChange={(v) => set('pauseIn', v.length ? v : undefined)}
           options={[...indexStates(doc).states.keys()].map((s) => ({ value: s, label: s }))} />
       </Space>
-      <div style={{ marginTop: 8 }}>{tr(lang, '超时处理（按顺序）', 'On breach (in order)')}</div>
+      <div style={{ marginTop: 8 }}>{tx(lang, 'slaEditor.onBreachInOrder')}</div>
       {rungs.map((r, i) => {
         const k = rungKind(r);
         return (
           <Space key={i} wrap style={{ display: 'flex', marginTop: 4 }} data-testid={`rung-${i}`}>
-            {tr(lang, '超时后', 'after')}<DurationInput lang={lang} value={r.after ?? 'PT0M'} onChange={(after) => setRung(i, { ...r, after })} />
+            {tx(lang, 'slaEditor.after')}<DurationInput lang={lang} value={r.after ?? 'PT0M'} onChange={(after) => setRung(i, { ...r, after })} />
             <Select size="small" data-testid={`rung-${i}-kind`} value={k} onChange={(nk: RungKind) => setRung(i, { ...(r.after ? { after: r.after } : {}), ...fresh[nk] })} options={[
-              { value: 'remind', label: tr(lang, '提醒', 'remind') }, { value: 'escalate', label: tr(lang, '升级', 'escalate') }, { value: 'supervise', label: tr(lang, '督办', 'supervise') },
-              { value: 'auto', label: tr(lang, '自动处理', 'auto') }, { value: 'flag', label: tr(lang, '通报', 'flag') }]} />
-            {r.remind && <>{tr(lang, '次数', 'times')}<InputNumber size="small" min={1} value={r.remind.times} onChange={(v) => setRung(i, { ...r, remind: { ...r.remind!, times: Number(v ?? 1) } })} />
-              {tr(lang, '间隔', 'every')}<DurationInput lang={lang} value={r.remind.every} onChange={(every) => setRung(i, { ...r, remind: { ...r.remind!, every } })} />
+              { value: 'remind', label: tx(lang, 'slaEditor.remind') }, { value: 'escalate', label: tx(lang, 'slaEditor.escalate') }, { value: 'supervise', label: tx(lang, 'slaEditor.supervise') },
+              { value: 'auto', label: tx(lang, 'slaEditor.auto') }, { value: 'flag', label: tx(lang, 'slaEditor.flag') }]} />
+            {r.remind && <>{tx(lang, 'slaEditor.times')}<InputNumber size="small" min={1} value={r.remind.times} onChange={(v) => setRung(i, { ...r, remind: { ...r.remind!, times: Number(v ?? 1) } })} />
+              {tx(lang, 'slaEditor.every')}<DurationInput lang={lang} value={r.remind.every} onChange={(every) => setRung(i, { ...r, remind: { ...r.remind!, every } })} />
               <Select size="small" value={r.remind.template} options={templates} onChange={(template) => setRung(i, { ...r, remind: { ...r.remind!, template } })} /></>}
-            {r.escalate && <>{tr(lang, '上升', 'up')}<InputNumber size="small" min={1} max={3} value={r.escalate.levels} onChange={(v) => setRung(i, { ...r, escalate: { ...r.escalate!, levels: Number(v ?? 1) } })} />{tr(lang, '级，交', 'levels, to')}
+            {r.escalate && <>{tx(lang, 'slaEditor.up')}<InputNumber size="small" min={1} max={3} value={r.escalate.levels} onChange={(v) => setRung(i, { ...r, escalate: { ...r.escalate!, levels: Number(v ?? 1) } })} />{tx(lang, 'slaEditor.levelsTo')}
               <Select size="small" style={{ minWidth: 120 }} data-testid={`rung-${i}-role`} value={r.escalate.role} options={roles} onChange={(role) => setRung(i, { ...r, escalate: { ...r.escalate!, role } })} />
               <Select size="small" allowClear value={r.escalate.template} options={templates} onChange={(template) => setRung(i, { ...r, escalate: { ...r.escalate!, template } })} /></>}
             {r.supervise && <><Select size="small" style={{ minWidth: 120 }} value={r.supervise.role} options={roles} onChange={(role) => setRung(i, { ...r, supervise: { ...r.supervise!, role } })} />
@@ -69,7 +70,7 @@ export function SlaEditor({ pointer, task }: { pointer: string; task: TaskSpec }
           </Space>
         );
       })}
-      <Button size="small" style={{ marginTop: 6 }} data-testid="add-rung" onClick={() => exec(setValue(`${p}/onBreach`, [...rungs, fresh.remind], { 'zh-CN': '添加超时处理', en: 'Add rung' }, false))}>{tr(lang, '添加超时处理', 'Add a rung')}</Button>
+      <Button size="small" style={{ marginTop: 6 }} data-testid="add-rung" onClick={() => exec(setValue(`${p}/onBreach`, [...rungs, fresh.remind], { 'zh-CN': '添加超时处理', en: 'Add rung' }, false))}>{tx(lang, 'slaEditor.addARung')}</Button>
     </Section>
   );
 }

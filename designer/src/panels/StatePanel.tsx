@@ -1,4 +1,5 @@
 /** Properties of a state: id and titles, and by kind the task panels (assignee, mode, decisions, operations, SLA, form), waiting/sub-case/outcome from the schema, and entry/exit effects. */
+import { tx } from '../i18n/tx.ts';
 import { useState } from 'react';
 import { Button, Collapse, Input, Select, Space, Tag } from 'antd';
 import { useEditor } from '../editor/EditorContext.tsx';
@@ -12,7 +13,7 @@ import { OperationsEditor } from './OperationsEditor.tsx';
 import { SlaEditor } from './SlaEditor.tsx';
 import { EffectsEditor } from './EffectsEditor.tsx';
 import { SchemaSection, schemaPropertiesOf } from './SchemaSection.tsx';
-import { Section, tr } from './Section.tsx';
+import { Section } from './Section.tsx';
 
 export function StatePanel({ id }: { id: string }) {
   const { doc, exec, lang, select } = useEditor();
@@ -24,20 +25,20 @@ export function StatePanel({ id }: { id: string }) {
   return (
     <div data-testid={`state-panel-${id}`}>
       <Section title={<Space><Tag color={k.color}>{lang === 'en' ? k.en : k.zh}</Tag>{spec.title?.['zh-CN'] ?? id}</Space>}
-        extra={<Button size="small" danger onClick={() => { exec(removeStates([id])); select(undefined); }}>{tr(lang, '删除步骤', 'Delete step')}</Button>}>
+        extra={<Button size="small" danger onClick={() => { exec(removeStates([id])); select(undefined); }}>{tx(lang, 'statePanel.deleteStep')}</Button>}>
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Input addonBefore={tr(lang, '名称', 'Title')} data-testid="state-title" value={spec.title?.['zh-CN'] ?? ''} onChange={(e) => exec(setValue(`${pointer}/title`, { 'zh-CN': e.target.value, en: spec.title?.en ?? e.target.value }))} />
+          <Input addonBefore={tx(lang, 'statePanel.title')} data-testid="state-title" value={spec.title?.['zh-CN'] ?? ''} onChange={(e) => exec(setValue(`${pointer}/title`, { 'zh-CN': e.target.value, en: spec.title?.en ?? e.target.value }))} />
           <Input addonBefore="English" value={spec.title?.en ?? ''} onChange={(e) => exec(setValue(`${pointer}/title`, { 'zh-CN': spec.title?.['zh-CN'] ?? e.target.value, en: e.target.value }))} />
           <Space.Compact style={{ width: '100%' }}>
-            <Input addonBefore={tr(lang, '编号', 'Id')} value={rename} onChange={(e) => setRename(e.target.value)} status={/^[a-z][a-z0-9_]*$/.test(rename) ? undefined : 'error'} />
-            <Button disabled={rename === id || !/^[a-z][a-z0-9_]*$/.test(rename)} onClick={() => { if (exec(renameState(id, rename))) select({ kind: 'state', id: rename }); }}>{tr(lang, '改名', 'Rename')}</Button>
+            <Input addonBefore={tx(lang, 'statePanel.id')} value={rename} onChange={(e) => setRename(e.target.value)} status={/^[a-z][a-z0-9_]*$/.test(rename) ? undefined : 'error'} />
+            <Button disabled={rename === id || !/^[a-z][a-z0-9_]*$/.test(rename)} onClick={() => { if (exec(renameState(id, rename))) select({ kind: 'state', id: rename }); }}>{tx(lang, 'statePanel.rename')}</Button>
           </Space.Compact>
         </Space>
       </Section>
       {spec.task && (
         <>
           <AssigneeEditor stateId={id} pointer={pointer} task={spec.task} />
-          <Section title={tr(lang, '表单', 'Form')}>
+          <Section title={tx(lang, 'statePanel.form')}>
             <Select allowClear style={{ minWidth: 200 }} value={spec.task.form} onChange={(v) => exec(setValue(`${pointer}/task/form`, v))}
               options={Object.entries(doc.forms ?? {}).map(([f, v]) => ({ value: f, label: v.title['zh-CN'] }))} />
           </Section>
@@ -50,8 +51,8 @@ export function StatePanel({ id }: { id: string }) {
       {kind === 'waiting' && <SchemaSection defName="state" only={['wait']} pointer={pointer} value={spec as Record<string, unknown>} testId="wait-schema" />}
       {kind === 'subcase' && <SchemaSection defName="state" only={['subcase']} pointer={pointer} value={spec as Record<string, unknown>} testId="subcase-schema" />}
       {kind === 'final' && <SchemaSection defName="state" only={['outcome', 'tags']} pointer={pointer} value={spec as Record<string, unknown>} testId="final-schema" />}
-      {kind !== 'final' && <EffectsEditor pointer={`${pointer}/entry`} effects={spec.entry} title={tr(lang, '进入时动作', 'On entry')} />}
-      <Collapse size="small" items={[{ key: 'all', label: tr(lang, '全部属性（按定义格式生成）', 'All properties (generated from the format)'), children: (
+      {kind !== 'final' && <EffectsEditor pointer={`${pointer}/entry`} effects={spec.entry} title={tx(lang, 'statePanel.onEntry')} />}
+      <Collapse size="small" items={[{ key: 'all', label: tx(lang, 'statePanel.allPropertiesGeneratedFromThe'), children: (
         <SchemaSection defName="state" only={schemaPropertiesOf('state', ['states', 'on', 'always', 'onDone'])} pointer={pointer} value={spec as Record<string, unknown>} testId="state-schema" />
       ) }]} />
     </div>

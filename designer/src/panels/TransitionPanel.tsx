@@ -1,4 +1,5 @@
 /** Properties of a transition: event, target, guard (condition builder), required inputs, senders, and effects. */
+import { tx } from '../i18n/tx.ts';
 import { Button, Collapse, Select, Space } from 'antd';
 import type { TransitionSpec } from '@tongban/engine';
 import { useEditor } from '../editor/EditorContext.tsx';
@@ -8,7 +9,7 @@ import { removeTransition, setValue } from '../doc/commands.ts';
 import { ConditionField } from '../conditions/ConditionField.tsx';
 import { EffectsEditor } from './EffectsEditor.tsx';
 import { SchemaSection, schemaPropertiesOf } from './SchemaSection.tsx';
-import { Section, tr } from './Section.tsx';
+import { Section } from './Section.tsx';
 
 export function TransitionPanel({ pointer, from }: { pointer: string; from: string }) {
   const { doc, exec, lang, select } = useEditor();
@@ -19,19 +20,19 @@ export function TransitionPanel({ pointer, from }: { pointer: string; from: stri
   const decision = states.find((s) => s.id === from)?.spec.task?.decisions?.[event ?? ''];
   return (
     <div data-testid="transition-panel">
-      <Section title={`${tr(lang, '连线', 'Transition')}：${from} → ${t.target ?? ''}`} extra={<Button size="small" danger onClick={() => { exec(removeTransition(pointer)); select(undefined); }}>{tr(lang, '删除连线', 'Delete')}</Button>}>
+      <Section title={`${tx(lang, 'transitionPanel.transition')}：${from} → ${t.target ?? ''}`} extra={<Button size="small" danger onClick={() => { exec(removeTransition(pointer)); select(undefined); }}>{tx(lang, 'transitionPanel.delete')}</Button>}>
         <Space direction="vertical" style={{ width: '100%' }}>
-          <span>{tr(lang, '事件', 'Event')}：{decision ? `${decision.title['zh-CN']}（${event}）` : event}</span>
-          <Space>{tr(lang, '去向', 'Target')}<Select style={{ minWidth: 180 }} value={t.target} onChange={(v) => exec(setValue(`${pointer}/target`, v))} options={states.map((s) => ({ value: s.id, label: s.spec.title?.['zh-CN'] ?? s.id }))} /></Space>
-          {!decision && <Space>{tr(lang, '可发送的角色', 'Sent by')}<Select mode="multiple" style={{ minWidth: 200 }} value={t.roles ?? []} onChange={(v) => exec(setValue(`${pointer}/roles`, v.length ? v : undefined))}
+          <span>{tx(lang, 'transitionPanel.event')}：{decision ? `${decision.title['zh-CN']}（${event}）` : event}</span>
+          <Space>{tx(lang, 'transitionPanel.target')}<Select style={{ minWidth: 180 }} value={t.target} onChange={(v) => exec(setValue(`${pointer}/target`, v))} options={states.map((s) => ({ value: s.id, label: s.spec.title?.['zh-CN'] ?? s.id }))} /></Space>
+          {!decision && <Space>{tx(lang, 'transitionPanel.sentBy')}<Select mode="multiple" style={{ minWidth: 200 }} value={t.roles ?? []} onChange={(v) => exec(setValue(`${pointer}/roles`, v.length ? v : undefined))}
             options={[...Object.keys(doc.roles), 'system', 'device', 'external'].map((r) => ({ value: r, label: doc.roles[r]?.title['zh-CN'] ?? r }))} /></Space>}
         </Space>
       </Section>
-      <Section title={tr(lang, '条件（满足时才走此连线）', 'Condition (taken only when true)')}>
+      <Section title={tx(lang, 'transitionPanel.conditionTakenOnlyWhenTrue')}>
         <ConditionField key={pointer} testId="guard" value={t.guard} def={doc} lang={lang} onChange={(v) => exec(setValue(`${pointer}/guard`, v, { 'zh-CN': '修改条件', en: 'Edit condition' }))} />
       </Section>
-      <EffectsEditor pointer={`${pointer}/effects`} effects={t.effects} title={tr(lang, '动作', 'Effects')} />
-      <Collapse size="small" items={[{ key: 'all', label: tr(lang, '全部属性（按定义格式生成）', 'All properties (generated from the format)'), children: (
+      <EffectsEditor pointer={`${pointer}/effects`} effects={t.effects} title={tx(lang, 'transitionPanel.effects')} />
+      <Collapse size="small" items={[{ key: 'all', label: tx(lang, 'transitionPanel.allPropertiesGeneratedFromThe'), children: (
         <SchemaSection defName="transition" only={schemaPropertiesOf('transition')} pointer={pointer} value={t as Record<string, unknown>} testId="transition-schema" />
       ) }]} />
     </div>

@@ -4,6 +4,7 @@
  * days — and watch tasks, assignees, timers, escalations and effects appear. A run can be saved as
  * a scenario; saved scenarios are replayed (here and by the server) before every publish.
  */
+import { tx } from '../i18n/tx.ts';
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Input, List, Row, Select, Space, Tag, Typography, message } from 'antd';
 import dayjs from 'dayjs';
@@ -15,7 +16,6 @@ import { formatSimTime } from './formatTime.ts';
 import { sampleGrids } from '../panels/assignmentPreview.ts';
 import { sampleData } from '../panels/sampleData.ts';
 import { designerApi, keys, type Scenario } from '../api/designerApi.ts';
-import { tr } from '../panels/Section.tsx';
 import { EffectLine } from './EffectLine.tsx';
 import { ScenarioList } from './ScenarioList.tsx';
 import { eventsNow } from './eventsNow.ts';
@@ -38,14 +38,14 @@ export function SimulatePanel() {
   const scenarios = useQuery({ queryKey: keys.scenarios(doc.id), queryFn: () => designerApi.scenarios(api, doc.id).then((r) => r.items).catch(() => [] as Scenario[]) });
   const save = useMutation({
     mutationFn: (items: Scenario[]) => designerApi.saveScenarios(api, doc.id, items),
-    onSuccess: (r) => { qc.setQueryData(keys.scenarios(doc.id), r.items); void message.success(tr(lang, '场景已保存', 'Scenario saved')); },
+    onSuccess: (r) => { qc.setQueryData(keys.scenarios(doc.id), r.items); void message.success(tx(lang, 'simulatePanel.scenarioSaved')); },
     onError: (e: Error) => void message.error(e.message),
   });
-  if (!directory) return <Typography.Text type="secondary">{tr(lang, '正在读取示例县…', 'Loading the sample county…')}</Typography.Text>;
+  if (!directory) return <Typography.Text type="secondary">{tx(lang, 'simulatePanel.loadingTheSampleCounty')}</Typography.Text>;
   const userName = (id?: string) => directory.users.find((u) => u.id === id)?.name ?? id ?? '';
   const startCase = () => {
     let data: Record<string, unknown>;
-    try { data = JSON.parse(dataText) as Record<string, unknown>; } catch { void message.error(tr(lang, '案件数据不是有效的 JSON', 'Case data is not valid JSON')); return; }
+    try { data = JSON.parse(dataText) as Record<string, unknown>; } catch { void message.error(tx(lang, 'simulatePanel.caseDataIsNotValid')); return; }
     setScript({ case: { orgPath, by: by ?? starters[0]?.id ?? directory.users[0]!.id, at: at.toISOString(), data }, steps: [] });
   };
   const push = (s: Parameters<typeof withStep>[1]) => script && setScript(withStep(script, s));
@@ -53,29 +53,29 @@ export function SimulatePanel() {
   return (
     <div data-testid="simulate-panel">
       <Space wrap style={{ marginBottom: 8 }}>
-        {tr(lang, '案件所属网格', 'Case grid')}<Select size="small" showSearch optionFilterProp="label" style={{ minWidth: 160 }} value={orgPath} options={grids.map((g) => ({ value: g.path, label: g.name }))} onChange={setOrg} />
-        {tr(lang, '发起人', 'Initiator')}<Select size="small" data-testid="sim-by" style={{ minWidth: 140 }} value={by ?? starters[0]?.id} options={(starters.length ? starters : directory.users).map((u) => ({ value: u.id, label: u.name }))} onChange={setBy} />
-        {tr(lang, '发起时间', 'At')}<DatePicker size="small" showTime value={at} onChange={(d) => d && setAt(d)} />
-        <Button size="small" type="primary" data-testid="sim-start" onClick={startCase}>{tr(lang, '发起案件', 'Start a case')}</Button>
-        {script && <Button size="small" onClick={() => setScript(withoutLast(script))} disabled={!script.steps.length}>{tr(lang, '撤销上一步', 'Undo last step')}</Button>}
-        {script && <Button size="small" onClick={() => setScript(undefined)}>{tr(lang, '重置', 'Reset')}</Button>}
+        {tx(lang, 'simulatePanel.caseGrid')}<Select size="small" showSearch optionFilterProp="label" style={{ minWidth: 160 }} value={orgPath} options={grids.map((g) => ({ value: g.path, label: g.name }))} onChange={setOrg} />
+        {tx(lang, 'simulatePanel.initiator')}<Select size="small" data-testid="sim-by" style={{ minWidth: 140 }} value={by ?? starters[0]?.id} options={(starters.length ? starters : directory.users).map((u) => ({ value: u.id, label: u.name }))} onChange={setBy} />
+        {tx(lang, 'simulatePanel.at')}<DatePicker size="small" showTime value={at} onChange={(d) => d && setAt(d)} />
+        <Button size="small" type="primary" data-testid="sim-start" onClick={startCase}>{tx(lang, 'simulatePanel.startACase')}</Button>
+        {script && <Button size="small" onClick={() => setScript(withoutLast(script))} disabled={!script.steps.length}>{tx(lang, 'simulatePanel.undoLastStep')}</Button>}
+        {script && <Button size="small" onClick={() => setScript(undefined)}>{tx(lang, 'simulatePanel.reset')}</Button>}
       </Space>
       {!script && <Input.TextArea rows={3} value={dataText} onChange={(e) => setDataText(e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} />}
       {view && 'error' in view && <Alert type="error" message={view.error} />}
       {ok && !view.result.records[0]?.accepted && (
-        <Alert type="error" showIcon data-testid="sim-refused" style={{ marginBottom: 8 }} message={tr(lang, '发起不成功：发起表单未通过校验，未生成案件', 'Not started: the intake form does not validate; no case was opened')}
+        <Alert type="error" showIcon data-testid="sim-refused" style={{ marginBottom: 8 }} message={tx(lang, 'simulatePanel.notStartedTheIntakeForm')}
           description={view.result.records[0]?.diagnostics.map((d) => d.message[lang]).join('；')} />
       )}
       {ok && view.result.records[0]?.accepted && (
         <Row gutter={12}>
           <Col span={9}>
             <Card size="small" title={<span data-testid="sim-clock">{formatSimTime(view.now, lang)}</span>}>
-              <div data-testid="sim-state">{tr(lang, '当前状态', 'State')}：<Tag>{JSON.stringify(view.final.value)}</Tag><Tag color={view.final.status === 'done' ? 'green' : 'blue'}>{view.final.status}</Tag></div>
-              <Space wrap style={{ margin: '6px 0' }}>{tr(lang, '时间推进', 'Advance')}
+              <div data-testid="sim-state">{tx(lang, 'simulatePanel.state')}：<Tag>{JSON.stringify(view.final.value)}</Tag><Tag color={view.final.status === 'done' ? 'green' : 'blue'}>{view.final.status}</Tag></div>
+              <Space wrap style={{ margin: '6px 0' }}>{tx(lang, 'simulatePanel.advance')}
                 {[['PT1H', '1小时', '1 h'], ['P1D', '1天', '1 day'], ['P3D', '3天', '3 days'], ['P7D', '1周', '1 week']].map(([d, zh, en]) => <Button key={d} size="small" data-testid={`sim-advance-${d}`} onClick={() => push({ advance: d! })}>+{lang === 'en' ? en : zh}</Button>)}
               </Space>
-              <Input size="small" placeholder={tr(lang, '办理意见', 'Comment')} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="sim-comment" />
-              <List size="small" header={tr(lang, '待办', 'Tasks')} dataSource={view.openTasks} renderItem={(t) => {
+              <Input size="small" placeholder={tx(lang, 'simulatePanel.comment')} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="sim-comment" />
+              <List size="small" header={tx(lang, 'simulatePanel.tasks')} dataSource={view.openTasks} renderItem={(t) => {
                 const who = t.assignee ?? t.candidates[0];
                 const decisions = Object.entries(doc.states[t.state]?.task?.decisions ?? findDecisions(doc, t.state));
                 return (
@@ -88,7 +88,7 @@ export function SimulatePanel() {
                 );
               }} />
               {eventsNow(doc, view.final.value).length > 0 && (
-                <Space wrap style={{ margin: '6px 0' }} data-testid="sim-events">{tr(lang, '发送事件', 'Send event')}
+                <Space wrap style={{ margin: '6px 0' }} data-testid="sim-events">{tx(lang, 'simulatePanel.sendEvent')}
                   {eventsNow(doc, view.final.value).map((ev) => {
                     const sender = directory.users.find((u) => u.roles.some((r) => ev.roles.includes(r.role)));
                     return <Button key={ev.event} size="small" data-testid={`sim-event-${ev.event}`}
@@ -97,11 +97,11 @@ export function SimulatePanel() {
                   })}
                 </Space>
               )}
-              <List size="small" header={tr(lang, '计时器', 'Timers')} dataSource={view.timers} renderItem={(t) => <List.Item><span>{t.purpose} → {formatSimTime(t.dueAt, lang)}</span></List.Item>} />
+              <List size="small" header={tx(lang, 'simulatePanel.timers')} dataSource={view.timers} renderItem={(t) => <List.Item><span>{t.purpose} → {formatSimTime(t.dueAt, lang)}</span></List.Item>} />
             </Card>
           </Col>
           <Col span={15}>
-            <Card size="small" title={tr(lang, '过程与动作', 'Steps and effects')} styles={{ body: { maxHeight: 260, overflow: 'auto' } }}>
+            <Card size="small" title={tx(lang, 'simulatePanel.stepsAndEffects')} styles={{ body: { maxHeight: 260, overflow: 'auto' } }}>
               {view.result.records.map((r) => (
                 <div key={r.index} data-testid={`sim-record-${r.index}`}>
                   <Typography.Text strong type={r.accepted ? undefined : 'danger'}>{formatSimTime(r.at, lang)} · {r.label}</Typography.Text>
@@ -111,9 +111,9 @@ export function SimulatePanel() {
               ))}
             </Card>
             <Space style={{ marginTop: 8 }}>
-              <Input size="small" data-testid="sim-scenario-name" placeholder={tr(lang, '场景名称', 'Scenario name')} value={name} onChange={(e) => setName(e.target.value)} />
+              <Input size="small" data-testid="sim-scenario-name" placeholder={tx(lang, 'simulatePanel.scenarioName')} value={name} onChange={(e) => setName(e.target.value)} />
               <Button size="small" data-testid="sim-save" disabled={!name.trim()} loading={save.isPending}
-                onClick={() => save.mutate([...(scenarios.data ?? []).filter((s) => s.name !== name.trim()), { name: name.trim(), script: script!, expect: { state: view.final.value, status: view.final.status } }])}>{tr(lang, '保存为场景', 'Save as scenario')}</Button>
+                onClick={() => save.mutate([...(scenarios.data ?? []).filter((s) => s.name !== name.trim()), { name: name.trim(), script: script!, expect: { state: view.final.value, status: view.final.status } }])}>{tx(lang, 'simulatePanel.saveAsScenario')}</Button>
             </Space>
           </Col>
         </Row>

@@ -1,4 +1,5 @@
 /** 版本与发布: the item's versions, a diff between any two (or a version and this draft) in the definition's language, and publishing. */
+import { tx } from '../i18n/tx.ts';
 import { useState } from 'react';
 import { Empty, List, Select, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -6,7 +7,6 @@ import type { Definition } from '@tongban/engine';
 import { useEditor } from '../editor/EditorContext.tsx';
 import { designerApi, keys } from '../api/designerApi.ts';
 import { diffDefinitions } from './diffDefinitions.ts';
-import { tr } from '../panels/Section.tsx';
 
 const DRAFT = -1;
 
@@ -23,20 +23,20 @@ export function VersionsPanel() {
   const older = a.data;
   const newer: Definition | undefined = right === DRAFT ? doc : b.data;
   const diff = older && newer ? diffDefinitions(older, newer) : undefined;
-  const opts = [{ value: DRAFT, label: tr(lang, '当前草稿', 'this draft') }, ...published.map((v) => ({ value: v.version, label: `v${v.version} · ${tr(lang, v.status === 'published' ? '已发布' : '已停用', v.status)}` }))];
+  const opts = [{ value: DRAFT, label: tx(lang, 'versionsPanel.thisDraft') }, ...published.map((v) => ({ value: v.version, label: `v${v.version} · ${tx(lang, v.status === 'published' ? 'status.published' : 'status.retired')}` }))];
   return (
     <div data-testid="versions-panel">
-      <List size="small" header={tr(lang, '版本', 'Versions')} dataSource={versions.data ?? []} locale={{ emptyText: tr(lang, '尚未发布', 'Not published yet') }}
-        renderItem={(v) => <List.Item><Space><Tag>v{v.version}</Tag><Tag color={v.status === 'published' ? 'green' : v.status === 'draft' ? 'blue' : 'default'}>{tr(lang, v.status === 'published' ? '已发布' : v.status === 'draft' ? '草稿' : '已停用', v.status)}</Tag>{v.publishedAt ? new Date(v.publishedAt).toLocaleString('zh-CN') : ''}</Space></List.Item>} />
+      <List size="small" header={tx(lang, 'versionsPanel.versions')} dataSource={versions.data ?? []} locale={{ emptyText: tx(lang, 'versionsPanel.notPublishedYet') }}
+        renderItem={(v) => <List.Item><Space><Tag>v{v.version}</Tag><Tag color={v.status === 'published' ? 'green' : v.status === 'draft' ? 'blue' : 'default'}>{tx(lang, v.status === 'published' ? 'status.published' : v.status === 'draft' ? 'status.draft' : 'status.retired')}</Tag>{v.publishedAt ? new Date(v.publishedAt).toLocaleString('zh-CN') : ''}</Space></List.Item>} />
       <Space style={{ margin: '12px 0' }}>
-        {tr(lang, '对比', 'Compare')}<Select data-testid="diff-left" style={{ minWidth: 140 }} value={from} options={opts.filter((o) => o.value !== DRAFT)} onChange={setLeft} />→
+        {tx(lang, 'versionsPanel.compare')}<Select data-testid="diff-left" style={{ minWidth: 140 }} value={from} options={opts.filter((o) => o.value !== DRAFT)} onChange={setLeft} />→
         <Select data-testid="diff-right" style={{ minWidth: 140 }} value={right} options={opts} onChange={setRight} />
       </Space>
-      {!published.length ? <Empty description={tr(lang, '发布后可对比版本', 'Publish once to compare versions')} />
-        : diff && (diff.length === 0 ? <Typography.Text>{tr(lang, '两个版本没有区别', 'The two versions are the same')}</Typography.Text>
+      {!published.length ? <Empty description={tx(lang, 'versionsPanel.publishOnceToCompareVersions')} />
+        : diff && (diff.length === 0 ? <Typography.Text>{tx(lang, 'versionsPanel.theTwoVersionsAreThe')}</Typography.Text>
           : <List size="small" bordered data-testid="diff" dataSource={diff} renderItem={(d) => (
             <List.Item style={{ cursor: right === DRAFT ? 'pointer' : undefined }} onClick={() => right === DRAFT && d.kind !== 'removed' && reveal(d.pointer)}>
-              <Tag color={d.kind === 'added' ? 'green' : d.kind === 'removed' ? 'red' : 'orange'}>{tr(lang, { added: '新增', removed: '删除', changed: '修改' }[d.kind], d.kind)}</Tag>{d.text[lang]}
+              <Tag color={d.kind === 'added' ? 'green' : d.kind === 'removed' ? 'red' : 'orange'}>{tx(lang, `diff.${d.kind}`)}</Tag>{d.text[lang]}
             </List.Item>)} />)}
     </div>
   );
