@@ -24,17 +24,10 @@ function idNumber(body17: string): string {
   return body17 + '10X98765432'[sum % 11];
 }
 
-/**
- * Selects a state on the canvas. Under a loaded host the canvas may still be settling (layout in its
- * worker, then a short fit-view animation), so the click is forced and the state panel awaited, twice if needed.
- */
+/** Selects a state on the canvas and waits for its panel. */
 async function selectNode(id: string) {
-  await page.getByTestId(`node-${id}`).waitFor({ state: 'attached' });
-  for (let i = 0; i < 3; i++) {
-    await page.getByTestId(`node-${id}`).click({ force: true });
-    if (await page.getByTestId(`state-panel-${id}`).waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
-  }
-  throw new Error(`could not select ${id}`);
+  await page.getByTestId(`node-${id}`).click();
+  await page.getByTestId(`state-panel-${id}`).waitFor();
 }
 
 async function select(testId: string, optionText: string) {

@@ -17,6 +17,14 @@ import { seedRuntime } from '../../runtime/src/seed/seedRuntime.ts';
 
 const devConfig = fileURLToPath(new URL('../../designer/dev/vite.config.ts', import.meta.url));
 
+/**
+ * A build folder of its own: test files run in parallel, and a second build into a shared folder
+ * would replace the chunks a running page is still loading.
+ */
+export function buildDir(): string {
+  return mkdtempSync(join(tmpdir(), 'tongban-designer-build-'));
+}
+
 export interface Harness { rt: Runtime; apiUrl: string; pageUrl: string; browser: Browser; close(): Promise<void> }
 
 /** Chromium flags that work in this sandbox (no GPU, no network chatter). */
@@ -28,8 +36,9 @@ export async function startHarness(): Promise<Harness> {
   await seedRuntime(rt, { cases: false });
   const { url: apiUrl } = await rt.listen(0);
   process.env.TONGBAN_API = apiUrl;
-  await build({ configFile: devConfig, logLevel: 'error' });
-  const server: PreviewServer = await preview({ configFile: devConfig, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+  const outDir = buildDir();
+  await build({ configFile: devConfig, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const server: PreviewServer = await preview({ configFile: devConfig, build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
   const addr = server.httpServer.address() as { port: number };
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   return {

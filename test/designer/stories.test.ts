@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs } from './designerHarness.ts';
+import { buildDir, chromiumArgs } from './designerHarness.ts';
 
 const devConfig = fileURLToPath(new URL('../../designer/dev/vite.config.ts', import.meta.url));
 let server: PreviewServer;
@@ -15,8 +15,9 @@ let base: string;
 
 beforeAll(async () => {
   process.env.TONGBAN_API ??= 'http://127.0.0.1:9'; // stories use the fixture API; nothing goes to a runtime
-  await build({ configFile: devConfig, logLevel: 'error' });
-  server = await preview({ configFile: devConfig, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const outDir = buildDir();
+  await build({ configFile: devConfig, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  server = await preview({ configFile: devConfig, build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
   base = `http://127.0.0.1:${(server.httpServer.address() as { port: number }).port}`;
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 }, 180_000);

@@ -87,8 +87,9 @@ async function inBrowser(): Promise<{ lintCompileMs: number; layoutMs: number } 
   const { chromium } = await import('playwright-core');
   const configFile = fileURLToPath(new URL('../../dev/vite.config.ts', import.meta.url));
   process.env.TONGBAN_API ??= 'http://127.0.0.1:9';
-  await build({ configFile, logLevel: 'silent' });
-  const server = await preview({ configFile, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  const outDir = mkdtempSync(join(tmpdir(), 'designer-bench-page-'));
+  await build({ configFile, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  const server = await preview({ configFile, build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     const page = await browser.newPage();
