@@ -127,6 +127,23 @@ export default defineConfig(
     },
   },
 
+  // ── workbench/src/**: a browser app that talks to the runtime over HTTP only ─────────────────
+  {
+    files: ['workbench/src/**/*.{ts,tsx}'],
+    ignores: ['workbench/src/bench/**'], // the benchmark drives a server and a browser from Node
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { regex: nodeBuiltins, message: 'the workbench runs in the browser (DESIGN.md §7): no Node built-ins.' },
+          { regex: serverLibsRe, message: 'the workbench talks to the runtime over HTTP only (DESIGN.md §2): server, store and queue libraries stay in runtime/.' },
+          { regex: '^@tongban/(?!engine(?:/|$)|designer(?:/|$)).+', message: 'the workbench may import only the engine\'s pure parts and (lazily) the designer (DESIGN.md §2); the API is reached over HTTP with the generated client.' },
+          { regex: '^\\.{1,2}/(?:.*/)?(?:runtime|engine|definitions|plugins|adapters|examples|designer)(?:/.*)?$', message: 'a relative import may not leave the workbench package: use its public entry (@tongban/engine).' },
+        ],
+      }],
+    },
+  },
+
   // ── runtime/**: errors are transport-neutral (CONVENTIONS.md 5) ─────────────────────────────
   // Stores, commands, jobs and the CLI throw DomainError subclasses (runtime/src/errors/); only the
   // HTTP layer (http/ and the *.router.ts files) turns them into statuses and bodies.

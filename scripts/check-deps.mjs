@@ -32,14 +32,14 @@ export const LAYERS = [
   { layer: 'runtime', dir: 'runtime', uses: ['plugins/host', 'examples'] },
   { layer: 'adapters', dir: 'adapters/*', uses: ['plugins/sdk'] },
   { layer: 'designer', dir: 'designer', uses: ['engine'] },
-  // the shell mounts the designer's package (lazily) at /designer/*; the designer never imports the workbench
+  // the shell mounts the designer at /designer, importing the package lazily (workbench/vite.config.ts)
   { layer: 'workbench', dir: 'workbench', uses: ['engine', 'designer'] },
   // data and scenarios over the pure engine; drives the runtime over HTTP, never by import
   { layer: 'examples', dir: 'examples', uses: ['engine'] },
 ];
 
 const DIRECTION = 'definitions ← engine ← plugins/host ← runtime; plugins/sdk ← adapters';
-const SKIP_DIRS = new Set(['node_modules', '.git', 'fixtures', 'dist', 'coverage', 'data', '.tmp']);
+const SKIP_DIRS = new Set(['node_modules', '.git', 'fixtures', 'dist', 'coverage', 'data', '.tmp', 'storybook-static']);
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const TEST = /(?:\.(?:test|spec|bench)\.[cm]?[jt]sx?$)|(?:^|\/)(?:test|tests|__tests__|bench)\//;
 const RUNTIME_DEPS = ['dependencies', 'peerDependencies', 'optionalDependencies'];

@@ -38,6 +38,8 @@ import { createTimerRunner, type TimerRunner } from './jobs/createTimerRunner.ts
 import { createEmbeddedDriver } from './jobs/createEmbeddedDriver.ts';
 import { createBullmqDriver } from './jobs/createBullmqDriver.ts';
 import { withTimerWakeups } from './jobs/withTimerWakeups.ts';
+import { serveWorkbench } from './http/serveWorkbench.ts';
+import { workbenchOperations } from './workbenchOperations.ts';
 import { writeCheckpoint } from './audit/checkpoints.ts';
 
 /** A running (or ready-to-listen) runtime. */
@@ -56,7 +58,8 @@ export interface Runtime extends Services {
 }
 
 function allOperations(s: Services): Operation[] {
-  return [...authOperations(s), ...definitionOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
+  // the workbench's literal paths (/api/tasks/queue-counts) come before the `{id}` routes they would match
+  return [...workbenchOperations(s), ...authOperations(s), ...definitionOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
     ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...designerOperations(s)];
 }
 
@@ -98,7 +101,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const codec = createPiiCodec(config.piiKey, config.piiOldKeys, config.hmacKey);
   const services: Services = {
     config, db, logger, identity, principals, tokens, login: createLoginService(identity, tokens, createLoginThrottle(db.knex)), definitions, runOptions, codec,
-    commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex),
+    commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex, runOptions.calendar),
   };
   // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.
   const timers = createTimerRunner({ knex: db.knex, commands: { act: (...args) => services.commands.act(...args) }, logger });
@@ -110,7 +113,8 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const operations = allOperations(services);
   const openapi = buildOpenApi(operations);
   operations.push(defineOperation({ method: 'get', path: '/api/openapi.json', operationId: 'openapi', tag: 'meta', auth: false, summary: 'OpenAPI 3.1 文档 The OpenAPI document', async handler() { return { body: openapi }; } }));
-  const app = createApp({ operations, tokens, principals, logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy });
+  const pages = serveWorkbench({ dir: config.workbenchDir, bridgeUrl: config.idCardBridgeUrl });
+  const app = createApp({ operations, tokens, principals, logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, pages });
   let timer: NodeJS.Timeout | undefined;
   let checkpointTimer: NodeJS.Timeout | undefined;
   const checkpoint = () => { writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed')); };

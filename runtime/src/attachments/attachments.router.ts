@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InvalidRequestError, NotFoundError, TooLargeError, UnsupportedError } from '../errors/DomainError.ts';
-import { defineOperation, S, type Operation } from '../http/operation.ts';
+import { created, defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { hasControlCharacters } from '../http/checkJsonBody.ts';
 import { appendAudit } from '../audit/KnexAuditLog.ts';
@@ -32,13 +32,34 @@ async function audit(s: Services, user: { id: string; roles: Array<{ role: strin
   await s.db.knex.transaction((trx) => appendAudit(trx, s.db.dialect, [{ at: Date.now(), actorId: user.id, actorRoles: user.roles.map((r) => r.role), orgPath: c.org_path, caseId: c.id, action, detail }]));
 }
 
+/**
+ * Checks and stores an uploaded file for `owner` — a case id, or the id of an intake draft whose case
+ * does not exist yet (the case adopts it when created): a name, bytes typed by their content, the
+ * owner's quota.
+ */
+export async function storeAttachment(s: Services, body: unknown, owner: string, givenName: string, userId: string, declared?: string): Promise<{ id: string; name: string; mime: string; size: number; sha256: string }> {
+  const dir = join(s.config.dataDir, 'attachments');
+  const name = checkName(givenName);
+  if (!Buffer.isBuffer(body) || body.length === 0) throw new InvalidRequestError('request.invalid', { errors: [{ path: '/body', message: 'empty file' }] });
+  // the bytes decide the type; the client's Content-Type is not believed
+  const mime = sniffType(body);
+  if (!mime || !allowedTypes.includes(mime)) throw new UnsupportedError('attachment.type-not-allowed', { declared: String(declared ?? '').slice(0, 100), allowed: allowedTypes });
+  if ((await caseBytes(s, owner)) + body.length > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
+  const id = randomUUID();
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, id), body, { flag: 'wx' });
+  await s.db.knex('attachments').insert({ id, case_id: owner, name, mime, size: body.length, sha256, uploaded_by: userId, created_at: Date.now() });
+  return { id, name, mime, size: body.length, sha256 };
+}
+
 /** Operations on attachments. */
 export function attachmentOperations(s: Services): Operation[] {
   const dir = join(s.config.dataDir, 'attachments');
   return [
     defineOperation({
-      method: 'post', path: '/api/cases/{id}/attachments', operationId: 'uploadAttachment', tag: 'cases', summary: '上传附件（请求体为文件内容） Upload an attachment (raw body)',
-      params: { id: S.id }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true } }, rawBody: { maxBytes: s.config.attachmentMaxBytes },
+      method: 'post', path: '/api/cases/{id}/attachments', operationId: 'uploadAttachment', responses: created('AttachmentCreated'), tag: 'cases', summary: '上传附件（请求体为文件内容） Upload an attachment (raw body)',
+      params: { id: S.id }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true } }, rawBody: { maxBytes: s.config.attachmentMaxBytes, contentTypes: allowedTypes },
       async beforeBody({ req, ability, params, query }) {
         await s.cases.getVisible(ability, params.id);
         checkName(query.name);
@@ -47,24 +68,13 @@ export function attachmentOperations(s: Services): Operation[] {
       },
       async handler({ req, user, ability, params, query }) {
         const c = await s.cases.getVisible(ability, params.id);
-        const name = checkName(query.name);
-        const body = req.body as Buffer;
-        if (!Buffer.isBuffer(body) || body.length === 0) throw new InvalidRequestError('request.invalid', { errors: [{ path: '/body', message: 'empty file' }] });
-        // the bytes decide the type; the client's Content-Type is not believed
-        const mime = sniffType(body);
-        if (!mime || !allowedTypes.includes(mime)) throw new UnsupportedError('attachment.type-not-allowed', { declared: String(req.headers['content-type'] ?? '').slice(0, 100), allowed: allowedTypes });
-        if ((await caseBytes(s, params.id)) + body.length > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
-        const id = randomUUID();
-        const sha256 = createHash('sha256').update(body).digest('hex');
-        await mkdir(dir, { recursive: true });
-        await writeFile(join(dir, id), body, { flag: 'wx' });
-        await s.db.knex('attachments').insert({ id, case_id: params.id, name, mime, size: body.length, sha256, uploaded_by: user.id, created_at: Date.now() });
-        await audit(s, user, c, 'attachment.uploaded', { attachmentId: id, mime, size: body.length, sha256 });
-        return { status: 201, body: { id, name, mime, size: body.length, sha256 } };
+        const out = await storeAttachment(s, req.body, params.id, query.name, user.id, req.headers['content-type']);
+        await audit(s, user, c, 'attachment.uploaded', { attachmentId: out.id, mime: out.mime, size: out.size, sha256: out.sha256 });
+        return { status: 201, body: out };
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases/{id}/attachments', operationId: 'listAttachments', tag: 'cases', summary: '附件列表 Attachments', params: { id: S.id },
+      method: 'get', path: '/api/cases/{id}/attachments', operationId: 'listAttachments', responses: ok('AttachmentList'), tag: 'cases', summary: '附件列表 Attachments', params: { id: S.id },
       async handler({ ability, params }) {
         await s.cases.getVisible(ability, params.id);
         const rows = await s.db.knex('attachments').where({ case_id: params.id }).orderBy('created_at');
@@ -72,7 +82,10 @@ export function attachmentOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases/{id}/attachments/{attachmentId}', operationId: 'downloadAttachment', tag: 'cases', summary: '下载附件 Download', params: { id: S.id, attachmentId: S.id },
+      method: 'get', path: '/api/cases/{id}/attachments/{attachmentId}', operationId: 'downloadAttachment',
+      responses: { '200': { description: '附件原始字节，Content-Type 为存储时识别的类型 The stored bytes, with the type recognised at upload',
+        content: Object.fromEntries(allowedTypes.map((t) => [t, { type: 'string', format: 'binary', contentMediaType: t }])),
+        headers: { 'Content-Disposition': { description: '下载文件名（RFC 5987 编码） The file name, RFC 5987 encoded', schema: { type: 'string', pattern: "^attachment; filename\\*=UTF-8''" } } } } }, tag: 'cases', summary: '下载附件 Download', params: { id: S.id, attachmentId: S.id },
       async handler({ res, user, ability, params }) {
         const c = await s.cases.getVisible(ability, params.id);
         const row = await s.db.knex('attachments').where({ id: params.attachmentId, case_id: params.id }).first();

@@ -80,6 +80,8 @@ export const rolePolicy: Record<string, { dataScope: 'subtree' | 'own'; depth: n
 
 const AUDIT = ['county-admin', 'county-dispatcher', 'township-reviewer'] as const;
 const ADMIN = ['county-admin'] as const;
+/** 督办: township and county leads, dispatchers, admins. */
+const OVERSIGHT = ['county-admin', 'county-dispatcher', 'township-reviewer'] as const;
 const forbidden = 'authz.forbidden';
 const notAssignee = 'task.not-assignee';
 
@@ -155,6 +157,25 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   // audit and personal-data supervision
   auditLog: { access: { who: 'roles', roles: AUDIT, code: forbidden }, scope: 'list' },
   auditVerify: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'walks the whole chain' },
+
+  // the workbench's screens (issue 10)
+  clientConfig: { access: { who: 'public' }, scope: 'none', note: 'calendar and reader bridge: nothing personal' },
+  queueCounts: { access: { who: 'any' }, scope: 'none', note: 'numbers only; scoped in SQL' },
+  bulkOptions: { access: { who: 'any' }, scope: 'none', note: 'tasks the caller cannot see offer nothing' },
+  listViews: { access: { who: 'any' }, scope: 'none', note: 'own rows only' },
+  saveView: { access: { who: 'any' }, scope: 'none', note: 'own rows only' },
+  deleteView: { access: { who: 'any' }, scope: 'none', note: 'own rows only; idempotent' },
+  caseOverview: { access: { who: 'any' }, scope: 'case' },
+  orgMembers: { access: { who: 'any' }, scope: 'org' },
+  listDrafts: { access: { who: 'any' }, scope: 'none', note: 'own rows only' },
+  saveIntakeDraft: { access: { who: 'any' }, scope: 'none', note: 'own rows only' },
+  uploadDraftAttachment: { access: { who: 'any' }, scope: 'none', note: 'stored under the draft id for the uploader; adopted only by their own case' },
+  deleteIntakeDraft: { access: { who: 'any' }, scope: 'none', note: 'own rows only; idempotent' },
+  inboxCounts: { access: { who: 'any' }, scope: 'none', note: 'own rows only' },
+  oversightSummary: { access: { who: 'roles', roles: OVERSIGHT, code: forbidden }, scope: 'none', note: 'numbers scoped in SQL' },
+  oversightByOrg: { access: { who: 'roles', roles: OVERSIGHT, code: forbidden }, scope: 'none', note: 'numbers scoped in SQL' },
+  oversightByItem: { access: { who: 'roles', roles: OVERSIGHT, code: forbidden }, scope: 'none', note: 'numbers scoped in SQL' },
+  oversightTrend: { access: { who: 'roles', roles: OVERSIGHT, code: forbidden }, scope: 'none', note: 'numbers scoped in SQL' },
   breakGlassQueue: { access: { who: 'roles', roles: AUDIT, maxDepth: 2, code: forbidden }, scope: 'list' },
   reviewBreakGlass: { access: { who: 'roles', roles: AUDIT, maxDepth: 2, code: forbidden }, scope: 'breakGlass' },
 };

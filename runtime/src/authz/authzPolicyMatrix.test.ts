@@ -118,6 +118,23 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   auditVerify: () => ({ method: 'GET', path: '/api/audit/verify' }),
   breakGlassQueue: () => ({ method: 'GET', path: '/api/audit/break-glass?status=all&limit=200' }),
   reviewBreakGlass: (t) => ({ method: 'POST', path: `/api/audit/break-glass/${t.breakGlassId}/review`, body: { outcome: 'justified' } }),
+  clientConfig: () => ({ method: 'GET', path: '/api/client-config', noToken: true }),
+  queueCounts: () => ({ method: 'GET', path: '/api/tasks/queue-counts' }),
+  bulkOptions: (t) => ({ method: 'POST', path: '/api/tasks/bulk-options', body: { taskIds: [t.taskId] } }),
+  listViews: () => ({ method: 'GET', path: '/api/views?screen=queue' }),
+  saveView: () => ({ method: 'POST', path: '/api/views', body: { screen: 'queue', name: '矩阵', query: 'sla=overdue' } }),
+  deleteView: () => ({ method: 'DELETE', path: '/api/views/matrix-view' }),
+  caseOverview: (t) => ({ method: 'GET', path: `/api/cases/${t.caseId}/overview` }),
+  orgMembers: (t) => ({ method: 'GET', path: `/api/org-units/${code(t.orgPath)}/users` }),
+  listDrafts: () => ({ method: 'GET', path: '/api/drafts' }),
+  saveIntakeDraft: (_t, u) => ({ method: 'PUT', path: `/api/drafts/draft-${u.id}`, body: { definitionId: 'matrix-incident', data: { description: '草稿' }, revision: 0 } }),
+  uploadDraftAttachment: (_t, u) => ({ method: 'POST', path: `/api/drafts/draft-${u.id.slice(-20)}/attachments?name=p.txt`, raw: 'photo', headers: { 'content-type': 'text/plain' } }),
+  deleteIntakeDraft: (_t, u) => ({ method: 'DELETE', path: `/api/drafts/draft-${u.id}` }),
+  inboxCounts: () => ({ method: 'GET', path: '/api/notifications/counts' }),
+  oversightSummary: () => ({ method: 'GET', path: '/api/oversight/summary' }),
+  oversightByOrg: () => ({ method: 'GET', path: '/api/oversight/by-org' }),
+  oversightByItem: () => ({ method: 'GET', path: '/api/oversight/by-item' }),
+  oversightTrend: () => ({ method: 'GET', path: '/api/oversight/trend?weeks=4' }),
 };
 
 /** For list operations: the ids an answer holds, and which of the target's ids must (inside) or must not (outside) be among them. */

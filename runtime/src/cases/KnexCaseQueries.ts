@@ -7,7 +7,15 @@ import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import type { CaseRow } from './createCaseCommands.ts';
 
 /** Filters of the case list. */
-export interface CaseFilter { definitionId?: string; status?: string; orgPath?: string; cursor?: string; limit: number; /** only these cases (a subquery of ids) */ caseIds?: Knex.QueryBuilder }
+export interface CaseFilter {
+  definitionId?: string; status?: string; orgPath?: string; cursor?: string; limit: number;
+  /** only these cases (a subquery of ids) */
+  caseIds?: Knex.QueryBuilder;
+  /** only cases the caller started (我发起的) */
+  startedBy?: string;
+  /** cases with an open step overdue or past its 预警 point (督办 drill-down) */
+  sla?: 'overdue' | 'at-risk';
+}
 
 /** Case summary in lists (no personal data). */
 export interface CaseSummary { id: string; ref: string; definitionId: string; definitionVersion: number; orgPath: string; state: string; status: string; version: number; createdAt: number; updatedAt: number }
@@ -28,6 +36,14 @@ export function createCaseQueries(knex: Knex) {
       if (!applyScope(q, knex, ability, 'read', 'Case', 'cases')) return { items: [], nextCursor: null };
       if (f.definitionId) q.where('cases.definition_id', f.definitionId);
       if (f.status) q.where('cases.status', f.status);
+      if (f.startedBy) q.where('cases.created_by', f.startedBy);
+      if (f.sla) {
+        const now = Date.now();
+        const late = knex('tasks as st').select(knex.raw('1')).whereRaw('st.case_id = cases.id').whereIn('st.status', ['pending', 'waiting', 'delegated']);
+        if (f.sla === 'overdue') late.where('st.due_at', '<=', now);
+        else late.where('st.due_at', '>', now).where('st.warn_at', '<=', now);
+        q.whereExists(late);
+      }
       if (f.caseIds) q.whereIn('cases.id', f.caseIds);
       if (f.orgPath) q.where((w) => w.where('cases.org_path', f.orgPath!).orWhere('cases.org_path', 'like', f.orgPath!.replace(/[%_\\]/g, '') + '/%'));
       const after = decodeCursor(f.cursor, 2);

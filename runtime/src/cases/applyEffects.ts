@@ -18,20 +18,30 @@ export interface StepCase { id: string; definitionId: string; orgPath: string }
 
 type TaskCreate = Extract<Effect, { kind: 'task.create' }>;
 
-function taskRow(c: StepCase, e: TaskCreate, rec: TaskRecord | undefined, now: number): Record<string, unknown> {
+/** The engine's timer records of the case after the step (owner = the task id for a step's SLA). */
+export type TimerView = Record<string, { owner: string; purpose: string; dueAt: number; clock: string }>;
+
+/** The task's SLA clock and 预警 instant, from the timers its creation armed. */
+function slaOf(taskId: string, timers: TimerView | undefined): { warn_at: number | null; sla_clock: string | null } {
+  const mine = Object.values(timers ?? {}).filter((t) => t.owner === taskId);
+  const due = mine.find((t) => t.purpose === 'sla.due');
+  return { warn_at: due ? mine.find((t) => t.purpose === 'sla.warn')?.dueAt ?? null : null, sla_clock: due?.clock ?? null };
+}
+
+function taskRow(c: StepCase, e: TaskCreate, rec: TaskRecord | undefined, now: number, timers?: TimerView): Record<string, unknown> {
   return {
     id: e.taskId, case_id: c.id, task_key: e.taskId, definition_id: c.definitionId, org_path: c.orgPath, ...orgLevelsOf(c.orgPath),
     state: e.state, title_zh: e.title['zh-CN'].slice(0, 200), title_en: e.title.en.slice(0, 200),
     status: rec?.status ?? 'pending', assignee: rec?.assignee ?? e.assignment.assignee ?? null,
     group_role: e.assignment.group?.role ?? null, group_org: e.assignment.group?.orgPath ?? null,
     candidates: JSON.stringify(rec?.candidates ?? e.assignment.candidates), priority: priorities[e.priority] ?? 2,
-    due_at: e.dueAt ?? NO_DUE, form: e.form ?? null,
+    due_at: e.dueAt ?? NO_DUE, ...slaOf(e.taskId, timers), form: e.form ?? null,
     spec: JSON.stringify({ mode: e.mode, fields: e.fields, decisions: e.decisions, why: e.assignment.why }),
     created_at: now,
   };
 }
 
-type Ctx = { eventId: string; actorId?: string; now: number; acted?: { taskId: string; action: string }; scrub: (json: string) => string };
+type Ctx = { eventId: string; actorId?: string; now: number; acted?: { taskId: string; action: string }; scrub: (json: string) => string; timers?: TimerView };
 
 /** Rows one step writes, collected so each table gets one multi-row statement. */
 interface Collected { tasks: Record<string, unknown>[]; timers: Map<string, Record<string, unknown> | 'cancel'>; outbox: Record<string, unknown>[]; audits: Omit<AuditEntry, 'at'>[]; created: Set<string>; cancelled: Set<string> }
@@ -41,7 +51,7 @@ function collect(c: StepCase, effects: Effect[], after: Record<string, TaskRecor
   for (const [i, e] of effects.entries()) {
     if (e.kind === 'task.create') {
       out.created.add(e.taskId);
-      out.tasks.push(taskRow(c, e, after[e.taskId], ctx.now));
+      out.tasks.push(taskRow(c, e, after[e.taskId], ctx.now, ctx.timers));
     } else if (e.kind === 'task.cancel') out.cancelled.add(e.taskId);
     else if (e.kind === 'timer.start') out.timers.set(e.timerId, { case_id: c.id, timer_key: e.timerId, due_at: e.dueAt, purpose: e.purpose, status: 'armed' });
     else if (e.kind === 'timer.cancel') {

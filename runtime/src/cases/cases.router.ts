@@ -2,13 +2,15 @@
 import type { CaseSnapshot, Definition } from '@tongban/engine';
 import { checkIntake, compile } from '@tongban/engine';
 import { ConflictError, ForbiddenError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
-import { defineOperation, S, type Operation } from '../http/operation.ts';
+import { created, defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import { isOrgPath } from '../identity/orgPath.ts';
 import { openData } from '../pii/sealData.ts';
 import type { Services } from '../services.ts';
 import { caseView, viewerOf } from './caseView.ts';
 import { casesWithValue } from '../pii/piiLookup.ts';
 import { appendAudit } from '../audit/KnexAuditLog.ts';
+import { taskCols, toTaskSummary } from '../tasks/KnexTaskQueries.ts';
+import { adoptDraftAttachments } from '../drafts/intakeDrafts.router.ts';
 
 /**
  * The definition a new case runs: the newest published version (then the compiled cache has it,
@@ -32,8 +34,8 @@ export function caseOperations(s: Services): Operation[] {
   }
   return [
     defineOperation({
-      method: 'post', path: '/api/cases', operationId: 'createCase', tag: 'cases', summary: '新建案件 Create a case',
-      body: S.object({ definitionId: S.id, version: S.version, orgPath: S.orgPath, data: S.anyObject }, ['definitionId', 'orgPath', 'data']),
+      method: 'post', path: '/api/cases', operationId: 'createCase', responses: created('CaseCreated'), tag: 'cases', summary: '新建案件 Create a case',
+      body: S.object({ definitionId: S.id, version: S.version, orgPath: S.orgPath, data: S.anyObject, draftId: { type: 'string', pattern: '^[A-Za-z0-9-]{8,36}$' } }, ['definitionId', 'orgPath', 'data']),
       async handler({ user, ability, body }) {
         if (!isOrgPath(body.orgPath) || !(await s.identity.getOrg(body.orgPath))) throw new NotFoundError('org.not-found', { orgPath: body.orgPath });
         if (!canCreateAt(ability, body.orgPath)) throw new ForbiddenError('org.out-of-scope', { orgPath: body.orgPath });
@@ -44,29 +46,39 @@ export function caseOperations(s: Services): Operation[] {
         const problems = checkIntake(compile(definition), body.data, { at: Date.now(), id: 'intake', actor });
         if (problems.length) throw new RefusedError('case.data-invalid', { diagnostics: problems.map((d) => ({ code: d.code, path: d.path, message: d.message })) });
         const out = await s.commands.create(user, { definitionId: body.definitionId, version: definition.version, orgPath: body.orgPath, data: body.data });
+        if (body.draftId) {
+          // the files the form names (photos taken before the case existed) move to the case; the draft is done
+          await adoptDraftAttachments(s.db.knex, body.draftId, user.id, out.id, attachmentIdsIn(body.data));
+          await s.db.knex('intake_drafts').where({ user_id: user.id, id: body.draftId }).delete();
+        }
         return { status: 201, body: out };
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases', operationId: 'listCases', tag: 'cases', summary: '案件列表（辖区内） Cases in scope',
+      method: 'get', path: '/api/cases', operationId: 'listCases', responses: ok('CasePage'), tag: 'cases', summary: '案件列表（辖区内） Cases in scope',
       query: { definitionId: S.id, status: { type: 'string', enum: ['active', 'done', 'error', 'stopped'] }, orgPath: S.orgPath, cursor: S.cursor, limit: S.limit,
-        idNumber: { type: 'string', pattern: '^[0-9]{17}[0-9Xx]$', description: '按身份证号查找（密钥哈希匹配，留痕） Find by ID number (keyed hash; audited)' } },
+        idNumber: { type: 'string', pattern: '^[0-9]{17}[0-9Xx]$', description: '按身份证号查找（密钥哈希匹配，留痕） Find by ID number (keyed hash; audited)' },
+        mine: { type: 'boolean', description: '只看我发起的 Only cases I started' }, sla: { type: 'string', enum: ['overdue', 'at-risk'], description: '有环节已超时或已到预警点 A step overdue or past its warning point' } },
       async handler({ ability, user, query }) {
-        if (!query.idNumber) return { body: await s.cases.list(ability, query) };
+        const filter = { ...query, startedBy: query.mine ? user.id : undefined };
+        if (!query.idNumber) {
+          const page = await s.cases.list(ability, filter);
+          return { body: { ...page, items: await withStepDeadlines(s, page.items) } };
+        }
         // matched through the keyed hash (no decryption), scoped like every list, and audited without the number
-        const page = await s.cases.list(ability, { ...query, caseIds: casesWithValue(s.db.knex, s.codec, query.idNumber) });
+        const page = await s.cases.list(ability, { ...filter, caseIds: casesWithValue(s.db.knex, s.codec, query.idNumber) });
         await s.db.knex.transaction((trx) => appendAudit(trx, s.db.dialect, [{ at: Date.now(), actorId: user.id, actorRoles: user.roles.map((r) => r.role), orgPath: user.orgPath,
           action: 'pii.search', detail: { field: 'id-number', found: page.items.length } }]));
-        return { body: page };
+        return { body: { ...page, items: await withStepDeadlines(s, page.items) } };
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases/{id}', operationId: 'getCase', tag: 'cases', summary: '案件详情（脱敏） A case, masked',
+      method: 'get', path: '/api/cases/{id}', operationId: 'getCase', responses: ok('CaseView'), tag: 'cases', summary: '案件详情（脱敏） A case, masked',
       params: { id: S.id },
       async handler(ctx) { return { body: await view(ctx as never, ctx.params.id) }; },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases/{id}/timeline', operationId: 'caseTimeline', tag: 'cases', summary: '案件时间线 Case timeline',
+      method: 'get', path: '/api/cases/{id}/timeline', operationId: 'caseTimeline', responses: ok('Timeline'), tag: 'cases', summary: '案件时间线 Case timeline',
       params: { id: S.id },
       async handler({ ability, params }) {
         await s.cases.getVisible(ability, params.id);
@@ -74,7 +86,7 @@ export function caseOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'post', path: '/api/cases/{id}/events', operationId: 'sendCaseEvent', tag: 'cases', summary: '发送案件事件 Send an event to a case',
+      method: 'post', path: '/api/cases/{id}/events', operationId: 'sendCaseEvent', responses: ok('CaseVersion'), tag: 'cases', summary: '发送案件事件 Send an event to a case',
       params: { id: S.id },
       body: S.object({ type: { type: 'string', pattern: '^[a-z][a-z0-9._-]{0,63}$' }, data: S.anyObject, comment: S.text(2000), expectedVersion: S.version }, ['type']),
       async handler({ user, ability, params, body }) {
@@ -85,7 +97,7 @@ export function caseOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'get', path: '/api/cases/{id}/comments', operationId: 'listComments', tag: 'cases', summary: '评论 Comments',
+      method: 'get', path: '/api/cases/{id}/comments', operationId: 'listComments', responses: ok('CommentList'), tag: 'cases', summary: '评论 Comments',
       params: { id: S.id },
       async handler({ ability, params }) {
         await s.cases.getVisible(ability, params.id);
@@ -94,7 +106,7 @@ export function caseOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'post', path: '/api/cases/{id}/comments', operationId: 'addComment', tag: 'cases', summary: '发表评论 Add a comment',
+      method: 'post', path: '/api/cases/{id}/comments', operationId: 'addComment', responses: created('CommentCreated'), tag: 'cases', summary: '发表评论 Add a comment',
       params: { id: S.id }, body: S.object({ body: { type: 'string', minLength: 1, maxLength: 2000 } }, ['body']),
       async handler({ user, ability, params, body }) {
         await s.cases.getVisible(ability, params.id);
@@ -103,6 +115,33 @@ export function caseOperations(s: Services): Operation[] {
       },
     }),
   ];
+}
+
+/** Adds each case's current-step deadline (the earliest among its open tasks), one query per page. */
+async function withStepDeadlines<T extends { id: string; status: string }>(s: Services, items: T[]): Promise<Array<T & { deadline: ReturnType<typeof toTaskSummary>['deadline'] }>> {
+  const now = Date.now();
+  const rows = items.length ? await s.db.knex('tasks').whereIn('case_id', items.map((c) => c.id)).whereIn('status', ['pending', 'waiting', 'delegated']).select(taskCols) : [];
+  const best = new Map<string, ReturnType<typeof toTaskSummary>['deadline']>();
+  for (const r of rows as Array<Record<string, unknown>>) {
+    const d = toTaskSummary(r, s.tasks.calendar, now).deadline;
+    const cur = best.get(String(r.case_id));
+    if (!cur || (d.dueAt ?? Infinity) < (cur.dueAt ?? Infinity)) best.set(String(r.case_id), d);
+  }
+  const done = toTaskSummary({ status: 'done', due_at: 0 }, s.tasks.calendar, now).deadline;
+  const none = toTaskSummary({ status: 'pending', due_at: Number.MAX_SAFE_INTEGER }, s.tasks.calendar, now).deadline;
+  return items.map((c) => ({ ...c, deadline: best.get(c.id) ?? (c.status === 'active' ? none : done) }));
+}
+
+/** Strings in the data that look like attachment ids (UUIDs), wherever the form keeps them. */
+function attachmentIdsIn(data: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(data);
+  return out.slice(0, 100);
 }
 
 function orgFields(path: string): Record<string, string> {

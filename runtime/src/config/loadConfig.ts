@@ -32,6 +32,10 @@ export interface RuntimeConfig {
   redisUrl?: string;
   /** the BullMQ queue shared by every runtime of a deployment */
   jobsQueue: string;
+  /** the ID-card reader bridge on the worker's own machine (http://127.0.0.1:port/…), offered to the workbench; unset: no 读取身份证 button */
+  idCardBridgeUrl?: string;
+  /** the workbench's production build served at `/` (default: workbench/dist of this repository) */
+  workbenchDir?: string;
   /** Express `trust proxy` (`TONGBAN_TRUST_PROXY`): behind a reverse proxy, whose X-Forwarded-For names the client (login back-off is per address) */
   trustProxy: boolean | number | string;
   /** HMAC key signing audit checkpoints (32 bytes) */
@@ -97,6 +101,19 @@ function dbUrl(problems: string[], raw: string | undefined): string | undefined 
   }
 }
 
+function bridgeUrl(problems: string[], raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const u = new URL(raw);
+    // the reader sits on the worker's own device: only a loopback address is allowed
+    if (!['http:', 'https:'].includes(u.protocol) || !['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) throw new Error('host');
+    return u.href;
+  } catch {
+    problems.push('TONGBAN_IDCARD_BRIDGE 须为本机地址 http://127.0.0.1:端口/路径 (must be a loopback URL such as http://127.0.0.1:18080/read)');
+    return undefined;
+  }
+}
+
 function redisUrl(problems: string[], raw: string | undefined, required: boolean): string | undefined {
   if (!raw) {
     if (required) problems.push('REDIS_URL 在 TONGBAN_JOBS=bullmq 时必填 (required when TONGBAN_JOBS=bullmq), e.g. redis://127.0.0.1:6379');
@@ -158,6 +175,8 @@ export function loadConfig(envIn: Env = process.env): RuntimeConfig {
     jobs: (env.TONGBAN_JOBS || 'embedded') as JobsMode,
     redisUrl: undefined,
     jobsQueue: env.TONGBAN_JOBS_QUEUE || 'tongban-timers',
+    idCardBridgeUrl: bridgeUrl(problems, env.TONGBAN_IDCARD_BRIDGE),
+    workbenchDir: env.TONGBAN_WORKBENCH_DIR ? resolve(env.TONGBAN_WORKBENCH_DIR) : undefined,
     trustProxy: trustProxy(problems, env.TONGBAN_TRUST_PROXY),
     auditKey: key(problems, 'TONGBAN_AUDIT_KEY', env.TONGBAN_AUDIT_KEY, devKey('audit')),
     auditCheckpointFile: resolve(env.TONGBAN_AUDIT_CHECKPOINTS || resolve(env.TONGBAN_DATA_DIR || './data', 'audit-checkpoints.jsonl')),

@@ -83,6 +83,8 @@ export const errorCatalog = {
   'attachment.bad-name': { kind: 'invalid', zh: '附件名称无效', en: 'The attachment name is invalid' },
   'attachment.quota-exceeded': { kind: 'too-large', zh: '本案件附件总量已达上限', en: 'The case’s attachments have reached their quota' },
   'attachment.not-found': { kind: 'not-found', zh: '附件不存在', en: 'No such attachment' },
+  'view.limit': { kind: 'conflict', zh: '已保存的视图过多，请先删除一些', en: 'Too many saved views; delete some first' },
+  'draft.conflict': { kind: 'conflict', zh: '草稿已在其他设备或窗口更新，请刷新后再编辑', en: 'The draft was changed elsewhere; reload it before editing' },
   'internal': { kind: 'internal', zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { kind: ErrorKind; zh: string; en: string }>;
 

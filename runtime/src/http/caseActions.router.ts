@@ -3,12 +3,12 @@ import { availableActions, type CaseSnapshot } from '@tongban/engine';
 import { actorOf } from '../cases/createCaseCommands.ts';
 import { openData } from '../pii/sealData.ts';
 import type { Services } from '../services.ts';
-import { defineOperation, S, type Operation } from './operation.ts';
+import { defineOperation, ok, S, type Operation } from './operation.ts';
 
 /** The case-actions operation. */
 export function caseActionOperations(s: Services): Operation[] {
   return [defineOperation({
-    method: 'get', path: '/api/cases/{id}/actions', operationId: 'caseActions', tag: 'cases', summary: '当前可执行的操作 What the caller may do on the case now',
+    method: 'get', path: '/api/cases/{id}/actions', operationId: 'caseActions', responses: ok('CaseActions'), tag: 'cases', summary: '当前可执行的操作 What the caller may do on the case now',
     params: { id: S.id },
     async handler({ ability, user, params }) {
       const row = await s.cases.getVisible(ability, params.id);

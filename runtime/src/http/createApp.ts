@@ -21,6 +21,8 @@ export interface AppDeps {
   principals: PrincipalCache;
   logger: Logger;
   bodyLimitBytes: number;
+  /** non-API routes mounted after the operations (the workbench's build at `/`) */
+  pages?: express.Router;
   /** Express `trust proxy`: which proxies' X-Forwarded-For names the client */
   trustProxy?: boolean | number | string;
 }
@@ -139,6 +141,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(securityHeaders);
   for (const op of deps.operations) mount(app, deps, op);
+  if (deps.pages) app.use(deps.pages);
   app.use((_req, _res, next) => next(new NotFoundError('route.not-found')));
   app.use(errorMiddleware(deps));
   return app;

@@ -40,11 +40,39 @@ export interface Operation {
   query?: Record<string, Schema>;
   body?: Schema;
   /** the body is raw bytes (attachments), not JSON */
-  rawBody?: { maxBytes: number };
-  responses?: Record<string, { description: string; schema?: Schema }>;
+  rawBody?: { maxBytes: number; contentTypes?: string[] };
+  /**
+   * Success responses by status: a JSON body schema (usually `ok('Name')`, a named component), or
+   * `content` by media type for bytes; `headers` the server sets. Every operation declares one.
+   */
+  responses?: Record<string, OpResponse>;
+  /** component schemas this operation introduces (merged into the document's components) */
+  schemas?: Record<string, Schema>;
   /** checks run after authentication and before the body is read (an upload's target, quota) */
   beforeBody?(ctx: OpContext): Promise<void>;
   handler(ctx: OpContext): Promise<OpResult>;
+}
+
+/** One declared success response. */
+export interface OpResponse {
+  description: string;
+  /** a JSON body */
+  schema?: Schema;
+  /** bodies by media type (files) */
+  content?: Record<string, Schema>;
+  headers?: Record<string, { description: string; schema: Schema }>;
+}
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+
+/** A 200 answer whose JSON body is the named component schema. */
+export function ok(name: string, description = '成功 OK'): Record<string, OpResponse> {
+  return { '200': { description, schema: ref(name) } };
+}
+
+/** A 201 answer (a record was created) whose JSON body is the named component schema. */
+export function created(name: string, description = '已创建 Created'): Record<string, OpResponse> {
+  return { '201': { description, schema: ref(name) } };
 }
 
 /** Declares an operation (identity function, for typing and greppability). */
@@ -61,5 +89,5 @@ export const S = {
   cursor: { type: 'string', maxLength: 400, pattern: '^[A-Za-z0-9_-]*$' },
   text: (max: number) => ({ type: 'string', maxLength: max }),
   object: (properties: Record<string, Schema>, required: string[] = []) => ({ type: 'object', additionalProperties: false, properties, required }),
-  anyObject: { type: 'object', maxProperties: 500 },
+  anyObject: { type: 'object', maxProperties: 500, additionalProperties: true },
 } as const;

@@ -8,6 +8,15 @@ export interface OrgUnit { path: string; code: string; name: string; level: stri
 export interface RoleAssignment { role: string; orgPath: string }
 /** A user with their role assignments (never the password hash outside this module). */
 export interface UserRecord { id: string; username: string; name: string; orgPath: string; disabled: boolean; roles: RoleAssignment[]; /** bumped to end every session of the user (tokens carry the epoch they were issued at) */ tokenEpoch?: number }
+/** A user as the API shows it: never the session epoch or credentials. */
+export type PublicUser = Omit<UserRecord, 'tokenEpoch'>;
+
+/** The API's view of a user. */
+export function publicUser(u: UserRecord): PublicUser {
+  const { tokenEpoch: _epoch, ...rest } = u;
+  return rest;
+}
+
 /** A user row for login, with the credentials state. */
 export interface LoginRecord extends UserRecord { passwordHash: string | null }
 

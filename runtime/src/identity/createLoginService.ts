@@ -4,13 +4,13 @@
  * slow down the address they come from (loginThrottle.ts) instead of locking the account.
  */
 import { NotAuthenticatedError, RateLimitedError } from '../errors/DomainError.ts';
-import type { KnexIdentityStore, UserRecord } from './KnexIdentityStore.ts';
+import { publicUser, type KnexIdentityStore, type PublicUser } from './KnexIdentityStore.ts';
 import type { LoginThrottle } from './loginThrottle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { TokenService } from './tokens.ts';
 
 /** Login outcome: a token plus the user. */
-export interface LoginResult { token: string; expiresAt: number; user: UserRecord }
+export interface LoginResult { token: string; expiresAt: number; user: PublicUser }
 
 /** Creates the login service. */
 export function createLoginService(store: KnexIdentityStore, tokens: TokenService, throttle: LoginThrottle) {
@@ -26,7 +26,7 @@ export function createLoginService(store: KnexIdentityStore, tokens: TokenServic
       }
       await throttle.succeed(ip, username);
       const { passwordHash: _h, ...user } = rec;
-      return { ...tokens.issue(rec.id, now, rec.tokenEpoch ?? 0), user };
+      return { ...tokens.issue(rec.id, now, rec.tokenEpoch ?? 0), user: publicUser(user) };
     },
 
     /** Changes the user's own password after checking the current one; every session (this one too) ends. */

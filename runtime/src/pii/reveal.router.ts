@@ -5,7 +5,7 @@
  */
 import type { CaseSnapshot } from '@tongban/engine';
 import { ForbiddenError, RefusedError } from '../errors/DomainError.ts';
-import { defineOperation, S, type Operation } from '../http/operation.ts';
+import { ok, defineOperation, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { viewerOf } from '../cases/caseView.ts';
 import { appendAudit } from '../audit/KnexAuditLog.ts';
@@ -24,7 +24,7 @@ export const revealPurposes = ['handle-case', 'call-back', 'verify-identity', 'e
 /** The reveal operation. */
 export function revealOperations(s: Services): Operation[] {
   return [defineOperation({
-    method: 'post', path: '/api/cases/{id}/reveal', operationId: 'revealPii', tag: 'cases', summary: '查看个人信息原文（留痕） Reveal personal data (audited)',
+    method: 'post', path: '/api/cases/{id}/reveal', operationId: 'revealPii', responses: ok('Revealed'), tag: 'cases', summary: '查看个人信息原文（留痕） Reveal personal data (audited)',
     params: { id: S.id },
     body: S.object({ fields: { type: 'array', minItems: 1, maxItems: 20, uniqueItems: true, items: dataPathSchema }, purpose: { type: 'string', enum: [...revealPurposes] },
       breakGlass: { type: 'boolean' }, reason: S.text(1000) }, ['fields', 'purpose']),

@@ -9,7 +9,8 @@ import * as m003 from './migrations/003_records.ts';
 import * as m004 from './migrations/004_perf.ts';
 import * as m005 from './migrations/005_jobs_reviews.ts';
 import * as m006 from './migrations/006_security.ts';
-import * as m007 from './migrations/007_designer.ts';
+import * as m007 from './migrations/007_workbench.ts';
+import * as m008 from './migrations/008_designer.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -20,7 +21,8 @@ const migrations: Record<string, Migration> = {
   '004_perf': m004,
   '005_jobs_reviews': m005,
   '006_security': m006,
-  '007_designer': m007,
+  '007_workbench': m007,
+  '008_designer': m008,
 };
 
 const source: Knex.MigrationSource<string> = {

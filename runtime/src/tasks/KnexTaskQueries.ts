@@ -10,26 +10,32 @@ import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { InvalidRequestError, NotFoundError } from '../errors/DomainError.ts';
 import { depthOfPath } from '../identity/orgPath.ts';
 import { NO_DUE } from '../cases/applyEffects.ts';
+import type { WorkCalendar } from '@tongban/engine';
+import { describeDeadline, type Deadline } from '../deadlines/describeDeadline.ts';
 
 /** Queue filters. */
 export interface TaskFilter {
   definitionId?: string; status?: string; dueBefore?: number; dueAfter?: number; overdue?: boolean;
   orgPath?: string; assigned?: 'me' | 'unassigned' | 'any'; sort?: 'due' | 'priority'; cursor?: string; limit: number;
+  /** SLA status of open tasks: on track, at risk (past the 预警 point), overdue, or without a deadline */
+  sla?: 'on-track' | 'at-risk' | 'overdue' | 'none';
 }
 
 /** A task as queues show it (no case data). */
-export interface TaskSummary { id: string; caseId: string; definitionId: string; state: string; title: { 'zh-CN': string; en: string }; status: string; assignee: string | null;
-  group: { role: string; orgPath: string } | null; orgPath: string; priority: number; dueAt: number | null; overdue: boolean; createdAt: number; outcome: string | null }
+export interface TaskSummary { id: string; caseId: string; caseRef: string | null; definitionId: string; state: string; title: { 'zh-CN': string; en: string }; status: string; assignee: string | null;
+  group: { role: string; orgPath: string } | null; orgPath: string; priority: number; dueAt: number | null; overdue: boolean; createdAt: number; outcome: string | null; deadline: Deadline }
 
-export const taskCols = ['id', 'case_id', 'definition_id', 'state', 'title_zh', 'title_en', 'status', 'assignee', 'group_role', 'group_org', 'org_path', 'priority', 'due_at', 'created_at', 'outcome'];
+export const taskCols = ['id', 'case_id', 'definition_id', 'state', 'title_zh', 'title_en', 'status', 'assignee', 'group_role', 'group_org', 'org_path', 'priority', 'due_at', 'created_at', 'outcome', 'warn_at', 'sla_clock'];
 
-/** Maps a row to a summary. */
-export function toTaskSummary(r: Record<string, unknown>, now = Date.now()): TaskSummary {
+/** Maps a row to a summary; the deadline is counted on the task's SLA clock with `calendar`. */
+export function toTaskSummary(r: Record<string, unknown>, calendar: WorkCalendar, now = Date.now()): TaskSummary {
   const due = Number(r.due_at);
   const open = ['pending', 'waiting', 'delegated'].includes(String(r.status));
-  return { id: String(r.id), caseId: String(r.case_id), definitionId: String(r.definition_id), state: String(r.state), title: { 'zh-CN': String(r.title_zh), en: String(r.title_en) },
+  const clock = (r.sla_clock ?? null) as 'natural' | 'working' | 'urgent' | null;
+  const deadline = describeDeadline(calendar, { dueAt: due >= NO_DUE ? null : due, warnAt: r.warn_at == null ? null : Number(r.warn_at), clock, open }, now);
+  return { id: String(r.id), caseId: String(r.case_id), caseRef: (r.case_ref as string | undefined) ?? null, definitionId: String(r.definition_id), state: String(r.state), title: { 'zh-CN': String(r.title_zh), en: String(r.title_en) },
     status: String(r.status), assignee: (r.assignee as string | null) ?? null, group: r.group_role ? { role: String(r.group_role), orgPath: String(r.group_org) } : null,
-    orgPath: String(r.org_path), priority: Number(r.priority), dueAt: due >= NO_DUE ? null : due, overdue: open && due < now, createdAt: Number(r.created_at), outcome: (r.outcome as string | null) ?? null };
+    orgPath: String(r.org_path), priority: Number(r.priority), dueAt: due >= NO_DUE ? null : due, overdue: open && due < now, createdAt: Number(r.created_at), outcome: (r.outcome as string | null) ?? null, deadline };
 }
 
 const openStatuses = ['pending', 'waiting', 'delegated'];
@@ -51,6 +57,10 @@ function applyFilters(q: Knex.QueryBuilder, f: TaskFilter, userId: string, now: 
   if (f.overdue) q.where('due_at', '<', now);
   if (f.dueBefore !== undefined) q.where('due_at', '<', f.dueBefore);
   if (f.dueAfter !== undefined) q.where('due_at', '>=', f.dueAfter);
+  if (f.sla === 'overdue') q.where('due_at', '<=', now);
+  if (f.sla === 'at-risk') q.where('due_at', '>', now).where('warn_at', '<=', now);
+  if (f.sla === 'on-track') q.where('due_at', '>', now).where('due_at', '<', NO_DUE).where((w) => w.whereNull('warn_at').orWhere('warn_at', '>', now));
+  if (f.sla === 'none') q.where('due_at', '>=', NO_DUE);
 }
 
 function applyKeyset(q: Knex.QueryBuilder, f: TaskFilter, after: Array<string | number> | undefined): void {
@@ -74,12 +84,13 @@ async function pageRows(knex: Knex, parts: Knex.QueryBuilder[], keyCols: string[
   const order = keyCols.map((column) => ({ column, order: 'asc' as const }));
   const union = parts.map((p, i) => `select * from (${p.toQuery()}) as b${i}`).join(' union ');
   const keys = knex.select('id').from(knex.raw(`(${union}) as u`)).orderBy(order).limit(limit).as('k');
-  return (await knex('tasks').join(keys, 'k.id', 'tasks.id').select(taskCols.map((c) => `tasks.${c}`)).orderBy(order.map((o) => ({ ...o, column: `tasks.${o.column}` })))) as Array<Record<string, unknown>>;
+  return (await knex('tasks').join(keys, 'k.id', 'tasks.id').leftJoin('cases', 'cases.id', 'tasks.case_id').select([...taskCols.map((c) => `tasks.${c}`), 'cases.ref as case_ref']).orderBy(order.map((o) => ({ ...o, column: `tasks.${o.column}` })))) as Array<Record<string, unknown>>;
 }
 
 /** Creates the task queries. */
-export function createTaskQueries(knex: Knex) {
+export function createTaskQueries(knex: Knex, calendar: WorkCalendar) {
   return {
+    calendar,
     async queue(ability: AppAbility, userId: string, f: TaskFilter, now = Date.now()): Promise<{ items: TaskSummary[]; nextCursor: string | null }> {
       const branches = scopeBranches(ability, 'read', 'Task');
       if (branches === 'none') return { items: [], nextCursor: null };
@@ -95,7 +106,7 @@ export function createTaskQueries(knex: Knex) {
       };
       const parts = (branches === 'all' ? [undefined] : branches).flatMap((b) => statusesOf(f).map((st) => part(b, st)));
       const rows = await pageRows(knex, parts, keyCols, f.limit + 1);
-      const items = rows.slice(0, f.limit).map((r) => toTaskSummary(r, now));
+      const items = rows.slice(0, f.limit).map((r) => toTaskSummary(r, calendar, now));
       const last = rows.length > f.limit ? rows[f.limit - 1] : undefined;
       const key = last ? (f.sort === 'priority' ? [Number(last.priority), Number(last.due_at), String(last.id)] : [Number(last.due_at), String(last.id)]) : undefined;
       return { items, nextCursor: key ? encodeCursor(key) : null };
@@ -114,7 +125,7 @@ export function createTaskQueries(knex: Knex) {
     /** A task row when the ability may read it (or the user holds it); otherwise task.not-found. */
     async getVisible(ability: AppAbility, id: string): Promise<Record<string, unknown>> {
       const branches = scopeBranches(ability, 'read', 'Task');
-      const q = knex('tasks').where('tasks.id', id).first();
+      const q = knex('tasks').where('tasks.id', id).leftJoin('cases', 'cases.id', 'tasks.case_id').first(['tasks.*', 'cases.ref as case_ref']);
       if (branches === 'none') throw new NotFoundError('task.not-found', { id });
       if (branches !== 'all') q.where((outer) => { for (const c of branches) outer.orWhere((w) => applyCondition(w, 'tasks', c, knex)); });
       const row = (await q) as Record<string, unknown> | undefined;

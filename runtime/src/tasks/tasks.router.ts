@@ -1,7 +1,7 @@
 /** Human tasks: queues, counts, claim/unclaim, complete, 转办/委派/加签/减签/撤回/催办/抄送, drafts, bulk. */
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors/DomainError.ts';
 import { statusOf } from '../http/httpErrors.ts';
-import { defineOperation, S, type Operation, type OpContext } from '../http/operation.ts';
+import { defineOperation, ok, S, type Operation, type OpContext } from '../http/operation.ts';
 import { hitRateLimit } from '../store/rateLimit.ts';
 import type { Services } from '../services.ts';
 import { toTaskSummary } from './KnexTaskQueries.ts';
@@ -27,6 +27,7 @@ const queueQuery = {
   definitionId: S.id, status: { type: 'string', enum: ['pending', 'waiting', 'delegated', 'done', 'cancelled', 'open'] },
   dueBefore: { type: 'integer', minimum: 0 }, dueAfter: { type: 'integer', minimum: 0 }, overdue: { type: 'boolean' },
   orgPath: S.orgPath, assigned: { type: 'string', enum: ['me', 'unassigned', 'any'] }, sort: { type: 'string', enum: ['due', 'priority'] },
+  sla: { type: 'string', enum: ['on-track', 'at-risk', 'overdue', 'none'] },
   cursor: S.cursor, limit: S.limit,
 };
 
@@ -83,29 +84,29 @@ export function taskOperations(s: Services): Operation[] {
   }
 
   const op = (name: string, path: string, summary: string, body: Record<string, unknown>, run: (ctx: OpContext) => Promise<unknown>): Operation =>
-    defineOperation({ method: 'post', path, operationId: name, tag: 'tasks', summary, params: { id: S.id }, body, async handler(ctx) { return { body: await run(ctx) }; } });
+    defineOperation({ method: 'post', path, operationId: name, responses: ok('TaskActed'), tag: 'tasks', summary, params: { id: S.id }, body, async handler(ctx) { return { body: await run(ctx) }; } });
 
   return [
     defineOperation({
-      method: 'get', path: '/api/tasks', operationId: 'taskQueue', tag: 'tasks', summary: '待办队列（辖区内） Task queue in scope', query: queueQuery,
+      method: 'get', path: '/api/tasks', operationId: 'taskQueue', responses: ok('TaskPage'), tag: 'tasks', summary: '待办队列（辖区内） Task queue in scope', query: queueQuery,
       async handler({ ability, user, query }) { return { body: await s.tasks.queue(ability, user.id, query) }; },
     }),
     defineOperation({
-      method: 'get', path: '/api/tasks/mine', operationId: 'myTasks', tag: 'tasks', summary: '我的待办 My tasks', query: { ...queueQuery, assigned: undefined as never },
+      method: 'get', path: '/api/tasks/mine', operationId: 'myTasks', responses: ok('TaskPage'), tag: 'tasks', summary: '我的待办 My tasks', query: { ...queueQuery, assigned: undefined as never },
       async handler({ ability, user, query }) { return { body: await s.tasks.queue(ability, user.id, { ...query, assigned: 'me' }) }; },
     }),
     defineOperation({
-      method: 'get', path: '/api/tasks/counts', operationId: 'taskCounts', tag: 'tasks', summary: '按状态统计 Counts by status',
+      method: 'get', path: '/api/tasks/counts', operationId: 'taskCounts', responses: ok('TaskCounts'), tag: 'tasks', summary: '按状态统计 Counts by status',
       async handler({ ability }) { return { body: await s.tasks.counts(ability) }; },
     }),
     defineOperation({
-      method: 'get', path: '/api/tasks/{id}', operationId: 'getTask', tag: 'tasks', summary: '待办详情 A task', params: { id: S.id },
+      method: 'get', path: '/api/tasks/{id}', operationId: 'getTask', responses: ok('TaskDetail'), tag: 'tasks', summary: '待办详情 A task', params: { id: S.id },
       async handler({ ability, user, params }) {
         const t = await s.tasks.getVisible(ability, params.id);
         const spec = JSON.parse(String(t.spec)) as Record<string, unknown>;
         // drafts are sealed like case data; their owner sees them through the step's field matrix
         const draft = t.assignee === user.id && t.draft ? await openDraft(t, user, spec) : null;
-        return { body: { ...toTaskSummary(t), form: t.form ?? null, fields: spec.fields, decisions: spec.decisions, why: spec.why, draft } };
+        return { body: { ...toTaskSummary(t, s.tasks.calendar), form: t.form ?? null, fields: spec.fields, decisions: spec.decisions, why: spec.why ?? null, draft } };
       },
     }),
     op('claimTask', '/api/tasks/{id}/claim', '认领 Claim', actBody(), (ctx) => act(ctx, ctx.params.id, 'claim', {}, ctx.body.expectedVersion)),
@@ -128,7 +129,7 @@ export function taskOperations(s: Services): Operation[] {
     }),
     op('copyTask', '/api/tasks/{id}/copy', '抄送 Copy to', actBody({ users }, ['users']), (ctx) => act(ctx, ctx.params.id, 'copy', { users: ctx.body.users, comment: ctx.body.comment }, ctx.body.expectedVersion)),
     defineOperation({
-      method: 'put', path: '/api/tasks/{id}/draft', operationId: 'saveDraft', tag: 'tasks', summary: '暂存草稿 Save a draft', params: { id: S.id },
+      method: 'put', path: '/api/tasks/{id}/draft', operationId: 'saveDraft', responses: ok('DraftSaved'), tag: 'tasks', summary: '暂存草稿 Save a draft', params: { id: S.id },
       body: S.object({ data: S.anyObject }, ['data']),
       async handler({ ability, user, params, body }) {
         const t = await s.tasks.getVisible(ability, params.id);
@@ -141,7 +142,7 @@ export function taskOperations(s: Services): Operation[] {
       },
     }),
     defineOperation({
-      method: 'post', path: '/api/tasks/bulk', operationId: 'bulkTasks', tag: 'tasks', summary: '批量审批/转办 Bulk approve or transfer',
+      method: 'post', path: '/api/tasks/bulk', operationId: 'bulkTasks', responses: ok('BulkResults'), tag: 'tasks', summary: '批量审批/转办 Bulk approve or transfer',
       body: S.object({ action: { type: 'string', enum: ['complete', 'transfer'] }, outcome: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' }, users, comment: S.text(2000),
         items: { type: 'array', minItems: 1, maxItems: 100, items: S.object({ taskId: S.id, expectedVersion: S.version }, ['taskId']) } }, ['action', 'items']),
       async handler(ctx) {

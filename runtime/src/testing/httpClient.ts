@@ -13,8 +13,8 @@ export interface HttpClient {
   token(username: string, password?: string): Promise<string>;
 }
 
-/** Creates a client for a runtime listening at `url`. */
-export function httpClient(url: string): HttpClient {
+/** Creates a client for a runtime listening at `url`; `check` (e.g. the OpenAPI response validator) may refuse an answer. */
+export function httpClient(url: string, opts: { check?: (method: string, path: string, status: number, contentType: string, body: unknown) => string | undefined } = {}): HttpClient {
   const tokens = new Map<string, string>();
   const api: HttpClient['api'] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
@@ -25,6 +25,8 @@ export function httpClient(url: string): HttpClient {
     const text = await res.text();
     let parsed: unknown = text;
     try { parsed = JSON.parse(text); } catch { /* raw */ }
+    const problem = opts.check?.(method, path, res.status, res.headers.get('content-type') ?? '', parsed);
+    if (problem) throw new Error(`response does not match the OpenAPI document: ${problem}`);
     return { status: res.status, body: parsed, headers: res.headers };
   };
   return {

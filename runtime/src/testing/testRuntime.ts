@@ -10,6 +10,7 @@ import type { Dialect } from '../store/createDb.ts';
 import { seedCounty } from '../seed/seedCounty.ts';
 import { createTestDb, type TestDb } from './testDbs.ts';
 import { httpClient, type HttpClient } from './httpClient.ts';
+import { createResponseValidator } from './responseValidator.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../seed/fixtures/${name}`, import.meta.url), 'utf8'));
 /** The tiny county and tiny incident definition used by runtime tests. */
@@ -36,7 +37,8 @@ export async function createTestRuntime(dialect: Dialect, opts: { poolMax?: numb
   await seedCounty(db.knex, tinyCounty);
   await rt.definitions.publishBody(tinyIncident, 'u-admin');
   const { url } = await rt.listen(0);
-  const { api, token } = httpClient(url);
+  // every answer any integration test receives is checked against the OpenAPI document
+  const { api, token } = httpClient(url, { check: createResponseValidator(rt.openapi as never) });
   return {
     rt, db, url, api, token: (username) => token(username),
     async close() {

@@ -1,0 +1,30 @@
+/**
+ * `GET /api/client-config` (public): what the workbench needs before sign-in — the county work
+ * calendar (so live countdowns count working time exactly as the server does), the server's clock
+ * (to correct a device's skew) and the ID-card reader bridge when one is configured.
+ */
+import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { defineOperation, ok, type Operation } from './operation.ts';
+import type { Services } from '../services.ts';
+
+const schemas = {
+  ClientConfig: {
+    type: 'object', additionalProperties: false, required: ['serverTime', 'idCardBridgeUrl', 'calendar'],
+    properties: {
+      serverTime: { type: 'integer', description: '服务器时间（毫秒） Server time, epoch ms' },
+      idCardBridgeUrl: { type: ['string', 'null'], description: '本机身份证读卡器桥接地址 The local ID-card reader bridge' },
+      calendar: { type: 'object', additionalProperties: false, required: ['county', 'years'], properties: { county: { type: 'object', additionalProperties: true }, years: { type: 'array', items: { type: 'object', additionalProperties: true } } } },
+    },
+  },
+};
+
+/** The client-config operation. */
+export function clientConfigOperations(s: Services): Operation[] {
+  return [defineOperation({
+    method: 'get', path: '/api/client-config', operationId: 'clientConfig', tag: 'meta', auth: false, responses: ok('ClientConfig'), schemas,
+    summary: '客户端配置（工作日历、服务器时间、读卡器） Client settings: calendar, server time, ID-card reader',
+    async handler() {
+      return { body: { serverTime: Date.now(), idCardBridgeUrl: s.config.idCardBridgeUrl ?? null, calendar: { county: countyDefault, years: nationalYears } } };
+    },
+  })];
+}

@@ -1,0 +1,178 @@
+/**
+ * The workbench's user journeys in Debian's Chromium against `npm start` on a fresh SQLite store
+ * (issue 10, item 9), each checked with axe-core (WCAG 2 A/AA) and kept as a screenshot under
+ * docs/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type App } from './testing/startApp.ts';
+import { axeViolations, launch, login, shot } from './testing/browser.ts';
+import { GRID, officerTakes, people, png, publishJourneyItem, reportCase } from './testing/journeyWorld.ts';
+
+let app: App;
+let browser: Browser;
+const cases: Array<{ id: string; ref: string }> = [];
+const a11y: Record<string, unknown[]> = {};
+
+async function page(width = 1280, height = 860): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  return ctx.newPage();
+}
+async function checkA11y(p: Page, name: string) {
+  // an open dropdown is closed first, as a user leaves it (Escape would also close a dialog, so only then)
+  if (await p.locator('.ant-select-dropdown:visible').count()) await p.locator('.ant-select-dropdown:visible').first().press('Escape').catch(() => p.mouse.click(1, 1));
+  // contrast is judged on the settled page, not halfway through a fade-in (antd messages, modals)
+  await p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 3000 }).catch(() => undefined);
+  a11y[name] = await axeViolations(p);
+}
+/** Picks an option of the open antd Select dropdown. */
+async function pickOption(p: Page, text: string) { await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click(); }
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launch();
+  await publishJourneyItem(app);
+  for (let i = 0; i < 6; i++) cases.push(await reportCase(app, `第${i + 1}号路灯不亮，<b>夜间</b><img src=x onerror="window.__xss=1">影响通行`));
+  for (const c of cases.slice(0, 4)) await officerTakes(app, c.id, true);
+  await officerTakes(app, cases[4]!.id, false);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('workbench journeys in Chromium', () => {
+  it('a reviewer filters the queue, opens a case, rejects it back with a comment, then bulk-transfers three tasks', async () => {
+    const p = await page();
+    await login(p, app.url, people.reviewer, '/tasks');
+    await p.getByLabel('服务事项').first().click();
+    await pickOption(p, '路灯报修');
+    // the township's queue: the 4 cases waiting for review plus 2 still at the community's 受理 step
+    await expect.poll(() => p.getByTestId('task-row').count()).toBe(6);
+    expect(p.url()).toContain('definitionId=journey-incident');
+    await checkA11y(p, 'queue');
+    await shot(p, 'reviewer-queue');
+    await p.getByRole('link', { name: cases[0]!.ref }).first().click();
+    await p.getByTestId('case-ref').waitFor();
+    await expect.poll(() => p.getByTestId('case-data').innerText()).toContain('<b>夜间</b><img src=x');
+    expect(await p.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    await p.locator('[data-action="return"]').click();
+    await p.getByTestId('action-submit').click();
+    await expect.poll(() => p.getByRole('alert').allInnerTexts()).toContainEqual(expect.stringContaining('意见'));
+    await p.getByLabel('意见', { exact: true }).fill('地址不全，请补充楼栋号');
+    await checkA11y(p, 'action dialog');
+    await shot(p, 'reviewer-return-dialog');
+    await p.getByTestId('action-submit').dblclick(); // a double click acts once
+    await expect.poll(async () => (await app.api('GET', `/api/cases/${cases[0]!.id}/overview`, { token: await app.token(people.reviewer) })).body.current?.[0]?.state).toBe('accept');
+    const timeline = await app.api('GET', `/api/cases/${cases[0]!.id}/timeline`, { token: await app.token(people.reviewer) });
+    expect(timeline.body.items.filter((e: { action?: string }) => e.action === 'return')).toHaveLength(1);
+    await checkA11y(p, 'case page');
+    await shot(p, 'reviewer-case-after-return');
+
+    await p.goto(`${app.url}/tasks?definitionId=journey-incident`);
+    await expect.poll(() => p.getByTestId('task-row').count()).toBe(6);
+    for (const c of cases.slice(1, 4)) await p.getByLabel(`选择 ${c.ref}`).check();
+    await p.getByRole('button', { name: '批量转办' }).click();
+    await p.getByRole('dialog').locator('.ant-tree-title', { hasText: '太和镇' }).first().click();
+    await p.getByRole('dialog').getByRole('radio', { name: /mediator/ }).first().check();
+    await p.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => p.getByText('成功', { exact: true }).count()).toBe(3);
+    await shot(p, 'reviewer-bulk-transfer');
+  }, 120_000);
+
+  it('a grid worker at 375 px reports through the multi-step form with a photo; the network drops mid-form and the draft survives', async () => {
+    const p = await page(375, 812);
+    await login(p, app.url, people.gridWorker, '/start');
+    await p.getByRole('link', { name: '路灯报修' }).click();
+    await p.getByLabel('问题描述').fill('小区东门路灯不亮已三天');
+    await p.locator('input[type=file]').setInputFiles({ name: 'light.png', mimeType: 'image/png', buffer: png });
+    await p.getByRole('img', { name: '照片' }).waitFor();
+    await checkA11y(p, 'report form');
+    await shot(p, 'worker-report-step1');
+    await p.getByTestId('next-step').click();
+    await p.context().setOffline(true);
+    await p.getByLabel('地址').fill('幸福路8号2栋');
+    await p.getByLabel('联系电话').fill('13900001111');
+    await expect.poll(() => p.getByTestId('draft-status').innerText()).toContain('离线');
+    await shot(p, 'worker-report-offline');
+    const local = await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tongban.draft.')).map((k) => localStorage.getItem(k)).join());
+    expect(local).toContain('幸福路8号2栋');
+    await p.context().setOffline(false);
+    await expect.poll(() => p.getByTestId('draft-status').innerText(), { timeout: 15_000 }).toContain('已自动保存');
+    const drafts = await app.api('GET', '/api/drafts', { token: await app.token(people.gridWorker) });
+    expect(drafts.body.items[0].data).toMatchObject({ address: '幸福路8号2栋', reporterPhone: '13900001111' });
+    await p.reload();
+    await expect.poll(() => p.getByLabel('地址').inputValue()).toBe('幸福路8号2栋');
+    await p.getByLabel('联系电话').fill('1390000');
+    await p.getByTestId('submit-report').click();
+    await expect.poll(() => p.getByText('手机号').count().then((n) => n > 0 || p.getByText('联系电话').count().then((m) => m > 0))).toBe(true);
+    await p.getByLabel('联系电话').fill('13900001111');
+    await p.getByTestId('submit-report').click();
+    await p.getByText(/已提交，案件编号 TB/).waitFor();
+    await shot(p, 'worker-report-submitted');
+    expect((await app.api('GET', '/api/drafts', { token: await app.token(people.gridWorker) })).body.items).toEqual([]);
+  }, 120_000);
+
+  it('a reveal with a purpose appears in the audit log', async () => {
+    const p = await page();
+    await login(p, app.url, people.officer, `/cases/${cases[4]!.id}`);
+    await p.getByTestId('reveal-button').click();
+    await p.getByText('此操作将被记录').waitFor();
+    await p.getByLabel('查看事由').click();
+    await pickOption(p, '办理案件');
+    await p.getByRole('dialog').getByRole('button', { name: /查\s*看/ }).click();
+    await p.getByText('11010519491231002X').waitFor();
+    await shot(p, 'reveal-with-purpose');
+    const auditor = await page();
+    await login(auditor, app.url, people.admin, '/audit');
+    await expect.poll(() => auditor.getByTestId('audit-action').first().innerText()).toBe('查看个人信息');
+    await auditor.getByTestId('verify-chain').click();
+    await auditor.getByText(/审计链完整/).waitFor();
+    await checkA11y(auditor, 'audit log');
+    await shot(auditor, 'audit-log-verified');
+  }, 90_000);
+
+  it('a lead drills from the overdue figures down the org tree to a case', async () => {
+    const db = new Database(path.join(app.dataDir, 'tongban.sqlite'));
+    db.prepare('update tasks set due_at = ?, warn_at = ? where case_id = ? and status in (?, ?, ?)').run(Date.now() - 3_600_000, Date.now() - 7_200_000, cases[5]!.id, 'pending', 'waiting', 'delegated');
+    db.close();
+    const p = await page();
+    await login(p, app.url, people.admin, '/oversight');
+    for (const name of ['太和镇', '金鱼社区居民委员会']) {
+      await p.getByTestId('org-drill').filter({ hasText: name }).first().click().catch(() => undefined);
+    }
+    await shot(p, 'oversight');
+    await checkA11y(p, 'oversight');
+    await p.getByTestId('overdue-link').first().click();
+    await p.waitForURL(/\/cases\?.*sla=overdue/);
+    await p.getByRole('link', { name: cases[5]!.ref }).click();
+    await expect.poll(() => p.getByTestId('case-ref').innerText()).toBe(cases[5]!.ref);
+  }, 90_000);
+
+  it('a case outside the user’s scope shows the same not-found page as any unknown page; an expired session goes to login and back', async () => {
+    const p = await page(375, 812);
+    await login(p, app.url, people.otherGridWorker, `/cases/${cases[0]!.id}`);
+    await p.getByText('页面不存在').waitFor();
+    await shot(p, 'out-of-scope-not-found');
+    await p.goto(`${app.url}/no/such/page`);
+    await p.getByText('页面不存在').waitFor();
+    await p.evaluate(() => { const s = JSON.parse(localStorage.getItem('tongban.session')!); s.token = 'tb1.expired.token'; localStorage.setItem('tongban.session', JSON.stringify(s)); });
+    await p.goto(`${app.url}/tasks?tab=overdue`);
+    await p.waitForURL(/\/login\?next=/);
+    await checkA11y(p, 'login');
+    await p.getByLabel('用户名').fill(people.otherGridWorker);
+    await p.getByLabel('密码').fill('Tongban@2025');
+    await p.getByRole('button', { name: /登\s*录/ }).click();
+    await p.waitForURL(/\/tasks\?tab=overdue$/);
+  }, 60_000);
+
+  it('has no axe-core violations (WCAG 2 A/AA) on the pages visited', () => {
+    expect(a11y).not.toEqual({});
+    expect(Object.fromEntries(Object.entries(a11y).filter(([, v]) => v.length))).toEqual({});
+  });
+});
+
+export { GRID };

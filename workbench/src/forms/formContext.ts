@@ -1,0 +1,14 @@
+/** What the form widgets get from the screen hosting the form (rjsf `formContext`). */
+
+/** A stored file. */
+export interface Uploaded { id: string; name: string; mime: string; size: number }
+
+/** The widgets' context. */
+export interface FormCtx {
+  /** stores a file (on the case, or on the draft before the case exists) */
+  upload?: (file: Blob, name: string) => Promise<Uploaded>;
+  /** the local ID-card reader bridge, when configured */
+  bridgeUrl?: string | null;
+  /** fills other fields from a card the reader returned (name, address) */
+  onCardRead?: (card: Record<string, string>) => void;
+}

@@ -1,0 +1,14 @@
+/** The workbench entry: providers (language, antd theme and locale, server cache, router) around the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AppProviders } from './shell/AppProviders.tsx';
+import { AppRoutes } from './shell/AppRoutes.tsx';
+import './shell/global.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppProviders>
+      <AppRoutes />
+    </AppProviders>
+  </StrictMode>,
+);

@@ -1,0 +1,39 @@
+/** Server state of tasks: query keys per resource, the queue (keyset pages), counts, bulk options, actions. */
+import { api, unwrap } from '../api/client.ts';
+import type { components } from '../api/openapiTypes.ts';
+
+/** A task as a queue row. */
+export type TaskSummary = components['schemas']['TaskSummary'];
+/** Query keys of tasks. */
+export const taskKeys = {
+  all: ['tasks'] as const,
+  queue: (q: Record<string, unknown>) => ['tasks', 'queue', q] as const,
+  counts: (q: Record<string, unknown>) => ['tasks', 'counts', q] as const,
+  bulkOptions: (ids: string[]) => ['tasks', 'bulk-options', ids] as const,
+  detail: (id: string) => ['tasks', 'detail', id] as const,
+};
+
+/** One keyset page of the queue. */
+export function fetchQueuePage(query: Record<string, unknown>, cursor: string | undefined, path: '/api/tasks' | '/api/tasks/mine' = '/api/tasks') {
+  return unwrap(api.GET(path, { params: { query: { ...query, ...(cursor ? { cursor } : {}) } as never } }));
+}
+
+/** Counts per tab. */
+export function fetchQueueCounts(query: { definitionId?: string; orgPath?: string }) {
+  return unwrap(api.GET('/api/tasks/queue-counts', { params: { query } }));
+}
+
+/** Which bulk actions every selected task allows. */
+export function fetchBulkOptions(taskIds: string[]) {
+  return unwrap(api.POST('/api/tasks/bulk-options', { body: { taskIds } }));
+}
+
+/** Bulk approve or transfer, one result per task. */
+export function runBulk(body: { action: 'complete' | 'transfer'; outcome?: string; users?: string[]; comment?: string; items: Array<{ taskId: string }> }) {
+  return unwrap(api.POST('/api/tasks/bulk', { body }));
+}
+
+/** Claims or releases a group task. */
+export function claimTask(id: string, claim: boolean) {
+  return claim ? unwrap(api.POST('/api/tasks/{id}/claim', { params: { path: { id } }, body: {} })) : unwrap(api.POST('/api/tasks/{id}/unclaim', { params: { path: { id } }, body: {} }));
+}
