@@ -157,6 +157,29 @@ export default defineConfig(
       }] }],
     },
   },
+  // ── plugins/host/**: below the runtime, above no adapter ─────────────────────────────────────────
+  {
+    files: ['plugins/host/**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        { regex: '^@tongban/runtime(?:/.*)?$', message: `${UP}: the host is used by the runtime and never reaches up into it; it gets stores, clock and the emit sink as arguments.` },
+        { regex: '^@tongban/adapter-.+', message: 'the host loads adapters named in configuration (package names or paths), never by a static import: a deployment chooses its adapters.' },
+        { regex: '^\\.{1,2}/(?:.*/)?(?:runtime|adapters|examples|workbench|designer)(?:/.*)?$', message: `${UP}: a relative import may not leave plugins/host.` },
+      ] }],
+    },
+  },
+  // ── runtime/src/**: adapters come by configuration ────────────────────────────────────────────────
+  {
+    files: ['runtime/src/**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
+    ignores: ['runtime/src/**/*.test.ts'],
+    rules: {
+      // (the core rule above keeps errors transport-neutral; a relative import out of runtime/ is caught by scripts/check-deps.mjs)
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        { regex: '^@tongban/adapter-.+', message: 'the runtime loads adapters named in configuration (TONGBAN_ADAPTERS) through the plugin host, never by a static import.' },
+      ] }],
+    },
+  },
 
   // ── adapters/** and plugins/sdk/**: only @tongban/plugin-sdk ──────────────────────────────────
   {

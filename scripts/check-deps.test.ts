@@ -19,6 +19,7 @@ describe('check-deps', () => {
     const expected: Array<[string, RegExp]> = [
       ['adapters/mqtt-devices/index.mts:1', /'@tongban\/engine' \(engine\) against the direction: adapters may depend only on plugins\/sdk/],
       ['adapters/mqtt-devices/package.json:1', /dependencies lists @tongban\/engine \(engine\), against the direction/],
+      ['adapters/sms-gateway/index.mts:1', /'@tongban\/adapter-mqtt-devices' \(adapters\) against the direction: adapters may depend only on plugins\/sdk/], // never on another adapter
       ['definitions/index.mts:1', /definitions may depend only on no other @tongban package/],
       ['engine/package.json:5', /dependencies lists @tongban\/runtime \(runtime\), against the direction: engine may depend only on @tongban\/definitions/],
       ['engine/src/step.mts:1', /imports '@tongban\/runtime' \(runtime\) against the direction/], // import type counts
@@ -29,6 +30,7 @@ describe('check-deps', () => {
       ['examples/load.mjs:1', /'@tongban\/runtime' \(runtime\) against the direction: examples may depend only on @tongban\/definitions, @tongban\/engine/],
       ['examples/package.json:1', /dependencies lists @tongban\/runtime/],
       ['package.json:1', /plugins\/host\/ \(@tongban\/plugin-host\) is not listed in the root package.json workspaces/],
+      ['plugins/host/index.mts:1', /'@tongban\/runtime' \(runtime\) against the direction: plugins\/host may depend only on/], // the host never reaches up
       ['runtime/package.json:1', /@tongban\/nope, which is not a package of this repository/],
       ['runtime/src/cases.cjs:1', /does not list @tongban\/engine/], // require()
       ['tools/thing/package.json:1', /has no place in the dependency direction/],
@@ -41,7 +43,7 @@ describe('check-deps', () => {
     const bad = spawnSync(process.execPath, [script, fixture('bad')], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^engine\/src\/step\.mts:3: relative import/m);
-    expect(bad.stderr).toMatch(/check-deps: 15 violation\(s\)/);
+    expect(bad.stderr).toMatch(/check-deps: 17 violation\(s\)/);
     const ok = spawnSync(process.execPath, [script, fixture('ok')], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/^check-deps: ok/);

@@ -28,7 +28,6 @@ import { definitionOperations } from './definitions/definitions.router.ts';
 import { revealOperations } from './pii/reveal.router.ts';
 import { attachmentOperations } from './attachments/attachments.router.ts';
 import { inboxOperations } from './notifications/notifications.router.ts';
-import { dispatchOutbox } from './notifications/dispatchOutbox.ts';
 import type { Services } from './services.ts';
 import { caseActionOperations } from './http/caseActions.router.ts';
 import { breakGlassOperations } from './pii/breakGlass.router.ts';
@@ -41,6 +40,14 @@ import { withTimerWakeups } from './jobs/withTimerWakeups.ts';
 import { serveWorkbench } from './http/serveWorkbench.ts';
 import { workbenchOperations } from './workbenchOperations.ts';
 import { writeCheckpoint } from './audit/checkpoints.ts';
+import { createAdapters } from './adapters/createAdapters.ts';
+import { adapterOperations } from './adapters/adapters.router.ts';
+import { inboundRoutes } from './adapters/inboundRoutes.ts';
+import { createEffectRunner } from './effects/createEffectRunner.ts';
+import { createTriggerReceiver } from './effects/receiveTrigger.ts';
+import { createTriggerTargets } from './effects/triggerTargets.ts';
+import { caseLinkOperations } from './effects/caseLinks.router.ts';
+import { notificationPrefOperations } from './effects/notify/notificationPrefs.router.ts';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -60,7 +67,7 @@ export interface Runtime extends Services {
 function allOperations(s: Services): Operation[] {
   // the workbench's literal paths (/api/tasks/queue-counts) come before the `{id}` routes they would match
   return [...workbenchOperations(s), ...authOperations(s), ...definitionOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
-    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...designerOperations(s)];
+    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s)];
 }
 
 /**
@@ -74,6 +81,10 @@ export interface RuntimeOptions {
   db?: Db; logger?: Logger; jobs?: JobsOption; clock?: Clock;
   /** the principal cache's clock and lifetime (tests of revocation across processes) */
   principals?: { clock?: Clock; ttlMs?: number };
+  /** adapter modules to load (package names or paths); unset: `config.adapters` */
+  adapters?: string[];
+  /** where package names are resolved from (default: the working directory) */
+  adaptersDir?: string;
 }
 
 function makeDriver(jobs: JobsOption, timers: TimerRunner, o: { clock?: Clock; logger: Logger; config: RuntimeConfig }): JobDriver | undefined {
@@ -102,7 +113,13 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const services: Services = {
     config, db, logger, identity, principals, tokens, login: createLoginService(identity, tokens, createLoginThrottle(db.knex)), definitions, runOptions, codec,
     commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex, runOptions.calendar),
+    adapters: undefined as never, effects: undefined as never,
   };
+  // Adapters emit through the same (wrapped) command path as the API; results and outbox work wake the effect runner.
+  const triggers = createTriggerTargets(definitions, 2_000);
+  services.adapters = await createAdapters({ knex: db.knex, codec, logger, refs: opts.adapters ?? config.adapters ?? [], baseDir: opts.adaptersDir, isolation: config.adapterIsolation,
+    emit: createTriggerReceiver(services, triggers, () => services.effects.wake()) });
+  services.effects = createEffectRunner(services, services.adapters.host);
   // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.
   const timers = createTimerRunner({ knex: db.knex, commands: { act: (...args) => services.commands.act(...args) }, logger });
   const driver = makeDriver(opts.jobs ?? config.jobs ?? 'embedded', timers, { clock: opts.clock, logger, config });
@@ -114,12 +131,12 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const openapi = buildOpenApi(operations);
   operations.push(defineOperation({ method: 'get', path: '/api/openapi.json', operationId: 'openapi', tag: 'meta', auth: false, summary: 'OpenAPI 3.1 文档 The OpenAPI document', async handler() { return { body: openapi }; } }));
   const pages = serveWorkbench({ dir: config.workbenchDir, bridgeUrl: config.idCardBridgeUrl });
-  const app = createApp({ operations, tokens, principals, logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, pages });
+  const app = createApp({ operations, tokens, principals, logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, pages, raw: [['/ext', inboundRoutes(() => services.adapters.host, logger)]] });
   let timer: NodeJS.Timeout | undefined;
   let checkpointTimer: NodeJS.Timeout | undefined;
   const checkpoint = () => { writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed')); };
   let server: Server | undefined;
-  const dispatch = () => dispatchOutbox(db.knex, runOptions);
+  const dispatch = () => services.effects.tick();
   return {
     ...services, app, operations, openapi, dispatch, timers, jobs,
     listen(port = config.port) {
@@ -134,6 +151,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
           checkpointTimer = setInterval(checkpoint, config.auditCheckpointMs);
           checkpointTimer.unref();
           jobs.start().catch((err) => logger.error({ err: (err as Error).message }, 'jobs driver failed to start'));
+          services.adapters.start().catch((err) => logger.error({ err: (err as Error).message }, 'adapters failed to start'));
           resolve({ server: server!, url: `http://${config.host}:${addr.port}` });
         });
       });
@@ -146,6 +164,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
         await writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed'));
       }
       await jobs.stop();
+      await services.adapters.stop();
       if (server) await new Promise((r) => server!.close(() => r(undefined)));
       await db.close();
     },

@@ -12,6 +12,8 @@ import type { CaseQueries } from './cases/KnexCaseQueries.ts';
 import type { TaskQueries } from './tasks/KnexTaskQueries.ts';
 import type { PiiCodec } from './pii/createPiiCodec.ts';
 import type { RunOptionsSource } from './cases/createRunOptions.ts';
+import type { Adapters } from './adapters/createAdapters.ts';
+import type { EffectRunner } from './effects/createEffectRunner.ts';
 
 /** Everything a request handler may use. */
 export interface Services {
@@ -29,4 +31,8 @@ export interface Services {
   tasks: TaskQueries;
   codec: PiiCodec;
   runOptions: RunOptionsSource;
+  /** the adapter plugins (host, settings) */
+  adapters: Adapters;
+  /** performs outbox effects; `wake()` after a commit that wrote some */
+  effects: EffectRunner;
 }

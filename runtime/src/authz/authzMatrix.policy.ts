@@ -178,6 +178,15 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   oversightTrend: { access: { who: 'roles', roles: OVERSIGHT, code: forbidden }, scope: 'none', note: 'numbers scoped in SQL' },
   breakGlassQueue: { access: { who: 'roles', roles: AUDIT, maxDepth: 2, code: forbidden }, scope: 'list' },
   reviewBreakGlass: { access: { who: 'roles', roles: AUDIT, maxDepth: 2, code: forbidden }, scope: 'breakGlass' },
+
+  // adapters: the palette (manifests, health) is for every designer; settings and dead letters for county admins
+  listAdapters: { access: { who: 'any' }, scope: 'none', note: 'settings only in an admin’s answer' },
+  putAdapterConfig: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  listDeadLetters: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  retryDeadLetter: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  caseLinks: { access: { who: 'any' }, scope: 'case' },
+  getNotificationPrefs: { access: { who: 'any' }, scope: 'none', note: 'the caller’s own' },
+  putNotificationPrefs: { access: { who: 'any' }, scope: 'none', note: 'the caller’s own' },
 };
 
 /**

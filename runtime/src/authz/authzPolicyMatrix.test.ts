@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { KnexDesignerStore } from '../designer/KnexDesignerStore.ts';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRuntime, GRID1, GRID_WEST, tinyIncident, type TestRuntime } from '../testing/testRuntime.ts';
 import { testDialects } from '../testing/testDbs.ts';
@@ -55,6 +56,9 @@ const matrixHeld = {
   forms: { ...tinyIncident.forms, report: { ...tinyIncident.forms.report, fields: [...tinyIncident.forms.report.fields, 'handler'] } },
   states: { ...matrixIncident.states, accept: { ...matrixIncident.states.accept, task: { ...tinyIncident.states.accept.task, assignee: { pick: 'initiator', field: 'handler' } } } },
 };
+/** The scriptable test adapter (so adapter settings have a target) and a dead letter to retry. */
+const ECHO = fileURLToPath(new URL('../effects/fixtures/echoPlugin.ts', import.meta.url));
+let deadLetterId = 0;
 
 /** The request each operation sends in a cell. Every OpenAPI operation needs one. */
 const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
@@ -135,6 +139,13 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   oversightByOrg: () => ({ method: 'GET', path: '/api/oversight/by-org' }),
   oversightByItem: () => ({ method: 'GET', path: '/api/oversight/by-item' }),
   oversightTrend: () => ({ method: 'GET', path: '/api/oversight/trend?weeks=4' }),
+  listAdapters: () => ({ method: 'GET', path: '/api/adapters' }),
+  putAdapterConfig: () => ({ method: 'PUT', path: '/api/adapters/echo/config', body: { config: { target: 'matrix' } } }),
+  listDeadLetters: () => ({ method: 'GET', path: '/api/adapters/dead-letters' }),
+  retryDeadLetter: () => ({ method: 'POST', path: `/api/adapters/dead-letters/${deadLetterId}/retry` }),
+  caseLinks: (t) => ({ method: 'GET', path: `/api/cases/${t.caseId}/links` }),
+  getNotificationPrefs: () => ({ method: 'GET', path: '/api/me/notification-preferences' }),
+  putNotificationPrefs: () => ({ method: 'PUT', path: '/api/me/notification-preferences', body: { locale: 'zh-CN' } }),
 };
 
 /** For list operations: the ids an answer holds, and which of the target's ids must (inside) or must not (outside) be among them. */
@@ -218,8 +229,10 @@ describe.each(testDialects)('authz matrix (policy × OpenAPI) on %s', (dialect) 
 
   beforeAll(async () => {
     const started = Date.now();
-    t = await createTestRuntime(dialect);
+    t = await createTestRuntime(dialect, { adapters: [ECHO] });
     const k = t.db.knex;
+    deadLetterId = Number(((await k('outbox').insert({ case_id: 'matrix', kind: 'adapter.invoke', operation: 'ghost.call', idempotency_key: 'matrix-dead', status: 'dead', attempts: 1, available_at: 0, created_at: Date.now(),
+      payload: JSON.stringify({ kind: 'adapter.invoke', requestId: 'matrix:r1', operation: 'ghost.call', input: {}, retry: { max: 0, backoff: 'PT0S' }, idempotencyKey: 'matrix:r1' }) })) as number[])[0]);
     const mUsers = [...placements.values()].map(({ role, depth }) => ({ id: `m-${role}-${depth}`, username: `m-${role}-${depth}`, name: `矩阵${role}`, roles: [{ role, orgPath: EAST[depth - 1]! }] }));
     await seedCounty(k, {
       orgs: [{ path: EAST[0]!, name: '示例县' }, { path: EAST[1]!, name: '东城镇' }, { path: EAST[2]!, name: '幸福社区' }, { path: EAST[3]!, name: '幸福社区第一网格' },

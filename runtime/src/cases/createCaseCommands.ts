@@ -26,6 +26,13 @@ import { ConflictError, NotFoundError } from '../errors/DomainError.ts';
 /** Dependencies of the command path. */
 export interface CaseCommandDeps { db: Db; definitions: KnexDefinitionStore; runOptions: RunOptionsSource; codec: PiiCodec }
 
+/**
+ * Extra work done inside a command's transaction, before the case is written: effect delivery uses
+ * it to record what it delivered (an inbound event id, a sub-case link) atomically with the change,
+ * so a redelivery finds the record and changes nothing. It must use only `trx`.
+ */
+export interface CommandHooks { within?(trx: Knex.Transaction, caseId: string): Promise<void> }
+
 /** A stored case row. */
 export interface CaseRow { id: string; ref: string; definition_id: string; definition_version: number; org_path: string; state: string; status: string; version: number; snapshot: string; created_by: string | null; created_at: number | string; updated_at: number | string }
 
@@ -84,15 +91,18 @@ export function createCaseCommands(deps: CaseCommandDeps) {
   }
 
   /** Runs a command transaction on the command pool, then asks the sealer to chain what it staged. */
-  async function inTransaction<T>(run: (trx: Knex.Transaction, batch: WriteBatch) => Promise<T>): Promise<T> {
-    const out = await commandKnex.transaction((trx) => run(trx, writeBatch(trx, dialect)));
+  async function inTransaction<T>(run: (trx: Knex.Transaction, batch: WriteBatch) => Promise<T>, hooks?: CommandHooks & { caseId: string }): Promise<T> {
+    const out = await commandKnex.transaction(async (trx) => {
+      await hooks?.within?.(trx, hooks.caseId);
+      return run(trx, writeBatch(trx, dialect));
+    });
     if (dialect === 'mysql') scheduleSeal(knex);
     return out;
   }
 
   return {
     /** Starts a case of the newest published version (or a given one) at an org unit. */
-    async create(user: UserRecord, input: { definitionId: string; version?: number; orgPath: string; data: Record<string, unknown> }): Promise<{ id: string; ref: string; version: number }> {
+    async create(user: UserRecord, input: { definitionId: string; version?: number; orgPath: string; data: Record<string, unknown> }, hooks?: CommandHooks): Promise<{ id: string; ref: string; version: number }> {
       const version = input.version ?? (await deps.definitions.latestPublished(input.definitionId));
       const compiled = await deps.definitions.compiledFor(input.definitionId, version);
       const opts = await deps.runOptions.get();
@@ -111,12 +121,12 @@ export function createCaseCommands(deps: CaseCommandDeps) {
           state: stateName(res.snapshot.value), status: res.snapshot.status, version: 1, snapshot: JSON.stringify(stored), created_by: user.id, created_at: now, updated_at: now }));
         const event = { type: 'case.created', data: { ...input.data }, meta: { at: now, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, seq: 1 }, res, {}, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
-      });
+      }, { ...hooks, caseId: id });
       return { id, ref, version: 1 };
     },
 
     /** Applies an event to a case the caller has already been allowed to see. */
-    async act(user: UserRecord, caseId: string, event: Omit<CaseEvent, 'meta'>, expectedVersion?: number, acted?: { taskId: string; action: string }): Promise<{ version: number; effects: Effect[] }> {
+    async act(user: UserRecord, caseId: string, event: Omit<CaseEvent, 'meta'>, expectedVersion?: number, acted?: { taskId: string; action: string }, hooks?: CommandHooks): Promise<{ version: number; effects: Effect[] }> {
       const opts = await deps.runOptions.get();
       return inTransaction(async (trx, batch) => {
         const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
@@ -144,7 +154,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, seq: version };
         await write(trx, batch, c, res, snap.context.tasks, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets, acted);
         return { version, effects: res.effects };
-      });
+      }, { ...hooks, caseId });
     },
   };
 }

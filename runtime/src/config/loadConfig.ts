@@ -46,6 +46,10 @@ export interface RuntimeConfig {
   auditCheckpointMs: number;
   /** total attachment bytes one case may hold */
   attachmentCaseQuotaBytes: number;
+  /** adapter modules to load (package names or paths), `TONGBAN_ADAPTERS` comma-separated; undefined when unset */
+  adapters?: string[];
+  /** `TONGBAN_ADAPTER_ISOLATION`: `worker` (default: each adapter in its own thread) or `inline` (the server's thread) */
+  adapterIsolation: 'worker' | 'inline';
 }
 
 /** The jobs drivers a deployment can select (`TONGBAN_JOBS`). */
@@ -182,11 +186,14 @@ export function loadConfig(envIn: Env = process.env): RuntimeConfig {
     auditCheckpointFile: resolve(env.TONGBAN_AUDIT_CHECKPOINTS || resolve(env.TONGBAN_DATA_DIR || './data', 'audit-checkpoints.jsonl')),
     auditCheckpointMs: int(problems, 'TONGBAN_AUDIT_CHECKPOINT_MS', env.TONGBAN_AUDIT_CHECKPOINT_MS, 60_000, 1000, 24 * 3600_000),
     attachmentCaseQuotaBytes: int(problems, 'TONGBAN_ATTACHMENT_CASE_QUOTA', env.TONGBAN_ATTACHMENT_CASE_QUOTA, 200 * 1024 * 1024, 1024, 100 * 1024 * 1024 * 1024),
+    adapters: env.TONGBAN_ADAPTERS === undefined ? undefined : env.TONGBAN_ADAPTERS.split(',').map((a) => a.trim()).filter(Boolean),
+    adapterIsolation: (env.TONGBAN_ADAPTER_ISOLATION || 'worker') as 'worker' | 'inline',
   };
   if (!jobsModes.includes(config.jobs)) {
     problems.push(`TONGBAN_JOBS="${config.jobs}" 无效 (must be ${jobsModes.join('|')})`);
     config.jobs = 'embedded';
   }
+  if (!['worker', 'inline'].includes(config.adapterIsolation)) problems.push(`TONGBAN_ADAPTER_ISOLATION="${config.adapterIsolation}" 无效 (must be worker|inline)`);
   config.redisUrl = redisUrl(problems, env.REDIS_URL, config.jobs === 'bullmq');
   if (!/^[A-Za-z0-9_.-]{1,100}$/.test(config.jobsQueue)) {
     problems.push(`TONGBAN_JOBS_QUEUE="${config.jobsQueue}" 须为 1–100 个字母、数字、_ . - (must be 1–100 of A-Z a-z 0-9 _ . -; no ":")`);

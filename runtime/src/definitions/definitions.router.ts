@@ -3,6 +3,7 @@ import * as engine from '@tongban/engine';
 import { ForbiddenError } from '../errors/DomainError.ts';
 import { created, ok, defineOperation, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
+import { lintInvokeInputs } from '../adapters/lintInvokeInputs.ts';
 import type { AppAbility } from '../authz/defineAbilities.ts';
 import { mustLoad, validateBody } from './KnexDefinitionStore.ts';
 import { assertPublishable } from '../designer/publishGate.ts';
@@ -33,7 +34,10 @@ export function definitionOperations(s: Services): Operation[] {
         const def = mustLoad(body);
         // Sub-case and spawn targets resolve against what the store holds (plus the item itself).
         const known = [...new Set([def.id, ...(await s.definitions.list()).map((d) => d.id)])];
-        const diagnostics = engine.lint(def, { knownDefinitions: known });
+        // with adapters loaded the linter knows which operations exist (none loaded: a dev or test runtime, no check)
+        const installedOperations = s.adapters.host.ids().length ? s.adapters.host.operationIds() : undefined;
+        const inputs = new Map(s.adapters.host.manifests().flatMap((m) => m.operations.map((o) => [o.id, o.input] as const)));
+        const diagnostics = [...engine.lint(def, { knownDefinitions: known, installedOperations }), ...lintInvokeInputs(def, inputs)];
         return { body: { ok: !engine.hasErrors(diagnostics), diagnostics } };
       } }),
     defineOperation({ method: 'post', path: '/api/definitions/{id}/versions/{version}/publish', operationId: 'publishDefinition', responses: ok('DefinitionSummary'), tag: 'definitions', summary: '发布 Publish', params: idv,

@@ -85,6 +85,9 @@ export const errorCatalog = {
   'attachment.not-found': { kind: 'not-found', zh: '附件不存在', en: 'No such attachment' },
   'view.limit': { kind: 'conflict', zh: '已保存的视图过多，请先删除一些', en: 'Too many saved views; delete some first' },
   'draft.conflict': { kind: 'conflict', zh: '草稿已在其他设备或窗口更新，请刷新后再编辑', en: 'The draft was changed elsewhere; reload it before editing' },
+  'adapter.not-found': { kind: 'not-found', zh: '适配器不存在', en: 'No such adapter' },
+  'adapter.config-invalid': { kind: 'refused', zh: '适配器配置不符合其定义', en: 'The adapter settings do not match its schema' },
+  'adapter.dead-letter-not-found': { kind: 'not-found', zh: '失败调用不存在或已在重试', en: 'No such dead letter (or it is already being retried)' },
   'internal': { kind: 'internal', zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { kind: ErrorKind; zh: string; en: string }>;
 

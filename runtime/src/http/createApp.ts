@@ -25,6 +25,8 @@ export interface AppDeps {
   pages?: express.Router;
   /** Express `trust proxy`: which proxies' X-Forwarded-For names the client */
   trustProxy?: boolean | number | string;
+  /** raw routers mounted before the API operations (adapters' inbound HTTP under /ext: their own body parsing and credentials) */
+  raw?: Array<[string, express.RequestHandler]>;
 }
 
 function langOf(req: Request): 'zh-CN' | 'en' {
@@ -140,6 +142,7 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   app.use(securityHeaders);
+  for (const [path, handler] of deps.raw ?? []) app.use(path, handler);
   for (const op of deps.operations) mount(app, deps, op);
   if (deps.pages) app.use(deps.pages);
   app.use((_req, _res, next) => next(new NotFoundError('route.not-found')));

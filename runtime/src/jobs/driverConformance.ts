@@ -153,9 +153,9 @@ export function describeDriverConformance(target: ConformanceTarget): void {
       expect(await passTo(driver, warnAt - 0.5 * HOUR)).toBe(0);
       expect(await timerStatuses(t, caseId)).toEqual(['sla.warn:armed', 'sla.due:armed']);
       expect(await passTo(driver, warnAt)).toBe(wake ? 0 : 1);
-      await expectInbox(caseId, ['sla-warning']);
+      await expectInbox(caseId, ['即将超时']); // the rendered template, not its id
       expect(await passTo(driver, breachAt)).toBe(wake ? 0 : 1);
-      await expectInbox(caseId, ['sla-breach', 'sla-warning']);
+      await expectInbox(caseId, ['已超时', '即将超时']);
       await expectTimers(caseId, ['sla.warn:fired', 'sla.due:fired']);
       await sealAudit(t.db.knex); // commands stage audit entries; the sealer chains them shortly after
       const audit = await t.db.knex('audit_log').where({ case_id: caseId }).pluck('action');
@@ -170,7 +170,7 @@ export function describeDriverConformance(target: ConformanceTarget): void {
       await driver.start();
       expect(await timerStatuses(t, caseId)).toEqual(['sla.warn:fired', 'sla.due:fired']);
       expect(await driver.tick()).toBe(0);
-      await expectInbox(caseId, ['sla-breach', 'sla-warning']);
+      await expectInbox(caseId, ['已超时', '即将超时']);
     });
 
     it('never fires a timer the command path cancelled (task done before its deadline)', async () => {
@@ -189,7 +189,7 @@ export function describeDriverConformance(target: ConformanceTarget): void {
       await restarted.start();
       expect(await restarted.tick()).toBe(0);
       expect(await firedKeys(t, [caseId])).toEqual([]);
-      expect((await inboxTitles(t, caseId)).filter((x) => x.startsWith('sla-'))).toEqual([]);
+      expect((await inboxTitles(t, caseId)).filter((x) => ['即将超时', '已超时'].includes(x))).toEqual([]);
     });
 
     it('two runtimes sharing the database fire each timer exactly once', async () => {

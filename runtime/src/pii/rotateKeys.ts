@@ -1,4 +1,7 @@
-/** Re-encrypts every sealed value (case snapshots, event and outbox payloads, task drafts) under the current key. */
+/**
+ * Re-encrypts every sealed value (case snapshots, event and outbox payloads, task drafts, adapter
+ * secrets, users' notification contact points) under the current key.
+ */
 import type { Knex } from 'knex';
 import type { PiiCodec } from './createPiiCodec.ts';
 
@@ -10,7 +13,8 @@ function reseal(text: string, codec: PiiCodec): string {
 
 /** Rotates in pages; returns how many rows changed per table. */
 export async function rotateKeys(knex: Knex, codec: PiiCodec): Promise<Record<string, number>> {
-  const targets: Array<[string, string, string]> = [['cases', 'id', 'snapshot'], ['case_events', 'id', 'payload'], ['outbox', 'id', 'payload'], ['tasks', 'id', 'draft']];
+  const targets: Array<[string, string, string]> = [['cases', 'id', 'snapshot'], ['case_events', 'id', 'payload'], ['outbox', 'id', 'payload'], ['tasks', 'id', 'draft'],
+    ['adapter_configs', 'plugin_id', 'secrets'], ['notification_prefs', 'user_id', 'phone'], ['notification_prefs', 'user_id', 'wechat_openid']];
   const out: Record<string, number> = {};
   for (const [table, key, col] of targets) {
     let after: string | number = '';
@@ -24,7 +28,7 @@ export async function rotateKeys(knex: Knex, codec: PiiCodec): Promise<Record<st
       if (rows.length < 500) break;
       after = rows[rows.length - 1]![key]!;
     }
-    out[table] = changed;
+    out[table] = (out[table] ?? 0) + changed;
   }
   return out;
 }

@@ -10,7 +10,8 @@ import * as m004 from './migrations/004_perf.ts';
 import * as m005 from './migrations/005_jobs_reviews.ts';
 import * as m006 from './migrations/006_security.ts';
 import * as m007 from './migrations/007_workbench.ts';
-import * as m008 from './migrations/008_designer.ts';
+import * as m008 from './migrations/008_effects.ts';
+import * as m009 from './migrations/009_designer.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -22,7 +23,8 @@ const migrations: Record<string, Migration> = {
   '005_jobs_reviews': m005,
   '006_security': m006,
   '007_workbench': m007,
-  '008_designer': m008,
+  '008_effects': m008,
+  '009_designer': m009,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -30,10 +30,12 @@ export interface TestRuntime {
 }
 
 /** Starts a seeded runtime on a fresh store. */
-export async function createTestRuntime(dialect: Dialect, opts: { poolMax?: number } = {}): Promise<TestRuntime> {
+export async function createTestRuntime(dialect: Dialect, opts: { poolMax?: number; adapters?: string[] } = {}): Promise<TestRuntime> {
   const db = await createTestDb(dialect, { poolMax: opts.poolMax });
-  const config = loadConfig({ TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-data-')), PORT: '0', LOG_LEVEL: 'silent', TONGBAN_TRUST_PROXY: 'loopback' });
-  const rt = await createRuntime(config, { db, logger: pino({ level: 'silent' }) });
+  const config = loadConfig({ TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-data-')), PORT: '0', LOG_LEVEL: 'silent', TONGBAN_TRUST_PROXY: 'loopback',
+    // the effect tests' fixture adapters share test state through memory: run them in this thread
+    TONGBAN_ADAPTER_ISOLATION: 'inline' });
+  const rt = await createRuntime(config, { db, logger: pino({ level: 'silent' }), adapters: opts.adapters });
   await seedCounty(db.knex, tinyCounty);
   await rt.definitions.publishBody(tinyIncident, 'u-admin');
   const { url } = await rt.listen(0);

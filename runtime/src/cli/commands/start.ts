@@ -2,6 +2,8 @@
 import { ConfigError, loadConfig } from '../../config/loadConfig.ts';
 import { createRuntime } from '../../createRuntime.ts';
 import { seedRuntime } from '../../seed/seedRuntime.ts';
+import { sampleAdapters } from '@tongban/examples';
+import { guardProcess } from '../guardProcess.ts';
 
 export const summary = '启动服务（默认内置 SQLite，PORT=3000，TONGBAN_DATA_DIR=./data） Start the API server';
 
@@ -13,8 +15,17 @@ export async function run(_args: string[]): Promise<number> {
     if (err instanceof ConfigError) { process.stderr.write(err.message + '\n'); return 2; }
     throw err;
   }
-  // the timer driver comes from TONGBAN_JOBS (checked at config load): embedded | bullmq | off
-  const rt = await createRuntime(config);
+  // the timer driver comes from TONGBAN_JOBS (checked at config load): embedded | bullmq | off;
+  // adapters from TONGBAN_ADAPTERS, else (when the sample county is seeded) the sample county's
+  config.adapters ??= config.seedOnStart ? sampleAdapters.modules : [];
+  let rt;
+  try {
+    rt = await createRuntime(config);
+  } catch (err) {
+    if ((err as Error).name === 'HostError') { process.stderr.write(`适配器无法加载 Adapters cannot load:\n${(err as Error).message}\n`); return 2; }
+    throw err;
+  }
+  guardProcess(rt.logger);
   if (config.seedOnStart) for (const line of await seedRuntime(rt)) rt.logger.info(line);
   try {
     await rt.jobs.start(); // fail the start when e.g. Redis cannot be reached, rather than only logging it

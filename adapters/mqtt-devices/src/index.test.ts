@@ -1,0 +1,100 @@
+/** mqtt-devices against the Mosquitto broker running on this machine (127.0.0.1:1883, TONGBAN_TEST_MQTT overrides). */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import mqtt, { type MqttClient } from 'mqtt';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestHost, type TestHost } from '@tongban/plugin-sdk';
+import mqttDevices from './index.ts';
+
+const broker = process.env.TONGBAN_TEST_MQTT ?? 'mqtt://127.0.0.1:1883';
+const county = String(100000 + Math.floor(Math.random() * 899999)); // a county of our own: parallel runs never hear each other
+const grid = '/510722/510722001/510722001001/510722001001001';
+const device = { id: 'dev-001', type: 'sos_button', gridPath: grid, elder: { name: '于军', residentId: 'r-1' }, emergencyContacts: [{ name: '董杰', phone: '13928007919', relation: '儿子' }], location: { room: '卧室' } };
+const topic = (kind: string, id = device.id, type = device.type) => `zhsq/v1/${county}/${type}/${id}/${kind}`;
+const event = (extra: Record<string, unknown> = {}) => JSON.stringify({ eventId: randomUUID(), ts: new Date().toISOString().replace('Z', '+00:00'), type: 'sos', severity: 'critical', battery: 82, cid: { q: 1, code: '101', zone: '003' }, ...extra });
+
+let peer: MqttClient;
+let host: TestHost;
+const replies: Array<{ topic: string; body: Record<string, unknown> }> = [];
+const until = async (what: string, ok: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!ok()) { if (Date.now() > end) throw new Error(`timed out waiting for ${what}`); await new Promise((r) => setTimeout(r, 20)); }
+};
+
+beforeAll(async () => {
+  peer = await mqtt.connectAsync(broker, { clientId: `peer-${county}` });
+  await peer.subscribeAsync(`zhsq/v1/${county}/+/+/cmd`, { qos: 1 });
+  peer.on('message', (t, b) => replies.push({ topic: t, body: JSON.parse(b.toString()) as Record<string, unknown> }));
+});
+afterAll(async () => { await peer.endAsync(); });
+const start = async (extra: Record<string, unknown> = {}) => {
+  host = await createTestHost(mqttDevices, { config: { brokerUrl: broker, county, ...extra }, secrets: { registry: [device] }, now: Date.now() });
+  await host.start();
+};
+afterEach(async () => { await host?.stop(); replies.length = 0; });
+
+describe('mqtt-devices on Mosquitto', () => {
+  it('an alarm published with mosquitto_pub opens a case as the device, bound by the registry; the device hears it was received', async () => {
+    await start();
+    const id = randomUUID();
+    execFileSync('mosquitto_pub', ['-L', `${broker}/${topic('event')}`, '-q', '1', '-m', event({ eventId: id, loc: { addressId: 'A-1029', room: '卧室' } })]);
+    await until('the alarm', () => host.emitted.length === 1);
+    const [e] = host.emitted;
+    expect(e!.trigger).toBe('alarm');
+    expect(e!.event).toMatchObject({ eventId: id, source: 'device', start: { orgPath: grid, definition: 'elderly-call' } });
+    expect(e!.event.data).toMatchObject({ eventId: id, deviceId: 'dev-001', deviceType: 'sos_button', eventType: 'sos', gridCode: '510722001001001', alarmCode: '101', battery: 82,
+      elder: { name: '于军' }, emergencyContacts: [{ phone: '13928007919' }], location: { room: '卧室', addressId: 'A-1029' } });
+    await until('the receipt', () => replies.length === 1);
+    expect(replies[0]).toMatchObject({ topic: topic('cmd'), body: { command: 'received', eventId: id, caseRef: 'TB-TEST-1' } });
+    host.assertNothingPersonalLogged(['于军', '董杰']);
+  });
+
+  it('a redelivered event id and a repeat of the same alarm within 60 s open nothing more; junk, unknown devices and a flood are dropped and counted', async () => {
+    await start({ floodPerMinute: 5 });
+    const id = randomUUID();
+    await peer.publishAsync(topic('event'), event({ eventId: id }), { qos: 1 });
+    await peer.publishAsync(topic('event'), event({ eventId: id }), { qos: 1 });
+    await peer.publishAsync(topic('event'), event(), { qos: 1 }); // same device, same type, 60 s rule
+    await peer.publishAsync(topic('event'), '{not json', { qos: 1 });
+    await peer.publishAsync(topic('event'), event({ ts: new Date(Date.now() + 3_600_000).toISOString() }), { qos: 1 });
+    await peer.publishAsync(topic('event', 'dev-999'), event(), { qos: 1 });
+    for (let i = 0; i < 6; i++) await peer.publishAsync(topic('event'), event({ type: 'fall' }), { qos: 1 });
+    const health = async () => JSON.parse((await mqttDevices.health!(host.context)).detail!) as Record<string, number>;
+    await until('the counters', () => host.emitted.length >= 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(host.emitted.map((e) => e.event.data.eventType)).toEqual(['sos', 'fall']);
+    // 8 well-formed events reach the per-device window of 5: sos, repeat, fall, repeat, repeat, then 3 over the cap
+    expect(await health()).toMatchObject({ 'mqtt.duplicate': 1, 'mqtt.repeat-alarm': 3, 'mqtt.bad-json': 1, 'mqtt.bad-time': 1, 'mqtt.unknown-device': 1, 'mqtt.flood': 3 });
+    host.assertNothingPersonalLogged(['于军', '董杰']);
+  });
+
+  it('a device whose Last Will says offline gets a technical ticket, closed when it is back online', async () => {
+    await start();
+    await peer.publishAsync(topic('status'), 'offline', { qos: 1, retain: false });
+    await until('the ticket', () => host.emitted.length === 1);
+    expect(host.emitted[0]!.event.data).toMatchObject({ eventType: 'offline', deviceId: 'dev-001' });
+    await peer.publishAsync(topic('status'), 'online', { qos: 1 });
+    await until('the restore', () => host.emitted.length === 2);
+    expect(host.emitted[1]).toMatchObject({ trigger: 'device-status', event: { advance: { caseId: 'case-1', event: 'device_restored' } } });
+  });
+
+  it('a silent device becomes a ticket once the offline time passes', async () => {
+    await start({ offlineAfterMinutes: 1 });
+    await peer.publishAsync(topic('state'), '{"battery":80}', { qos: 1 });
+    await new Promise((r) => setTimeout(r, 200)); // the broker delivers the state message: the device is seen
+    await host.clock.advance(60_000);
+    expect(host.emitted).toHaveLength(0); // silent for exactly the limit: not yet
+    await host.clock.advance(60_000);
+    await until('the ticket', () => host.emitted.length === 1);
+    expect(host.emitted[0]!.event.data.eventType).toBe('offline');
+  });
+
+  it('commands go to the device and wait for its ack; no ack is retryable, an unknown device permanent', async () => {
+    await start({ ackTimeoutMs: 500 });
+    const answer = (m: { topic: string; body: Record<string, unknown> }) => peer.publishAsync(m.topic + '/ack', JSON.stringify({ cmdId: m.body.cmdId, ok: true }), { qos: 1 });
+    peer.on('message', (t, b) => { if (t.endsWith('/cmd')) { const body = JSON.parse(b.toString()) as Record<string, unknown>; if (body.command === 'ack') void answer({ topic: t, body }); } });
+    expect(await host.invoke('command', { deviceId: 'dev-001', command: 'ack' }, { idempotencyKey: 'case-1:r1' })).toMatchObject({ ok: true, output: { acked: true, cmdId: 'case-1:r1' } });
+    expect(await host.invoke('command', { deviceId: 'dev-001', command: 'silence' })).toMatchObject({ ok: false, error: { code: 'mqtt.no-ack', retryable: true } });
+    expect(await host.invoke('command', { deviceId: 'dev-404', command: 'ack' })).toMatchObject({ ok: false, error: { code: 'mqtt.unknown-device', retryable: false } });
+  });
+});

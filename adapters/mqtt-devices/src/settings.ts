@@ -1,0 +1,66 @@
+/** mqtt-devices settings: the broker, the county's topic prefix, limits; the broker password and the device registry (personal data) as secrets. */
+const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+const label = (zh: string, en: string, hzh: string, hen: string) => ({ 'x-title': t(zh, en), 'x-help': t(hzh, hen) });
+
+/** A registered device: which resident it serves, in which grid, whom to call. */
+export interface RegisteredDevice {
+  id: string; type: string; gridPath: string;
+  elder: { name: string; residentId?: string };
+  emergencyContacts: Array<{ name: string; phone: string; relation?: string }>;
+  ageBand?: string; livingStatus?: string[]; location?: { addressId?: string; room?: string };
+}
+
+/** Plain settings. */
+export interface MqttConfig { brokerUrl: string; username?: string; county: string; definition: string; offlineAfterMinutes: number; floodPerMinute: number; ackTimeoutMs: number; serviceType: string }
+/** Secrets. */
+export interface MqttSecrets { password?: string; registry: RegisteredDevice[] }
+
+export const configSchema = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    brokerUrl: { type: 'string', pattern: '^mqtts?://', default: 'mqtt://127.0.0.1:1883', ...label('MQTT 服务器', 'Broker URL', '如 mqtts://iot.example.gov.cn:8883；默认本机', 'e.g. mqtts://broker:8883; default: this machine') },
+    username: { type: 'string', maxLength: 100, ...label('用户名', 'Username', 'MQTT 登录用户名', 'The MQTT user name') },
+    county: { type: 'string', pattern: '^[0-9]{6}$', default: '510722', ...label('县区划代码', 'County code', '主题前缀 zhsq/v1/{县代码}', 'Topic prefix zhsq/v1/{county}') },
+    definition: { type: 'string', default: 'elderly-call', ...label('服务事项', 'Service item', '报警开启的服务事项', 'The item an alarm opens') },
+    offlineAfterMinutes: { type: 'integer', minimum: 1, maximum: 1440, default: 30, ...label('离线判定（分钟）', 'Offline after (min)', '超过该时间无消息即生成运维工单', 'A device silent this long becomes a technical ticket') },
+    floodPerMinute: { type: 'integer', minimum: 1, maximum: 600, default: 20, ...label('每设备每分钟上限', 'Events per device per minute', '超出的事件丢弃并计数', 'Events beyond this are dropped and counted') },
+    ackTimeoutMs: { type: 'integer', minimum: 100, maximum: 60_000, default: 5000, ...label('指令回执超时（毫秒）', 'Command ack timeout (ms)', '等待设备 cmd/ack 的时间', 'How long to wait for cmd/ack') },
+    serviceType: { type: 'string', enum: ['meal', 'cleaning', 'repair', 'escort', 'other'], default: 'other', ...label('绿键默认服务类型', 'Green-button service', '生活服务键对应的服务类型', 'The service a green button asks for') },
+  },
+};
+
+const contact = {
+  type: 'object', required: ['name', 'phone'],
+  properties: {
+    name: { type: 'string', 'x-pii': 'name', ...label('姓名', 'Name', '紧急联系人姓名', 'Contact name') },
+    phone: { type: 'string', pattern: '^1[3-9][0-9]{9}$', 'x-pii': 'phone', ...label('电话', 'Phone', '大陆手机号', 'Mainland mobile') },
+    relation: { type: 'string', ...label('关系', 'Relation', '与老人的关系', 'Relation to the elder') },
+  },
+};
+
+export const secretsSchema = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    password: { type: 'string', ...label('密码', 'Password', 'MQTT 登录密码', 'The MQTT password') },
+    registry: {
+      type: 'array', default: [], maxItems: 100_000, ...label('设备登记', 'Device registry', '设备 → 居民 → 网格的绑定（含个人信息，加密保存）', 'Device → resident → grid bindings (personal data, stored encrypted)'),
+      items: {
+        type: 'object', required: ['id', 'type', 'gridPath', 'elder', 'emergencyContacts'],
+        properties: {
+          id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', ...label('设备编号', 'Device id', '主题中的设备编号', 'The id in the topic') },
+          type: { type: 'string', ...label('设备类型', 'Device type', '如 sos_button、fall、smoke', 'e.g. sos_button, fall, smoke') },
+          gridPath: { type: 'string', pattern: '^(/[0-9]{6,15}){4}$', ...label('所属网格', 'Grid', '网格的组织路径', 'The grid’s org path') },
+          elder: { type: 'object', required: ['name'], ...label('老人', 'Elder', '设备服务的老人', 'The elder the device serves'), properties: {
+            name: { type: 'string', 'x-pii': 'name', ...label('姓名', 'Name', '老人姓名', 'Name') },
+            residentId: { type: 'string', ...label('居民编号', 'Resident id', '居民档案编号', 'Resident record id') } } },
+          emergencyContacts: { type: 'array', minItems: 1, items: contact, ...label('紧急联系人', 'Emergency contacts', '报警时通知的人', 'Whom an alarm notifies') },
+          ageBand: { type: 'string', ...label('年龄段', 'Age band', '如 80-89', 'e.g. 80-89') },
+          livingStatus: { type: 'array', items: { type: 'string' }, 'x-pii': 'special-identity', ...label('居住状况', 'Living status', '独居、空巢等', 'Alone, empty nest, …') },
+          location: { type: 'object', ...label('位置', 'Location', '地址编号与房间', 'Address id and room'), properties: {
+            addressId: { type: 'string', ...label('地址编号', 'Address id', '地址库编号', 'Address record id') },
+            room: { type: 'string', ...label('房间', 'Room', '如 卧室', 'e.g. bedroom') } } },
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,27 @@
+/**
+ * sms-gateway: sends template SMS through a Chinese carrier platform's HTTP API (pre-approved 签名
+ * and 模板: `SignName`, `TemplateCode`, `TemplateParam`, `OutId`, as Aliyun SendSms takes them),
+ * HMAC-signed, with the call's idempotency key as `OutId` so a retry is sent once. 5xx and timeouts
+ * are retried, a 4xx never; a per-number hourly cap protects residents from floods. Delivery
+ * receipts (状态报告) arrive signed at `/ext/sms-gateway/receipts` and advance the case.
+ */
+import { definePlugin } from '@tongban/plugin-sdk';
+import { send } from './send.ts';
+import { receipts } from './receipts.ts';
+import { configSchema, secretsSchema, type SmsConfig, type SmsSecrets } from './settings.ts';
+
+export default definePlugin<SmsConfig, SmsSecrets>({
+  id: 'sms-gateway', version: '1.0.0', sdk: '^1',
+  title: { 'zh-CN': '短信网关', en: 'SMS gateway' },
+  description: { 'zh-CN': '经运营商短信平台发送模板短信，接收状态报告', en: 'Sends template SMS through a carrier platform and receives delivery receipts' },
+  config: { version: 1, schema: configSchema, secrets: secretsSchema },
+  operations: { send },
+  triggers: {
+    receipt: {
+      title: { 'zh-CN': '短信状态报告', en: 'Delivery receipt' },
+      description: { 'zh-CN': '运营商回调的送达结果，推进案件（sms.delivered / sms.undelivered）', en: 'The carrier’s delivery result; advances the case (sms.delivered / sms.undelivered)' },
+      payload: { type: 'object', additionalProperties: false, properties: {} },
+    },
+  },
+  routes: [receipts],
+});

@@ -1,0 +1,64 @@
+/**
+ * Performs what commands wrote to the outbox: notices, adapter calls (and their channel sends),
+ * sub-cases; then delivers finished sub-cases to their parents. Cases run concurrently up to a limit
+ * (adapter calls wait on the network, not on us), one case's rows in order; one row's failure is logged and retried later
+ * through its lease, never allowed to stop the others. `wake()` runs a tick soon after a commit.
+ */
+import type { PluginHost } from '@tongban/plugin-host';
+import type { Services } from '../services.ts';
+import { claimOutbox, type OutboxRow } from './claimOutbox.ts';
+import { deliverSubcaseOutcomes } from './deliverSubcaseOutcomes.ts';
+import { executeAdapterCall } from './executeAdapterCall.ts';
+import { executeSpawn } from './executeSpawn.ts';
+import { executeNotify } from './notify/executeNotify.ts';
+
+/** The effect runner of one runtime. */
+export interface EffectRunner {
+  /** one pass: claims due rows, performs them, delivers sub-case outcomes; returns rows handled */
+  tick(now?: number): Promise<number>;
+  /** asks for a tick soon (coalesced) */
+  wake(): void;
+}
+
+/** Creates the runner; `batch` rows per claim, `concurrency` in flight. */
+export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?: number; concurrency?: number } = {}): EffectRunner {
+  const batch = opts.batch ?? 100;
+  const concurrency = opts.concurrency ?? 16;
+  let running: Promise<number> | undefined;
+  let again = false;
+
+  async function perform(row: OutboxRow, now: number): Promise<void> {
+    try {
+      if (row.kind === 'notify') await executeNotify(s, row, now);
+      else if (row.kind === 'adapter.invoke' || row.kind === 'notify.send') await executeAdapterCall(s, host, row, now);
+      else if (row.kind === 'case.spawn') await executeSpawn(s, row);
+      else await s.db.knex('outbox').where({ id: row.id }).update({ status: 'dead', last_error: `unknown kind ${row.kind}`.slice(0, 400) });
+    } catch (err) {
+      // ours or the store's: the lease runs out and another tick retries the row
+      s.logger.error({ outbox: row.id, kind: row.kind, err: (err as Error).message }, 'effect failed; will retry after its lease');
+    }
+  }
+
+  async function pass(now: number): Promise<number> {
+    const rows = await claimOutbox(s.db.knex, now, batch);
+    // one case's rows in their order (its notices reach the inbox in event order); cases side by side
+    const groups = new Map<string, OutboxRow[]>();
+    for (const r of rows) groups.set(r.case_id, [...(groups.get(r.case_id) ?? []), r]);
+    const byCase = [...groups.values()];
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(concurrency, byCase.length) }, async () => {
+      while (next < byCase.length) for (const row of byCase[next++]!) await perform(row, now);
+    }));
+    return rows.length + (await deliverSubcaseOutcomes(s));
+  }
+
+  const tick = (now = Date.now()): Promise<number> => {
+    if (running) { again = true; return running; }
+    running = pass(now).finally(() => {
+      running = undefined;
+      if (again) { again = false; setImmediate(() => { void tick().catch(() => undefined); }); }
+    });
+    return running;
+  };
+  return { tick, wake: () => { setImmediate(() => { void tick().catch((err) => s.logger.error({ err: (err as Error).message }, 'effect tick failed')); }); } };
+}

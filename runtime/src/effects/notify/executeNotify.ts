@@ -1,0 +1,93 @@
+/**
+ * `notify`: one inbox row per user recipient, rendered for that user (language, masking); SMS and
+ * WeChat go out as `notify.send` calls through the adapters' operations (`sms-gateway.send`,
+ * `wechat-template.send`), retried and dead-lettered like any adapter call. Residents named in the
+ * case data by phone number are reached by SMS. What is not urgent respects the recipient's channel
+ * preferences and quiet hours (it waits, it is not dropped). The same text to the same person about
+ * the same case within ten minutes is sent once; redelivery of the row is harmless (keys per recipient).
+ * A case is urgent when any of its steps is priority urgent: urgent notices skip preferences and quiet hours.
+ */
+import { createHash } from 'node:crypto';
+import { isCnMobile, type Effect } from '@tongban/engine';
+import type { Knex } from 'knex';
+import { piiFieldsOf } from '../../pii/piiFields.ts';
+import { viewerOf } from '../../cases/caseView.ts';
+import type { Services } from '../../services.ts';
+import { settle, type OutboxRow } from '../claimOutbox.ts';
+import { openSealed } from '../openSealed.ts';
+import { afterQuietHours, prefsOf, RESIDENT_QUIET } from './notificationPrefs.ts';
+import { renderNotice, type NoticeCase } from './renderNotice.ts';
+
+type Notify = Extract<Effect, { kind: 'notify' }>;
+
+/** Operations that carry notices to phones and WeChat. */
+export const channelOperations = { sms: 'sms-gateway.send', wechat: 'wechat-template.send' } as const;
+/** The same text to the same person about the same case within this window is sent once. */
+export const DEDUPE_WINDOW_MS = 10 * 60_000;
+
+async function recipients(s: Pick<Services, 'runOptions' | 'identity'>, e: Notify, createdBy: string | null) {
+  const dir = (await s.runOptions.get()).directory;
+  const named = new Set(e.recipients.users ?? []);
+  for (const org of [e.recipients.orgPath, ...(e.recipients.orgPaths ?? [])]) if (e.recipients.role && org) for (const u of dir.usersWithRole(e.recipients.role, org)) named.add(u);
+  const users = [];
+  const phones: string[] = [];
+  for (const id of named) {
+    const u = await s.identity.getUser(id);
+    if (u && !u.disabled) users.push(u);
+    else if (!u && isCnMobile(id)) phones.push(id); // a resident (a landlord, a family member) named by phone in the case data
+  }
+  if (!users.length && !phones.length && createdBy) { const u = await s.identity.getUser(createdBy); if (u) users.push(u); }
+  return { users, phones };
+}
+
+async function recentlySent(knex: Knex, userId: string, caseId: string, title: string, now: number): Promise<boolean> {
+  return !!(await knex('notifications').where({ user_id: userId, case_id: caseId, title }).where('created_at', '>', now - DEDUPE_WINDOW_MS).first('id'));
+}
+
+/** Runs one claimed `notify` row. */
+export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'identity' | 'definitions' | 'codec'>, row: OutboxRow, now: number): Promise<void> {
+  const knex = s.db.knex;
+  const e = JSON.parse(row.payload) as Notify;
+  const cr = (await knex('cases').where({ id: row.case_id }).first('id', 'ref', 'state', 'org_path', 'definition_id', 'definition_version', 'created_by')) as
+    { id: string; ref: string; state: string; org_path: string; definition_id: string; definition_version: number; created_by: string | null } | undefined;
+  if (!cr) { await settle(knex, row, { status: 'done', last_error: 'case missing' }); return; }
+  const def = (await s.definitions.compiledFor(cr.definition_id, Number(cr.definition_version))).definition;
+  const fields = piiFieldsOf(def);
+  const c: NoticeCase = { id: cr.id, ref: cr.ref, state: cr.state, orgPath: cr.org_path, orgName: (await s.identity.getOrg(cr.org_path))?.name ?? '' };
+  const vars = { ...e.vars, data: openSealed(s.codec, e.vars.data ?? {}) };
+  // urgent: the case carries urgent work (a step of it is priority urgent, e.g. an alarm's answering), whatever its step now
+  const urgent = !!(await knex('tasks').where({ case_id: cr.id, priority: 0 }).first('id'));
+  const { users, phones } = await recipients(s, e, cr.created_by);
+  const prefs = await prefsOf(knex, s.codec, users.map((u) => u.id));
+  const kind = e.channel === 'cc' ? 'cc' : e.template === 'urge' ? 'urge' : 'notify';
+  const taskId = typeof e.vars.taskId === 'string' ? e.vars.taskId : null;
+  const inbox: Record<string, unknown>[] = [];
+  const sends: Record<string, unknown>[] = [];
+  const send = (channel: 'sms' | 'wechat', to: string, input: Record<string, unknown>, at: number) => {
+    // one key per (case, channel, recipient, text, ten-minute window): a repeat of the same text is sent once
+    const digest = createHash('sha256').update(JSON.stringify([channel, to, (input.params ?? input.data) as unknown])).digest('hex').slice(0, 32);
+    const key = `notify:${cr.id}:${digest}:${Math.floor(now / DEDUPE_WINDOW_MS)}`;
+    sends.push({ case_id: cr.id, kind: 'notify.send', operation: channelOperations[channel], idempotency_key: key.slice(0, 191), status: 'pending', attempts: 0, available_at: at, created_at: now,
+      payload: JSON.stringify({ operation: channelOperations[channel], input, idempotencyKey: key }) });
+  };
+  for (const u of users) {
+    const p = prefs.get(u.id)!;
+    const { text } = renderNotice(def, fields, e.template, vars, c, await viewerOf(knex, u, cr.id), p.locale);
+    const title = text.slice(0, 400);
+    if (await recentlySent(knex, u.id, cr.id, title, now)) continue;
+    inbox.push({ user_id: u.id, kind, case_id: cr.id, task_id: taskId, title, body: text, dedupe_key: `${row.idempotency_key}:${u.id}`.slice(0, 191), created_at: now });
+    const at = urgent ? now : afterQuietHours(now, p.quietHours);
+    if (e.channel === 'sms' && p.phone && (urgent || p.sms)) send('sms', p.phone, { to: p.phone, templateId: e.template, params: { text } }, at);
+    if (e.channel === 'wechat' && p.wechatOpenId && (urgent || p.wechat)) send('wechat', p.wechatOpenId, { openId: p.wechatOpenId, templateId: e.template, data: { text } }, at);
+  }
+  for (const phone of phones) {
+    // a resident sees what a role-less viewer sees: every personal field masked or hidden
+    const { text } = renderNotice(def, fields, e.template, vars, c, { roles: [] }, 'zh-CN');
+    send('sms', phone, { to: phone, templateId: e.template, params: { text } }, urgent ? now : afterQuietHours(now, RESIDENT_QUIET));
+  }
+  await knex.transaction(async (trx) => {
+    if (inbox.length) await trx('notifications').insert(inbox).onConflict('dedupe_key').ignore();
+    if (sends.length) await trx('outbox').insert(sends).onConflict('idempotency_key').ignore();
+    await settle(trx, row, { status: 'done', result: JSON.stringify({ inbox: inbox.length, sends: sends.length }) });
+  });
+}
