@@ -9,7 +9,8 @@ import { floorRate } from './floor.ts';
 
 const dialect = process.argv[2] as Dialect;
 const poolMax = Number(process.argv[3] ?? 16);
-const t = await createTestRuntime(dialect, { poolMax });
+// no nested-acquire guard (an AsyncLocalStorage per transaction): measured as production runs
+const t = await createTestRuntime(dialect, { poolMax, guard: false });
 const send = (m: unknown) => process.send!(m);
 process.on('message', (m: { floor?: { flows: number; concurrency: number }; close?: boolean }) => {
   if (m.floor) {

@@ -126,7 +126,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const runNow = () => timers.runDue((opts.clock ?? Date.now)());
   const idle: JobDriver = { start: async () => {}, stop: async () => {}, tick: runNow, reconcile: runNow, schedule: () => {}, cancel: () => {} };
   const jobs = driver ?? idle;
-  services.commands = withTimerWakeups(services.commands, () => driver, timers);
+  services.commands = withTimerWakeups(services.commands, () => driver);
   const operations = allOperations(services);
   const openapi = buildOpenApi(operations);
   operations.push(defineOperation({ method: 'get', path: '/api/openapi.json', operationId: 'openapi', tag: 'meta', auth: false, summary: 'OpenAPI 3.1 文档 The OpenAPI document', async handler() { return { body: openapi }; } }));

@@ -94,9 +94,11 @@ function syncCandidates(trx: Knex.Transaction, batch: WriteBatch, c: StepCase, b
     if (created.has(id) || JSON.stringify(before[id]?.candidates ?? []) !== JSON.stringify(after[id]?.candidates ?? [])) changed.add(id);
   }
   if (!changed.size) return;
-  batch.add(trx('task_candidates').whereIn('task_id', [...changed]).delete());
+  // a task created by this step has no rows yet: only tasks that existed before need theirs removed
+  const existing = [...changed].filter((id) => before[id]);
+  if (existing.length) batch.add(trx('task_candidates').whereIn('task_id', existing).delete());
   const rows = [...changed].flatMap((id) => [...new Set(after[id]?.candidates ?? [])].map((user_id) => ({ task_id: id, user_id, case_id: c.id })));
-  if (rows.length) batch.add(trx('task_candidates').insert(rows));
+  if (rows.length) batch.add(trx('task_candidates').insert(rows).onConflict(['task_id', 'user_id']).ignore());
 }
 
 function reconcileTasks(trx: Knex.Transaction, batch: WriteBatch, before: Record<string, TaskRecord>, after: Record<string, TaskRecord>, created: Set<string>, cancelled: Set<string>,

@@ -37,7 +37,9 @@ export function caseOperations(s: Services): Operation[] {
       method: 'post', path: '/api/cases', operationId: 'createCase', responses: created('CaseCreated'), tag: 'cases', summary: '新建案件 Create a case',
       body: S.object({ definitionId: S.id, version: S.version, orgPath: S.orgPath, data: S.anyObject, draftId: { type: 'string', pattern: '^[A-Za-z0-9-]{8,36}$' } }, ['definitionId', 'orgPath', 'data']),
       async handler({ user, ability, body }) {
-        if (!isOrgPath(body.orgPath) || !(await s.identity.getOrg(body.orgPath))) throw new NotFoundError('org.not-found', { orgPath: body.orgPath });
+        // the engine's directory knows the org tree; only an org it has not seen yet is read from the store
+        const known = isOrgPath(body.orgPath) && ((await s.runOptions.get()).directory.orgName(body.orgPath) !== undefined || !!(await s.identity.getOrg(body.orgPath)));
+        if (!known) throw new NotFoundError('org.not-found', { orgPath: body.orgPath });
         if (!canCreateAt(ability, body.orgPath)) throw new ForbiddenError('org.out-of-scope', { orgPath: body.orgPath });
         const definition = await publishedDefinition(s, body.definitionId, body.version);
         if (definition.intake && !definition.intake.roles.some((r) => user.roles.some((a) => a.role === r))) throw new ForbiddenError('authz.forbidden', { needs: definition.intake.roles });
@@ -51,7 +53,7 @@ export function caseOperations(s: Services): Operation[] {
           await adoptDraftAttachments(s.db.knex, body.draftId, user.id, out.id, attachmentIdsIn(body.data));
           await s.db.knex('intake_drafts').where({ user_id: user.id, id: body.draftId }).delete();
         }
-        return { status: 201, body: out };
+        return { status: 201, body: { id: out.id, ref: out.ref, version: out.version } };
       },
     }),
     defineOperation({

@@ -12,7 +12,7 @@ import type { RunOptionsSource } from './createRunOptions.ts';
 import type { PiiCodec } from '../pii/createPiiCodec.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { openData, scrub, sealData } from '../pii/sealData.ts';
-import { lookupRows } from '../pii/piiLookup.ts';
+import { lookupKeys, lookupRows } from '../pii/piiLookup.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 import { applyEffects } from './applyEffects.ts';
@@ -31,7 +31,16 @@ export interface CaseCommandDeps { db: Db; definitions: KnexDefinitionStore; run
  * it to record what it delivered (an inbound event id, a sub-case link) atomically with the change,
  * so a redelivery finds the record and changes nothing. It must use only `trx`.
  */
-export interface CommandHooks { within?(trx: Knex.Transaction, caseId: string): Promise<void> }
+export interface CommandHooks {
+  within?(trx: Knex.Transaction, caseId: string): Promise<void>;
+  /**
+   * Decides, inside the command's transaction and on the row and snapshot it read anyway, whether
+   * the caller may act at all (throws a not-found or forbidden error): a check that would otherwise
+   * be a read of its own before the command. Runs before the version check, so a caller who may not
+   * see the case learns nothing from a stale version.
+   */
+  authorize?(row: CaseRow, snapshot: CaseSnapshot, trx: Knex.Transaction): Promise<void> | void;
+}
 
 /** A stored case row. */
 export interface CaseRow { id: string; ref: string; definition_id: string; definition_version: number; org_path: string; state: string; status: string; version: number; snapshot: string; created_by: string | null; created_at: number | string; updated_at: number | string }
@@ -73,12 +82,12 @@ export function createCaseCommands(deps: CaseCommandDeps) {
   /** Everything after the case row (queued on `batch`, sent once): event, effects, PII index, audit. */
   async function write(trx: Knex.Transaction, batch: WriteBatch, c: { id: string; definitionId: string; orgPath: string; seq: number }, res: StepResult<LiveSnapshot>,
     before: CaseSnapshot['context']['tasks'], event: Record<string, unknown>, meta: { id: string; at: number; actorId: string; actorRoles: string[] }, fields: ReturnType<typeof piiFieldsOf>,
-    secrets: Map<string, string>, acted?: { taskId: string; action: string }): Promise<void> {
+    secrets: Map<string, string>, acted?: { taskId: string; action: string }, lookupBefore?: Set<string>): Promise<void> {
     if (event.data && typeof event.data === 'object') sealData(deps.codec, fields, event.data as Record<string, unknown>, secrets);
     const scrubber = (json: string) => scrub(json, secrets);
     batch.add(trx('case_events').insert({ case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at }));
     const audits = applyEffects(trx, batch, c, res.effects, before, res.snapshot.context.tasks, { eventId: meta.id, actorId: meta.actorId, now: meta.at, acted, scrub: scrubber, timers: res.snapshot.context.timers });
-    lookupRows(c.id, fields, res.snapshot.context.data, deps.codec, (q) => batch.add(q), trx);
+    lookupRows(c.id, fields, res.snapshot.context.data, deps.codec, (q) => batch.add(q), trx, lookupBefore);
     const entries = audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles }));
     // SQLite has one writer, so chaining inline costs no contention and saves the sealer's commit;
     // on MySQL the head lock would be held through this command's commit, so stage instead.
@@ -102,7 +111,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
 
   return {
     /** Starts a case of the newest published version (or a given one) at an org unit. */
-    async create(user: UserRecord, input: { definitionId: string; version?: number; orgPath: string; data: Record<string, unknown> }, hooks?: CommandHooks): Promise<{ id: string; ref: string; version: number }> {
+    async create(user: UserRecord, input: { definitionId: string; version?: number; orgPath: string; data: Record<string, unknown> }, hooks?: CommandHooks): Promise<{ id: string; ref: string; version: number; effects: Effect[] }> {
       const version = input.version ?? (await deps.definitions.latestPublished(input.definitionId));
       const compiled = await deps.definitions.compiledFor(input.definitionId, version);
       const opts = await deps.runOptions.get();
@@ -122,7 +131,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         const event = { type: 'case.created', data: { ...input.data }, meta: { at: now, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, seq: 1 }, res, {}, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
       }, { ...hooks, caseId: id });
-      return { id, ref, version: 1 };
+      return { id, ref, version: 1, effects: res.effects };
     },
 
     /** Applies an event to a case the caller has already been allowed to see. */
@@ -131,11 +140,13 @@ export function createCaseCommands(deps: CaseCommandDeps) {
       return inTransaction(async (trx, batch) => {
         const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
         if (!row) throw new NotFoundError('case.not-found');
+        const snap = JSON.parse(row.snapshot) as CaseSnapshot;
+        await hooks?.authorize?.(row, snap, trx);
         if (expectedVersion !== undefined && expectedVersion !== Number(row.version)) throw new ConflictError('case.version-conflict', { currentVersion: Number(row.version) });
         const compiled = await deps.definitions.compiledFor(row.definition_id, Number(row.definition_version), trx);
         const fields = piiFieldsOf(compiled.definition);
-        const snap = JSON.parse(row.snapshot) as CaseSnapshot;
         snap.context.data = openData(deps.codec, snap.context.data);
+        const lookupBefore = lookupKeys(fields, snap.context.data, deps.codec); // before the step, which may edit data in place
         const actor = actorOf(user);
         const meta = { at: Date.now(), id: randomUUID(), actor };
         const res = step(compiled, snap, { ...event, meta } as CaseEvent, opts);
@@ -152,7 +163,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         }
         const stored = { ...event, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, seq: version };
-        await write(trx, batch, c, res, snap.context.tasks, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets, acted);
+        await write(trx, batch, c, res, snap.context.tasks, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets, acted, lookupBefore);
         return { version, effects: res.effects };
       }, { ...hooks, caseId });
     },

@@ -26,6 +26,7 @@ export function mustLoad(body: unknown): Definition {
 /** Reads and writes definitions. */
 export class KnexDefinitionStore {
   private readonly compiled = new Map<string, CompiledDefinition>();
+  private readonly latest = new Map<string, { at: number; version: number }>();
   constructor(private readonly knex: Knex) {}
 
   /** Latest version of each definition (any status), or every version of one id. */
@@ -62,10 +63,16 @@ export class KnexDefinitionStore {
     return c;
   }
 
-  /** The newest published version, for new cases. */
-  async latestPublished(id: string): Promise<number> {
+  /**
+   * The newest published version, for new cases: remembered for 5 s (a publish or retire in this
+   * process forgets it at once; one in another process is seen within 5 s).
+   */
+  async latestPublished(id: string, now = Date.now()): Promise<number> {
+    const hit = this.latest.get(id);
+    if (hit && now - hit.at < 5_000) return hit.version;
     const row = (await this.knex('definitions').where({ id, status: 'published' }).max('version as v').first()) as { v: number | null } | undefined;
     if (!row?.v) throw new ConflictError('definition.not-published', { id });
+    this.latest.set(id, { at: now, version: Number(row.v) });
     return Number(row.v);
   }
 
@@ -97,6 +104,7 @@ export class KnexDefinitionStore {
     const errors = lint(loaded, { knownDefinitions: known }).filter((d) => d.severity === 'error');
     if (errors.length) throw new RefusedError('definition.lint-failed', { id, version, diagnostics: errors.slice(0, 50) });
     await this.knex('definitions').where({ id, version, status: 'draft' }).update({ status: 'published', published_at: now });
+    this.latest.delete(id);
     return { ...summary, status: 'published', publishedAt: now };
   }
 
@@ -105,6 +113,7 @@ export class KnexDefinitionStore {
     const { summary } = await this.get(id, version);
     if (summary.status !== 'published') throw new ConflictError('definition.not-published', { id, version });
     await this.knex('definitions').where({ id, version }).update({ status: 'retired' });
+    this.latest.delete(id);
     return { ...summary, status: 'retired' };
   }
 

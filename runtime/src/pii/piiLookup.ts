@@ -9,10 +9,8 @@ import type { PiiCodec } from './createPiiCodec.ts';
 import { valuesAt } from './dataPaths.ts';
 import { encryptedPaths } from './piiFields.ts';
 
-/** Queues the index rows of a case's current data (no statements when the definition has no encrypted fields). */
-export function lookupRows(caseId: string, fields: Map<string, PiiKind>, data: Record<string, unknown>, codec: PiiCodec, add: (q: Knex.QueryBuilder) => void, trx: Knex.Transaction): void {
-  const paths = encryptedPaths(fields);
-  if (!paths.length) return;
+/** The index rows of data: one per encrypted path and distinct value (keyed hash). */
+function rowsOf(caseId: string, paths: string[], data: Record<string, unknown>, codec: PiiCodec): Map<string, { case_id: string; field: string; hmac: string }> {
   const rows = new Map<string, { case_id: string; field: string; hmac: string }>();
   for (const field of paths) {
     for (const v of valuesAt(data, field)) {
@@ -22,6 +20,23 @@ export function lookupRows(caseId: string, fields: Map<string, PiiKind>, data: R
       rows.set(`${field}\u0000${hmac}`, { case_id: caseId, field, hmac });
     }
   }
+  return rows;
+}
+
+/** The index keys (path + keyed hash) of data, to compare before and after a step. */
+export function lookupKeys(fields: Map<string, PiiKind>, data: Record<string, unknown>, codec: PiiCodec): Set<string> {
+  return new Set(rowsOf('', encryptedPaths(fields), data, codec).keys());
+}
+
+/**
+ * Queues the index rows of a case's current data: nothing when the definition has no encrypted
+ * fields or the keys are the same as `before` (most commands), else delete + insert.
+ */
+export function lookupRows(caseId: string, fields: Map<string, PiiKind>, data: Record<string, unknown>, codec: PiiCodec, add: (q: Knex.QueryBuilder) => void, trx: Knex.Transaction, before?: Set<string>): void {
+  const paths = encryptedPaths(fields);
+  if (!paths.length) return;
+  const rows = rowsOf(caseId, paths, data, codec);
+  if (before && before.size === rows.size && [...rows.keys()].every((k) => before.has(k))) return;
   add(trx('pii_lookup').where({ case_id: caseId }).delete());
   if (rows.size) add(trx('pii_lookup').insert([...rows.values()]));
 }

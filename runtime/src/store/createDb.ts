@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { guardPool } from './poolGuard.ts';
+import { startWalCheckpointer } from './walCheckpointer.ts';
 
 /** Which SQL dialect a store speaks. */
 export type Dialect = 'sqlite' | 'mysql';
@@ -33,6 +34,8 @@ export interface OpenDbOptions {
   poolMax?: number;
   /** fail at once when code inside a transaction asks the pool for another connection (tests; TONGBAN_STRICT_POOL=1) */
   guard?: boolean;
+  /** SQLite: checkpoint the WAL from a worker thread instead of inside commits (default true) */
+  walCheckpointer?: boolean;
 }
 
 /** The dialect a knex handle speaks (for code given only a knex, e.g. the audit sealer). */
@@ -64,7 +67,7 @@ function cachePrepared(conn: SqliteConn): void {
   };
 }
 
-function openSqlite(file: string): Knex {
+function openSqlite(file: string, manualCheckpoints: boolean): Knex {
   return knexFactory({
     client: 'better-sqlite3',
     connection: { filename: file },
@@ -78,6 +81,8 @@ function openSqlite(file: string): Knex {
         conn.pragma('synchronous = NORMAL');
         conn.pragma('foreign_keys = ON');
         conn.pragma('busy_timeout = 5000');
+        // checkpoints run in a worker thread (walCheckpointer.ts), never inside a command's commit
+        if (manualCheckpoints) conn.pragma('wal_autocheckpoint = 0');
         cachePrepared(conn);
         done(null, conn);
       },
@@ -113,7 +118,9 @@ export function openDb(opts: OpenDbOptions): Db {
     mkdirSync(dir, { recursive: true });
     file = join(dir, 'tongban.sqlite');
   }
-  const knex = openSqlite(file);
+  const checkpoints = opts.walCheckpointer !== false && file !== ':memory:';
+  const knex = openSqlite(file, checkpoints);
   if (guard) guardPool(knex, 'sqlite');
-  return { knex, dialect: 'sqlite', close: () => knex.destroy() };
+  const checkpointer = checkpoints ? startWalCheckpointer(file) : undefined;
+  return { knex, dialect: 'sqlite', close: async () => { await checkpointer?.stop(); await knex.destroy(); } };
 }

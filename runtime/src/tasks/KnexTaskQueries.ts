@@ -123,9 +123,9 @@ export function createTaskQueries(knex: Knex, calendar: WorkCalendar) {
     },
 
     /** A task row when the ability may read it (or the user holds it); otherwise task.not-found. */
-    async getVisible(ability: AppAbility, id: string): Promise<Record<string, unknown>> {
+    async getVisible(ability: AppAbility, id: string, db: Knex = knex): Promise<Record<string, unknown>> {
       const branches = scopeBranches(ability, 'read', 'Task');
-      const q = knex('tasks').where('tasks.id', id).leftJoin('cases', 'cases.id', 'tasks.case_id').first(['tasks.*', 'cases.ref as case_ref']);
+      const q = db('tasks').where('tasks.id', id).leftJoin('cases', 'cases.id', 'tasks.case_id').first(['tasks.*', 'cases.ref as case_ref']);
       if (branches === 'none') throw new NotFoundError('task.not-found', { id });
       if (branches !== 'all') q.where((outer) => { for (const c of branches) outer.orWhere((w) => applyCondition(w, 'tasks', c, knex)); });
       const row = (await q) as Record<string, unknown> | undefined;

@@ -6,6 +6,10 @@ import { hitRateLimit } from '../store/rateLimit.ts';
 import type { Services } from '../services.ts';
 import { toTaskSummary } from './KnexTaskQueries.ts';
 import { checkTargets, mayUrge, stepSpecOf, type TaskRow } from './taskRules.ts';
+import { caseIdOfTask, taskSubject } from './taskSubject.ts';
+import type { CaseRow } from '../cases/createCaseCommands.ts';
+import type { CaseSnapshot } from '@tongban/engine';
+import type { Knex } from 'knex';
 import { openData, sealData } from '../pii/sealData.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { viewData } from '../pii/viewPolicy.ts';
@@ -62,12 +66,35 @@ export function taskOperations(s: Services): Operation[] {
     return viewData(piiFieldsOf(definition), data, { roles: user.roles.map((r) => r.role), stepFields: spec.fields as never }).data;
   }
 
+  /**
+   * An action that names no one (claim, unclaim, complete): the scope check (404) and, for complete,
+   * the assignee check (403) run inside the command's transaction on the case it reads anyway —
+   * no read of the task before the command. A task no longer in the snapshot (done, cancelled) is
+   * looked up through the transaction, so the answer is the same as before: 404 or the engine's 409.
+   */
+  async function actInPlace(ctx: OpContext, taskId: string, action: string, extra: Record<string, unknown>, expectedVersion: number | undefined, requireAssignee: boolean) {
+    const caseId = caseIdOfTask(taskId);
+    if (!caseId) throw new NotFoundError('task.not-found', { id: taskId });
+    const authorize = async (row: CaseRow, snap: CaseSnapshot, trx: Knex.Transaction) => {
+      const rec = snap.context.tasks[taskId];
+      const assignee = rec ? rec.assignee : (await s.tasks.getVisible(ctx.ability, taskId, trx)).assignee;
+      if (rec && !ctx.ability.can('read', taskSubject(row.org_path, rec))) throw new NotFoundError('task.not-found', { id: taskId });
+      if (requireAssignee && assignee !== ctx.user.id) throw new ForbiddenError('task.not-assignee', { taskId });
+    };
+    try {
+      const out = await s.commands.act(ctx.user, caseId, { type: 'task.act', taskId, action, ...extra } as never, expectedVersion, { taskId, action }, { authorize });
+      return { caseId, version: out.version };
+    } catch (err) {
+      // no such case is no such task
+      if (err instanceof NotFoundError && err.code === 'case.not-found') throw new NotFoundError('task.not-found', { id: taskId });
+      throw err;
+    }
+  }
+
   async function complete(ctx: OpContext, taskId: string, b: { outcome: string; data?: Record<string, unknown>; comment?: string; signature?: string; attachments?: string[]; expectedVersion?: number }) {
-    const task = await s.tasks.getVisible(ctx.ability, taskId);
-    if (task.assignee !== ctx.user.id) throw new ForbiddenError('task.not-assignee', { taskId });
     // the field matrix and the form rules are enforced by the engine inside the command (one place)
     const { outcome, expectedVersion, ...rest } = b;
-    return act(ctx, taskId, outcome, rest, expectedVersion, task);
+    return actInPlace(ctx, taskId, outcome, rest, expectedVersion, true);
   }
 
   /**
@@ -109,8 +136,8 @@ export function taskOperations(s: Services): Operation[] {
         return { body: { ...toTaskSummary(t, s.tasks.calendar), form: t.form ?? null, fields: spec.fields, decisions: spec.decisions, why: spec.why ?? null, draft } };
       },
     }),
-    op('claimTask', '/api/tasks/{id}/claim', '认领 Claim', actBody(), (ctx) => act(ctx, ctx.params.id, 'claim', {}, ctx.body.expectedVersion)),
-    op('unclaimTask', '/api/tasks/{id}/unclaim', '取消认领 Unclaim', actBody(), (ctx) => act(ctx, ctx.params.id, 'unclaim', {}, ctx.body.expectedVersion)),
+    op('claimTask', '/api/tasks/{id}/claim', '认领 Claim', actBody(), (ctx) => actInPlace(ctx, ctx.params.id, 'claim', {}, ctx.body.expectedVersion, false)),
+    op('unclaimTask', '/api/tasks/{id}/unclaim', '取消认领 Unclaim', actBody(), (ctx) => actInPlace(ctx, ctx.params.id, 'unclaim', {}, ctx.body.expectedVersion, false)),
     op('completeTask', '/api/tasks/{id}/complete', '办理（提交结果） Complete with an outcome',
       actBody({ outcome: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' }, data: S.anyObject, signature: S.text(20000), attachments: { type: 'array', items: S.id, maxItems: 20 } }, ['outcome']),
       (ctx) => complete(ctx, ctx.params.id, ctx.body)),

@@ -44,7 +44,7 @@ async function dropMysqlDatabase(name: string): Promise<void> {
 }
 
 /** Opens a fresh store of the given dialect, optionally migrated. */
-export async function createTestDb(dialect: Dialect, opts: { migrate?: boolean; poolMax?: number } = {}): Promise<TestDb> {
+export async function createTestDb(dialect: Dialect, opts: { migrate?: boolean; poolMax?: number; /** the nested-acquire guard (default on; benchmarks run without it, as production does) */ guard?: boolean } = {}): Promise<TestDb> {
   let db: Db;
   let cleanup: () => Promise<void>;
   let databaseUrl: string | undefined;
@@ -52,12 +52,13 @@ export async function createTestDb(dialect: Dialect, opts: { migrate?: boolean; 
   if (dialect === 'mysql') {
     const name = await createMysqlDatabase();
     databaseUrl = `${testMysqlServer}/${name}`;
-    db = openDb({ databaseUrl, poolMax: opts.poolMax, guard: true });
+    db = openDb({ databaseUrl, poolMax: opts.poolMax, guard: opts.guard ?? true });
     cleanup = () => dropMysqlDatabase(name);
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'tongban-test-'));
     sqliteFile = join(dir, 'test.sqlite');
-    db = openDb({ sqliteFile, guard: true });
+    // benchmarks (guard off) run the SQLite store as production does, checkpointing from a worker thread
+    db = openDb({ sqliteFile, guard: opts.guard ?? true, walCheckpointer: opts.guard === false });
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   if (opts.migrate !== false) await migrateLatest(db.knex);
@@ -75,5 +76,5 @@ export async function createTestDb(dialect: Dialect, opts: { migrate?: boolean; 
  * MariaDB database, guarded pool). Dispose the original to drop the store.
  */
 export async function reopenTestDb(db: TestDb): Promise<Db> {
-  return db.databaseUrl ? openDb({ databaseUrl: db.databaseUrl, guard: true }) : openDb({ sqliteFile: db.sqliteFile!, guard: true });
+  return db.databaseUrl ? openDb({ databaseUrl: db.databaseUrl, guard: true }) : openDb({ sqliteFile: db.sqliteFile!, guard: true, walCheckpointer: false });
 }
