@@ -4,11 +4,14 @@
  * `engine/src/docs/renderItemPage.test.ts` fails when a page is out of date.
  */
 import { writeFileSync } from 'node:fs';
-import { renderItemPage, type Definition } from '@tongban/engine';
+import { loadDefinition, renderItemPage } from '@tongban/engine';
 import { serviceItems } from '@tongban/definitions/service-items/items.ts';
 
 const dir = new URL('../definitions/service-items/', import.meta.url);
 for (const [id, def] of Object.entries(serviceItems)) {
-  writeFileSync(new URL(`${id}.md`, dir), renderItemPage(def as Definition));
+  // the page shows the item as it loads: with the roles and templates it takes from shared libraries
+  const loaded = loadDefinition(def as object);
+  if (!loaded.ok) throw new Error(`${id} does not load: ${loaded.diagnostics.map((d) => d.code + ' ' + d.path).join('; ')}`);
+  writeFileSync(new URL(`${id}.md`, dir), renderItemPage(loaded.definition));
   process.stdout.write(`wrote definitions/service-items/${id}.md\n`);
 }

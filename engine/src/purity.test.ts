@@ -11,7 +11,7 @@ import def from './run/fixtures/approval.json' with { type: 'json' };
 import { loadDefinition } from './definition/load.ts';
 import { compile } from './compile/compile.ts';
 import { start, step, type LiveSnapshot } from './run/step.ts';
-import { act, actor, grid, testOptions } from './run/testkit.ts';
+import { act, actor, grid, testOptions } from './testing/testkit.ts';
 import type { Effect, StepResult } from './index.ts';
 
 const require = createRequire(import.meta.url);

@@ -3,8 +3,9 @@
  * `trace`: the definition transitions taken and the states entered), so a coverage test can demand
  * every state and transition of an item be reached. Pure apart from the engine calls.
  */
-import { compile, createDirectory, createWorkCalendar, simulate, type Definition, type DirectoryData, type RunOptions, type SimResult } from '@tongban/engine';
+import { compile, createDirectory, createWorkCalendar, loadDefinition, projectTasks, simulate, taskRowsOf, type Definition, type DirectoryData, type RunOptions, type SimResult, type TaskRow } from '@tongban/engine';
 import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { serviceItems } from '@tongban/definitions/service-items/items.ts';
 import { directoryData } from '../index.ts';
 import type { Scenario } from './types.ts';
 
@@ -26,7 +27,12 @@ let sample: { dir: DirectoryData; options: RunOptions } | undefined;
 function county(): { dir: DirectoryData; options: RunOptions } {
   if (!sample) {
     const dir = directoryData();
-    sample = { dir, options: { calendar: createWorkCalendar(countyDefault as never, nationalYears as never), directory: createDirectory(dir) } };
+    // a spawned child's intake is checked against the item it starts (the five items ship together)
+    const childDefinition = (id: string) => {
+      const loaded = serviceItems[id] ? loadDefinition(serviceItems[id] as object) : undefined;
+      return loaded?.ok ? compile(loaded.definition) : undefined;
+    };
+    sample = { dir, options: { calendar: createWorkCalendar(countyDefault as never, nationalYears as never), directory: createDirectory(dir), childDefinition } };
   }
   return sample;
 }
@@ -70,7 +76,19 @@ function check(s: Scenario, r: SimResult, problems: string[]): void {
 export function runScenario(def: Definition, s: Scenario): ScenarioRun {
   const c = compile(def);
   const { dir, options } = county();
-  const result = simulate(c, s.script, options, dir);
+  // after every step, the task rows its effects imply must be the snapshot's open tasks (the runtime projects rows from effects only)
+  let rows: Record<string, TaskRow> = {};
+  const drift: string[] = [];
+  const result = simulate(c, s.script, options, dir, {
+    observe(rec, snap) {
+      if (!rec.accepted) return;
+      rows = projectTasks(rows, rec.effects);
+      const canon = (r: Record<string, TaskRow>) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
+      if (canon(rows) !== canon(taskRowsOf(snap.context))) {
+        drift.push(`task effects ≠ open tasks after ${rec.label}: ${JSON.stringify(rows)} vs ${JSON.stringify(taskRowsOf(snap.context))}`);
+      }
+    },
+  });
   const byPath = new Map(c.model.transitions.map((t) => [t.path, t]));
   const taken = new Set<string>();
   const visited = new Set<string>();
@@ -95,7 +113,7 @@ export function runScenario(def: Definition, s: Scenario): ScenarioRun {
     }
     before = now;
   }
-  const problems: string[] = [];
+  const problems: string[] = [...drift];
   check(s, result, problems);
   return { result, taken, visited, jumps, problems };
 }

@@ -17,6 +17,12 @@ import { createRunOptions } from './cases/createRunOptions.ts';
 import { createCaseCommands } from './cases/createCaseCommands.ts';
 import { createCaseQueries } from './cases/KnexCaseQueries.ts';
 import { createTaskQueries } from './tasks/KnexTaskQueries.ts';
+import { createInbox } from './notifications/createInbox.ts';
+import { createAuditQueries } from './audit/createAuditQueries.ts';
+import { createTaskRecords } from './tasks/createTaskRecords.ts';
+import { createRateLimits } from './store/rateLimit.ts';
+import { createMigrationQueries } from './definitions/createMigrationQueries.ts';
+import { migrationOperations } from './definitions/migrations.router.ts';
 import { createPiiCodec } from './pii/createPiiCodec.ts';
 import { createApp } from './http/createApp.ts';
 import { defineOperation, type Operation } from './http/operation.ts';
@@ -66,7 +72,7 @@ export interface Runtime extends Services {
 
 function allOperations(s: Services): Operation[] {
   // the workbench's literal paths (/api/tasks/queue-counts) come before the `{id}` routes they would match
-  return [...workbenchOperations(s), ...authOperations(s), ...definitionOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
+  return [...workbenchOperations(s), ...authOperations(s), ...definitionOperations(s), ...migrationOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
     ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s)];
 }
 
@@ -113,6 +119,9 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const services: Services = {
     config, db, logger, identity, principals, tokens, login: createLoginService(identity, tokens, createLoginThrottle(db.knex)), definitions, runOptions, codec,
     commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex, runOptions.calendar),
+    migrations: createMigrationQueries({ knex: db.knex, definitions, runOptions, codec }),
+    inbox: createInbox(db.knex), audit: createAuditQueries(db.knex, { auditKey: config.auditKey, checkpointFile: config.auditCheckpointFile }),
+    taskRecords: createTaskRecords(db.knex), rateLimits: createRateLimits(db.knex),
     adapters: undefined as never, effects: undefined as never,
   };
   // Adapters emit through the same (wrapped) command path as the API; results and outbox work wake the effect runner.

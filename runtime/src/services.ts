@@ -12,6 +12,11 @@ import type { CaseQueries } from './cases/KnexCaseQueries.ts';
 import type { TaskQueries } from './tasks/KnexTaskQueries.ts';
 import type { PiiCodec } from './pii/createPiiCodec.ts';
 import type { RunOptionsSource } from './cases/createRunOptions.ts';
+import type { MigrationQueries } from './definitions/createMigrationQueries.ts';
+import type { Inbox } from './notifications/createInbox.ts';
+import type { AuditQueries } from './audit/createAuditQueries.ts';
+import type { TaskRecords } from './tasks/createTaskRecords.ts';
+import type { RateLimits } from './store/rateLimit.ts';
 import type { Adapters } from './adapters/createAdapters.ts';
 import type { EffectRunner } from './effects/createEffectRunner.ts';
 
@@ -31,6 +36,16 @@ export interface Services {
   tasks: TaskQueries;
   codec: PiiCodec;
   runOptions: RunOptionsSource;
+  /** moving cases between versions of a definition (dry run and all-or-nothing apply) */
+  migrations: MigrationQueries;
+  /** the user's notifications (通知, 抄送, 催办) */
+  inbox: Inbox;
+  /** the audit log in the caller's scope, and the chain check */
+  audit: AuditQueries;
+  /** task rows the task routes read or write outside the command path (lookups, drafts) */
+  taskRecords: TaskRecords;
+  /** counted hits per key and window (login, urge) */
+  rateLimits: RateLimits;
   /** the adapter plugins (host, settings) */
   adapters: Adapters;
   /** performs outbox effects; `wake()` after a commit that wrote some */

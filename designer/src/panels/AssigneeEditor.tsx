@@ -30,8 +30,18 @@ export function AssigneeEditor({ stateId, pointer, task }: { stateId: string; po
     role: { role: firstRole, scope: 'community' }, user: { user: users[0]?.value ?? '' }, pick: { pick: 'initiator', field: fields[0]?.value ?? '' },
     chain: { chain: { role: firstRole, from: 'grid', to: 'township' } }, orgField: { orgField: fields[0]?.value ?? '', role: firstRole },
   };
-  const k = kindOf(a);
   const onEmpty = task.onEmpty;
+  // several rules at once, or the initiator (format constructs of issue 12): edited in the generated
+  // "all properties" section below; the live answer still shows who the engine picks
+  if (Array.isArray(a) || 'initiator' in a) {
+    return (
+      <Section title={tx(lang, 'assigneeEditor.assignee')} testId="assignee-editor">
+        <span>{lang === 'en' ? 'Several rules or the initiator: edit them under “All properties” below.' : '多条规则或发起人本人：请在下方“全部属性”中编辑。'}</span>
+        <AssigneeAnswer stateId={stateId} />
+      </Section>
+    );
+  }
+  const k = kindOf(a);
   return (
     <Section title={tx(lang, 'assigneeEditor.assignee')} testId="assignee-editor">
       <Radio.Group size="small" value={k} onChange={(e) => set(defaults[e.target.value as Kind])} optionType="button"
@@ -72,7 +82,7 @@ export function AssigneeEditor({ stateId, pointer, task }: { stateId: string; po
           <Select style={{ minWidth: 140 }} value={typeof onEmpty === 'object' ? 'fallback' : onEmpty ?? 'admin'}
             onChange={(v) => exec(setValue(`${pointer}/task/onEmpty`, (v === 'fallback' ? { fallbackUser: users[0]?.value ?? '' } : v) as EmptyAssigneePolicy))}
             options={[{ value: 'admin', label: tx(lang, 'assigneeEditor.countyAdmin') }, { value: 'auto-pass', label: tx(lang, 'assigneeEditor.autoPass') }, { value: 'auto-reject', label: tx(lang, 'assigneeEditor.autoReject') }, { value: 'fallback', label: tx(lang, 'assigneeEditor.aFallbackUser') }]} />
-          {typeof onEmpty === 'object' && <Select showSearch optionFilterProp="label" style={{ minWidth: 160 }} value={onEmpty.fallbackUser} options={users} onChange={(fallbackUser) => exec(setValue(`${pointer}/task/onEmpty`, { fallbackUser }))} />}
+          {typeof onEmpty === 'object' && 'fallbackUser' in onEmpty && <Select showSearch optionFilterProp="label" style={{ minWidth: 160 }} value={onEmpty.fallbackUser} options={users} onChange={(fallbackUser) => exec(setValue(`${pointer}/task/onEmpty`, { fallbackUser }))} />}
           <span>{tx(lang, 'assigneeEditor.whenTheAssigneeIsThe')}</span>
           <Select style={{ minWidth: 120 }} value={task.onInitiator ?? 'allow'} onChange={(v: InitiatorPolicy) => exec(setValue(`${pointer}/task/onInitiator`, v))}
             options={[{ value: 'allow', label: tx(lang, 'assigneeEditor.allow') }, { value: 'skip', label: tx(lang, 'assigneeEditor.skip') }, { value: 'superior', label: tx(lang, 'assigneeEditor.superior') }]} />

@@ -33,11 +33,15 @@ function fieldLabel(def: Definition, field: string): LocalizedText {
 
 function describeAssignee(a: TaskSpec['assignee'] | undefined): string {
   if (!a) return '—';
+  // several rules at once (issue 12): each described, joined
+  if (Array.isArray(a)) return a.map((r) => describeAssignee(r)).join(' + ');
+  if ('initiator' in a) return 'initiator';
   if ('role' in a && !('orgField' in a) && !('pick' in a)) { const r = a as { role: string; scope?: string; of?: string }; return `${r.role}${r.scope ? `@${r.scope}` : ''}${r.of && r.of !== 'case' ? `(${r.of})` : ''}`; }
   if ('user' in a) return `user:${a.user}`;
   if ('pick' in a) return `pick:${a.pick}`;
   if ('chain' in a) return `chain:${a.chain.role} ${a.chain.from}→${a.chain.to}`;
-  return `orgField:${a.orgField}/${a.role}`;
+  const o = a as { orgField: string; role: string };
+  return `orgField:${o.orgField}/${o.role}`;
 }
 
 function diffTask(out: DiffItem[], a: Definition, b: Definition, step: LocalizedText, ta: TaskSpec, tb: TaskSpec, ptr: string): void {

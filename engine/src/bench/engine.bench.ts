@@ -12,12 +12,12 @@
 import { and, assign, initialTransition, setup, transition, type AnyMachineSnapshot } from 'xstate';
 import flow from './fixtures/bench-flow.json' with { type: 'json' };
 import { compile, type CompiledDefinition } from '../compile/compile.ts';
-import { pureTransition } from '../compile/pureTransition.ts';
+import { pureTransition } from '../run/pureTransition.ts';
 import { loadDefinition } from '../definition/load.ts';
 import type { Definition } from '../definition/types.ts';
 import type { RunOptions } from '../run/env.ts';
 import { start, step, type LiveSnapshot } from '../run/step.ts';
-import { act, actor, grid, testOptions } from '../run/testkit.ts';
+import { act, actor, grid, testOptions } from '../testing/testkit.ts';
 
 const targets = { ratio: 2, stepsPerSecond: 20_000, compileMs: 20 };
 const t0 = Date.UTC(2026, 2, 2, 1, 0); // Mon 09:00 +08:00

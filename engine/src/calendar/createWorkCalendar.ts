@@ -1,4 +1,5 @@
 /** Composes day rules, the working clock and the 24x7 clocks into one WorkCalendar per county. */
+import { nextMonthly } from './monthly.ts';
 import { diag, hasErrors } from '../diagnostics/catalog.ts';
 import { EngineError } from '../diagnostics/Diagnostic.ts';
 import { createDayRules, type DayRules } from './dayRules.ts';
@@ -81,8 +82,15 @@ export function createWorkCalendar(config: CountyCalendarConfig, years: National
   const frame = createLocalFrame(config.utcOffsetMinutes);
   const rules = createDayRules(config, years);
   const parts: Parts = { frame, rules, working: createWorkingClock(rules, frame, officePeriods(config.workingHours)) };
+  const periods = officePeriods(config.workingHours);
   return {
+    id: config.id,
     isWorkingDay: (localDate) => isWorkingDay(parts, localDate),
+    nextMonthly: (after, rule) => nextMonthly(frame, rules, periods, after, rule),
+    startOfDay: (localDate) => {
+      const day = parseLocalDate(localDate);
+      return day === undefined ? undefined : frame.dayStart(day);
+    },
     add: (start, duration, clock) => add(parts, start, duration, clock),
     addMs: (start, ms, clock) => addMs(parts, start, ms, clock),
     elapsed: (from, to, clock, pauses) => elapsed(parts, from, to, clock, pauses),

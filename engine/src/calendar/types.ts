@@ -57,6 +57,12 @@ export interface DurationParts {
 
 /** Deadline arithmetic for one county; every instant is epoch ms. */
 export interface WorkCalendar {
+  /** The county calendar config's id (a definition names the calendar it counts on by this id). */
+  readonly id: string;
+  /** The instant a local date ('YYYY-MM-DD') begins (local midnight), or undefined for a bad date. */
+  startOfDay(localDate: string): number | undefined;
+  /** The next day-N (or Nth-working-day) of a month strictly after `after`, at the start of office hours; undefined past 36 months. */
+  nextMonthly(after: number, rule: { day: number } | { workingDay: number }): number | undefined;
   /** True if the local date ('YYYY-MM-DD') is a working day. */
   isWorkingDay(localDate: string): boolean;
   /** Adds an ISO 8601 duration (PT2H, PT30M, P1D, P5D, P1DT4H, P1W) on a clock; returns the due instant. */

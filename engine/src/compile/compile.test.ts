@@ -16,12 +16,12 @@ describe('compile', () => {
   });
   it('machine config is data: guards and actions are referenced by name with params', () => {
     const c = compile(d, { cache: false });
-    const review = c.machine.config.states!.review as { on: Record<string, Array<{ guard?: { type: string; params: unknown } }>> };
-    expect(review.on['@review.approve']![0]!.guard).toEqual({ type: 'g', params: { p: '/states/review/on/approve/0/guard' } });
-    expect(JSON.parse(JSON.stringify(c.machine.config.states))).toEqual(c.machine.config.states);
+    const review = (c.machineConfig.states as Record<string, unknown>).review as { on: Record<string, Array<{ guard?: { type: string; params: unknown } }>> };
+    expect(review.on['@review.approve']![0]!.guard).toEqual({ type: 'g', params: { k: '/states/review/on/approve/0/guard' } });
+    expect(JSON.parse(JSON.stringify(c.machineConfig))).toEqual(c.machineConfig);
   });
   it('never uses XState `after` for time', () => {
-    expect(JSON.stringify(compile(d, { cache: false }).machine.config)).not.toContain('"after"');
+    expect(JSON.stringify(compile(d, { cache: false }).machineConfig)).not.toContain('"after"');
   });
   it('throws a coded EngineError for invalid expressions (loadDefinition reports them first)', () => {
     const bad = structuredClone(d);

@@ -1,12 +1,14 @@
-/** Finds and compiles every JSONLogic expression in a definition, keyed by its JSON Pointer. */
-import type { Definition } from '../definition/types.ts';
+/**
+ * Finds and compiles every JSONLogic expression in a definition. The walk follows the format's
+ * structure (transitions, effects, SLAs, forms, rules, schedules) and names each expression with
+ * the same `ExprKeys` constructors the run code looks it up with.
+ */
+import type { Definition, EffectSpec, SlaSpec } from '../definition/types.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import { pointer } from '../diagnostics/Diagnostic.ts';
 import { compileLogic, logicOperators, type CompiledLogic } from '../expr/index.ts';
-
-/** Keys whose value is an expression, and keys whose every entry is one. */
-const exprKeys = new Set(['guard', 'withinFrom']);
-const exprMaps = new Set(['set', 'input', 'visibleIf']);
+import { ExprKeys, type ExprKey } from './exprKeys.ts';
+import { buildModel, type DefinitionModel } from './model.ts';
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return Boolean(v) && typeof v === 'object' && !Array.isArray(v);
@@ -19,38 +21,69 @@ export function isInputShape(v: unknown): v is Record<string, unknown> {
   return keys.length !== 1 || !logicOperators.includes(keys[0]!);
 }
 
-/** Adapter inputs may nest (`{ to, templateId, params: { name: {var} } }`): leaves are expressions. */
-function visitInput(map: Record<string, unknown>, path: string, visit: (expr: unknown, path: string) => void): void {
-  for (const [k, v] of Object.entries(map)) {
-    if (isInputShape(v)) visitInput(v, path + pointer(k), visit);
-    else visit(v, path + pointer(k));
+type Visit = (key: ExprKey, expr: unknown) => void;
+
+/** Adapter and spawn inputs may nest (`{ to, params: { name: {var} } }`): every leaf is an expression. */
+function visitInput(input: unknown, at: (keys: string[]) => ExprKey, visit: Visit, keys: string[] = []): void {
+  if (!isPlainObject(input)) return;
+  for (const [k, v] of Object.entries(input)) {
+    if (isInputShape(v)) visitInput(v, at, visit, [...keys, k]);
+    else visit(at([...keys, k]), v);
   }
 }
 
-function walk(node: unknown, path: string, parentKey: string | undefined, visit: (expr: unknown, path: string) => void): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    node.forEach((v, i) => walk(v, path + pointer(i), undefined, visit));
-    return;
+function visitEffects(effects: EffectSpec[] | undefined, base: string, visit: Visit): void {
+  (Array.isArray(effects) ? effects : []).forEach((e, i) => {
+    const path = base + pointer(i);
+    if (!isPlainObject(e)) return;
+    if ('invoke' in e) visitInput(e.invoke?.input, (keys) => ExprKeys.effectInput(path, 'invoke', keys), visit);
+    if ('spawn' in e) visitInput(e.spawn?.input, (keys) => ExprKeys.effectInput(path, 'spawn', keys), visit);
+  });
+}
+
+function visitSla(sla: SlaSpec | undefined, path: string, visit: Visit): void {
+  if (!isPlainObject(sla)) return;
+  if (sla.withinFrom !== undefined) visit(ExprKeys.withinFrom(path), sla.withinFrom);
+  if (sla.clockFrom !== undefined) visit(ExprKeys.clockFrom(path), sla.clockFrom);
+}
+
+function visitRules(rules: unknown, base: string, visit: Visit): void {
+  (Array.isArray(rules) ? rules : []).forEach((r, i) => {
+    if (isPlainObject(r) && r.check !== undefined) visit(ExprKeys.rule(base + pointer(i)), r.check);
+  });
+}
+
+function walk(def: Definition, model: DefinitionModel, visit: Visit): void {
+  for (const t of model.transitions) {
+    if (t.spec.guard !== undefined) visit(ExprKeys.guard(t), t.spec.guard);
+    for (const [field, expr] of Object.entries(isPlainObject(t.spec.set) ? t.spec.set : {})) visit(ExprKeys.set(t, field), expr);
+    if (isPlainObject(t.spec.extend) && t.spec.extend.by !== undefined) visit(ExprKeys.extendBy(t), t.spec.extend.by);
+    visitEffects(t.spec.effects, t.path + '/effects', visit);
   }
-  for (const [key, value] of Object.entries(node)) {
-    const at = path + pointer(key);
-    if (key === 'data' && path === '') continue; // the data schema holds no expressions
-    if (exprKeys.has(key) || (key === 'by' && parentKey === 'extend')) visit(value, at);
-    else if (key === 'input' && isPlainObject(value)) visitInput(value, at, visit);
-    else if (exprMaps.has(key) && isPlainObject(value)) {
-      for (const [k, v] of Object.entries(value)) visit(v, at + pointer(k));
-    } else walk(value, at, key, visit);
+  for (const s of model.states.values()) {
+    visitEffects(s.spec.entry, s.path + '/entry', visit);
+    visitEffects(s.spec.exit, s.path + '/exit', visit);
+    for (const [field, expr] of Object.entries(isPlainObject(s.spec.subcase?.input) ? s.spec.subcase!.input : {})) visit(ExprKeys.subcaseInput(s.path, field), expr);
+    visitSla(s.spec.task?.sla, s.path + '/task/sla', visit);
+  }
+  for (const [name, clock] of Object.entries(isPlainObject(def.clocks) ? def.clocks : {})) visitSla(clock, pointer('clocks', name), visit);
+  for (const [id, form] of Object.entries(isPlainObject(def.forms) ? def.forms : {})) {
+    for (const [field, expr] of Object.entries(isPlainObject(form?.visibleIf) ? form.visibleIf : {})) visit(ExprKeys.visibleIf(id, field), expr);
+    visitRules(form?.rules, pointer('forms', id, 'rules'), visit);
+  }
+  visitRules(def.rules, pointer('rules'), visit);
+  for (const [name, sch] of Object.entries(isPlainObject(def.schedules) ? def.schedules : {})) {
+    if (isPlainObject(sch) && sch.anchor !== undefined) visit(ExprKeys.scheduleAnchor(name), sch.anchor);
   }
 }
 
 /** Compiles all expressions; diagnostics carry the JSON path of the bad part. */
-export function compileAllLogic(def: Definition): { logic: Map<string, CompiledLogic>; diagnostics: Diagnostic[] } {
-  const logic = new Map<string, CompiledLogic>();
+export function compileAllLogic(def: Definition, model: DefinitionModel = buildModel(def)): { logic: Map<ExprKey, CompiledLogic>; diagnostics: Diagnostic[] } {
+  const logic = new Map<ExprKey, CompiledLogic>();
   const diagnostics: Diagnostic[] = [];
-  walk(def, '', undefined, (expr, path) => {
-    const r = compileLogic(expr, path);
-    if (r.ok) logic.set(path, r.logic);
+  walk(def, model, (key, expr) => {
+    const r = compileLogic(expr, key);
+    if (r.ok) logic.set(key, r.logic);
     else diagnostics.push(...r.diagnostics);
   });
   return { logic, diagnostics };

@@ -18,12 +18,28 @@ export interface StateInfo {
   depth: number;
 }
 
+/** What makes a transition fire. */
+export type TransitionTrigger =
+  /** an event named in `on` (a decision, a plain event, an adapter result, a timeout) */
+  | { kind: 'event'; event: string }
+  /** `always`: taken as soon as its guard holds */
+  | { kind: 'always' }
+  /** `onDone`: the compound or parallel state reached its final state(s) */
+  | { kind: 'done' }
+  /** `subcase.onDone.<outcome>`: the state's sub-cases finished with this outcome (`*`: any other) */
+  | { kind: 'subcase'; outcome: string };
+
 export interface TransitionInfo {
   from: string;
-  event: string; // event name, '$always' or '$done'
+  trigger: TransitionTrigger;
   index: number;
   spec: TransitionSpec;
   path: string;
+}
+
+/** The event name of an `on` transition, else undefined. */
+export function eventOf(t: TransitionInfo): string | undefined {
+  return t.trigger.kind === 'event' ? t.trigger.event : undefined;
 }
 
 export interface DefinitionModel {
@@ -50,15 +66,12 @@ function kindOf(spec: StateSpec): StateKind {
 }
 
 function collectTransitions(id: string, spec: StateSpec, path: string, out: TransitionInfo[]): void {
-  for (const [event, value] of Object.entries(spec.on ?? {})) {
-    const base = pointer('on', event);
-    const list = asList(value);
-    list.forEach((t, i) => out.push({ from: id, event, index: i, spec: t, path: path + base + (Array.isArray(value) ? pointer(i) : '') }));
-  }
-  const extra: Array<['$always' | '$done', TransitionsSpec | undefined, string]> = [['$always', spec.always, 'always'], ['$done', spec.onDone, 'onDone']];
-  for (const [event, value, key] of extra) {
-    asList(value).forEach((t, i) => out.push({ from: id, event, index: i, spec: t, path: path + pointer(key) + (Array.isArray(value) ? pointer(i) : '') }));
-  }
+  const add = (trigger: TransitionTrigger, value: TransitionsSpec | undefined, base: string) =>
+    asList(value).forEach((t, i) => out.push({ from: id, trigger, index: i, spec: t, path: path + base + (Array.isArray(value) ? pointer(i) : '') }));
+  for (const [event, value] of Object.entries(spec.on ?? {})) add({ kind: 'event', event }, value, pointer('on', event));
+  add({ kind: 'always' }, spec.always, pointer('always'));
+  add({ kind: 'done' }, spec.onDone, pointer('onDone'));
+  for (const [outcome, value] of Object.entries(spec.subcase?.onDone ?? {})) add({ kind: 'subcase', outcome }, value, pointer('subcase', 'onDone', outcome));
 }
 
 /** Builds the model; duplicate ids are recorded (the loader reports them). */
@@ -121,7 +134,7 @@ export function successors(model: DefinitionModel, id: string): string[] {
   const info = model.states.get(id);
   if (info?.kind === 'final' && info.parent) {
     // reaching a final child can complete the parent: its onDone fires
-    for (const t of model.transitions) if (t.from === info.parent && t.event === '$done' && t.spec.target) {
+    for (const t of model.transitions) if (t.from === info.parent && t.trigger.kind === 'done' && t.spec.target) {
       for (const leaf of entryLeaves(model, targetId(t.spec.target))) out.add(leaf);
     }
   }
@@ -171,4 +184,41 @@ export function initiatorSteps(model: DefinitionModel, initial: string): string[
     else queue.push(...successors(model, cur));
   }
   return found.length ? found : [initial];
+}
+
+/** Per human state: the states a reject-back, withdraw (撤回) or resubmit-to-rejecter can jump to. */
+export function gotoTargets(def: Definition, model: DefinitionModel): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  const add = (from: string, to: string) => (out.get(from) ?? out.set(from, new Set()).get(from)!).add(to);
+  for (const h of model.humanStates) {
+    const decisions = Object.values(model.states.get(h)!.spec.task!.decisions);
+    for (const p of humanPredecessors(model, h)) add(h, p); // withdraw, reject to previous
+    for (const d of decisions) {
+      if (!d.to || d.to === 'previous') continue;
+      for (const to of d.to === 'initiator' ? initiatorTargets(model, def.initial) : [d.to]) {
+        if (!model.states.has(to)) continue;
+        add(h, to);
+        if (d.resubmit === 'return') add(to, h); // resubmission comes back to the rejecting step
+      }
+    }
+    for (const d of decisions) {
+      if (d.to === 'previous' && d.resubmit === 'return') for (const p of humanPredecessors(model, h)) add(p, h);
+    }
+  }
+  return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
+}
+
+/** True when a human step is assigned to the case's initiator (`assignee: { initiator: true }`). */
+export function isInitiatorStep(model: DefinitionModel, id: string): boolean {
+  const a = model.states.get(id)?.spec.task?.assignee;
+  return (Array.isArray(a) ? a : a ? [a] : []).some((r) => 'initiator' in r);
+}
+
+/**
+ * Where "to the initiator" can lead: the steps assigned to the initiator (a correction task), or,
+ * when the item has none, the human steps a case can meet first (the initiator's own first step).
+ */
+export function initiatorTargets(model: DefinitionModel, initial: string): string[] {
+  const own = model.humanStates.filter((h) => isInitiatorStep(model, h));
+  return own.length ? own : initiatorSteps(model, initial);
 }

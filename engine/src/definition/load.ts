@@ -1,7 +1,8 @@
 /**
  * `loadDefinition`: text (JSON or YAML) or an object → a validated, migrated definition.
  * Order: size limit → parse (with positions) → depth/node limits → schemaVersion migration →
- * JSON Schema → unique state ids → expressions. Never throws for bad input.
+ * shared libraries (`uses`) → JSON Schema → unique state ids → expressions, patterns and templates.
+ * Never throws for bad input.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parseDocument } from 'yaml';
@@ -10,8 +11,10 @@ import { diag, hasErrors } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import { buildModel } from '../compile/model.ts';
 import { compileAllLogic } from '../compile/logic.ts';
+import { unsafePatterns, unsafeTemplates } from './attackSurface.ts';
 import { definitionLimits, measure } from './limits.ts';
 import { migrate } from './migrate.ts';
+import { resolveUses } from './library.ts';
 import { schemaDiagnostics } from './schemaErrors.ts';
 import type { Definition } from './types.ts';
 
@@ -82,11 +85,13 @@ export function checkDocument(value: unknown): LoadResult {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, diagnostics: [diag('definition.not-object', '')] };
   const migrated = migrate(value as Record<string, unknown>);
   if (!migrated.doc) return { ok: false, diagnostics: migrated.diagnostics };
-  if (!validate(migrated.doc)) return { ok: false, diagnostics: schemaDiagnostics(validate.errors) };
-  const definition = migrated.doc as unknown as Definition;
+  const used = resolveUses(migrated.doc);
+  if (used.diagnostics.length) return { ok: false, diagnostics: used.diagnostics };
+  if (!validate(used.doc)) return { ok: false, diagnostics: schemaDiagnostics(validate.errors) };
+  const definition = used.doc as unknown as Definition;
   const model = buildModel(definition);
   const diagnostics = [...migrated.diagnostics, ...model.duplicates.map((d) => diag('definition.duplicate-state', d.path, { id: d.id }))];
-  diagnostics.push(...compileAllLogic(definition).diagnostics);
+  diagnostics.push(...compileAllLogic(definition).diagnostics, ...unsafePatterns(definition), ...unsafeTemplates(definition));
   return hasErrors(diagnostics) ? { ok: false, diagnostics } : { ok: true, definition, diagnostics };
 }
 

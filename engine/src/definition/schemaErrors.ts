@@ -27,6 +27,10 @@ function toDiagnostic(e: ErrorObject): Diagnostic {
     case 'uniqueItems': return diag('schema.unique', e.instancePath);
     case 'propertyNames': return diag('schema.property-name', e.instancePath + pointer(String(p.propertyName)), { property: p.propertyName });
     case 'oneOf': return diag('schema.one-of', e.instancePath);
+    // the only `not` in the format: decision names may not be task operations (claim, urge, ...)
+    case 'not': return e.propertyName !== undefined
+      ? diag('schema.reserved-name', e.instancePath + pointer(e.propertyName), { property: e.propertyName })
+      : diag('schema.invalid', e.instancePath, { reason: `not: ${e.message ?? ''}` });
     default: return diag('schema.invalid', e.instancePath, { reason: `${e.keyword}: ${e.message ?? ''}` });
   }
 }
@@ -38,7 +42,9 @@ function branchOf(e: ErrorObject, oneOfPath: string): number | undefined {
 
 /** Keeps the closest oneOf branch's errors, drops noise (if/then wrappers, propertyNames echoes). */
 function prune(errors: ErrorObject[]): ErrorObject[] {
-  let kept = errors.filter((e) => e.keyword !== 'if' && !(e.keyword === 'pattern' && e.propertyName !== undefined));
+  const reserved = new Set(errors.filter((e) => e.keyword === 'not' && e.propertyName !== undefined).map((e) => e.instancePath + '/' + e.propertyName));
+  let kept = errors.filter((e) => e.keyword !== 'if' && !(e.keyword === 'pattern' && e.propertyName !== undefined)
+    && !(e.keyword === 'propertyNames' && reserved.has(e.instancePath + '/' + String((e.params as { propertyName?: string }).propertyName))));
   for (const one of errors.filter((e) => e.keyword === 'oneOf')) {
     const byBranch = new Map<number, ErrorObject[]>();
     for (const e of kept) {
@@ -46,7 +52,16 @@ function prune(errors: ErrorObject[]): ErrorObject[] {
       if (b !== undefined) byBranch.set(b, [...(byBranch.get(b) ?? []), e]);
     }
     if (byBranch.size === 0) continue;
-    const best = [...byBranch.entries()].sort((a, b) => a[1].length - b[1].length || a[0] - b[0])[0]![1];
+    // a branch whose value is not even of its type (an object where the branch wants a list) was not what the author meant
+    const offType = (errs: ErrorObject[]) => (errs.every((e) => e.keyword === 'type' && e.instancePath === one.instancePath) ? 1 : 0);
+    const attributed = new Set([...byBranch.values()].flat());
+    const deeper = kept.some((e) => e !== one && !attributed.has(e) && e.instancePath.startsWith(one.instancePath));
+    if (deeper && [...byBranch.values()].every((errs) => offType(errs))) {
+      // the errors of the meant branch sit behind a $ref (ajv reports them under the referenced schema): keep those
+      kept = kept.filter((e) => e !== one && !attributed.has(e));
+      continue;
+    }
+    const best = [...byBranch.entries()].sort((a, b) => offType(a[1]) - offType(b[1]) || a[1].length - b[1].length || a[0] - b[0])[0]![1];
     const drop = new Set([...byBranch.values()].flat().filter((e) => !best.includes(e)));
     drop.add(one);
     kept = kept.filter((e) => !drop.has(e));

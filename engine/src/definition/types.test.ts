@@ -19,21 +19,21 @@ describe('types.ts matches the JSON Schema', () => {
     expect((schema.$defs.recipients.properties.scope.enum as string[]).slice(0, 4)).toEqual([...OrgLevels]);
   });
   it('object properties', () => {
-    const definitionKeys: Keys<Definition> = ['$schema', 'id', 'version', 'schemaVersion', 'title', 'description', 'category', 'data', 'forms', 'roles', 'initial', 'intake', 'states', 'clocks', 'templates', 'adapters', 'calendar'];
+    const definitionKeys: Keys<Definition> = ['$schema', 'id', 'version', 'schemaVersion', 'title', 'description', 'category', 'data', 'forms', 'roles', 'initial', 'intake', 'states', 'clocks', 'templates', 'adapters', 'calendar', 'rules', 'schedules', 'uses'];
     expect(Object.keys(schema.properties).sort()).toEqual([...definitionKeys].sort());
     const state: Keys<StateSpec> = ['title', 'type', 'initial', 'states', 'task', 'wait', 'subcase', 'entry', 'exit', 'on', 'always', 'onDone', 'outcome', 'tags'];
     expect(props('state')).toEqual([...state].sort());
-    const task: Keys<TaskSpec> = ['title', 'assignee', 'mode', 'passRatio', 'firstRejectDecides', 'vote', 'form', 'fields', 'decisions', 'allow', 'requires', 'onEmpty', 'onInitiator', 'sla', 'priority'];
+    const task: Keys<TaskSpec> = ['title', 'assignee', 'mode', 'passRatio', 'firstRejectDecides', 'vote', 'form', 'fields', 'decisions', 'allow', 'requires', 'onEmpty', 'onInitiator', 'targets', 'sla', 'priority'];
     expect(props('task')).toEqual([...task].sort());
-    const sla: Keys<SlaSpec> = ['title', 'within', 'withinFrom', 'clock', 'warnAt', 'warnTemplate', 'pauseIn', 'onBreach'];
+    const sla: Keys<SlaSpec> = ['title', 'within', 'withinFrom', 'clock', 'clockFrom', 'warnAt', 'warnTemplate', 'pauseIn', 'onBreach', 'per'];
     expect(props('sla')).toEqual([...sla].sort());
-    const rung: Keys<BreachRung> = ['after', 'remind', 'escalate', 'auto', 'supervise', 'flag'];
+    const rung: Keys<BreachRung> = ['after', 'remind', 'escalate', 'auto', 'autoComment', 'supervise', 'flag'];
     expect(props('breachRung')).toEqual([...rung].sort());
     const decision: Keys<DecisionSpec> = ['title', 'kind', 'requires', 'to', 'resubmit', 'roles'];
     expect(props('decision')).toEqual([...decision].sort());
     const transition: Keys<TransitionSpec> = ['target', 'guard', 'requires', 'roles', 'set', 'effects', 'extend', 'description'];
     expect(props('transition')).toEqual([...transition].sort());
-    const form: Keys<FormSpec> = ['title', 'fields', 'required', 'steps', 'uiSchema', 'visibleIf', 'schema'];
+    const form: Keys<FormSpec> = ['title', 'fields', 'required', 'steps', 'uiSchema', 'visibleIf', 'schema', 'rules'];
     expect(props('form')).toEqual([...form].sort());
   });
 });

@@ -10,6 +10,8 @@ export type JsonSchema = Record<string, unknown>;
 export const PiiKinds = [
   'none', 'name', 'phone', 'id-number', 'address', 'gps', 'location', 'health', 'biometric',
   'special-identity', 'minor', 'private', 'email',
+  // quasi-identifiers: on their own they name nobody, but beside a masked ID number they give its digits away
+  'birth-date', 'sex',
 ] as const;
 export type PiiKind = (typeof PiiKinds)[number];
 
@@ -20,11 +22,23 @@ export type OrgLevel = (typeof OrgLevels)[number];
 export type AssignmentRule =
   | { role: string; scope?: OrgLevel | 'case'; of?: 'case' | 'initiator' | 'previous-handler' }
   | { user: string }
-  | { pick: 'initiator' | 'previous'; field: string; role?: string }
+  /** 发起人自选 / 审批人自选: users named in a data field; `role` (within `scope` of the case) is checked when they are picked */
+  | { pick: 'initiator' | 'previous'; field: string; role?: string; scope?: OrgLevel | 'case' }
   | { chain: { role: string; from: OrgLevel; to: OrgLevel; of?: 'case' | 'initiator' } }
-  | { orgField: string; role: string };
+  | { orgField: string; role: string }
+  /** the case's initiator (staff or resident): a correction or confirmation task */
+  | { initiator: true };
 
-export type EmptyAssigneePolicy = 'auto-pass' | 'auto-reject' | 'admin' | { fallbackUser: string };
+/** One rule, or several whose users all act in the step (a community officer and a township department's liaison). */
+export type Assignee = AssignmentRule | AssignmentRule[];
+
+export type EmptyAssigneePolicy = 'auto-pass' | 'auto-reject' | 'admin' | { fallbackUser: string } | { fallback: AssignmentRule };
+
+/** Whom transfer (转办), delegate (委派) and add-signer (加签) may name: staff holding one of `roles` inside `scope` of the case. */
+export interface TargetRule {
+  roles?: string[];
+  scope?: OrgLevel | 'case';
+}
 export type InitiatorPolicy = 'allow' | 'skip' | 'superior';
 
 export const TaskModes = ['single', 'all', 'any', 'sequence', 'vote'] as const;
@@ -64,7 +78,7 @@ export interface VoteSpec {
 
 export interface TaskSpec {
   title?: LocalizedText;
-  assignee: AssignmentRule;
+  assignee: Assignee;
   mode?: TaskMode;
   /** countersign (all): pass when this share of signers approve (default 1) */
   passRatio?: number;
@@ -78,6 +92,8 @@ export interface TaskSpec {
   requires?: Partial<Record<TaskOp, ActionInput[]>>;
   onEmpty?: EmptyAssigneePolicy;
   onInitiator?: InitiatorPolicy;
+  /** whom transfer, delegate and add-signer may name (default: the step's assignee roles, inside the case's org) */
+  targets?: TargetRule;
   sla?: SlaSpec;
   priority?: 'low' | 'normal' | 'high' | 'urgent';
 }
@@ -88,9 +104,12 @@ export interface BreachRung {
   /** when after the deadline this rung fires (ISO 8601, default PT0S), on the SLA's clock */
   after?: string;
   remind?: { times: number; every: string; template: string };
-  escalate?: { levels: number; role: string; template?: string };
+  /** up `levels` of the org tree to `role`: a notice (default), or the task itself moves there (`move`) or is added there (`add`) */
+  escalate?: { levels: number; role: string; template?: string; task?: 'notify' | 'move' | 'add' };
   /** a decision (on a task SLA) or event the system takes by itself */
   auto?: string;
+  /** the comment recorded with an automatic decision (needed when the decision requires a comment) */
+  autoComment?: LocalizedText;
   /** 督办: a supervision record and notice to the supervising level */
   supervise?: { role: string; levels?: number; template: string };
   /** a flag for performance review (通报) */
@@ -103,10 +122,14 @@ export interface SlaSpec {
   /** a JSONLogic expression giving an ISO duration that overrides `within` (e.g. per-class limits) */
   withinFrom?: Logic;
   clock: Clock;
+  /** a JSONLogic expression giving the clock to count on (`natural`, `working`, `urgent`) that overrides `clock` (e.g. urgent cases) */
+  clockFrom?: Logic;
   warnAt?: number;
   warnTemplate?: string;
   pauseIn?: string[];
   onBreach?: BreachRung[];
+  /** a countersign, or-sign or vote step has one deadline for all its signers (`step`, the default there) or one per task */
+  per?: 'task' | 'step';
 }
 
 /** A case-level SLA clock spanning several states (start, stop and pause by state). */
@@ -120,7 +143,10 @@ export interface Recipients {
   scope?: OrgLevel | 'case';
   users?: string[];
   to?: 'initiator' | 'assignees' | 'previous-handler';
+  /** a data field holding user ids (or, with `role`, org paths) */
   field?: string;
+  /** a data field holding a mobile number to text (the number stays in the case data; the runtime reads it when it sends) */
+  phoneField?: string;
 }
 
 export type EffectSpec =
@@ -151,7 +177,7 @@ export interface StateSpec {
   states?: Record<string, StateSpec>;
   task?: TaskSpec;
   wait?: { for: 'device' | 'external' | 'citizen' | 'subcase'; timeout?: { within: string; clock: Clock; event: string } };
-  subcase?: { definition: string; input?: Record<string, Logic>; join?: 'all' | 'any' };
+  subcase?: SubcaseSpec;
   entry?: EffectSpec[];
   exit?: EffectSpec[];
   on?: Record<string, TransitionsSpec>;
@@ -159,6 +185,15 @@ export interface StateSpec {
   onDone?: TransitionsSpec;
   outcome?: string;
   tags?: string[];
+}
+
+/** Child cases this state starts on entry and waits for. */
+export interface SubcaseSpec {
+  definition: string;
+  input?: Record<string, Logic>;
+  join?: 'all' | 'any';
+  /** where the case goes per outcome of the child case(s) (`*`: any other outcome, or mixed outcomes under `join: all`) */
+  onDone?: Record<string, TransitionsSpec>;
 }
 
 export interface FormStep {
@@ -177,6 +212,35 @@ export interface FormSpec {
   visibleIf?: Record<string, Logic>;
   /** extra JSON Schema keywords merged into the generated form schema (if/then, allOf, ...) */
   schema?: JsonSchema;
+  /** cross-field rules (an end date after the start date, an amount within a cap), checked on submit */
+  rules?: DataRule[];
+}
+
+/** A cross-field validation: `check` (JSONLogic over `data`, ...) must be true, else `message` is shown on `fields`. */
+export interface DataRule {
+  check: Logic;
+  message: LocalizedText;
+  /** the fields the message belongs to (the first is where a form shows it) */
+  fields: string[];
+}
+
+/** A recurring schedule counted from a fixed anchor, so it never drifts. */
+export interface ScheduleSpec {
+  title?: LocalizedText;
+  /** the event sent to the case at each occurrence */
+  event: string;
+  /** the schedule runs while the case is between these states (like a case clock) */
+  startOn: string[];
+  stopOn: string[];
+  /** JSONLogic giving the anchor (an ISO date or date-time, or epoch ms); default: when the schedule starts */
+  anchor?: Logic;
+  /** occurrence k falls at anchor + k × every on `clock` */
+  every?: string;
+  clock?: Clock;
+  /** or: a day of each month — the Nth working day on the county calendar, or a calendar day */
+  monthly?: { workingDay: number } | { day: number };
+  /** stop after this many occurrences */
+  count?: number;
 }
 
 export interface RoleSpec {
@@ -204,4 +268,10 @@ export interface Definition {
   /** adapter operations this item calls or is triggered by */
   adapters?: { invokes?: string[]; triggers?: string[] };
   calendar?: string;
+  /** cross-field rules on the case data, checked whenever data is written */
+  rules?: DataRule[];
+  /** recurring schedules (visits every 7 days from enrolment, a report on the first working day of each month) */
+  schedules?: Record<string, ScheduleSpec>;
+  /** shared libraries this item takes roles and templates from (resolved and inlined at load) */
+  uses?: string[];
 }

@@ -2,12 +2,19 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { serviceItems } from '@tongban/definitions/service-items/items.ts';
 import type { Definition } from '../definition/types.ts';
+import { loadDefinition } from '../definition/load.ts';
 import { mermaid, renderItemPage } from './renderItemPage.ts';
 
 const pages = new URL('../../../definitions/service-items/', import.meta.url);
 const fix = 'node --import tsx scripts/write-docs.ts';
 
-describe.each(Object.entries(serviceItems))('page for %s', (id, def) => {
+const loaded = (def: unknown) => {
+  const r = loadDefinition(def as object);
+  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+  return r.definition;
+};
+
+describe.each(Object.entries(serviceItems).map(([id, def]) => [id, loaded(def)] as const))('page for %s', (id, def) => {
   it(`is up to date with the definition (run: ${fix})`, () => {
     const page = readFileSync(new URL(`${id}.md`, pages), 'utf8');
     expect(page, `definitions/service-items/${id}.md is out of date: run ${fix}`).toBe(renderItemPage(def as Definition));

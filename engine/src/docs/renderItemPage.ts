@@ -3,7 +3,7 @@
  * `scripts/write-docs.ts` writes the pages next to the definitions; `renderItemPage.test.ts`
  * fails when a page in `definitions/service-items/` is out of date.
  */
-import type { AssignmentRule, BreachRung, Definition, SlaSpec, StateSpec, TransitionSpec } from '../definition/types.ts';
+import type { Assignee, BreachRung, Definition, SlaSpec, StateSpec, TransitionSpec } from '../definition/types.ts';
 
 type Json = Record<string, unknown>;
 const levelZh: Record<string, string> = { county: '县', township: '乡镇', community: '社区', grid: '网格', case: '案件所属组织' };
@@ -12,10 +12,12 @@ const clockZh: Record<string, string> = { working: '工作时', urgent: '紧急�
 const cell = (s: unknown): string => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** A short zh-CN description of an assignment rule. */
-export function describeAssignee(a: AssignmentRule): string {
+/** A short zh-CN description of an assignment rule (several rules: joined with ＋). */
+export function describeAssignee(a: Assignee): string {
+  if (Array.isArray(a)) return a.map(describeAssignee).join(' ＋ ');
+  if ('initiator' in a) return '发起人本人';
   if ('user' in a) return `指定用户 ${a.user}`;
-  if ('pick' in a) return `${a.pick === 'initiator' ? '发起人' : '上一处理人'}选定（${a.field}）`;
+  if ('pick' in a) return `${a.pick === 'initiator' ? '发起人' : '上一处理人'}选定（${a.field}${a.role ? `，须为 ${a.role}` : ''}）`;
   if ('chain' in a) return `逐级 ${a.chain.role}：${levelZh[a.chain.from]}→${levelZh[a.chain.to]}`;
   if ('orgField' in a) return `${a.role} @ ${a.orgField} 所指单位`;
   return `${a.role} @ ${levelZh[a.scope ?? 'case']}${a.of === 'initiator' ? '（发起人所在）' : ''}`;
@@ -25,7 +27,7 @@ function rung(r: BreachRung): string {
   const when = r.after && r.after !== 'PT0S' ? `+${r.after} ` : '';
   if (r.remind) return `${when}提醒×${r.remind.times}（每 ${r.remind.every}）`;
   if (r.supervise) return `${when}督办 ${r.supervise.role}（上${r.supervise.levels ?? 1}级）`;
-  if (r.escalate) return `${when}提级 ${r.escalate.role}（上${r.escalate.levels}级）`;
+  if (r.escalate) return `${when}${r.escalate.task === 'move' ? '移交' : r.escalate.task === 'add' ? '加派' : '提级'} ${r.escalate.role}（上${r.escalate.levels}级）`;
   if (r.flag) return `${when}标记“${r.flag}”`;
   if (r.auto) return `${when}自动“${r.auto}”`;
   return when;

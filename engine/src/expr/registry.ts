@@ -1,9 +1,9 @@
-import { arrayOps } from './ops-array.ts';
-import { dataOps } from './ops-data.ts';
-import { extraOps } from './ops-extra.ts';
-import { logicOps } from './ops-logic.ts';
-import { mathOps } from './ops-math.ts';
-import { stringOps } from './ops-string.ts';
+import { arrayOps } from './arrayOps.ts';
+import { dataOps } from './dataOps.ts';
+import { extraOps } from './extraOps.ts';
+import { logicOps } from './logicOps.ts';
+import { mathOps } from './mathOps.ts';
+import { stringOps } from './stringOps.ts';
 import type { OpSpec } from './types.ts';
 
 /** Every supported operator, looked up by own key only (a Map: no inherited names). */

@@ -130,3 +130,23 @@ describe('prototype access is impossible at run time', () => {
     expect(codesAndPaths(Number.NaN)).toEqual([['expr.bad-shape', '/guard']]);
   });
 });
+
+describe('regular expressions run on a linear-time engine (RE2JS)', () => {
+  it('accepts separator-delimited repetition, refuses what backtracks or what RE2 cannot run', async () => {
+    const { compileLogic } = await import('./index.ts');
+    const codes = (p: string) => { const r = compileLogic({ matches: [{ var: 'x' }, p] }, '/g'); return r.ok ? 'ok' : r.diagnostics[0]!.code; };
+    expect(codes('^(/\\d{6,15})+$')).toBe('ok');
+    expect(codes('^(\\d+)+$')).toBe('expr.unsafe-regex');
+    expect(codes('^(?=\\d)\\w+$')).toBe('expr.unsupported-regex');
+  });
+  it('translates the JS escapes RE2 spells differently, and matches like RegExp.test', async () => {
+    const { compilePattern, toRe2Syntax } = await import('./regex.ts');
+    expect(toRe2Syntax('^[\\u4e00-\\u9fa5]{2,4}$')).toBe('^[\\x{4e00}-\\x{9fa5}]{2,4}$');
+    expect(toRe2Syntax('\\p{Script=Han}')).toBe('\\p{Han}');
+    const r = compilePattern('^[\\u4e00-\\u9fa5]{2,4}$', '');
+    expect(r.ok && [r.re.test('张三丰'), r.re.test('张'), r.re.test('abc')]).toEqual([true, false, false]);
+    // the classic catastrophic input for (a+)+ against a backtracking engine is linear here
+    const slow = compilePattern('^(a|aa)*b', '');
+    expect(slow.ok && slow.re.test('a'.repeat(5000) + 'c')).toBe(false);
+  });
+});

@@ -4,6 +4,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { isCnIdNumber } from './cnIdNumber.ts';
 import { isCnMobile } from './cnMobile.ts';
 import { dateBoundKeywords } from './dateBounds.ts';
+import { re2Engine } from '../expr/regex.ts';
 
 /** Annotation keywords that carry labels, help, messages and UI hints; they never fail validation. */
 export const annotationKeywords = [
@@ -12,7 +13,8 @@ export const annotationKeywords = [
 
 /** Creates an ajv (2020-12, all errors, verbose) with `cn-id-number`, `cn-mobile`, date formats and `x-notFuture` / `x-notPast`. */
 export function createFormAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, passContext: true, strict: false, validateFormats: true });
+  // `pattern` runs on RE2 (linear time): a definition's pattern cannot stall the server (definitions are an attack surface)
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, passContext: true, strict: false, validateFormats: true, code: { regExp: re2Engine } });
   for (const name of ['date', 'time', 'date-time', 'email', 'uri', 'uuid'] as const) {
     const format = fullFormats[name];
     if (format) ajv.addFormat(name, format as never);

@@ -8,6 +8,10 @@ export interface LintOptions {
   installedOperations?: string[];
   /** ids of the service items that exist (sub-case and spawn targets) */
   knownDefinitions?: string[];
+  /** the service items themselves (their ids count as known): spawn inputs are checked against each child's intake */
+  definitions?: Definition[];
+  /** ids of the county calendars available (`calendar` must name one) */
+  knownCalendars?: string[];
 }
 
 export interface LintContext {

@@ -35,5 +35,6 @@ export function checkExpressions(c: LintContext): Diagnostic[] {
       if (d) out.push(d);
     }
   }
-  return [...out, ...setTargets(c, known)];
+  const undescribed = c.model.transitions.filter((t) => t.spec.guard !== undefined && !t.spec.description).map((t) => diag('lint.guard-undescribed', t.path + '/guard'));
+  return [...out, ...setTargets(c, known), ...undescribed];
 }

@@ -1,4 +1,5 @@
 /** Forms and the data they edit: forms that exist, fields that exist, personal-data tags on every field. */
+import { isNestedPath } from '../definition/dataPaths.ts';
 import type { FormSpec, JsonSchema } from '../definition/types.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import { pointer, type Diagnostic } from '../diagnostics/Diagnostic.ts';
@@ -36,7 +37,8 @@ function formFields(c: LintContext, id: string, form: FormSpec): Diagnostic[] {
 
 function matrixFields(c: LintContext): Diagnostic[] {
   return eachTask(c).flatMap(({ task, path }) =>
-    Object.keys(task.fields ?? {}).filter((f) => !c.dataKeys.has(f)).map((f) => diag('lint.unknown-field', path + pointer('fields', f), { field: f })),
+    // nested paths (`parties[].phone`) are checked against the schema in ./pii.ts
+    Object.keys(task.fields ?? {}).filter((f) => !isNestedPath(f) && !c.dataKeys.has(f)).map((f) => diag('lint.unknown-field', path + pointer('fields', f), { field: f })),
   );
 }
 

@@ -3,7 +3,7 @@
  * (reject back to 'previous' / 'initiator', resubmit-return, withdraw) and parallel joins.
  */
 import { entryLeaves, humanPredecessors, successors, targetId } from '../compile/model.ts';
-import { decisionKind } from '../run/tasks.ts';
+import { decisionKind } from '../definition/decisions.ts';
 import type { LintContext } from './context.ts';
 
 export type Graph = Map<string, string[]>;
@@ -40,7 +40,7 @@ function joinEdges(c: LintContext, graph: Map<string, Set<string>>): void {
     const par = region?.parent ? c.model.states.get(region.parent) : undefined;
     if (par?.kind !== 'parallel') continue;
     for (const t of c.model.transitions) {
-      if (t.from === par.id && t.event === '$done' && t.spec.target) addAll(graph, s.id, entryLeaves(c.model, targetId(t.spec.target)));
+      if (t.from === par.id && t.trigger.kind === 'done' && t.spec.target) addAll(graph, s.id, entryLeaves(c.model, targetId(t.spec.target)));
     }
   }
 }

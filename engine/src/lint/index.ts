@@ -22,6 +22,10 @@ import { checkRoles } from './roles.ts';
 import { checkSlas } from './sla.ts';
 import { checkTargets } from './targets.ts';
 import { checkTemplates } from './templates.ts';
+import { checkSubcases } from './subcases.ts';
+import { checkRecipients } from './recipients.ts';
+import { checkCalendar } from './calendar.ts';
+import { checkPersonalData } from './pii.ts';
 
 export type { LintOptions } from './context.ts';
 
@@ -37,6 +41,10 @@ const checks: ReadonlyArray<[string, Check]> = [
   ['expressions', checkExpressions],
   ['templates', checkTemplates],
   ['adapters', checkAdapters],
+  ['subcases', checkSubcases],
+  ['recipients', checkRecipients],
+  ['calendar', checkCalendar],
+  ['personal data', checkPersonalData],
   ['sla', checkSlas],
 ];
 

@@ -2,7 +2,7 @@
 import { OrgLevels, type DecisionKind, type TaskSpec } from '../definition/types.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
-import { decisionKind } from '../run/tasks.ts';
+import { decisionKind } from '../definition/decisions.ts';
 import { eachTask, handlesEvent, type LintContext } from './context.ts';
 
 function kinds(task: TaskSpec): Array<[string, DecisionKind]> {

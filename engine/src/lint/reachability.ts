@@ -2,7 +2,7 @@
 import { ancestors, entryLeaves, targetId } from '../compile/model.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
-import { decisionKind } from '../run/tasks.ts';
+import { decisionKind } from '../definition/decisions.ts';
 import type { LintContext } from './context.ts';
 import { leafGraph, reach, stronglyConnected } from './graph.ts';
 

@@ -14,9 +14,15 @@ type Ref = [role: string, path: string];
 function taskRefs(c: LintContext): Ref[] {
   const refs: Ref[] = [];
   for (const { task, path } of eachTask(c)) {
-    const a = task.assignee as { role?: string; chain?: { role: string } };
-    if (a.role !== undefined) refs.push([a.role, path + '/assignee/role']);
-    if (a.chain) refs.push([a.chain.role, path + '/assignee/chain/role']);
+    const rules = Array.isArray(task.assignee) ? task.assignee.map((a, i) => [a, path + pointer('assignee', i)] as const) : [[task.assignee, path + '/assignee'] as const];
+    const fallback = typeof task.onEmpty === 'object' && 'fallback' in task.onEmpty ? task.onEmpty.fallback : undefined;
+    if (fallback) rules.push([fallback, path + '/onEmpty/fallback']);
+    for (const [rule, at] of rules) {
+      const a = rule as { role?: string; chain?: { role: string } };
+      if (a.role !== undefined) refs.push([a.role, at + '/role']);
+      if (a.chain) refs.push([a.chain.role, at + '/chain/role']);
+    }
+    (task.targets?.roles ?? []).forEach((r, i) => refs.push([r, path + pointer('targets', 'roles', i)]));
     for (const [name, d] of Object.entries(task.decisions)) (d.roles ?? []).forEach((r, i) => refs.push([r, path + pointer('decisions', name, 'roles', i)]));
     for (const r of Object.keys(task.vote?.weights ?? {})) refs.push([r, path + pointer('vote', 'weights', r)]);
   }

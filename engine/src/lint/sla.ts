@@ -67,5 +67,28 @@ function clocksThatNeverStop(c: LintContext): Diagnostic[] {
 /** SLAs with no breach path, ladders out of time order, auto-actions that are not decisions, clocks that never stop. */
 export function checkSlas(c: LintContext): Diagnostic[] {
   const perSla = eachSla(c).flatMap(({ sla, path }) => [...breachPath(sla, path), ...ladderOrder(sla, path)]);
-  return [...perSla, ...autoDecisions(c), ...clocksThatNeverStop(c)];
+  return [...perSla, ...autoDecisions(c), ...checkAutoActions(c), ...clocksThatNeverStop(c)];
+}
+
+/** States that handle an event (events bubble up to ancestors). */
+function handledAnywhere(c: LintContext, event: string): boolean {
+  return [...c.model.states.values()].some((s) => Object.hasOwn(s.spec.on ?? {}, event));
+}
+
+/** Automatic actions the system cannot take: a clock's event nobody handles, a decision needing a person's input. */
+export function checkAutoActions(c: LintContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { sla, path, task } of eachSla(c)) {
+    (sla.onBreach ?? []).forEach((rung, i) => {
+      if (rung.auto === undefined) return;
+      const at = path + pointer('onBreach', i, 'auto');
+      if (!task) {
+        if (!handledAnywhere(c, rung.auto)) out.push(diag('lint.auto-unhandled', at, { auto: rung.auto }));
+        return;
+      }
+      const needs = (task.decisions[rung.auto]?.requires ?? []).filter((x) => !(x === 'comment' && rung.autoComment));
+      if (needs.length) out.push(diag('lint.auto-needs-input', at, { auto: rung.auto, inputs: needs.join(', ') }));
+    });
+  }
+  return out;
 }

@@ -31,6 +31,9 @@ function decisionTargets(c: LintContext): Diagnostic[] {
 
 function slaStates(c: LintContext): Diagnostic[] {
   const out: Diagnostic[] = [];
+  for (const [name, sch] of Object.entries(c.def.schedules ?? {})) {
+    for (const key of ['startOn', 'stopOn'] as const) sch[key].forEach((s, i) => out.push(...unknown(c, s, pointer('schedules', name, key, i))));
+  }
   for (const { sla, path } of eachSla(c)) {
     const lists: Record<string, string[] | undefined> = { pauseIn: sla.pauseIn };
     if ('startOn' in sla) Object.assign(lists, { startOn: sla.startOn, stopOn: (sla as { stopOn?: string[] }).stopOn });

@@ -4,7 +4,7 @@ import { compile } from '../compile/compile.ts';
 import type { Definition } from '../definition/types.ts';
 import { availableActions } from './available.ts';
 import { start, step } from './step.ts';
-import { act, actor, grid, testOptions } from './testkit.ts';
+import { act, actor, grid, testOptions } from '../testing/testkit.ts';
 
 const c = compile(def as unknown as Definition);
 const opts = testOptions();

@@ -1,14 +1,15 @@
 /**
  * `availableActions`: what an actor can do on a case right now — decisions and operations on the
  * tasks they hold, claiming a group task, withdrawing their last submission, and the plain events
- * their roles may send in the active states. The runtime shows these as buttons; `step` enforces them.
+ * they may send in the active states. Every candidate goes through the same acceptance checks as
+ * `step` (./acceptance.ts), so a listed action is one `step` takes (given its inputs) and an
+ * unlisted one is refused.
  */
 import type { CompiledDefinition } from '../compile/compile.ts';
-import { decisionEvent } from '../compile/compile.ts';
+import { eventOf } from '../compile/model.ts';
 import type { LocalizedText } from '../diagnostics/Diagnostic.ts';
-import { activeStates } from './prepare-external.ts';
+import { eventRefusal, HolderOps, taskActRefusal, taskSpecOf } from './acceptance.ts';
 import { restore, type CaseSnapshot, type LiveSnapshot } from './step.ts';
-import { decisionKind } from './tasks.ts';
 import type { Actor } from './types.ts';
 
 export interface AvailableAction {
@@ -22,21 +23,17 @@ export interface AvailableAction {
 
 function taskActions(c: CompiledDefinition, snap: LiveSnapshot, actor: Actor): AvailableAction[] {
   const out: AvailableAction[] = [];
+  const may = (taskId: string, action: string) => !taskActRefusal(c, snap.context, taskId, action, actor);
   for (const task of Object.values(snap.context.tasks)) {
-    const holders = task.assignee ? [task.assignee] : task.candidates;
-    if (!holders.includes(actor.userId)) continue;
-    const spec = c.model.states.get(task.state)!.spec.task!;
+    const spec = taskSpecOf(c, task);
     const base = { state: task.state, taskId: task.id };
-    if (!task.assignee && holders.length > 1) out.push({ kind: 'claim', name: 'claim', ...base, requires: [] });
-    if (task.status !== 'pending') continue;
+    // claiming is offered for a group task with several candidates (one candidate acts directly)
+    if (task.candidates.length > 1 && may(task.id, 'claim')) out.push({ kind: 'claim', name: 'claim', ...base, requires: [] });
     for (const [name, d] of Object.entries(spec.decisions)) {
-      if (d.roles && !d.roles.some((r) => actor.roles.includes(r))) continue;
-      if (task.delegatedFrom && decisionKind(name, d) === 'other') continue;
-      out.push({ kind: 'decision', name, ...base, title: d.title, requires: d.requires ?? [] });
+      if (may(task.id, name)) out.push({ kind: 'decision', name, ...base, title: d.title, requires: d.requires ?? [] });
     }
     for (const op of spec.allow ?? []) {
-      if (op === 'withdraw' || task.delegatedFrom) continue;
-      out.push({ kind: 'operation', name: op, ...base, requires: spec.requires?.[op] ?? [] });
+      if (HolderOps.includes(op) && may(task.id, op)) out.push({ kind: 'operation', name: op, ...base, requires: spec.requires?.[op] ?? [] });
     }
   }
   return out;
@@ -44,25 +41,23 @@ function taskActions(c: CompiledDefinition, snap: LiveSnapshot, actor: Actor): A
 
 function withdrawAction(c: CompiledDefinition, snap: LiveSnapshot, actor: Actor): AvailableAction[] {
   const last = snap.context.trail[snap.context.trail.length - 1];
-  if (!last || last.by !== actor.userId) return [];
-  if (!c.model.states.get(last.state)?.spec.task?.allow?.includes('withdraw')) return [];
-  const open = Object.values(snap.context.tasks);
-  const ok = open.length > 0 && open.every((t) => !t.opened && t.createdAt >= last.at && (c.gotoTargets.get(t.state) ?? []).includes(last.state));
-  return ok ? [{ kind: 'withdraw', name: 'withdraw', state: last.state, taskId: last.taskId, requires: [] }] : [];
+  if (!last || taskActRefusal(c, snap.context, last.taskId, 'withdraw', actor)) return [];
+  return [{ kind: 'withdraw', name: 'withdraw', state: last.state, taskId: last.taskId, requires: [] }];
 }
 
 function eventActions(c: CompiledDefinition, snap: LiveSnapshot, actor: Actor): AvailableAction[] {
-  const active = activeStates({ compiled: c } as never, snap);
-  const seen = new Set<string>();
   const out: AvailableAction[] = [];
-  for (const t of c.model.transitions) {
-    if (!active.includes(t.from) || t.event.startsWith('$') || seen.has(t.event)) continue;
-    if (decisionEvent(c, t.from, t.event) !== t.event) continue;
-    if (!t.spec.roles?.some((r) => actor.roles.includes(r))) continue;
-    seen.add(t.event);
-    out.push({ kind: 'event', name: t.event, state: t.from, ...(t.spec.description ? { title: t.spec.description } : {}), requires: t.spec.requires ?? [] });
+  const names = new Set(c.model.transitions.map(eventOf).filter((e): e is string => Boolean(e)));
+  for (const name of names) {
+    const { refusal, allowed } = eventRefusal(c, snap.value, name, { actor, source: 'user' });
+    if (refusal) continue;
+    const t = allowed[0]!;
+    const requires = allowed.every((x) => (x.spec.requires ?? []).includes('comment')) ? ['comment'] : [];
+    out.push({ kind: 'event', name, state: t.from, ...(t.spec.description ? { title: t.spec.description } : {}), requires });
   }
-  return out;
+  // keep the definition's order of states and events
+  const order = c.model.transitions.map(eventOf);
+  return out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 }
 
 /** Everything `actor` may do on the case now, in a stable order. */

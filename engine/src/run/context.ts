@@ -3,7 +3,12 @@
  * event log rebuilds it exactly. Ids are derived from the case id and a sequence number, never random.
  */
 import type { Clock } from '../definition/types.ts';
-import type { Actor, Effect, EventMeta, TaskRecord } from './types.ts';
+import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
+import type { Env } from './env.ts';
+import type { TimerRecord } from './timerOwners.ts';
+import type { Actor, AssignmentTrace, Effect, EventMeta, TaskRecord } from './types.ts';
+
+export type { TimerRecord } from './timerOwners.ts';
 
 export interface StepState {
   /** users in order (sequence, chain) */
@@ -16,7 +21,11 @@ export interface StepState {
   /** users added by 加签 */
   added: string[];
   /** the assignment trace the step was created with (reused for later slots) */
-  trace?: import('./types.ts').AssignmentTrace;
+  trace?: AssignmentTrace;
+  /** user → the group (role@org) their task belongs to, when the step combines several assignment rules */
+  groups?: Record<string, { role: string; orgPath: string }>;
+  /** the step's one deadline (a step-level SLA: countersign, or-sign and vote steps by default) */
+  dueAt?: number;
 }
 
 export interface TrailEntry {
@@ -27,18 +36,6 @@ export interface TrailEntry {
   at: number;
 }
 
-export interface TimerRecord {
-  purpose: 'sla.warn' | 'sla.due' | 'sla.rung' | 'wait.timeout';
-  dueAt: number;
-  clock: Clock;
-  /** task id or clock name or state id the timer belongs to */
-  owner: string;
-  /** where the SLA spec lives: 'task:<state>' or 'clock:<name>' or 'wait:<state>' */
-  sla: string;
-  rung?: number;
-  repeat?: number;
-}
-
 export interface ClockRecord {
   startedAt: number;
   dueAt: number;
@@ -46,6 +43,8 @@ export interface ClockRecord {
   paused?: { at: number; remaining: number };
   extended?: number;
   breached?: boolean;
+  /** the clock counted on when `clockFrom` chose another than the clock's own */
+  clock?: Clock;
 }
 
 export interface CaseContext {
@@ -62,6 +61,8 @@ export interface CaseContext {
   clocks: Record<string, ClockRecord>;
   requests: Record<string, { operation: string; onSuccess?: string; onFailure?: string }>;
   subcases: Record<string, { definition: string; state: string; outcome?: string; join: 'all' | 'any' }>;
+  /** running recurring schedules: the anchor and the next occurrence number */
+  schedules?: Record<string, { anchor: number; next: number }>;
   rejectReturn?: { from: string; to: string };
   escalation: number;
   flags: string[];
@@ -69,22 +70,35 @@ export interface CaseContext {
   outcome?: string;
   /** the id of the last event applied (makes the patch idempotent across eventless transitions) */
   applied?: string;
+  /**
+   * This step's inputs while XState runs it (transient: `step` and `start` remove it before they
+   * return). Events XState makes itself (`done.state.*`) carry no payload of ours; the hooks read
+   * it here, from the context being stepped, instead of from any ambient state.
+   */
+  $step?: StepPayload;
 }
 
-/** What pre-processing hands to XState on the event (`$`), applied by the `take` action. */
-export interface EventPayload {
+/** What one event hands to the hooks XState runs for it. */
+export interface StepPayload {
+  env: Env;
   meta: EventMeta;
   actor?: Actor;
   data?: Record<string, unknown>;
   comment?: string;
   /** task ids completed by this event: exit does not cancel them */
   done?: string[];
-  /** replaces whole keys of the context (computed from the pre-event context) */
-  patch?: Partial<CaseContext>;
-  effects?: Effect[];
+  /** the working copy `prepare` made (taken over by the first hook), and the effects `prepare` produced */
+  ctx?: CaseContext;
+  pre?: Effect[];
   label: string;
-  /** filled while stepping: transitions taken (JSON Pointer, or `$goto.<state>`) and states entered */
+  /** filled while stepping: transitions taken (JSON Pointer, or a label for engine jumps) and states entered */
   trace?: StepTrace;
+  /** filled while stepping: reasons the hooks found to refuse the whole event (a picked user without the role, ...) */
+  refusals: Diagnostic[];
+  /** filled while stepping: warnings about an accepted event (a notify recipient that is not a user, ...) */
+  warnings: Diagnostic[];
+  /** hook calls so far in this event (shared with the events it raises); bounded by run/limits.ts */
+  budget: { hooks: number };
 }
 
 export interface StepTrace {
@@ -108,13 +122,14 @@ export function draft(ctx: CaseContext): CaseContext {
   return copy;
 }
 
-type Lazy = 'clocks' | 'requests' | 'subcases';
+type Lazy = 'clocks' | 'requests' | 'subcases' | 'schedules';
 
 /** Copy-on-write for the rarely written maps: returns a map of the working copy that may be edited. */
-export function own<K extends Lazy>(ctx: CaseContext, key: K): CaseContext[K] {
-  if (!owned.has(ctx[key])) {
-    ctx[key] = { ...ctx[key] } as CaseContext[K];
-    owned.add(ctx[key]);
+export function own<K extends Lazy>(ctx: CaseContext, key: K): NonNullable<CaseContext[K]> {
+  const cur = ctx[key];
+  if (!cur || !owned.has(cur)) {
+    ctx[key] = { ...(cur ?? {}) } as CaseContext[K];
+    owned.add(ctx[key]!);
   }
-  return ctx[key];
+  return ctx[key] as NonNullable<CaseContext[K]>;
 }

@@ -6,7 +6,8 @@
 import type { TaskSpec } from '../definition/types.ts';
 import type { CaseContext, StepState } from './context.ts';
 import type { Env } from './env.ts';
-import { createSlotTask, decisionKind, firstOfKind } from './tasks.ts';
+import { decisionKind, firstOfKind } from '../definition/decisions.ts';
+import { createSlotTask } from './tasks.ts';
 import type { Effect, TaskRecord } from './types.ts';
 
 function counts(spec: TaskSpec, step: StepState) {

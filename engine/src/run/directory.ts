@@ -18,6 +18,8 @@ export interface Directory {
   userName(userId: string): string | undefined;
   orgName(path: string): string | undefined;
   hasUser(userId: string): boolean;
+  /** every role assignment of an active user (none for an unknown or disabled one) */
+  rolesOf(userId: string): Array<{ role: string; orgPath: string }>;
 }
 
 const levelDepth: Record<OrgLevel, number> = { county: 1, township: 2, community: 3, grid: 4 };
@@ -39,6 +41,11 @@ export function orgAt(path: string, level: OrgLevel): string | undefined {
 export function levelOf(path: string): OrgLevel | undefined {
   const depth = path.split('/').filter(Boolean).length;
   return (Object.keys(levelDepth) as OrgLevel[]).find((l) => levelDepth[l] === depth);
+}
+
+/** True when `path` is `base` or inside its subtree. */
+export function isUnder(path: string, base: string): boolean {
+  return path === base || path.startsWith(base.endsWith('/') ? base : base + '/');
 }
 
 /** `path` moved up `levels` steps (never above the county). */
@@ -68,5 +75,6 @@ export function createDirectory(data: DirectoryData): Directory {
     userName: (userId) => users.get(userId)?.name,
     orgName: (path) => orgs.get(path),
     hasUser: (userId) => users.has(userId) && !users.get(userId)?.disabled,
+    rolesOf: (userId) => (users.get(userId)?.disabled ? [] : users.get(userId)?.roles ?? []),
   };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../compile/compile.ts';
 import { loadDefinition } from '../definition/load.ts';
-import { oneStep } from './fixtures/build.ts';
+import { oneStep } from '../testing/oneStep.ts';
 import { start, step } from './step.ts';
-import { act, actor, grid, testOptions } from './testkit.ts';
+import { act, actor, grid, testOptions } from '../testing/testkit.ts';
 
 describe('effects', () => {
   it('adapter inputs may nest objects; leaves are expressions; notify can target a role at an org from the data', () => {

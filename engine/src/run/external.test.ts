@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../compile/compile.ts';
 import type { Definition } from '../definition/types.ts';
-import { oneStep } from './fixtures/build.ts';
+import { oneStep } from '../testing/oneStep.ts';
 import { checkIntake } from './formCheck.ts';
 import { start, step } from './step.ts';
-import { actor, grid, testOptions } from './testkit.ts';
+import { actor, grid, testOptions } from '../testing/testkit.ts';
 
 function withDeviceEvent(): Definition {
   const def = oneStep({ assignee: { user: 'co1' } });

@@ -4,7 +4,7 @@ import { compile } from '../compile/compile.ts';
 import { loadDefinition } from '../definition/load.ts';
 import type { Definition } from '../definition/types.ts';
 import { persist, start, step, type LiveSnapshot } from './step.ts';
-import { act, actor, grid, testOptions } from './testkit.ts';
+import { act, actor, grid, testOptions } from '../testing/testkit.ts';
 import type { CaseEvent, Effect } from './types.ts';
 
 const t0 = Date.UTC(2026, 2, 2, 1, 0); // Mon 2026-03-02 09:00 +08:00
@@ -108,13 +108,13 @@ describe('guards and field permissions', () => {
 });
 
 describe('SLA: warning, breach ladder, escalation', () => {
-  it('fires the 2/3 warning, the reminders and the escalation one working day later', () => {
+  it('a countersign has one deadline for the step: the 2/3 warning, the reminders and the escalation one working day later', () => {
     const s = session();
     const r = s.doAct('gw1', 'submit', { data: { amount: 10 } });
     const timers = r.effects.filter((e): e is Extract<Effect, { kind: 'timer.start' }> => e.kind === 'timer.start');
-    expect(timers).toHaveLength(6); // due + warn for each of 3 signers
-    const co1Task = s.taskFor('co1').id;
-    const mine = Object.entries(s.snap().context.timers).filter(([, t]) => t.owner === co1Task);
+    expect(timers).toHaveLength(2); // due + warn for the step, not for each of its 3 signers
+    expect(r.effects.filter((e) => e.kind === 'task.create').map((e) => 'dueAt' in e && e.dueAt)).toEqual(Array(3).fill(Date.UTC(2026, 2, 2, 3, 1)));
+    const mine = Object.entries(s.snap().context.timers).filter(([, t]) => t.owner.kind === 'step' && t.owner.state === 'review');
     const warn = mine.find(([, t]) => t.purpose === 'sla.warn')!;
     const due = mine.find(([, t]) => t.purpose === 'sla.due')!;
     // submitted Mon 09:01; PT2H working → 11:01; warning at 0.67 → 10:21:24
@@ -122,9 +122,10 @@ describe('SLA: warning, breach ladder, escalation', () => {
     expect(new Date(warn[1].dueAt).toISOString()).toBe('2026-03-02T02:21:24.000Z');
     const w = s.send({ type: 'timer.fired', timerId: warn[0], meta: { at: warn[1].dueAt, id: 'tw', source: 'system' } });
     expect(w.effects.map((e) => e.kind)).toEqual(['notify', 'audit', 'audit']);
+    expect(w.effects[0]).toMatchObject({ kind: 'notify', recipients: { users: ['co1', 'co2', 'co3'] } });
     const d = s.send({ type: 'timer.fired', timerId: due[0], meta: { at: due[1].dueAt, id: 'td', source: 'system' } });
     expect(d.effects.filter((e) => e.kind === 'notify')).toHaveLength(1);
-    const later = Object.entries(s.snap().context.timers).filter(([, t]) => t.owner === co1Task && t.purpose === 'sla.rung');
+    const later = Object.entries(s.snap().context.timers).filter(([, t]) => t.owner.kind === 'step' && t.purpose === 'sla.rung');
     expect(later).toHaveLength(2); // the second reminder and the escalation
     const esc = later.find(([, t]) => t.rung === 1)!;
     expect(new Date(esc[1].dueAt).toISOString()).toBe('2026-03-03T03:01:00.000Z');

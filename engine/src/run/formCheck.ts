@@ -4,15 +4,16 @@
  * dates for things that already happened, ...), skipping fields hidden by `visibleIf`. `now` is
  * the event time: the engine never reads the clock.
  */
-import type { CompiledDefinition } from '../compile/compile.ts';
+import { expression, type CompiledDefinition } from '../compile/compile.ts';
+import { ExprKeys } from '../compile/exprKeys.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import type { EventMeta } from './types.ts';
-import { pointer } from '../diagnostics/Diagnostic.ts';
 import { truthy } from '../expr/index.ts';
 import { formSchemaOf, validateFormData } from '../forms/index.ts';
-import type { CaseContext, EventPayload } from './context.ts';
-import { logicView } from './view.ts';
+import type { CaseContext } from './context.ts';
+import { logicView, type ViewEvent } from './view.ts';
+import { checkRules } from './rules.ts';
 
 const optional = new WeakMap<object, object>();
 
@@ -24,24 +25,29 @@ function withoutRequired(schema: object): object {
 }
 
 /** The form's fields hidden for this data, by its `visibleIf` expressions (compiled at load). */
-export function hiddenOf(c: CompiledDefinition, formId: string, ctx: CaseContext, p: EventPayload | undefined): string[] {
+export function hiddenOf(c: CompiledDefinition, formId: string, ctx: CaseContext, p: ViewEvent | undefined): string[] {
   const form = c.definition.forms?.[formId];
   if (!form?.visibleIf) return [];
   const view = logicView(ctx, p);
-  return Object.keys(form.visibleIf).filter((field) => !truthy(c.logic.get(pointer('forms', formId, 'visibleIf', field))?.evaluate(view)));
+  return Object.keys(form.visibleIf).filter((field) => !truthy(expression(c, ExprKeys.visibleIf(formId, field)).evaluate(view)));
 }
 
 /** Validates `data` (already merged into the case data) against a form; `complete` also checks required fields. */
-export function checkForm(c: CompiledDefinition, formId: string, ctx: CaseContext, p: EventPayload | undefined, complete: boolean, at: number): Diagnostic[] {
+export function checkForm(c: CompiledDefinition, formId: string, ctx: CaseContext, p: ViewEvent | undefined, complete: boolean, at: number): Diagnostic[] {
   const hidden = hiddenOf(c, formId, ctx, p);
   const { schema, diagnostics } = formSchemaOf(c.definition, formId, { hidden });
   if (diagnostics.length) return diagnostics;
   const errors = validateFormData(complete ? schema : withoutRequired(schema), ctx.data, { now: at });
-  return errors.map(({ text: _text, ...d }) => ({ ...d, path: '/data' + d.path }));
+  const shaped = errors.map(({ text: _text, ...d }) => ({ ...d, path: '/data' + d.path }));
+  // cross-field rules run on data whose fields are each well-formed
+  return shaped.length ? shaped : checkRules(c, formId, ctx.data, p);
 }
 
-/** Checks case-creation data against the intake form: who may create, unknown fields, the form rules. */
-export function checkIntake(c: CompiledDefinition, data: Record<string, unknown>, meta: EventMeta): Diagnostic[] {
+/**
+ * Checks case-creation data against the intake form: who may create, unknown fields, the form rules.
+ * A case a parent case spawns (`spawned`) is opened by the system: no role is asked for, the form is.
+ */
+export function checkIntake(c: CompiledDefinition, data: Record<string, unknown>, meta: EventMeta, opts: { spawned?: boolean } = {}): Diagnostic[] {
   const intake = c.definition.intake;
   const props = (c.definition.data.properties ?? {}) as Record<string, unknown>;
   const out: Diagnostic[] = Object.keys(data).filter((k) => !Object.hasOwn(props, k)).map((k) => diag('run.unknown-field', '/data/' + k, { field: k }));
@@ -50,10 +56,10 @@ export function checkIntake(c: CompiledDefinition, data: Record<string, unknown>
   const foreign = meta.actor ? Object.keys(data).filter((k) => !fields.includes(k)) : [];
   if (foreign.length) return foreign.map((k) => diag('run.field-not-writable', '/data/' + k, { field: k }));
   // a device or an external system may open a case when the item declares the trigger it comes through
-  const byTrigger = !meta.actor && meta.source !== undefined && meta.source !== 'user' && (c.definition.adapters?.triggers?.length ?? 0) > 0;
+  const byTrigger = opts.spawned || (!meta.actor && meta.source !== undefined && meta.source !== 'user' && (c.definition.adapters?.triggers?.length ?? 0) > 0);
   if (!byTrigger && !intake.roles.some((r) => meta.actor?.roles.includes(r))) return [diag('run.role-not-allowed', '/meta/actor', { action: 'case.create' })];
   const ctx = { data, caseId: '', orgPath: meta.actor?.orgPath ?? '', initiator: { userId: meta.actor?.userId ?? 'system', orgPath: meta.actor?.orgPath ?? '' }, escalation: 0, flags: [] } as unknown as CaseContext;
-  return checkForm(c, intake.form, ctx, { meta, actor: meta.actor, data, label: 'case.create' }, true, meta.at);
+  return checkForm(c, intake.form, ctx, { meta, actor: meta.actor, data }, true, meta.at);
 }
 
 const fieldSchemas = new WeakMap<object, Map<string, object>>();

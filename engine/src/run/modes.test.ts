@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../compile/compile.ts';
-import { oneStep } from './fixtures/build.ts';
+import { oneStep } from '../testing/oneStep.ts';
 import { start, step, type LiveSnapshot } from './step.ts';
-import { act, actor, grid, testOptions } from './testkit.ts';
+import { act, actor, grid, testOptions } from '../testing/testkit.ts';
 import type { TaskSpec } from '../definition/types.ts';
 
 const t0 = Date.UTC(2026, 2, 2, 1, 0); // Mon 2026-03-02 09:00 +08:00

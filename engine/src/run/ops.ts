@@ -7,6 +7,8 @@ import type { CaseContext } from './context.ts';
 import type { Env } from './env.ts';
 import { recheckStep } from './decide.ts';
 import { cancelTimers } from './sla.ts';
+import { TimerOwners } from './timerOwners.ts';
+import { taskHolders } from './acceptance.ts';
 import { createSlotTask, createTask } from './tasks.ts';
 import type { Effect, TaskRecord } from './types.ts';
 
@@ -16,9 +18,15 @@ export interface OpInput {
   actor: string;
 }
 
-function closeTask(ctx: CaseContext, task: TaskRecord, reason: string, out: Effect[]): void {
+/** The effect that tells the runtime a task's status or holders changed. */
+export function taskUpdate(task: TaskRecord): Effect {
+  return { kind: 'task.update', taskId: task.id, status: task.status, assignee: task.assignee ?? null, candidates: task.candidates };
+}
+
+/** Cancels an open task (and its timers). */
+export function closeTask(ctx: CaseContext, task: TaskRecord, reason: string, out: Effect[]): void {
   delete ctx.tasks[task.id];
-  out.push(...cancelTimers(ctx, task.id), { kind: 'task.cancel', taskId: task.id, reason });
+  out.push(...cancelTimers(ctx, TimerOwners.task(task.id, task.state)), { kind: 'task.cancel', taskId: task.id, reason });
 }
 
 function trace(ctx: CaseContext, env: Env, state: string) {
@@ -43,7 +51,7 @@ export function transfer(ctx: CaseContext, env: Env, task: TaskRecord, input: Op
 export function delegate(ctx: CaseContext, env: Env, task: TaskRecord, input: OpInput, out: Effect[]): void {
   const to = input.users[0]!;
   ctx.tasks[task.id] = { ...task, status: 'delegated' };
-  out.push({ kind: 'task.update', taskId: task.id, status: 'delegated' });
+  out.push(taskUpdate(ctx.tasks[task.id]!));
   const why = [{ 'zh-CN': `由 ${input.actor} 委派，办理后退回原处理人`, en: `delegated by ${input.actor}; returns to the owner when done` }];
   createTask(ctx, env, task.state, { assignee: to, candidates: [to], trace: { ...trace(ctx, env, task.state), why }, delegatedFrom: task.id }, out);
 }
@@ -53,7 +61,7 @@ export function returnDelegation(ctx: CaseContext, task: TaskRecord, out: Effect
   const owner = task.delegatedFrom ? ctx.tasks[task.delegatedFrom] : undefined;
   if (!owner) return;
   ctx.tasks[owner.id] = { ...owner, status: 'pending' };
-  out.push({ kind: 'task.update', taskId: owner.id, status: 'pending' });
+  out.push(taskUpdate(ctx.tasks[owner.id]!));
 }
 
 /** 加签: parallel modes get extra tasks; single/sequence insert slots before or after the current one. */
@@ -93,14 +101,8 @@ export function removeSigner(ctx: CaseContext, env: Env, task: TaskRecord, input
   return recheckStep(ctx, env, task.state);
 }
 
-/** Users that may act on a task now: its assignee, or its candidates while unclaimed. */
-export function taskHolders(task: TaskRecord): string[] {
-  return task.assignee ? [task.assignee] : task.candidates;
-}
-
 /** 催办 and 抄送: notices and audit records, no change to the flow. */
 export function notice(ctx: CaseContext, task: TaskRecord, kind: 'urge' | 'copy', input: OpInput, out: Effect[]): void {
   const users = kind === 'urge' ? taskHolders(task) : input.users;
   out.push({ kind: 'notify', template: kind === 'urge' ? 'urge' : 'copy', channel: kind === 'copy' ? 'cc' : 'app', recipients: { users }, vars: { caseId: ctx.caseId, taskId: task.id, by: input.actor } });
-  out.push({ kind: 'audit', action: kind === 'urge' ? 'task.urged' : 'task.copied', detail: { taskId: task.id, users, by: input.actor } });
 }

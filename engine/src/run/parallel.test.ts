@@ -3,7 +3,7 @@ import def from './fixtures/parallel.json' with { type: 'json' };
 import { compile } from '../compile/compile.ts';
 import type { Definition } from '../definition/types.ts';
 import { start, step, type LiveSnapshot } from './step.ts';
-import { act, actor, grid, testOptions } from './testkit.ts';
+import { act, actor, grid, testOptions } from '../testing/testkit.ts';
 
 const c = compile(def as unknown as Definition);
 const opts = testOptions();

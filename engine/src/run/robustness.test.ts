@@ -5,7 +5,7 @@ import def from './fixtures/approval.json' with { type: 'json' };
 import { compile } from '../compile/compile.ts';
 import type { Definition } from '../definition/types.ts';
 import { persist, start, step } from './step.ts';
-import { actor, grid, testOptions } from './testkit.ts';
+import { actor, grid, testOptions } from '../testing/testkit.ts';
 import type { CaseEvent } from './types.ts';
 
 const c = compile(def as unknown as Definition);

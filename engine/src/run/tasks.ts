@@ -1,22 +1,22 @@
 /** Creating a human step's tasks on entry, per task mode, with SLA timers and the assignment trace. */
-import type { DecisionKind, DecisionSpec, TaskSpec } from '../definition/types.ts';
+import { decisionKind, firstOfKind } from '../definition/decisions.ts';
+import type { TaskSpec } from '../definition/types.ts';
 import { resolveAssignment } from './assign.ts';
-import type { CaseContext, StepState } from './context.ts';
+import type { CaseContext, StepPayload, StepState } from './context.ts';
 import { nextId } from './context.ts';
 import type { Env } from './env.ts';
-import { slaWithin, startSla } from './sla.ts';
+import { startSla } from './sla.ts';
+import { TimerOwners } from './timerOwners.ts';
 import type { AssignmentTrace, Effect, TaskRecord } from './types.ts';
 
-/** The kind of a decision: declared, or inferred from its name. */
-export function decisionKind(name: string, spec: DecisionSpec | undefined): DecisionKind {
-  if (spec?.kind) return spec.kind;
-  if (name === 'approve' || name === 'reject' || name === 'return' || name === 'abstain') return name;
-  return 'other';
+/** Countersign, or-sign and vote steps: their signers act together. */
+export function isAggregating(spec: TaskSpec): boolean {
+  return spec.mode === 'all' || spec.mode === 'any' || spec.mode === 'vote';
 }
 
-/** The first decision of a kind in declaration order. */
-export function firstOfKind(task: TaskSpec, kind: DecisionKind): string | undefined {
-  return Object.keys(task.decisions).find((n) => decisionKind(n, task.decisions[n]) === kind);
+/** True when the step's SLA is one deadline for the whole step (the default for countersign, or-sign and vote). */
+export function hasStepSla(spec: TaskSpec): boolean {
+  return Boolean(spec.sla) && (spec.sla!.per ?? (isAggregating(spec) ? 'step' : 'task')) === 'step';
 }
 
 /** A voter's weight: the largest weight among their roles (1 when none is listed). */
@@ -69,7 +69,9 @@ export function createTask(ctx: CaseContext, env: Env, stateId: string, n: NewTa
   }
   ctx.tasks[id] = task;
   let dueAt: number | undefined;
-  if (spec.sla) dueAt = startSla(ctx, env, spec.sla, `task:${stateId}`, id, slaWithin(ctx, env, spec.sla, info.path + '/task/sla'), out);
+  // a step-level deadline was started once on entry: every task of the step shows it and owns no timer
+  if (hasStepSla(spec)) dueAt = ctx.steps[stateId]?.dueAt;
+  else if (spec.sla) dueAt = startSla(ctx, env, spec.sla, info.path + '/task/sla', TimerOwners.task(id, stateId), out).dueAt;
   out.push({
     kind: 'task.create', taskId: id, state: stateId,
     title: spec.title ?? info.spec.title ?? { 'zh-CN': stateId, en: stateId },
@@ -94,20 +96,30 @@ export function createSlotTask(ctx: CaseContext, env: Env, stateId: string, step
  * Enters a human step: resolves the assignment and creates the tasks of its mode.
  * Returns a decision name when a policy (auto-pass / auto-reject) decides the step at once.
  */
-export function enterHumanStep(ctx: CaseContext, env: Env, stateId: string, out: Effect[]): string | undefined {
+export function enterHumanStep(ctx: CaseContext, p: StepPayload, stateId: string, out: Effect[]): string | undefined {
+  const env = p.env;
   const spec = env.compiled.model.states.get(stateId)!.spec.task!;
   const res = resolveAssignment(ctx, env, spec);
+  if (res.refusals?.length) {
+    p.refusals.push(...res.refusals);
+    return undefined;
+  }
   const mode = spec.mode ?? 'single';
   if (res.auto) {
     out.push({ kind: 'audit', action: `task.${res.auto}`, detail: { state: stateId, why: res.trace.why } });
     return firstOfKind(spec, res.auto === 'auto-pass' ? 'approve' : 'reject') ?? Object.keys(spec.decisions)[0];
   }
-  const parallel = mode === 'all' || mode === 'any' || mode === 'vote';
+  const parallel = isAggregating(spec);
   const order = parallel || mode === 'sequence' ? res.order : [res.trace.assignee ?? (res.trace.candidates.length === 1 ? res.trace.candidates[0]! : '')];
-  const step: StepState = { order, index: 0, decisions: {}, weights: {}, added: [], trace: res.trace };
+  const step: StepState = { order, index: 0, decisions: {}, weights: {}, added: [], trace: res.trace, ...(res.groups ? { groups: res.groups } : {}) };
   ctx.steps[stateId] = step;
+  if (hasStepSla(spec)) {
+    const info = env.compiled.model.states.get(stateId)!;
+    step.dueAt = startSla(ctx, env, spec.sla!, info.path + '/task/sla', TimerOwners.step(stateId), out).dueAt;
+  }
   if (parallel) {
-    for (const user of order) createTask(ctx, env, stateId, { assignee: user, candidates: [user], trace: res.trace }, out);
+    // with several rules combined, each signer's task belongs to the group (role@org) of the rule that named them
+    for (const user of order) createTask(ctx, env, stateId, { assignee: user, candidates: [user], trace: res.groups?.[user] ? { ...res.trace, group: res.groups[user] } : res.trace }, out);
   } else {
     createSlotTask(ctx, env, stateId, step, res.trace, out);
   }

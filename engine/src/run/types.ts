@@ -3,7 +3,7 @@
  * JSON-serialisable data so the runtime can store it and a replay reproduces it exactly.
  */
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
-import type { AssignmentRule, DecisionKind, FieldAccess, TaskMode, Clock } from '../definition/types.ts';
+import type { Assignee, DecisionKind, FieldAccess, TaskMode, Clock } from '../definition/types.ts';
 
 /** Who acts. `orgPath` is the materialized path of the actor's org unit (/county/township/...). */
 export interface Actor {
@@ -55,7 +55,7 @@ export interface TaskRecord {
 }
 
 export interface AssignmentTrace {
-  rule: AssignmentRule;
+  rule: Assignee;
   group?: { role: string; orgPath: string };
   candidates: string[];
   assignee?: string;
@@ -70,10 +70,17 @@ export type Effect =
       decisions: Array<{ name: string; kind: DecisionKind; requires: string[] }>; dueAt?: number; priority: string;
       delegatedFrom?: string }
   | { kind: 'task.cancel'; taskId: string; reason: string }
-  | { kind: 'task.update'; taskId: string; status: TaskRecord['status']; assignee?: string }
+  /** a task's status or holders changed (claim, unclaim, delegate, delegation returned) */
+  | { kind: 'task.update'; taskId: string; status: TaskRecord['status']; assignee: string | null; candidates: string[]; state?: string }
+  /** a task was decided (its holder took a decision, or the system did on a breach or an empty assignment) */
+  | { kind: 'task.complete'; taskId: string; decision: string; by: string }
   | { kind: 'timer.start'; timerId: string; dueAt: number; purpose: string; clock: Clock }
   | { kind: 'timer.cancel'; timerId: string }
-  | { kind: 'notify'; template: string; channel: string; recipients: { role?: string; orgPath?: string; orgPaths?: string[]; users?: string[] }; vars: Record<string, unknown> }
+  /**
+   * a notice. `phoneFields` are case-data paths holding mobile numbers to text: the number itself never
+   * rides in the effect (it is personal data); the runtime reads it from the case when it sends.
+   */
+  | { kind: 'notify'; template: string; channel: string; recipients: { role?: string; orgPath?: string; orgPaths?: string[]; users?: string[]; phoneFields?: string[] }; vars: Record<string, unknown> }
   | { kind: 'adapter.invoke'; requestId: string; operation: string; input: Record<string, unknown>; retry: { max: number; backoff: string }; idempotencyKey: string }
   | { kind: 'case.spawn'; childId: string; definition: string; input: Record<string, unknown> }
   | { kind: 'audit'; action: string; detail: Record<string, unknown> };

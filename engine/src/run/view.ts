@@ -1,15 +1,24 @@
 /** The object guards and computed values read: `data`, `case`, `actor`, `event`. */
-import type { CaseContext, EventPayload } from './context.ts';
+import type { CaseContext } from './context.ts';
+import type { Actor, EventMeta } from './types.ts';
+
+/** What an expression may know about the event being applied. */
+export interface ViewEvent {
+  meta: EventMeta;
+  actor?: Actor;
+  data?: Record<string, unknown>;
+  comment?: string;
+}
 
 export interface LogicView {
   data: Record<string, unknown>;
   case: { id: string; orgPath: string; initiator: CaseContext['initiator']; escalation: number; flags: string[]; clocks: CaseContext['clocks'] };
-  actor?: EventPayload['actor'];
+  actor?: Actor;
   event: { data?: Record<string, unknown>; comment?: string; at?: number };
 }
 
 /** Builds the view over a context and the event payload. */
-export function logicView(ctx: CaseContext, p: EventPayload | undefined): LogicView {
+export function logicView(ctx: CaseContext, p: ViewEvent | undefined): LogicView {
   return {
     data: ctx.data,
     case: { id: ctx.caseId, orgPath: ctx.orgPath, initiator: ctx.initiator, escalation: ctx.escalation, flags: ctx.flags, clocks: ctx.clocks },

@@ -21,6 +21,7 @@ export function formatSimulation(r: SimResult): string {
       else if (e.kind === 'adapter.invoke') lines.push(`    ⇄ invoke ${e.operation} ${e.requestId} ${JSON.stringify(e.input)}`);
       else if (e.kind === 'case.spawn') lines.push(`    ⤷ spawn ${e.definition} ${e.childId}`);
       else if (e.kind === 'task.update') lines.push(`    ~ task ${e.taskId} ${e.status}${e.assignee ? ' → ' + e.assignee : ''}`);
+      else if (e.kind === 'task.complete') lines.push(`    ✓ task ${e.taskId} ${e.decision} (${e.by})`);
       else lines.push(`    · audit ${e.action}`);
     }
   }

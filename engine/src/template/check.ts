@@ -1,6 +1,6 @@
 import { diag } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
-import { ALLOWED_DATA_VARS, FORBIDDEN_PROPS, HELPER_SPECS, MASK_KINDS, MAX_TEMPLATE_LENGTH } from './helpers-spec.ts';
+import { ALLOWED_DATA_VARS, FORBIDDEN_PROPS, HELPER_SPECS, MASK_KINDS, MAX_TEMPLATE_LENGTH } from './helperSpecs.ts';
 import { hb } from './env.ts';
 import type { CallNode, Scope, Visitor } from './walk.ts';
 import { ROOT_SCOPE, walkProgram } from './walk.ts';

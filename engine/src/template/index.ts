@@ -2,7 +2,7 @@
 export { checkTemplate } from './check.ts';
 export { templateVars } from './vars.ts';
 export { renderTemplate, templateCacheSize, TEMPLATE_CACHE_SIZE } from './render.ts';
-export { templateHelpers, MASK_KINDS, MAX_TEMPLATE_LENGTH } from './helpers-spec.ts';
+export { templateHelpers, MASK_KINDS, MAX_TEMPLATE_LENGTH } from './helperSpecs.ts';
 export { formatDate, formatDuration } from './format.ts';
 export type { Locale } from './format.ts';
 export { mask } from './mask.ts';

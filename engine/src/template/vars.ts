@@ -1,5 +1,5 @@
 import { HELPER_NAMES, parseTemplate } from './check.ts';
-import { MAX_TEMPLATE_LENGTH } from './helpers-spec.ts';
+import { MAX_TEMPLATE_LENGTH } from './helperSpecs.ts';
 import { ROOT_SCOPE, resolvePath, walkProgram } from './walk.ts';
 
 /**

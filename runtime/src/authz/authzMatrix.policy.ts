@@ -108,6 +108,8 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   createDraft: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
   publishDefinition: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
   retireDefinition: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  migrationDryRun: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'reads every running case of the item: county admins only' },
+  migrateCases: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'all or nothing; audited per case (the matrix posts an unknown case: 422 definition.migration-refused)' },
 
   // designer (issue 11): the directory (every user's name and roles), drafts and scenarios are county admins' tools
   designerDirectory: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },

@@ -1,10 +1,12 @@
 /**
- * Writes what one engine step produced, on the command's write batch: the task projection
- * (created from `task.create`, then reconciled with the snapshot's open tasks), timers, outbox
- * rows for deliveries (idempotency key per effect) and audit entries.
+ * Writes what one engine step produced, on the command's write batch: task rows from the engine's
+ * task effects alone (`task.create` inserts, `task.update` / `task.complete` / `task.cancel` update —
+ * the engine emits one for every change of a task, checked against its snapshot after every scenario
+ * step, so no snapshot diff is needed), timers, outbox rows for deliveries (idempotency key per
+ * effect) and audit entries.
  */
 import type { Knex } from 'knex';
-import type { Effect, TaskRecord } from '@tongban/engine';
+import type { Effect, TimerRecord } from '@tongban/engine';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { AuditEntry } from '../audit/KnexAuditLog.ts';
 import type { WriteBatch } from '../store/writeBatch.ts';
@@ -18,41 +20,53 @@ export interface StepCase { id: string; definitionId: string; orgPath: string }
 
 type TaskCreate = Extract<Effect, { kind: 'task.create' }>;
 
-/** The engine's timer records of the case after the step (owner = the task id for a step's SLA). */
-export type TimerView = Record<string, { owner: string; purpose: string; dueAt: number; clock: string }>;
+/** The engine's timer records of the case after the step. */
+export type TimerView = Record<string, TimerRecord>;
 
-/** The task's SLA clock and 预警 instant, from the timers its creation armed. */
-function slaOf(taskId: string, timers: TimerView | undefined): { warn_at: number | null; sla_clock: string | null } {
-  const mine = Object.values(timers ?? {}).filter((t) => t.owner === taskId);
+/** The task's SLA clock and 预警 instant, from the timers its creation armed (its own, or its step's for a countersign / or-sign / vote). */
+function slaOf(e: TaskCreate, timers: TimerView | undefined): { warn_at: number | null; sla_clock: string | null } {
+  const mine = Object.values(timers ?? {}).filter(({ owner: o }) => (o.kind === 'task' && o.taskId === e.taskId) || (o.kind === 'step' && o.state === e.state));
   const due = mine.find((t) => t.purpose === 'sla.due');
   return { warn_at: due ? mine.find((t) => t.purpose === 'sla.warn')?.dueAt ?? null : null, sla_clock: due?.clock ?? null };
 }
 
-function taskRow(c: StepCase, e: TaskCreate, rec: TaskRecord | undefined, now: number, timers?: TimerView): Record<string, unknown> {
+function taskRow(c: StepCase, e: TaskCreate, now: number, timers?: TimerView): Record<string, unknown> {
   return {
     id: e.taskId, case_id: c.id, task_key: e.taskId, definition_id: c.definitionId, org_path: c.orgPath, ...orgLevelsOf(c.orgPath),
     state: e.state, title_zh: e.title['zh-CN'].slice(0, 200), title_en: e.title.en.slice(0, 200),
-    status: rec?.status ?? 'pending', assignee: rec?.assignee ?? e.assignment.assignee ?? null,
+    status: 'pending', assignee: e.assignment.assignee ?? null,
     group_role: e.assignment.group?.role ?? null, group_org: e.assignment.group?.orgPath ?? null,
-    candidates: JSON.stringify(rec?.candidates ?? e.assignment.candidates), priority: priorities[e.priority] ?? 2,
-    due_at: e.dueAt ?? NO_DUE, ...slaOf(e.taskId, timers), form: e.form ?? null,
+    candidates: JSON.stringify(e.assignment.candidates), priority: priorities[e.priority] ?? 2,
+    due_at: e.dueAt ?? NO_DUE, ...slaOf(e, timers), form: e.form ?? null,
     spec: JSON.stringify({ mode: e.mode, fields: e.fields, decisions: e.decisions, why: e.assignment.why }),
     created_at: now,
   };
 }
 
-type Ctx = { eventId: string; actorId?: string; now: number; acted?: { taskId: string; action: string }; scrub: (json: string) => string; timers?: TimerView };
+type Ctx = { eventId: string; actorId?: string; now: number; scrub: (json: string) => string; timers?: TimerView };
 
-/** Rows one step writes, collected so each table gets one multi-row statement. */
-interface Collected { tasks: Record<string, unknown>[]; timers: Map<string, Record<string, unknown> | 'cancel'>; outbox: Record<string, unknown>[]; audits: Omit<AuditEntry, 'at'>[]; created: Set<string>; cancelled: Set<string> }
+/** Rows one step writes, collected so each table gets one multi-row statement (task updates keep their order). */
+interface Collected { tasks: Record<string, unknown>[]; taskUpdates: Array<[string, Record<string, unknown>]>; candidates: Map<string, string[]>; timers: Map<string, Record<string, unknown> | 'cancel'>; outbox: Record<string, unknown>[]; audits: Omit<AuditEntry, 'at'>[] }
 
-function collect(c: StepCase, effects: Effect[], after: Record<string, TaskRecord>, ctx: Ctx): Collected {
-  const out: Collected = { tasks: [], timers: new Map(), outbox: [], audits: [], created: new Set(), cancelled: new Set() };
+/** The row change a task effect makes (none for a task.create, which inserts). */
+function taskChange(e: Effect, now: number): Record<string, unknown> | undefined {
+  if (e.kind === 'task.update') return { status: e.status, assignee: e.assignee, candidates: JSON.stringify(e.candidates), ...(e.state ? { state: e.state } : {}), completed_at: null };
+  if (e.kind === 'task.complete') return { status: 'done', outcome: e.decision, completed_at: now, draft: null };
+  if (e.kind === 'task.cancel') return { status: 'cancelled', completed_at: now, draft: null };
+  return undefined;
+}
+
+function collect(c: StepCase, effects: Effect[], ctx: Ctx): Collected {
+  const out: Collected = { tasks: [], taskUpdates: [], candidates: new Map(), timers: new Map(), outbox: [], audits: [] };
   for (const [i, e] of effects.entries()) {
+    const change = taskChange(e, ctx.now);
     if (e.kind === 'task.create') {
-      out.created.add(e.taskId);
-      out.tasks.push(taskRow(c, e, after[e.taskId], ctx.now, ctx.timers));
-    } else if (e.kind === 'task.cancel') out.cancelled.add(e.taskId);
+      out.tasks.push(taskRow(c, e, ctx.now, ctx.timers));
+      out.candidates.set(e.taskId, e.assignment.candidates);
+    } else if (change) {
+      out.taskUpdates.push([(e as { taskId: string }).taskId, change]);
+      out.candidates.set((e as { taskId: string }).taskId, e.kind === 'task.update' ? e.candidates : []);
+    }
     else if (e.kind === 'timer.start') out.timers.set(e.timerId, { case_id: c.id, timer_key: e.timerId, due_at: e.dueAt, purpose: e.purpose, status: 'armed' });
     else if (e.kind === 'timer.cancel') {
       // Net effect per timer, in effect order: a timer started then cancelled in one step is stored cancelled.
@@ -70,54 +84,30 @@ function collect(c: StepCase, effects: Effect[], after: Record<string, TaskRecor
  * Queues the effects' writes on the command's batch (one statement per table, not per row);
  * returns audit entries for the caller to chain or stage.
  */
-export function applyEffects(trx: Knex.Transaction, batch: WriteBatch, c: StepCase, effects: Effect[], before: Record<string, TaskRecord>, after: Record<string, TaskRecord>, ctx: Ctx): Omit<AuditEntry, 'at'>[] {
-  const w = collect(c, effects, after, ctx);
+export function applyEffects(trx: Knex.Transaction, batch: WriteBatch, c: StepCase, effects: Effect[], ctx: Ctx): Omit<AuditEntry, 'at'>[] {
+  const w = collect(c, effects, ctx);
   if (w.tasks.length) batch.add(trx('tasks').insert(w.tasks).onConflict('id').merge());
-  syncCandidates(trx, batch, c, before, after, w.created);
+  // after the inserts: a task created and decided in one step (an automatic pass) is inserted, then closed
+  for (const [id, change] of w.taskUpdates) batch.add(trx('tasks').where({ id }).update(change));
+  syncCandidates(trx, batch, c, w.candidates, new Set(w.tasks.map((t) => String(t.id))));
   const cancels = [...w.timers].filter(([, v]) => v === 'cancel').map(([k]) => k);
   const starts = [...w.timers.values()].filter((v): v is Record<string, unknown> => v !== 'cancel');
   if (cancels.length) batch.add(trx('timers').where({ case_id: c.id }).whereIn('timer_key', cancels).update({ status: 'cancelled' }));
   if (starts.length) batch.add(trx('timers').insert(starts).onConflict(['case_id', 'timer_key']).merge());
   if (w.outbox.length) batch.add(trx('outbox').insert(w.outbox));
-  reconcileTasks(trx, batch, before, after, w.created, w.cancelled, ctx);
   return w.audits;
 }
 
 /**
  * Named candidates as rows (`task_candidates`, indexed by user): a candidate outside the org scope
- * finds the task in their queue and may read its case while it is open. Rewritten for each task
- * whose candidates changed; removed when the task closes.
+ * finds the task in their queue and may read its case while it is open. Rewritten for each task a
+ * task effect touched (its last candidates in effect order); removed when the task closes.
  */
-function syncCandidates(trx: Knex.Transaction, batch: WriteBatch, c: StepCase, before: Record<string, TaskRecord>, after: Record<string, TaskRecord>, created: Set<string>): void {
-  const changed = new Set<string>();
-  for (const id of new Set([...Object.keys(before), ...Object.keys(after), ...created])) {
-    if (created.has(id) || JSON.stringify(before[id]?.candidates ?? []) !== JSON.stringify(after[id]?.candidates ?? [])) changed.add(id);
-  }
-  if (!changed.size) return;
+function syncCandidates(trx: Knex.Transaction, batch: WriteBatch, c: StepCase, candidates: Map<string, string[]>, created: Set<string>): void {
+  if (!candidates.size) return;
   // a task created by this step has no rows yet: only tasks that existed before need theirs removed
-  const existing = [...changed].filter((id) => before[id]);
+  const existing = [...candidates.keys()].filter((id) => !created.has(id));
   if (existing.length) batch.add(trx('task_candidates').whereIn('task_id', existing).delete());
-  const rows = [...changed].flatMap((id) => [...new Set(after[id]?.candidates ?? [])].map((user_id) => ({ task_id: id, user_id, case_id: c.id })));
+  const rows = [...candidates].flatMap(([id, users]) => [...new Set(users)].map((user_id) => ({ task_id: id, user_id, case_id: c.id })));
   if (rows.length) batch.add(trx('task_candidates').insert(rows).onConflict(['task_id', 'user_id']).ignore());
-}
-
-function reconcileTasks(trx: Knex.Transaction, batch: WriteBatch, before: Record<string, TaskRecord>, after: Record<string, TaskRecord>, created: Set<string>, cancelled: Set<string>,
-  ctx: { now: number; acted?: { taskId: string; action: string } }): void {
-  for (const [id, old] of Object.entries(before)) {
-    const now = after[id];
-    if (!now) {
-      const done = !cancelled.has(id);
-      const outcome = done && ctx.acted?.taskId === id ? ctx.acted.action : null;
-      batch.add(trx('tasks').where({ id }).update({ status: done ? 'done' : 'cancelled', outcome, completed_at: ctx.now, draft: null }));
-    } else if (!created.has(id) && (now.status !== old.status || now.assignee !== old.assignee || JSON.stringify(now.candidates) !== JSON.stringify(old.candidates))) {
-      batch.add(trx('tasks').where({ id }).update({ status: now.status, assignee: now.assignee ?? null, candidates: JSON.stringify(now.candidates) }));
-    }
-  }
-  for (const id of cancelled) if (!before[id] && !after[id]) batch.add(trx('tasks').where({ id }).update({ status: 'cancelled', completed_at: ctx.now }));
-  for (const [id, rec] of Object.entries(after)) {
-    if (!before[id] && !created.has(id)) {
-      // A task the engine re-opened without a create effect (e.g. delegation returning): keep the row in step.
-      batch.add(trx('tasks').where({ id }).update({ status: rec.status, assignee: rec.assignee ?? null, completed_at: null }));
-    }
-  }
 }

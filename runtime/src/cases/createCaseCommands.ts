@@ -5,13 +5,14 @@
  * command, answers 409 with the current version; a refused event changes nothing.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { persist, start, step, type Actor, type CaseEvent, type CaseSnapshot, type Effect, type StepResult, type LiveSnapshot } from '@tongban/engine';
+import { migrate, persist, restore, start, step, type Actor, type CaseEvent, type CaseSnapshot, type Diagnostic, type Effect, type MigrationMapping, type MigrationReport, type StepResult, type LiveSnapshot } from '@tongban/engine';
 import type { Db } from '../store/createDb.ts';
 import type { KnexDefinitionStore } from '../definitions/KnexDefinitionStore.ts';
 import type { RunOptionsSource } from './createRunOptions.ts';
 import type { PiiCodec } from '../pii/createPiiCodec.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { openData, scrub, sealData } from '../pii/sealData.ts';
+import { ConflictError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
 import { lookupKeys, lookupRows } from '../pii/piiLookup.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
@@ -21,7 +22,6 @@ import { scheduleSeal, stagedAudit } from '../audit/auditStaging.ts';
 import { writeBatch, type WriteBatch } from '../store/writeBatch.ts';
 import { chainQueries, toUnchained, type ChainHead } from '../audit/chain.ts';
 import { refusal } from './engineErrors.ts';
-import { ConflictError, NotFoundError } from '../errors/DomainError.ts';
 
 /** Dependencies of the command path. */
 export interface CaseCommandDeps { db: Db; definitions: KnexDefinitionStore; runOptions: RunOptionsSource; codec: PiiCodec }
@@ -80,13 +80,13 @@ export function createCaseCommands(deps: CaseCommandDeps) {
   }
 
   /** Everything after the case row (queued on `batch`, sent once): event, effects, PII index, audit. */
-  async function write(trx: Knex.Transaction, batch: WriteBatch, c: { id: string; definitionId: string; orgPath: string; seq: number }, res: StepResult<LiveSnapshot>,
-    before: CaseSnapshot['context']['tasks'], event: Record<string, unknown>, meta: { id: string; at: number; actorId: string; actorRoles: string[] }, fields: ReturnType<typeof piiFieldsOf>,
-    secrets: Map<string, string>, acted?: { taskId: string; action: string }, lookupBefore?: Set<string>): Promise<void> {
+  async function write(trx: Knex.Transaction, batch: WriteBatch, c: { id: string; definitionId: string; orgPath: string; seq: number }, res: Pick<StepResult<LiveSnapshot>, 'snapshot' | 'effects'>,
+    event: Record<string, unknown>, meta: { id: string; at: number; actorId: string; actorRoles: string[] }, fields: ReturnType<typeof piiFieldsOf>,
+    secrets: Map<string, string>, lookupBefore?: Set<string>): Promise<void> {
     if (event.data && typeof event.data === 'object') sealData(deps.codec, fields, event.data as Record<string, unknown>, secrets);
     const scrubber = (json: string) => scrub(json, secrets);
     batch.add(trx('case_events').insert({ case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at }));
-    const audits = applyEffects(trx, batch, c, res.effects, before, res.snapshot.context.tasks, { eventId: meta.id, actorId: meta.actorId, now: meta.at, acted, scrub: scrubber, timers: res.snapshot.context.timers });
+    const audits = applyEffects(trx, batch, c, res.effects, { eventId: meta.id, actorId: meta.actorId, now: meta.at, scrub: scrubber, timers: res.snapshot.context.timers });
     lookupRows(c.id, fields, res.snapshot.context.data, deps.codec, (q) => batch.add(q), trx, lookupBefore);
     const entries = audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles }));
     // SQLite has one writer, so chaining inline costs no contention and saves the sealer's commit;
@@ -109,7 +109,53 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     return out;
   }
 
+  /** Moves one case (already read in this transaction) to another version; the refusal's diagnostics when it cannot. */
+  async function migrateOne(trx: Knex.Transaction, batch: WriteBatch, user: UserRecord, row: CaseRow, from: Awaited<ReturnType<typeof deps.definitions.compiledFor>>, to: typeof from,
+    mapping: MigrationMapping, opts: Awaited<ReturnType<RunOptionsSource['get']>>): Promise<{ version: number; report: MigrationReport } | { diagnostics: Diagnostic[] }> {
+    const snap = JSON.parse(row.snapshot) as CaseSnapshot;
+    snap.context.data = openData(deps.codec, snap.context.data);
+    const actor = actorOf(user);
+    const meta = { at: Date.now(), id: randomUUID(), actor };
+    const r = migrate(snap, from, to, mapping, opts, meta);
+    if (!r.ok) return { diagnostics: r.diagnostics };
+    const live = restore(to, r.snapshot);
+    const fields = piiFieldsOf(to.definition);
+    const res = { snapshot: live, effects: r.effects };
+    const { stored, secrets } = seal(res as StepResult<LiveSnapshot>, fields);
+    const version = Number(row.version) + 1;
+    const changed = await batch.changed(trx('cases').where({ id: row.id, version: row.version })
+      .update({ definition_version: to.definition.version, state: stateName(r.snapshot.value), version, updated_at: meta.at, snapshot: JSON.stringify(stored) }));
+    if (changed !== 1) return { diagnostics: [{ code: 'case.version-conflict', severity: 'error', path: '', message: { 'zh-CN': '案件已被他人更新', en: 'The case was changed meanwhile' } }] };
+    const event = { type: 'case.migrated', fromVersion: from.definition.version, toVersion: to.definition.version, mapping, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
+    await write(trx, batch, { id: row.id, definitionId: row.definition_id, orgPath: row.org_path, seq: version }, res, event, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
+    return { version, report: r.report };
+  }
+
   return {
+    /**
+     * Moves chosen running cases of `from` to the published version `to`, in one transaction: every
+     * case moves, or none does (the refusals of those that cannot are the error's details).
+     */
+    async migrate(user: UserRecord, input: { definitionId: string; from: number; to: number; caseIds: string[]; mapping: MigrationMapping }): Promise<Array<{ caseId: string; version: number; report: MigrationReport }>> {
+      const from = await deps.definitions.compiledFor(input.definitionId, input.from);
+      const to = await deps.definitions.compiledFor(input.definitionId, input.to);
+      const opts = await deps.runOptions.get();
+      return inTransaction(async (trx, batch) => {
+        const done: Array<{ caseId: string; version: number; report: MigrationReport }> = [];
+        const refused: Array<{ caseId: string; diagnostics: Diagnostic[] }> = [];
+        for (const caseId of input.caseIds) {
+          const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId, definition_id: input.definitionId }).first());
+          if (!row || Number(row.definition_version) !== input.from) { refused.push({ caseId, diagnostics: [{ code: 'migrate.not-on-version', severity: 'error', path: '/cases', message: { 'zh-CN': `案件不是第 ${input.from} 版的案件`, en: `The case is not on version ${input.from}` } }] }); continue; }
+          const r = await migrateOne(trx, batch, user, row, from, to, input.mapping, opts);
+          if ('diagnostics' in r) refused.push({ caseId, diagnostics: r.diagnostics });
+          else done.push({ caseId, ...r });
+        }
+        // all or nothing: throwing rolls back the cases already moved in this transaction
+        if (refused.length) throw new RefusedError('definition.migration-refused', { cases: refused.map((x) => ({ caseId: x.caseId, diagnostics: x.diagnostics.map((d) => ({ code: d.code, path: d.path, message: d.message })) })) });
+        return done;
+      });
+    },
+
     /** Starts a case of the newest published version (or a given one) at an org unit. */
     async create(user: UserRecord, input: { definitionId: string; version?: number; orgPath: string; data: Record<string, unknown> }, hooks?: CommandHooks): Promise<{ id: string; ref: string; version: number; effects: Effect[] }> {
       const version = input.version ?? (await deps.definitions.latestPublished(input.definitionId));
@@ -129,13 +175,13 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         batch.add(trx('cases').insert({ id, ref, definition_id: input.definitionId, definition_version: version, org_path: input.orgPath, ...orgLevelsOf(input.orgPath),
           state: stateName(res.snapshot.value), status: res.snapshot.status, version: 1, snapshot: JSON.stringify(stored), created_by: user.id, created_at: now, updated_at: now }));
         const event = { type: 'case.created', data: { ...input.data }, meta: { at: now, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
-        await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, seq: 1 }, res, {}, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
+        await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, seq: 1 }, res, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
       }, { ...hooks, caseId: id });
       return { id, ref, version: 1, effects: res.effects };
     },
 
     /** Applies an event to a case the caller has already been allowed to see. */
-    async act(user: UserRecord, caseId: string, event: Omit<CaseEvent, 'meta'>, expectedVersion?: number, acted?: { taskId: string; action: string }, hooks?: CommandHooks): Promise<{ version: number; effects: Effect[] }> {
+    async act(user: UserRecord, caseId: string, event: Omit<CaseEvent, 'meta'>, expectedVersion?: number, hooks?: CommandHooks): Promise<{ version: number; effects: Effect[] }> {
       const opts = await deps.runOptions.get();
       return inTransaction(async (trx, batch) => {
         const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
@@ -163,7 +209,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         }
         const stored = { ...event, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, seq: version };
-        await write(trx, batch, c, res, snap.context.tasks, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets, acted, lookupBefore);
+        await write(trx, batch, c, res, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets, lookupBefore);
         return { version, effects: res.effects };
       }, { ...hooks, caseId });
     },

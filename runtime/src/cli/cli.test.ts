@@ -42,7 +42,7 @@ describe('tongban CLI', () => {
   it('simulate prints the path, tasks with assignees, timers and the final state', () => {
     const r = cli('simulate', fixture, '--script', join(root, 'engine/src/simulate/fixtures/approval.script.json'), '--directory', join(root, 'engine/src/simulate/fixtures/directory.json'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('+ 待办 task demo-1:t2 @review → co1 期限 due 2026-03-02 11:00 +08:00');
+    expect(r.out).toContain('+ 待办 task demo-1:t4 @review → co1 期限 due 2026-03-02 11:00 +08:00');
     expect(r.out).toContain('timer sla.warn');
     expect(r.out).toContain('最终状态 Final state: "done" (done, outcome approved)');
     const j = cli('simulate', fixture, '--script', join(root, 'engine/src/simulate/fixtures/approval.script.json'), '--directory', join(root, 'engine/src/simulate/fixtures/directory.json'), '--json');

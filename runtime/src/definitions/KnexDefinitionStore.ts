@@ -63,6 +63,13 @@ export class KnexDefinitionStore {
     return c;
   }
 
+  /** The newest published version of every item (what sub-cases and spawns start), for lint's cross-item checks. */
+  async latestPublishedDefinitions(): Promise<Definition[]> {
+    const latest = this.knex('definitions').select('id').max('version as v').where({ status: 'published' }).groupBy('id').as('latest');
+    const rows = (await this.knex('definitions').join(latest, (j) => j.on('definitions.id', 'latest.id').andOn('definitions.version', 'latest.v')).select('definitions.body')) as Array<{ body: string }>;
+    return rows.map((r) => JSON.parse(r.body) as Definition);
+  }
+
   /**
    * The newest published version, for new cases: remembered for 5 s (a publish or retire in this
    * process forgets it at once; one in another process is seen within 5 s).

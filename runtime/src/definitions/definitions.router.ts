@@ -32,12 +32,13 @@ export function definitionOperations(s: Services): Operation[] {
     defineOperation({ method: 'post', path: '/api/definitions/lint', operationId: 'lintDefinition', responses: ok('CheckResult'), tag: 'definitions', summary: '语义检查 Lint', body: S.anyObject,
       async handler({ body }) {
         const def = mustLoad(body);
-        // Sub-case and spawn targets resolve against what the store holds (plus the item itself).
+        // Sub-case and spawn targets resolve against what the store holds (plus the item itself); inputs against the published children's intake.
         const known = [...new Set([def.id, ...(await s.definitions.list()).map((d) => d.id)])];
         // with adapters loaded the linter knows which operations exist (none loaded: a dev or test runtime, no check)
         const installedOperations = s.adapters.host.ids().length ? s.adapters.host.operationIds() : undefined;
         const inputs = new Map(s.adapters.host.manifests().flatMap((m) => m.operations.map((o) => [o.id, o.input] as const)));
-        const diagnostics = [...engine.lint(def, { knownDefinitions: known, installedOperations }), ...lintInvokeInputs(def, inputs)];
+        const definitions = await s.definitions.latestPublishedDefinitions();
+        const diagnostics = [...engine.lint(def, { knownDefinitions: known, installedOperations, definitions, knownCalendars: [(await s.runOptions.get()).calendar.id] }), ...lintInvokeInputs(def, inputs)];
         return { body: { ok: !engine.hasErrors(diagnostics), diagnostics } };
       } }),
     defineOperation({ method: 'post', path: '/api/definitions/{id}/versions/{version}/publish', operationId: 'publishDefinition', responses: ok('DefinitionSummary'), tag: 'definitions', summary: '发布 Publish', params: idv,

@@ -1,6 +1,7 @@
 /**
  * Issue 7.5 — publishing lints the draft and refuses errors: a template reaching for prototypes was
- * only a lint finding, so a draft carrying one could go live.
+ * only a lint finding, so a draft carrying one could go live. Since the engine's load refuses such a
+ * template (definition/attackSurface.ts), the draft is not even saved; publishing still lints.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRuntime, tinyIncident, type TestRuntime } from '../testing/testRuntime.ts';
@@ -14,7 +15,15 @@ describe.each(testDialects)('publish on %s', (dialect) => {
   beforeAll(async () => { t = await createTestRuntime(dialect); });
   afterAll(async () => t.close());
 
-  it.each([['a template reaching for prototypes', hostile, 'template.forbidden-path'], ['a field the data does not have', unknownField, 'lint.unknown-field']])('refuses %s with the lint diagnostics, and the draft stays a draft', async (_what, body, code) => {
+  it('refuses to save a draft whose template reaches for prototypes (a load error)', async () => {
+    const r = await t.api('POST', '/api/definitions', { token: await t.token('admin'), body: hostile });
+    expect(r.status).toBe(422);
+    expect(JSON.stringify(r.body.error)).toContain('template.forbidden-path');
+    const v = await t.api('GET', `/api/definitions/${hostile.id}`, { token: await t.token('admin') });
+    expect(v.status).toBe(404);
+  });
+
+  it.each([['a field the data does not have', unknownField, 'lint.unknown-field']])('refuses %s with the lint diagnostics, and the draft stays a draft', async (_what, body, code) => {
     const admin = await t.token('admin');
     const draft = await t.api('POST', '/api/definitions', { token: admin, body });
     expect(draft.status).toBe(201);

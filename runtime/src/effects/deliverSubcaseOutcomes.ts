@@ -31,7 +31,7 @@ export async function deliverSubcaseOutcomes(s: Pick<Services, 'db' | 'commands'
     const ignore = async (why: string) => { await knex('case_links').where(where).update({ status: 'ignored', outcome, note: reason('subcase.ignored', why).message, delivered_at: Date.now() }); };
     if (d.parent_status !== 'active') { await ignore('parent closed'); continue; }
     try {
-      await s.commands.act(sourceUser('system'), d.parent_case_id, { type: 'subcase.completed', childId: d.child_key, outcome } as never, undefined, undefined, {
+      await s.commands.act(sourceUser('system'), d.parent_case_id, { type: 'subcase.completed', childId: d.child_key, outcome } as never, undefined, {
         within: async (trx) => { await trx('case_links').where(where).update({ status: 'delivered', outcome, delivered_at: Date.now() }); },
       });
     } catch (err) {

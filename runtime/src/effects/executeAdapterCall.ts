@@ -24,7 +24,7 @@ async function deliver(s: Pick<Services, 'commands' | 'db'>, row: OutboxRow, req
   const event = outcome.ok ? { type: 'adapter.succeeded', requestId, output: outcome.output } : { type: 'adapter.failed', requestId, error: outcome.error };
   const patch = { status, last_error: lastError, result: JSON.stringify({ ...outcome, delivered: true }) };
   try {
-    await s.commands.act(sourceUser('system'), row.case_id, event as never, undefined, undefined, { within: async (trx) => { await settle(trx, row, patch); } });
+    await s.commands.act(sourceUser('system'), row.case_id, event as never, undefined, { within: async (trx) => { await settle(trx, row, patch); } });
   } catch (err) {
     if (!isRefusal(err)) throw err;
     // run.unknown-request: delivered before, or the case no longer waits for it

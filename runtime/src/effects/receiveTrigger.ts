@@ -63,7 +63,7 @@ export function createTriggerReceiver(s: Pick<Services, 'db' | 'commands' | 'def
     const c = (await knex('cases').where({ id: caseId }).first('ref', 'org_path')) as { ref: string; org_path: string } | undefined;
     if (!c) return rejected('trigger.unknown-case', caseId);
     try {
-      await s.commands.act(sourceUser(ev.source ?? 'external', c.org_path), caseId, { type: event, data: Object.keys(ev.data).length ? ev.data : undefined, comment } as never, undefined, undefined,
+      await s.commands.act(sourceUser(ev.source ?? 'external', c.org_path), caseId, { type: event, data: Object.keys(ev.data).length ? ev.data : undefined, comment } as never, undefined,
         { within: record(pluginId, triggerId, ev.eventId) });
     } catch (err) {
       if (isRefusal(err)) return rejected('trigger.event-refused', err.code, err.details);

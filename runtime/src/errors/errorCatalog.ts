@@ -63,6 +63,7 @@ export const errorCatalog = {
   'designer.scenario-failed': { kind: 'refused', zh: '已保存的场景回归未通过，不能发布', en: 'A saved scenario fails on this version; publishing is refused' },
   'definition.not-draft': { kind: 'conflict', zh: '只有草稿可以修改或发布', en: 'Only a draft can be changed or published' },
   'definition.not-published': { kind: 'conflict', zh: '该服务事项未发布', en: 'The definition is not published' },
+  'definition.migration-refused': { kind: 'refused', zh: '部分案件无法迁移到新版本，未迁移任何案件', en: 'Some cases cannot move to the new version; no case was moved' },
   'case.not-found': { kind: 'not-found', zh: '案件不存在', en: 'No such case' },
   'case.version-conflict': { kind: 'conflict', zh: '案件已被他人更新，请刷新后重试', en: 'The case was changed by someone else; reload and retry' },
   'case.event-rejected': { kind: 'refused', zh: '当前状态不接受该操作', en: 'The case does not accept this action in its current state' },

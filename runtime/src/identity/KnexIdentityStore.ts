@@ -1,6 +1,6 @@
 /** The org tree, users and role assignments in the store. */
 import type { Knex } from 'knex';
-import { depthOfPath, orgLevelNames } from './orgPath.ts';
+import { levelNameOf } from './orgPath.ts';
 
 /** An org unit. */
 export interface OrgUnit { path: string; code: string; name: string; level: string; parentPath: string | null }
@@ -40,7 +40,7 @@ export class KnexIdentityStore {
   async upsertOrgs(orgs: Array<{ path: string; name: string; level?: string }>): Promise<void> {
     for (const o of orgs) {
       const code = o.path.split('/').pop()!;
-      const row = { path: o.path, code, name: o.name, level: o.level ?? orgLevelNames[depthOfPath(o.path) - 1] ?? 'grid', parent_path: parentOf(o.path) };
+      const row = { path: o.path, code, name: o.name, level: o.level ?? levelNameOf(o.path), parent_path: parentOf(o.path) };
       await this.knex('org_units').insert(row).onConflict('path').merge();
     }
   }

@@ -1,7 +1,6 @@
 /** Login, the current user, org units and users (scoped). */
 import { NotFoundError, RateLimitedError, RefusedError } from '../errors/DomainError.ts';
 import { ok, defineOperation, S, type Operation } from '../http/operation.ts';
-import { hitRateLimit } from '../store/rateLimit.ts';
 import { isUnder, orgPathOf } from './orgPath.ts';
 import type { Services } from '../services.ts';
 import { publicUser, type UserRecord } from './KnexIdentityStore.ts';
@@ -20,7 +19,7 @@ export function authOperations(s: Services): Operation[] {
       body: S.object({ username: S.text(64), password: S.text(200) }, ['username', 'password']),
       async handler({ req, body }) {
         const ip = req.ip ?? 'unknown';
-        if (!(await hitRateLimit(s.db.knex, `login:${ip}`, 60_000, 30))) throw new RateLimitedError('auth.rate-limited', { retryAfterSeconds: 60 });
+        if (!(await s.rateLimits.hit(`login:${ip}`, 60_000, 30))) throw new RateLimitedError('auth.rate-limited', { retryAfterSeconds: 60 });
         const out = await s.login.login(body.username, body.password, ip);
         return { body: out };
       },

@@ -29,6 +29,11 @@ export function orgLevelsOf(path: string): { org_l1: string | null; org_l2: stri
   return { org_l1: at(1), org_l2: at(2), org_l3: at(3), org_l4: at(4) };
 }
 
+/** The level name of an org path: county … grid by depth, and `micro-grid` (微网格/楼栋) for any unit below a grid. */
+export function levelNameOf(path: string): OrgLevelName | 'micro-grid' {
+  return orgLevelNames[depthOfPath(path) - 1] ?? 'micro-grid';
+}
+
 /** Depth of a path (1 county … 4 grid). */
 export function depthOfPath(path: string): number {
   return path.split('/').filter(Boolean).length;

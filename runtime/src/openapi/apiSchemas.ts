@@ -43,6 +43,16 @@ export const apiSchemas = {
   DefinitionDetail: obj({ id: str, version: int, status: str, title: str, category: str, createdAt: int, publishedAt: nullable(int), definition: openMap }),
   Diagnostic: obj({ code: str, severity: { type: 'string', enum: ['error', 'warning', 'info'] }, path: str, message: ref('LocalizedText'), details: openMap }, ['details']),
   CheckResult: obj({ ok: bool, diagnostics: arr(ref('Diagnostic')) }),
+  /** a version replayed against running cases; state values are a state name, or nested names for parallel / compound states */
+  MigrationDryRun: obj({ from: int, to: int, cases: arr(ref('MigrationDryRunCase')) }),
+  MigrationDryRunCase: obj({
+    caseId: str, ref: str, state: {}, replayedState: {}, changesState: bool, tasks: obj({ lost: arr(str), gained: arr(str) }),
+    stops: obj({ index: int, type: str, diagnostics: arr(obj({ code: str, path: str, message: ref('LocalizedText') })) }),
+  }, ['stops']),
+  MigrationResult: obj({ migrated: arr(obj({ caseId: str, version: int, report: obj({
+    from: obj({ version: int, state: {} }), to: obj({ version: int, state: {} }),
+    tasks: obj({ kept: arr(str), lost: arr(str), gained: arr(str) }), droppedFields: arr(str),
+  }) })) }),
   Deadline: deadline,
   CaseCreated: obj({ id: str, ref: str, version: int }),
   CaseListItem: obj({ id: str, ref: str, definitionId: str, definitionVersion: int, orgPath: str, state: str, status: str, version: int, createdAt: int, updatedAt: int, deadline: ref('Deadline') }),

@@ -57,7 +57,7 @@ function taskFor(snap: CaseSnapshot, s: Extract<SimStep, { act: string }>): stri
 async function act(d: StepDeps, run: SeedRun, s: Extract<SimStep, { act: string }>): Promise<void> {
   const taskId = taskFor(await snapshotOf(d.knex, run.caseId), s);
   const { act: action, by, state: _s, task: _t, at: _a, ...rest } = s;
-  await d.commands.act(await userOf(d, by), run.caseId, { type: 'task.act', taskId, action, ...rest } as never, undefined, { taskId, action });
+  await d.commands.act(await userOf(d, by), run.caseId, { type: 'task.act', taskId, action, ...rest } as never);
 }
 
 async function event(d: StepDeps, run: SeedRun, s: Extract<SimStep, { event: string }>): Promise<void> {

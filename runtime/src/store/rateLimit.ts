@@ -9,3 +9,11 @@ export async function hitRateLimit(knex: Knex, key: string, windowMs: number, ma
   const row = (await knex('rate_limits').where({ key, window_start: windowStart }).first('count')) as { count: number };
   return row.count <= max;
 }
+
+/** Rate limits as a service (routers count hits through this, never through the store directly). */
+export function createRateLimits(knex: Knex) {
+  return { hit: (key: string, windowMs: number, max: number) => hitRateLimit(knex, key, windowMs, max) };
+}
+
+/** The rate-limit service type. */
+export type RateLimits = ReturnType<typeof createRateLimits>;

@@ -2,14 +2,11 @@
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors/DomainError.ts';
 import { statusOf } from '../http/httpErrors.ts';
 import { defineOperation, ok, S, type Operation, type OpContext } from '../http/operation.ts';
-import { hitRateLimit } from '../store/rateLimit.ts';
 import type { Services } from '../services.ts';
 import { toTaskSummary } from './KnexTaskQueries.ts';
 import { checkTargets, mayUrge, stepSpecOf, type TaskRow } from './taskRules.ts';
 import { caseIdOfTask, taskSubject } from './taskSubject.ts';
-import type { CaseRow } from '../cases/createCaseCommands.ts';
-import type { CaseSnapshot } from '@tongban/engine';
-import type { Knex } from 'knex';
+import type { CommandHooks } from '../cases/createCaseCommands.ts';
 import { openData, sealData } from '../pii/sealData.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { viewData } from '../pii/viewPolicy.ts';
@@ -43,14 +40,13 @@ export function taskOperations(s: Services): Operation[] {
     // the engine decides who may act; targets are checked only for a caller who holds the task, so
     // anyone else still gets the engine's "not the assignee" rather than a verdict on the target
     if (naming.has(action) && Array.isArray(extra.users) && holds(task, ctx.user)) await checkTargets(s.identity, task as unknown as TaskRow, await stepOf(task), extra.users as string[], action);
-    const out = await s.commands.act(ctx.user, String(task.case_id), { type: 'task.act', taskId, action, ...extra } as never, expectedVersion, { taskId, action });
+    const out = await s.commands.act(ctx.user, String(task.case_id), { type: 'task.act', taskId, action, ...extra } as never, expectedVersion);
     return { caseId: String(task.case_id), version: out.version };
   }
 
   /** The definition id and version a task row's case runs. */
   async function definitionOf(task: Record<string, unknown>): Promise<[string, number]> {
-    const c = await s.db.knex('cases').where({ id: String(task.case_id) }).first('definition_id', 'definition_version');
-    return [String(c.definition_id), Number(c.definition_version)];
+    return s.taskRecords.definitionOf(task);
   }
 
   /** The definition's step of a task row. */
@@ -75,14 +71,14 @@ export function taskOperations(s: Services): Operation[] {
   async function actInPlace(ctx: OpContext, taskId: string, action: string, extra: Record<string, unknown>, expectedVersion: number | undefined, requireAssignee: boolean) {
     const caseId = caseIdOfTask(taskId);
     if (!caseId) throw new NotFoundError('task.not-found', { id: taskId });
-    const authorize = async (row: CaseRow, snap: CaseSnapshot, trx: Knex.Transaction) => {
+    const authorize: CommandHooks['authorize'] = async (row, snap, trx) => {
       const rec = snap.context.tasks[taskId];
       const assignee = rec ? rec.assignee : (await s.tasks.getVisible(ctx.ability, taskId, trx)).assignee;
       if (rec && !ctx.ability.can('read', taskSubject(row.org_path, rec))) throw new NotFoundError('task.not-found', { id: taskId });
       if (requireAssignee && assignee !== ctx.user.id) throw new ForbiddenError('task.not-assignee', { taskId });
     };
     try {
-      const out = await s.commands.act(ctx.user, caseId, { type: 'task.act', taskId, action, ...extra } as never, expectedVersion, { taskId, action }, { authorize });
+      const out = await s.commands.act(ctx.user, caseId, { type: 'task.act', taskId, action, ...extra } as never, expectedVersion, { authorize });
       return { caseId, version: out.version };
     } catch (err) {
       // no such case is no such task
@@ -102,7 +98,7 @@ export function taskOperations(s: Services): Operation[] {
    * and the user its initiator, a supervisor up the tree or a role of the step (403 otherwise).
    */
   async function urgeable(ctx: OpContext): Promise<Record<string, unknown>> {
-    const task = (await s.db.knex('tasks').where({ id: ctx.params.id }).first()) as Record<string, unknown> | undefined;
+    const task = await s.taskRecords.byId(ctx.params.id);
     if (!task) throw new NotFoundError('task.not-found', { id: ctx.params.id });
     const c = await s.cases.getVisible(ctx.ability, String(task.case_id)).catch(() => undefined);
     if (!c) throw new NotFoundError('task.not-found', { id: ctx.params.id });
@@ -151,7 +147,7 @@ export function taskOperations(s: Services): Operation[] {
     op('urgeTask', '/api/tasks/{id}/urge', '催办（发起人、上级或本步骤角色） Urge: the initiator, a supervisor up the tree or a role of the step', actBody(), async (ctx) => {
       const task = await urgeable(ctx);
       // counted per user and task, after scope and permission: an outsider spends no one's budget
-      if (!(await hitRateLimit(s.db.knex, `urge:${ctx.params.id}:${ctx.user.id}`, 3_600_000, 3))) throw new RateLimitedError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
+      if (!(await s.rateLimits.hit(`urge:${ctx.params.id}:${ctx.user.id}`, 3_600_000, 3))) throw new RateLimitedError('task.urge-rate-limited', { retryAfterSeconds: 3600 });
       return act(ctx, ctx.params.id, 'urge', { comment: ctx.body.comment }, ctx.body.expectedVersion, task);
     }),
     op('copyTask', '/api/tasks/{id}/copy', '抄送 Copy to', actBody({ users }, ['users']), (ctx) => act(ctx, ctx.params.id, 'copy', { users: ctx.body.users, comment: ctx.body.comment }, ctx.body.expectedVersion)),
@@ -164,7 +160,7 @@ export function taskOperations(s: Services): Operation[] {
         if (!['pending', 'waiting', 'delegated'].includes(String(t.status))) throw new ConflictError('task.not-open');
         const { definition } = await s.definitions.compiledFor(...(await definitionOf(t)));
         const sealed = sealData(s.codec, piiFieldsOf(definition), body.data);
-        await s.db.knex('tasks').where({ id: params.id }).update({ draft: JSON.stringify(sealed), draft_at: Date.now() });
+        await s.taskRecords.saveDraft(params.id, sealed);
         return { body: { saved: true } };
       },
     }),
@@ -194,7 +190,7 @@ export function taskOperations(s: Services): Operation[] {
 
 async function withdraw(s: Services, ctx: OpContext): Promise<unknown> {
   // 撤回 names the submitter's own finished task: visible to them as its last holder.
-  const t = (await s.db.knex('tasks').where({ id: ctx.params.id }).first()) as Record<string, unknown> | undefined;
+  const t = await s.taskRecords.byId(ctx.params.id);
   if (!t) throw new NotFoundError('task.not-found');
   if (t.assignee !== ctx.user.id) {
     await s.tasks.getVisible(ctx.ability, ctx.params.id); // 404 outside scope; inside scope it is not theirs to withdraw

@@ -11,6 +11,7 @@ export const definitionCodes: CodeCatalog = {
   'definition.unknown-schema-version': { severity: 'error', 'zh-CN': '不支持的 schemaVersion：{found}（支持 {supported}）', en: 'Unsupported schemaVersion {found} (supported: {supported})' },
   'definition.migrated': { severity: 'info', 'zh-CN': '定义已从 schemaVersion {from} 迁移到 {to}', en: 'Definition migrated from schemaVersion {from} to {to}' },
   'definition.duplicate-state': { severity: 'error', 'zh-CN': '状态标识“{id}”重复，状态标识在整个定义中必须唯一', en: 'State id "{id}" is used twice; state ids must be unique in the whole definition' },
+  'definition.unknown-library': { severity: 'error', 'zh-CN': '引用的共享库“{library}”不存在（现有：{known}）', en: 'Shared library "{library}" does not exist (known: {known})' },
   'definition.invalid-expression': { severity: 'error', 'zh-CN': '定义中有无效的条件表达式', en: 'The definition has invalid expressions' },
   'schema.required': { severity: 'error', 'zh-CN': '缺少必填属性“{property}”', en: 'Missing required property "{property}"' },
   'schema.additional-property': { severity: 'error', 'zh-CN': '不允许的属性“{property}”', en: 'Property "{property}" is not allowed' },
@@ -26,6 +27,7 @@ export const definitionCodes: CodeCatalog = {
   'schema.length': { severity: 'error', 'zh-CN': '长度不符合要求（{comparison} {limit}）', en: 'Length out of range ({comparison} {limit})' },
   'schema.unique': { severity: 'error', 'zh-CN': '列表中有重复项', en: 'The list has duplicate items' },
   'schema.property-name': { severity: 'error', 'zh-CN': '名称“{property}”不符合命名规则（小写字母、数字和连字符）', en: 'Name "{property}" breaks the naming rule (lowercase letters, digits, hyphens)' },
+  'schema.reserved-name': { severity: 'error', 'zh-CN': '“{property}”是任务操作的保留名（认领、转办、委派、加签、减签、撤回、催办、抄送等），不能用作决定名', en: '"{property}" is reserved for a task operation (claim, transfer, delegate, add/remove signer, withdraw, urge, copy, ...) and cannot name a decision' },
   'schema.one-of': { severity: 'error', 'zh-CN': '不符合任何一种允许的写法', en: 'Matches none of the allowed forms' },
   'schema.invalid': { severity: 'error', 'zh-CN': '不符合定义格式：{reason}', en: 'Does not conform to the definition format: {reason}' },
 };

@@ -25,6 +25,11 @@ export const exprCodes: CodeCatalog = {
     'zh-CN': '正则表达式“{pattern}”可能导致灾难性回溯（{reason}）',
     en: 'Regular expression "{pattern}" risks catastrophic backtracking ({reason})',
   },
+  'expr.unsupported-regex': {
+    severity: 'error',
+    'zh-CN': '正则表达式“{pattern}”使用了线性时间引擎不支持的写法（如环视、反向引用）',
+    en: 'Regular expression "{pattern}" uses syntax the linear-time engine does not support (lookaround, backreferences)',
+  },
   'expr.forbidden-path': {
     severity: 'error',
     'zh-CN': '数据路径“{path}”访问了受保护的属性“{segment}”',

@@ -41,6 +41,8 @@ export const formsCodes: CodeCatalog = {
   'forms.unique-items': { severity: 'error', 'zh-CN': '「{field}」中有重复项', en: '{field} has duplicate items' },
   'forms.const': { severity: 'error', 'zh-CN': '「{field}」必须为规定的值', en: '{field} must have the required value' },
   'forms.unknown-field': { severity: 'error', 'zh-CN': '表单不包含字段「{field}」', en: 'The form has no field {field}' },
+  // a cross-field rule of the definition: the message is the rule's own (zh-CN and en)
+  'forms.rule': { severity: 'error', 'zh-CN': '{message}', en: '{message}' },
   'forms.invalid': { severity: 'error', 'zh-CN': '「{field}」填写不正确', en: '{field} is invalid' },
   'forms.unknown-form': { severity: 'error', 'zh-CN': '事项中没有表单 {form}', en: 'The service item has no form {form}' },
   'forms.unknown-data-field': {

@@ -25,7 +25,10 @@ export const channelOperations = { sms: 'sms-gateway.send', wechat: 'wechat-temp
 /** The same text to the same person about the same case within this window is sent once. */
 export const DEDUPE_WINDOW_MS = 10 * 60_000;
 
-async function recipients(s: Pick<Services, 'runOptions' | 'identity'>, e: Notify, createdBy: string | null) {
+/** The value at a dotted case-data path (`landlord.phone`), or undefined. */
+const valueAt = (data: Record<string, unknown>, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined), data);
+
+async function recipients(s: Pick<Services, 'runOptions' | 'identity'>, e: Notify, createdBy: string | null, data: Record<string, unknown>) {
   const dir = (await s.runOptions.get()).directory;
   const named = new Set(e.recipients.users ?? []);
   for (const org of [e.recipients.orgPath, ...(e.recipients.orgPaths ?? [])]) if (e.recipients.role && org) for (const u of dir.usersWithRole(e.recipients.role, org)) named.add(u);
@@ -35,6 +38,11 @@ async function recipients(s: Pick<Services, 'runOptions' | 'identity'>, e: Notif
     const u = await s.identity.getUser(id);
     if (u && !u.disabled) users.push(u);
     else if (!u && isCnMobile(id)) phones.push(id); // a resident (a landlord, a family member) named by phone in the case data
+  }
+  // a resident (a landlord, a family member) named by a phone field (`to: { phoneField }`): the effect carries the path, not the number
+  for (const path of e.recipients.phoneFields ?? []) {
+    const phone = valueAt(data, path);
+    if (typeof phone === 'string' && isCnMobile(phone) && !phones.includes(phone)) phones.push(phone);
   }
   if (!users.length && !phones.length && createdBy) { const u = await s.identity.getUser(createdBy); if (u) users.push(u); }
   return { users, phones };
@@ -57,7 +65,7 @@ export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'ide
   const vars = { ...e.vars, data: openSealed(s.codec, e.vars.data ?? {}) };
   // urgent: the case carries urgent work (a step of it is priority urgent, e.g. an alarm's answering), whatever its step now
   const urgent = !!(await knex('tasks').where({ case_id: cr.id, priority: 0 }).first('id'));
-  const { users, phones } = await recipients(s, e, cr.created_by);
+  const { users, phones } = await recipients(s, e, cr.created_by, vars.data as Record<string, unknown>);
   const prefs = await prefsOf(knex, s.codec, users.map((u) => u.id));
   const kind = e.channel === 'cc' ? 'cc' : e.template === 'urge' ? 'urge' : 'notify';
   const taskId = typeof e.vars.taskId === 'string' ? e.vars.taskId : null;

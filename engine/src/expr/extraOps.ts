@@ -16,7 +16,7 @@ export function daysBetween(a: unknown, b: unknown): number | null {
 function buildMatches(a: BuildArgs): Ev | undefined {
   const res = compilePattern(a.raw[1], a.raw[2]);
   if (!res.ok) {
-    const code = res.problem === 'nested-quantifier' || res.problem === 'backreference' ? 'expr.unsafe-regex' : 'expr.bad-regex';
+    const code = res.problem === 'nested-quantifier' || res.problem === 'backreference' ? 'expr.unsafe-regex' : res.problem === 'unsupported' ? 'expr.unsupported-regex' : 'expr.bad-regex';
     const where = res.problem === 'bad-flags' ? 2 : 1;
     const details: Record<string, unknown> = { reason: res.problem, pattern: String(a.raw[1]) };
     if (res.message !== undefined) details.message = res.message;

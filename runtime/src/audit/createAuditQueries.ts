@@ -1,0 +1,28 @@
+/** The audit log as the API reads it: entries in the caller's scope (scope in SQL), and the chain check. */
+import type { Knex } from 'knex';
+import type { AppAbility } from '../authz/defineAbilities.ts';
+import { applyScope } from '../authz/scopeToSql.ts';
+import { ForbiddenError } from '../errors/DomainError.ts';
+import { verifyAuditWithCheckpoints } from './KnexAuditLog.ts';
+
+/** Creates the audit queries. */
+export function createAuditQueries(knex: Knex, opts: { auditKey: Buffer; checkpointFile: string }) {
+  return {
+    /** Entries the caller may read, newest first, keyset-paged by seq. */
+    async list(ability: AppAbility, q: { caseId?: string; action?: string; cursor?: number; limit: number }) {
+      const query = knex('audit_log').orderBy('seq', 'desc').limit(q.limit);
+      if (!applyScope(query, knex, ability, 'read', 'Audit', 'audit_log')) throw new ForbiddenError('authz.forbidden');
+      if (q.caseId) query.where({ case_id: q.caseId });
+      if (q.action) query.where({ action: q.action });
+      if (q.cursor) query.where('seq', '<', q.cursor);
+      const rows = (await query) as Array<Record<string, unknown>>;
+      const items = rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), actorId: r.actor_id, actorRoles: r.actor_roles, orgPath: r.org_path, action: r.action, caseId: r.case_id, detail: JSON.parse(String(r.detail)), hash: r.hash }));
+      return { items, nextCursor: items.length === q.limit ? items[items.length - 1]!.seq : null };
+    },
+    /** Seals what is pending, then checks the whole hash chain against the checkpoints. */
+    verify: () => verifyAuditWithCheckpoints(knex, opts.auditKey, opts.checkpointFile),
+  };
+}
+
+/** The audit query service type. */
+export type AuditQueries = ReturnType<typeof createAuditQueries>;
