@@ -44,8 +44,7 @@ const schemas: Record<string, Schema> = {
 };
 
 /** Operations of the designer. */
-export function designerOperations(s: Services): Operation[] {
-  const store = new KnexDesignerStore(s.db.knex);
+export function designerOperations(s: Services, store: KnexDesignerStore): Operation[] {
   const admin = (ability: AppAbility) => { if (!ability.can('manage', 'Definition')) throw new ForbiddenError('authz.forbidden'); };
   return [
     defineOperation({ method: 'get', path: '/api/designer/directory', operationId: 'designerDirectory', schemas, responses: ok('DesignerDirectory'), tag: 'designer', summary: '设计器用组织与人员（示例县） Directory for previews and simulation',
