@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{definitions,engine,plugins,adapters,runtime,examples,scripts,test}/**/*.test.ts', 'workbench/src/**/*.test.{ts,tsx}'],
+    include: ['{definitions,engine,plugins,adapters,runtime,examples,scripts,test}/**/*.test.ts', 'workbench/src/**/*.test.{ts,tsx}', 'designer/src/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'scripts/fixtures/**'],
     pool: 'forks',
     testTimeout: 60_000,

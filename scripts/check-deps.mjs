@@ -4,6 +4,7 @@
  *
  *   definitions ← engine ← plugins/host ← runtime        plugins/sdk ← adapters
  *   designer, workbench, examples → engine (pure parts)  runtime → examples (seed / simulate CLI)
+ *   workbench → designer (the shell lazily mounts the designer at /designer)
  *
  * For every workspace package (a folder with a package.json, placed by the LAYERS table) it checks:
  *  1. package.json lists only `@tongban/*` packages the direction allows;

@@ -35,7 +35,7 @@ export { TimerOwners, type TimerOwner, type TimerRecord } from './run/timerOwner
 export { runLimits, simulateLimits } from './run/limits.ts';
 export { validateFormData, formSchemaOf, hiddenFields, createFormAjv, isCnIdNumber, isCnMobile, type FormError } from './forms/index.ts';
 export { renderItemPage } from './docs/renderItemPage.ts';
+export { renderTemplate, templateVars, checkTemplate, templateHelpers } from './template/index.ts';
 export { migrate, activeLeaves, type MigrationMapping, type MigrationReport, type MigrationResult } from './migrate/migrate.ts';
 export { replayCase, type CaseLog, type ReplayReport } from './migrate/replay.ts';
 export { maskValue, quasiIdentifierKinds } from './pii/maskValue.ts';
-export { renderTemplate } from './template/index.ts';

@@ -111,6 +111,15 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   migrationDryRun: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'reads every running case of the item: county admins only' },
   migrateCases: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'all or nothing; audited per case (the matrix posts an unknown case: 422 definition.migration-refused)' },
 
+  // designer (issue 11): the directory (every user's name and roles), drafts and scenarios are county admins' tools
+  designerDirectory: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  getDesignerDraft: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  saveDesignerDraft: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  listScenarios: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  saveScenarios: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  runScenarios: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  publishDesignerDraft: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'mutates: a stale revision answers 409' },
+
   // cases
   createCase: { access: { who: 'intake', code: forbidden }, scope: 'createAt' },
   listCases: { access: { who: 'any' }, scope: 'list' },

@@ -10,6 +10,7 @@
  * transferee — so the answer is a 4xx about the state, not the authorization).
  */
 import { readFileSync } from 'node:fs';
+import { KnexDesignerStore } from '../designer/KnexDesignerStore.ts';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRuntime, GRID1, GRID_WEST, tinyIncident, type TestRuntime } from '../testing/testRuntime.ts';
@@ -79,6 +80,14 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   createDraft: () => ({ method: 'POST', path: '/api/definitions', body: { ...tinyIncident, id: 'matrix-new-draft' } }),
   publishDefinition: () => ({ method: 'POST', path: '/api/definitions/matrix-publish/versions/1/publish' }),
   retireDefinition: () => ({ method: 'POST', path: '/api/definitions/matrix-retire/versions/1/retire' }),
+  designerDirectory: () => ({ method: 'GET', path: '/api/designer/directory' }),
+  getDesignerDraft: () => ({ method: 'GET', path: '/api/designer/drafts/matrix-designer' }),
+  // based on revision 0 while revision 1 exists: an allowed caller gets the 409 conflict, nothing changes
+  saveDesignerDraft: () => ({ method: 'PUT', path: '/api/designer/drafts/matrix-designer', body: { definition: { ...tinyIncident, id: 'matrix-designer' }, baseRevision: 0 } }),
+  listScenarios: () => ({ method: 'GET', path: '/api/designer/scenarios/matrix-designer' }),
+  saveScenarios: () => ({ method: 'PUT', path: '/api/designer/scenarios/matrix-designer', body: { items: [] } }),
+  runScenarios: () => ({ method: 'POST', path: '/api/designer/scenarios/matrix-designer/run', body: { definition: { ...tinyIncident, id: 'matrix-designer' } } }),
+  publishDesignerDraft: () => ({ method: 'POST', path: '/api/designer/drafts/matrix-designer/publish', body: { revision: 999 } }),
   migrationDryRun: () => ({ method: 'POST', path: '/api/definitions/tiny-incident/versions/1/migration/dry-run', body: { from: 1 } }),
   migrateCases: () => ({ method: 'POST', path: '/api/definitions/tiny-incident/versions/1/migration', body: { from: 1, cases: ['no-such-case'] } }),
   createCase: (t) => ({ method: 'POST', path: '/api/cases', body: { definitionId: 'matrix-incident', orgPath: t.orgPath, data: { description: 'matrix' } } }),
@@ -240,6 +249,7 @@ describe.each(testDialects)('authz matrix (policy × OpenAPI) on %s', (dialect) 
     await t.rt.definitions.publishBody(matrixHeld, 'u-admin');
     await t.rt.definitions.publishBody({ ...tinyIncident, id: 'matrix-retire' }, 'u-admin');
     await t.rt.definitions.createDraft({ ...tinyIncident, id: 'matrix-publish' }, 'u-admin');
+    await new KnexDesignerStore(t.db.knex).saveDraft('matrix-designer', { ...tinyIncident, id: 'matrix-designer' }, 0, 'u-admin');
     const tok = (id: string) => t.rt.tokens.issue(id).token; // every user starts at token epoch 0
     const ok = async (r: Promise<{ status: number; body: Record<string, unknown> }>, what: string) => {
       const res = await r;

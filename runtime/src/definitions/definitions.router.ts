@@ -6,6 +6,7 @@ import type { Services } from '../services.ts';
 import { lintInvokeInputs } from '../adapters/lintInvokeInputs.ts';
 import type { AppAbility } from '../authz/defineAbilities.ts';
 import { mustLoad, validateBody } from './KnexDefinitionStore.ts';
+import { assertPublishable } from '../designer/publishGate.ts';
 
 /** Operations on definitions. */
 export function definitionOperations(s: Services): Operation[] {
@@ -41,7 +42,12 @@ export function definitionOperations(s: Services): Operation[] {
         return { body: { ok: !engine.hasErrors(diagnostics), diagnostics } };
       } }),
     defineOperation({ method: 'post', path: '/api/definitions/{id}/versions/{version}/publish', operationId: 'publishDefinition', responses: ok('DefinitionSummary'), tag: 'definitions', summary: '发布 Publish', params: idv,
-      async handler({ ability, params }) { admin(ability); return { body: await s.definitions.publish(params.id, params.version) }; } }),
+      async handler({ ability, params }) {
+        admin(ability);
+        // the same gate as the designer's publish: no lint errors, every saved scenario still passes
+        await assertPublishable(s, (await s.definitions.get(params.id, params.version)).definition);
+        return { body: await s.definitions.publish(params.id, params.version) };
+      } }),
     defineOperation({ method: 'post', path: '/api/definitions/{id}/versions/{version}/retire', operationId: 'retireDefinition', responses: ok('DefinitionSummary'), tag: 'definitions', summary: '停用 Retire', params: idv,
       async handler({ ability, params }) { admin(ability); return { body: await s.definitions.retire(params.id, params.version) }; } }),
   ];

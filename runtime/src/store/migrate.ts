@@ -11,6 +11,7 @@ import * as m005 from './migrations/005_jobs_reviews.ts';
 import * as m006 from './migrations/006_security.ts';
 import * as m007 from './migrations/007_workbench.ts';
 import * as m008 from './migrations/008_effects.ts';
+import * as m009 from './migrations/009_designer.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '006_security': m006,
   '007_workbench': m007,
   '008_effects': m008,
+  '009_designer': m009,
 };
 
 const source: Knex.MigrationSource<string> = {
