@@ -2,6 +2,7 @@
  * `npm run bench`: runs every benchmark module, one after the other on one thread, and lets each
  * print `bench <name> <value> <unit>` lines plus its summary. Modules export `run(): Promise<void>`:
  *  - `<package>/src/bench/**\/*.bench.ts` in every workspace package (the engine's today);
+ *  - `test/**\/*.bench.ts` (cross-package: the five service items' scenarios through the engine);
  *  - `runtime/bench/index.ts` (the runtime's, once it exists; skipped with a reason until then).
  * Usage: `npm run bench [-- <substring filter>]`. Run with `node --expose-gc` for memory figures.
  */
@@ -51,7 +52,7 @@ async function runModule(file: string): Promise<boolean> {
   }
 }
 
-const modules = workspaceDirs().flatMap((dir) => benchFiles(path.join(dir, 'src', 'bench')));
+const modules = [...workspaceDirs().flatMap((dir) => benchFiles(path.join(dir, 'src', 'bench'))), ...benchFiles(path.join(root, 'test'))];
 const runtimeBench = path.join(root, 'runtime', 'bench', 'index.ts');
 
 if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {

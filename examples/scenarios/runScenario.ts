@@ -28,9 +28,14 @@ function county(): { dir: DirectoryData; options: RunOptions } {
   if (!sample) {
     const dir = directoryData();
     // a spawned child's intake is checked against the item it starts (the five items ship together)
+    // loaded once per item (loading checks the whole schema and every pattern: not per spawn)
+    const children = new Map<string, ReturnType<typeof compile> | undefined>();
     const childDefinition = (id: string) => {
-      const loaded = serviceItems[id] ? loadDefinition(serviceItems[id] as object) : undefined;
-      return loaded?.ok ? compile(loaded.definition) : undefined;
+      if (!children.has(id)) {
+        const loaded = serviceItems[id] ? loadDefinition(serviceItems[id] as object) : undefined;
+        children.set(id, loaded?.ok ? compile(loaded.definition) : undefined);
+      }
+      return children.get(id);
     };
     sample = { dir, options: { calendar: createWorkCalendar(countyDefault as never, nationalYears as never), directory: createDirectory(dir), childDefinition } };
   }
