@@ -73,7 +73,7 @@ const testOrBench = ['**/*.test.ts', 'engine/src/bench/**'];
 export default defineConfig(
   {
     ignores: [
-      '**/node_modules/**', 'data/**', 'coverage/**', '.tmp/**', '**/dist/**',
+      '**/node_modules/**', 'data/**', 'build/**', 'coverage/**', '.tmp/**', '**/dist/**',
       '**/fixtures/**/*.json',
       // deliberately broken package trees that scripts/check-deps.test.ts feeds to the checker
       'scripts/fixtures/**',

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { loadDefinition } from '@tongban/engine';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 import { runScenario } from './scenarios/runScenario.ts';
 import { seedCases } from './index.ts';
 

@@ -39,7 +39,7 @@ export const LAYERS = [
 ];
 
 const DIRECTION = 'definitions ← engine ← plugins/host ← runtime; plugins/sdk ← adapters';
-const SKIP_DIRS = new Set(['node_modules', '.git', 'fixtures', 'dist', 'coverage', 'data', '.tmp', 'storybook-static']);
+const SKIP_DIRS = new Set(['node_modules', '.git', 'fixtures', 'dist', 'build', 'coverage', 'data', '.tmp', 'storybook-static']);
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const TEST = /(?:\.(?:test|spec|bench)\.[cm]?[jt]sx?$)|(?:^|\/)(?:test|tests|__tests__|bench)\//;
 const RUNTIME_DEPS = ['dependencies', 'peerDependencies', 'optionalDependencies'];

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { loadDefinition, renderItemPage } from '@tongban/engine';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 
 const dir = new URL('../definitions/service-items/', import.meta.url);
 for (const [id, def] of Object.entries(serviceItems)) {

@@ -4,8 +4,8 @@
  * every state and transition of an item be reached. Pure apart from the engine calls.
  */
 import { compile, createDirectory, createWorkCalendar, loadDefinition, projectTasks, simulate, taskRowsOf, type Definition, type DirectoryData, type RunOptions, type SimResult, type TaskRow } from '@tongban/engine';
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
+import { serviceItems } from '@tongban/definitions/service-items';
 import { directoryData } from '../index.ts';
 import type { Scenario } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import schema from '@tongban/definitions/schema/definition.schema.json' with { type: 'json' };
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 import { createFormAjv, lint, loadDefinition, type Definition } from '@tongban/engine';
 
 const validate = createFormAjv().compile(schema);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { mustLoad } from './scenarioSuite.ts';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 import { checkForm, codes } from './formCheck.ts';
 
 const gi = mustLoad(serviceItems['grid-incident']);

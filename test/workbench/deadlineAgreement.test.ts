@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '@tongban/engine';
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
 import { describeDeadline } from '../../runtime/src/deadlines/describeDeadline.ts';
 import { calendarOf, liveDeadline } from '../../workbench/src/deadlines/liveDeadline.ts';
 

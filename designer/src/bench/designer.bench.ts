@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { compile, type Definition } from '@tongban/engine';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 import { checkDocument } from '../lint/checkDocument.ts';
 import { setValue } from '../doc/commands.ts';
 import { layoutWith } from '../canvas/elkLayout.ts';

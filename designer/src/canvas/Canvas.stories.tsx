@@ -2,7 +2,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Canvas } from './Canvas.tsx';
 import { StoryEditor } from '../testing/StoryEditor.tsx';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 import type { Definition } from '@tongban/engine';
 
 const meta: Meta<typeof Canvas> = { title: '设计器/Canvas', component: Canvas };

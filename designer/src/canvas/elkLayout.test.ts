@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Definition } from '@tongban/engine';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 import { elkInput, layoutWith } from './elkLayout.ts';
 import { toGraph } from './toGraph.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonical, logicToQuery, queryToLogic } from './logicQuery.ts';
 import { conditionFields } from './conditionFields.ts';
 import { fixtureDefinition } from '../testing/fixtureDefinition.ts';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 import { indexStates } from '../doc/stateIndex.ts';
 import type { Definition } from '@tongban/engine';
 

@@ -1,6 +1,6 @@
 /** Starting points of a new item: a minimal valid skeleton, or a copy of one of the five service items under a new id. */
 import type { Definition } from '@tongban/engine';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 
 export const ITEM_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 

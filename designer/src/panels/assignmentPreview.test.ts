@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DirectoryData } from '@tongban/engine';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 import { sampleDirectory } from '../testing/sampleDirectory.ts';
 import { previewAssignment, sampleGrids, startingAt } from './assignmentPreview.ts';
 import { fixtureDefinition } from '../testing/fixtureDefinition.ts';

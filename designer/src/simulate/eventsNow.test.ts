@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Definition } from '@tongban/engine';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 import { activeStates, eventsNow } from './eventsNow.ts';
 
 describe('events the simulator offers', () => {

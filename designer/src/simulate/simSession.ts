@@ -4,7 +4,7 @@
  * server runs when a saved scenario is replayed on publish, so what the admin saw is what is checked.
  */
 import { compile, createDirectory, createWorkCalendar, simulate, type CaseSnapshot, type Definition, type DirectoryData, type Effect, type SimResult, type SimScript, type SimStep, type WorkCalendar } from '@tongban/engine';
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
 
 let calendar: WorkCalendar | undefined;
 /** The county calendar (2025 and 2026 national holidays and 调休 make-up days, county office hours). */

@@ -3,7 +3,7 @@ import { diffDefinitions } from './diffDefinitions.ts';
 import { fixtureDefinition } from '../testing/fixtureDefinition.ts';
 import { removeStates, addState, setValue } from '../doc/commands.ts';
 import { setRequired } from '../forms/formEdits.ts';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 import type { Definition } from '@tongban/engine';
 
 const texts = (a: Definition, b: Definition) => diffDefinitions(a, b).map((d) => d.text['zh-CN']);

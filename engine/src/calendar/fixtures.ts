@@ -1,5 +1,5 @@
 /** Test fixtures: the shipped calendar data and readable local (UTC+8) times. Used only by *.test.ts. */
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
 import { EngineError } from '../diagnostics/Diagnostic.ts';
 import { createWorkCalendar } from './createWorkCalendar.ts';
 import { DAY_MS, formatLocalDate, MINUTE_MS, parseLocalDate } from './localDate.ts';

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import schema from '@tongban/definitions/calendars/calendar.schema.json' with { type: 'json' };
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
 import { validateNationalYear, validateNationalYears } from './validateNationalYear.ts';
 import { parseLocalDate, weekdayOf } from './localDate.ts';
 import type { NationalYear } from './types.ts';

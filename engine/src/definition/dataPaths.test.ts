@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 import { accessAt, expandDataPath, parseDataPath, piiPathsOf, schemaAtPath } from './dataPaths.ts';
 import type { Definition } from './types.ts';
 

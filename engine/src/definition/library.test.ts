@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { libraries } from '@tongban/definitions/library/index.ts';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { libraries } from '@tongban/definitions/library';
+import { serviceItems } from '@tongban/definitions/service-items';
 import def from '../run/fixtures/approval.json' with { type: 'json' };
 import { loadDefinition } from './load.ts';
 

@@ -4,7 +4,7 @@
  * entry of that name — the definition's own always wins — so the loaded (and published) definition
  * is complete on its own.
  */
-import { libraries } from '@tongban/definitions/library/index.ts';
+import { libraries } from '@tongban/definitions/library';
 import { diag } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import { pointer } from '../diagnostics/Diagnostic.ts';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 import type { Definition } from '../definition/types.ts';
 import { loadDefinition } from '../definition/load.ts';
 import { mermaid, renderItemPage } from './renderItemPage.ts';

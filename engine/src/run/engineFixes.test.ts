@@ -4,7 +4,7 @@
  * definition's calendar, guard refusals that say why, and a refused intake in a simulation.
  */
 import { describe, expect, it } from 'vitest';
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
 import { createWorkCalendar } from '../calendar/index.ts';
 import { compile } from '../compile/compile.ts';
 import { loadDefinition } from '../definition/load.ts';

@@ -1,3 +1,5 @@
+/// <reference types="handlebars" preserve="true" />
+// (the reference keeps the global `hbs` AST types the declaration files name resolvable for consumers)
 import { diag } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import { ALLOWED_DATA_VARS, FORBIDDEN_PROPS, HELPER_SPECS, MASK_KINDS, MAX_TEMPLATE_LENGTH } from './helperSpecs.ts';

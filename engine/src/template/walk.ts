@@ -1,3 +1,5 @@
+/// <reference types="handlebars" preserve="true" />
+// (the reference keeps the global `hbs` AST types the declaration files name resolvable for consumers)
 /**
  * A read-only walk over a Handlebars AST that tracks context scopes
  * (`each`/`with` change the context; `if`/`unless` do not) and block params.

@@ -1,5 +1,5 @@
 /** Test helpers: a small county directory, the default calendar, event builders. */
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
 import { createWorkCalendar } from '../calendar/index.ts';
 import { createDirectory, type DirectoryData } from '../run/directory.ts';
 import type { RunOptions } from '../run/env.ts';

@@ -14,7 +14,9 @@ export interface LoadedModule { plugin: Plugin; source: string; url?: string }
 
 function specifier(ref: string, baseDir: string): string {
   if (ref.startsWith('.') || path.isAbsolute(ref)) return pathToFileURL(path.resolve(baseDir, ref)).href;
-  // resolve package names from the deployment's folder, not from this file
+  // Tongban's own adapters ship with the host, so they resolve from here (in the production build that
+  // is build/node_modules, the compiled twins); any other package from the deployment's folder.
+  if (ref.startsWith('@tongban/')) return pathToFileURL(createRequire(import.meta.url).resolve(ref)).href;
   return pathToFileURL(createRequire(path.join(baseDir, 'noop.js')).resolve(ref)).href;
 }
 

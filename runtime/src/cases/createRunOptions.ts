@@ -3,7 +3,7 @@
  * org tree and role holders, read from the store and refreshed after a short time or on change.
  */
 import { createDirectory, createWorkCalendar, type RunOptions, type WorkCalendar } from '@tongban/engine';
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
 import type { KnexIdentityStore } from '../identity/KnexIdentityStore.ts';
 
 /** Supplies engine run options; `invalidate` after org or user changes. */

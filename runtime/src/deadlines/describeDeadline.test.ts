@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '@tongban/engine';
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
 import { describeDeadline } from './describeDeadline.ts';
 
 const cal = createWorkCalendar(countyDefault as never, nationalYears as never);

@@ -4,7 +4,7 @@
  * the item replays to the end it was saved with.
  */
 import { createWorkCalendar, hasErrors, lint, type Definition } from '@tongban/engine';
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
 import { RefusedError } from '../errors/DomainError.ts';
 import type { Services } from '../services.ts';
 import { KnexDesignerStore } from './KnexDesignerStore.ts';

@@ -3,7 +3,7 @@
  * calendar (so live countdowns count working time exactly as the server does), the server's clock
  * (to correct a device's skew) and the ID-card reader bridge when one is configured.
  */
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
 import { defineOperation, ok, type Operation } from './operation.ts';
 import type { Services } from '../services.ts';
 

@@ -4,8 +4,8 @@
  * ship with Tongban, so a spawn of an unknown item or one whose input misses the child's intake is caught.
  */
 import { lint, loadDefinition, type Definition } from '@tongban/engine';
-import { countyDefault } from '@tongban/definitions/calendars/index.ts';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { countyDefault } from '@tongban/definitions/calendars';
+import { serviceItems } from '@tongban/definitions/service-items';
 import { checkFiles, parseArgs, readDefinition } from '../io.ts';
 
 export const summary = '检查定义的语义问题 Lint definitions (unreachable states, dead ends, unknown roles, ...)';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { compile, createDirectory, createWorkCalendar, formatSimulation, simulate, type DirectoryData, type SimScript } from '@tongban/engine';
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars/index.ts';
+import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
 import { Exit, exitFor, parseArgs, printDiagnostics, readDefinition } from '../io.ts';
 
 export const summary = '按脚本模拟运行案件 Simulate a case from a script of events';
