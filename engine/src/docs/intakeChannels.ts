@@ -5,8 +5,7 @@
  * Pure: the definition in, Markdown lines out.
  */
 import type { Definition, FormSpec, StateSpec, TransitionSpec } from '../definition/types.ts';
-import { compileLogic } from '../expr/index.ts';
-import { truthy } from '../expr/index.ts';
+import { compileLogic, truthy } from '../expr/index.ts';
 
 type Json = Record<string, unknown>;
 const cell = (s: unknown): string => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
