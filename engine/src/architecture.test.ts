@@ -63,7 +63,7 @@ const allowed: Record<string, string[]> = {
   run: ['diagnostics', 'definition', 'compile', 'expr', 'calendar', 'forms', 'template'],
   simulate: ['diagnostics', 'definition', 'compile', 'run'],
   migrate: ['diagnostics', 'definition', 'compile', 'run'],
-  docs: ['diagnostics', 'definition', 'compile'],
+  docs: ['diagnostics', 'definition', 'compile', 'expr'],
 };
 
 describe('engine architecture', () => {

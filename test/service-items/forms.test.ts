@@ -34,10 +34,27 @@ describe('grid incident report form', () => {
   });
 
   it('requires the reporter and the 12345 ticket number only on the channels that have them', () => {
-    const sensor = { ...report, sourceChannel: 'sensor', reporter: undefined };
+    const sensor = { ...report, sourceChannel: 'sensor', reporter: undefined, deviceId: 'wm-0401-017' };
     expect(checkForm(gi, 'report', sensor)).toEqual([]);
     expect(codes(checkForm(gi, 'report', { ...report, sourceChannel: 'hotline-12345' }))).toEqual([['forms.required', '/externalRef']]);
     expect(checkForm(gi, 'report', { ...report, reporter: undefined })[0]?.text).toBe('请填写「报告人」');
+  });
+
+  it('takes a device alarm without a photo, an address or a reporter, but never without the device’s location', () => {
+    const device = { sourceChannel: 'sensor', deviceId: 'wm-0401-017', urgency: 'urgent', majorClass: '04', minorClass: '0401', title: '供水管道压力骤降',
+      description: '管网压力传感器报警，疑似管道破裂', discoveredAt: '2025-03-04T08:30:00+08:00', gridCode: '510722100001001' };
+    expect(checkForm(gi, 'report', { ...device, location: { lat: 30.87, lng: 105.38, datum: 'WGS84' } })).toEqual([]);
+    const [e] = checkForm(gi, 'report', device);
+    expect([e?.code, e?.path, e?.message['zh-CN'], e?.message.en]).toEqual(['forms.required', '/location', '设备报警须带设备位置（定位），请在设备登记中补全', 'A device alarm must carry the device\'s location: complete the device registry']);
+    expect(codes(checkForm(gi, 'report', { ...device, sourceChannel: 'video-ai', deviceId: undefined, location: { lat: 30.87, lng: 105.38, datum: 'WGS84' } }))).toEqual([['forms.required', '/deviceId']]);
+  });
+
+  it('takes a 12345 order with the caller’s address and no photo or location, and names the address when it is missing', () => {
+    const hotline = { ...report, sourceChannel: 'hotline-12345', externalRef: '12345-20250304-0107', photosBefore: undefined, location: undefined };
+    expect(checkForm(gi, 'report', hotline)).toEqual([]);
+    const [e] = checkForm(gi, 'report', { ...hotline, address: undefined });
+    expect([e?.code, e?.path, e?.message['zh-CN'], e?.message.en]).toEqual(['forms.required', '/address', '请填写事发地址（12345工单填来电人反映的地址）', 'The address is required (for a 12345 ticket: the address the caller gave)']);
+    expect(codes(checkForm(gi, 'report', { ...report, location: undefined }))).toEqual([['forms.required', '/location']]);
   });
 
   it('asks why a resident is unsatisfied only when they are', () => {

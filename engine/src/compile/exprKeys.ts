@@ -25,6 +25,8 @@ export const ExprKeys = {
   withinFrom: (slaPath: string): ExprKey => key(slaPath + '/withinFrom'),
   /** an SLA's `clockFrom` (which clock the deadline runs on, from the case data) */
   clockFrom: (slaPath: string): ExprKey => key(slaPath + '/clockFrom'),
+  /** an SLA's `dueBy` (an absolute deadline from the case data that wins when earlier) */
+  dueBy: (slaPath: string): ExprKey => key(slaPath + '/dueBy'),
   /** one (possibly nested) input value of an `invoke` or `spawn` effect at `effectPath` */
   effectInput: (effectPath: string, kind: 'invoke' | 'spawn', keys: readonly string[]): ExprKey => key(effectPath + pointer(kind, 'input', ...keys)),
   /** one input value of a state's `subcase` */

@@ -45,6 +45,7 @@ function visitSla(sla: SlaSpec | undefined, path: string, visit: Visit): void {
   if (!isPlainObject(sla)) return;
   if (sla.withinFrom !== undefined) visit(ExprKeys.withinFrom(path), sla.withinFrom);
   if (sla.clockFrom !== undefined) visit(ExprKeys.clockFrom(path), sla.clockFrom);
+  if (sla.dueBy !== undefined) visit(ExprKeys.dueBy(path), sla.dueBy);
 }
 
 function visitRules(rules: unknown, base: string, visit: Visit): void {

@@ -25,7 +25,7 @@ describe('types.ts matches the JSON Schema', () => {
     expect(props('state')).toEqual([...state].sort());
     const task: Keys<TaskSpec> = ['title', 'assignee', 'mode', 'passRatio', 'firstRejectDecides', 'vote', 'form', 'fields', 'decisions', 'allow', 'requires', 'onEmpty', 'onInitiator', 'targets', 'sla', 'priority'];
     expect(props('task')).toEqual([...task].sort());
-    const sla: Keys<SlaSpec> = ['title', 'within', 'withinFrom', 'clock', 'clockFrom', 'warnAt', 'warnTemplate', 'pauseIn', 'onBreach', 'per'];
+    const sla: Keys<SlaSpec> = ['title', 'within', 'withinFrom', 'clock', 'clockFrom', 'dueBy', 'warnAt', 'warnTemplate', 'pauseIn', 'onBreach', 'per'];
     expect(props('sla')).toEqual([...sla].sort());
     const rung: Keys<BreachRung> = ['after', 'remind', 'escalate', 'auto', 'autoComment', 'supervise', 'flag'];
     expect(props('breachRung')).toEqual([...rung].sort());

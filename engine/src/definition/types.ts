@@ -124,6 +124,8 @@ export interface SlaSpec {
   clock: Clock;
   /** a JSONLogic expression giving the clock to count on (`natural`, `working`, `urgent`) that overrides `clock` (e.g. urgent cases) */
   clockFrom?: Logic;
+  /** a JSONLogic expression giving an absolute deadline (ISO date-time or epoch ms): when earlier than the computed one, it wins (e.g. the 12345 hotline's own deadline) */
+  dueBy?: Logic;
   warnAt?: number;
   warnTemplate?: string;
   pauseIn?: string[];

@@ -4,6 +4,7 @@
  * fails when a page in `definitions/service-items/` is out of date.
  */
 import type { Assignee, BreachRung, Definition, SlaSpec, StateSpec, TransitionSpec } from '../definition/types.ts';
+import { guardedPaths, intakeByChannel } from './intakeChannels.ts';
 
 type Json = Record<string, unknown>;
 const levelZh: Record<string, string> = { county: '县', township: '乡镇', community: '社区', grid: '网格', case: '案件所属组织' };
@@ -37,7 +38,8 @@ function rung(r: BreachRung): string {
 export function describeSla(s: SlaSpec): string {
   const within = s.withinFrom !== undefined ? `${s.within}（可按数据计算）` : s.within;
   const warn = s.warnAt ? `，${Math.round(s.warnAt * 100)}% 预警` : '';
-  return `${within} ${clockZh[s.clock]}${warn}；超时：${(s.onBreach ?? []).map(rung).join('，') || '—'}`;
+  const cap = s.dueBy !== undefined ? '，外部截止时间更早时以之为准' : '';
+  return `${within} ${clockZh[s.clock]}${cap}${warn}；超时：${(s.onBreach ?? []).map(rung).join('，') || '—'}`;
 }
 
 function allStates(states: Record<string, StateSpec>, parent = ''): Array<[string, StateSpec, string]> {
@@ -115,7 +117,9 @@ export function renderItemPage(def: Definition): string {
     '## 角色 Roles', '', '| 角色 | 中文 | English | 层级 |', '|---|---|---|---|',
     ...Object.entries(def.roles).map(([id, r]) => `| \`${id}\` | ${r.title['zh-CN']} | ${r.title.en} | ${r.level ? levelZh[r.level] : '—'} |`), '',
     `受理 Intake：表单 \`${def.intake?.form ?? '—'}\`，可发起角色 ${(def.intake?.roles ?? []).map((r) => `\`${r}\``).join('、') || '—'}`, '',
+    ...intakeByChannel(def),
     '## 环节 Steps', '', '| 状态 | 名称 | 方式 | 处理人 / 可发送事件的角色 | 决定 / 事件 | 时限 SLA |', '|---|---|---|---|---|---|', ...stepRows(def), '',
+    ...guardedPaths(def),
     '## 案件时钟 Case clocks', '',
     ...(Object.entries(def.clocks ?? {}).map(([n, c]) => `- \`${n}\` ${c.title?.['zh-CN'] ?? ''}：${describeSla(c)}；开始 ${c.startOn.join('、')}，停止 ${c.stopOn.join('、')}${c.pauseIn?.length ? `，暂停于 ${c.pauseIn.join('、')}` : ''}`)),
     ...(def.clocks ? [] : ['—']), '',

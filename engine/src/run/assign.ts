@@ -136,10 +136,24 @@ function resolveRule(ctx: CaseContext, env: Env, rule: AssignmentRule, why: Why[
   return { candidates: users, group: found && { role: found.role, orgPath: found.orgPath }, order: users };
 }
 
-/** Several rules: every rule's users, in rule order, each remembering the group it came from. */
+/** An `orgField` holding several org units (主办 + 协办: the assisting units): one part per unit, each its own group. */
+function orgListParts(ctx: CaseContext, env: Env, rule: AssignmentRule, why: Why[]): Resolved[] | undefined {
+  if (!('orgField' in rule)) return undefined;
+  const orgs = dataField(ctx, rule.orgField);
+  if (!Array.isArray(orgs)) return undefined;
+  return [...new Set(orgs.filter((o): o is string => typeof o === 'string'))].map((org) => {
+    const found = byRole(env, rule.role, org, why);
+    const users = found?.users ?? [];
+    return { candidates: users, group: found && { role: found.role, orgPath: found.orgPath }, order: users };
+  });
+}
+
+/** Several rules (or one org field naming several units): every rule's users, in rule order, each remembering the group it came from. */
 function resolveAll(ctx: CaseContext, env: Env, assignee: Assignee, why: Why[]): Resolved & { groups?: Record<string, Group> } {
-  if (!Array.isArray(assignee)) return resolveRule(ctx, env, assignee, why);
-  const parts = assignee.map((rule) => resolveRule(ctx, env, rule, why));
+  const rules = Array.isArray(assignee) ? assignee : [assignee];
+  const lists = rules.map((rule) => orgListParts(ctx, env, rule, why));
+  if (!Array.isArray(assignee) && !lists[0]) return resolveRule(ctx, env, assignee, why);
+  const parts = rules.flatMap((rule, i) => lists[i] ?? [resolveRule(ctx, env, rule, why)]);
   const order = [...new Set(parts.flatMap((p) => p.order))];
   const groups: Record<string, Group> = {};
   for (const p of parts) if (p.group) for (const u of p.order) groups[u] ??= p.group;

@@ -10,7 +10,7 @@ import { compile, type CompiledDefinition } from '../compile/compile.ts';
 import { loadDefinition } from '../definition/load.ts';
 import type { Definition, StateSpec, TaskSpec } from '../definition/types.ts';
 import { oneStep } from '../testing/oneStep.ts';
-import { act, actor, community, grid, testOptions, township } from '../testing/testkit.ts';
+import { act, actor, community, grid, otherTownship, testOptions, township } from '../testing/testkit.ts';
 import { checkRules } from './rules.ts';
 import { start, step, type LiveSnapshot } from './step.ts';
 import type { CaseEvent, Effect, RunOptions } from '../index.ts';
@@ -214,6 +214,37 @@ describe('a task’s clock chosen from the case data', () => {
     expect(due('urgent')).toMatchObject({ clock: 'urgent', dueAt: friday + 2 * 3_600_000 });
     expect(due('normal').clock).toBe('working');
     expect(new Date(due('normal').dueAt).toISOString()).toBe('2026-03-09T02:00:00.000Z'); // Mon 10:00: 30 min on Friday + 90 on Monday
+  });
+});
+
+describe('an org field naming several units (主办 + 协办)', () => {
+  it('gives every user of every named unit a countersign task, each in the queue of their own unit', () => {
+    const def = flow({ assist: { task: task({ assignee: { orgField: 'data.units', role: 'township-reviewer' }, mode: 'all' }), on: { approve: { target: 'done' } } } });
+    def.data.properties = { ...(def.data.properties as object), units: { type: 'array', items: { type: 'string' }, 'x-pii': 'none' } };
+    const c = load(def);
+    let s = start(c, { caseId: 'a', orgPath: community, data: { units: [township, otherTownship, township] }, meta: { at, id: 's', actor: actor('co1') } }, opts).snapshot;
+    expect(holders(s)).toEqual(['tr1', 'tr2', 'tr9']);
+    expect(Object.values(s.context.tasks).find((x) => x.assignee === 'tr9')?.group).toEqual({ role: 'township-reviewer', orgPath: otherTownship });
+    for (const [i, who] of ['tr1', 'tr2'].entries()) s = step(c, s, act(Object.values(s.context.tasks).find((x) => x.assignee === who)!.id, 'approve', who, at + i + 1), opts).snapshot;
+    expect(s.value).toBe('assist');
+    s = step(c, s, act(Object.values(s.context.tasks).find((x) => x.assignee === 'tr9')!.id, 'approve', 'tr9', at + 5), opts).snapshot;
+    expect(s.value).toBe('done');
+  });
+});
+
+describe('an outside deadline that wins when it is shorter (dueBy)', () => {
+  it('caps the deadline at the hotline’s own time when that is earlier, and never moves it later', () => {
+    const def = flow({ review: { task: task({ sla: { within: 'P3D', clock: 'working', dueBy: { var: 'data.note' }, warnAt: 0.5 } }), on: { approve: { target: 'done' } } } });
+    const c = load(def);
+    const monday = Date.UTC(2026, 2, 9, 1); // Mon 09:00 +08:00
+    const timers = (note?: string) => Object.values(start(c, { caseId: 'h', orgPath: community, data: note === undefined ? {} : { note }, meta: { at: monday, id: 's', actor: actor('gw1') } }, opts).snapshot.context.timers);
+    const due = (note?: string) => timers(note).find((x) => x.purpose === 'sla.due')!.dueAt;
+    const threeWorkingDays = due();
+    expect(due('2026-03-09T13:00:00+08:00')).toBe(monday + 4 * 3_600_000);
+    expect(timers('2026-03-09T13:00:00+08:00').find((x) => x.purpose === 'sla.warn')!.dueAt).toBeLessThan(monday + 4 * 3_600_000);
+    expect(due('2026-04-30T18:00:00+08:00')).toBe(threeWorkingDays);
+    expect(due('not a date')).toBe(threeWorkingDays);
+    expect(due('2026-03-01T09:00:00+08:00')).toBe(monday); // already past: due at once
   });
 });
 

@@ -12,6 +12,7 @@ import type { Env } from './env.ts';
 import { sameOwner, type TimerOwner, type TimerRecord } from './timerOwners.ts';
 import type { Effect } from './types.ts';
 import { logicView } from './view.ts';
+import { toEpochMs } from '../expr/dates.ts';
 
 /** Adds a timer to the context and returns its effect. */
 export function addTimer(ctx: CaseContext, rec: TimerRecord): Effect {
@@ -48,6 +49,13 @@ export function slaClock(ctx: CaseContext, env: Env, sla: SlaSpec, slaPath: stri
   return Clocks.includes(v as Clock) ? (v as Clock) : sla.clock;
 }
 
+/** The SLA's absolute cap from `dueBy` (an ISO date-time or epoch ms from the case data), if it yields one. */
+export function slaDueBy(ctx: CaseContext, env: Env, sla: SlaSpec, slaPath: string): number | undefined {
+  if (sla.dueBy === undefined) return undefined;
+  const ms = toEpochMs(expression(env.compiled, ExprKeys.dueBy(slaPath)).evaluate(logicView(ctx, undefined)));
+  return ms === null ? undefined : ms;
+}
+
 /**
  * Starts the SLA at `slaPath` for `owner`: the due timer, and the warning timer at `warnAt` of the
  * clock time. The duration and the clock may come from the case data. Returns the due time and clock.
@@ -55,7 +63,10 @@ export function slaClock(ctx: CaseContext, env: Env, sla: SlaSpec, slaPath: stri
 export function startSla(ctx: CaseContext, env: Env, sla: SlaSpec, slaPath: string, owner: TimerOwner, out: Effect[]): { dueAt: number; clock: Clock } {
   const at = env.meta.at;
   const clock = slaClock(ctx, env, sla, slaPath);
-  const dueAt = env.calendar.add(at, slaWithin(ctx, env, sla, slaPath), clock);
+  const computed = env.calendar.add(at, slaWithin(ctx, env, sla, slaPath), clock);
+  // an outside deadline (the hotline's per-ticket one) wins when it is shorter; one already past is due at once
+  const cap = slaDueBy(ctx, env, sla, slaPath);
+  const dueAt = cap !== undefined && cap < computed ? Math.max(cap, at) : computed;
   out.push(addTimer(ctx, { purpose: 'sla.due', dueAt, clock, owner }));
   if (sla.warnAt) {
     const warnAt = env.calendar.fractionPoint(at, dueAt, sla.warnAt, clock);
