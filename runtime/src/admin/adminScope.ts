@@ -4,9 +4,11 @@
  *
  * The rank order follows the roles of shared/domain/README.md: the county's administration and
  * dispatch above the township's review, above the community's officers, above the grid, above
- * people who are not staff. A role at a deeper org level is always narrower, whatever its rank,
- * because the grant must also lie inside the admin's subtree.
+ * people who are not staff. A role held lower in the tree ranks no higher than that level's top
+ * role (`levelCaps`): a county-admin assignment at a township makes a township admin, who may grant
+ * township reviewers and everything below, but not county dispatchers or other admins.
  */
+import { depthOfPath } from '../identity/orgPath.ts';
 import type { RoleAssignment, UserRecord } from '../identity/KnexIdentityStore.ts';
 import { isUnder } from '../identity/orgPath.ts';
 import { adminRoles } from '../authz/defineAbilities.ts';
@@ -34,6 +36,9 @@ export const roleRanks: Readonly<Record<string, number>> = {
   resident: 0,
 };
 
+/** The highest rank a role held at each depth (1 county … 4 grid) counts for. */
+export const levelCaps: Readonly<Record<number, number>> = { 1: 100, 2: 70, 3: 60, 4: 40 };
+
 /** True for a role id the product knows. */
 export const isKnownRole = (role: string): boolean => Object.hasOwn(roleRanks, role);
 
@@ -49,6 +54,6 @@ export function administers(actor: Pick<UserRecord, 'roles'>, path: string): boo
 
 /** True when `actor` may grant `grant`: inside a subtree they administer, at most their own highest rank there. */
 export function mayGrant(actor: Pick<UserRecord, 'roles'>, grant: RoleAssignment): boolean {
-  const own = actor.roles.filter((r) => isUnder(grant.orgPath, r.orgPath)).map((r) => roleRanks[r.role] ?? -1);
+  const own = actor.roles.filter((r) => isUnder(grant.orgPath, r.orgPath)).map((r) => Math.min(roleRanks[r.role] ?? -1, levelCaps[depthOfPath(r.orgPath)] ?? 0));
   return administers(actor, grant.orgPath) && isKnownRole(grant.role) && roleRanks[grant.role]! <= Math.max(-1, ...own);
 }
