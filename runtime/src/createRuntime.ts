@@ -55,6 +55,8 @@ import { createTriggerReceiver } from './effects/receiveTrigger.ts';
 import { createTriggerTargets } from './effects/triggerTargets.ts';
 import { caseLinkOperations } from './effects/caseLinks.router.ts';
 import { notificationPrefOperations } from './effects/notify/notificationPrefs.router.ts';
+import { adminOperations } from './admin/admin.router.ts';
+import { createAdminService } from './admin/createAdminService.ts';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -73,7 +75,7 @@ export interface Runtime extends Services {
 
 function allOperations(s: Services): Operation[] {
   // the workbench's literal paths (/api/tasks/queue-counts) come before the `{id}` routes they would match
-  return [...workbenchOperations(s), ...authOperations(s), ...definitionOperations(s), ...migrationOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
+  return [...workbenchOperations(s), ...adminOperations(s), ...authOperations(s), ...definitionOperations(s), ...migrationOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
     ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s, new KnexDesignerStore(s.db.knex))];
 }
 
@@ -123,7 +125,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     migrations: createMigrationQueries({ knex: db.knex, definitions, runOptions, codec }),
     inbox: createInbox(db.knex), audit: createAuditQueries(db.knex, { auditKey: config.auditKey, checkpointFile: config.auditCheckpointFile }),
     taskRecords: createTaskRecords(db.knex), rateLimits: createRateLimits(db.knex),
-    adapters: undefined as never, effects: undefined as never,
+    adapters: undefined as never, effects: undefined as never, admin: createAdminService({ db, principals, runOptions }),
   };
   // Adapters emit through the same (wrapped) command path as the API; results and outbox work wake the effect runner.
   const triggers = createTriggerTargets(definitions, 2_000);

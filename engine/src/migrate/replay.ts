@@ -47,7 +47,7 @@ function matchTask(old: TaskRecord | undefined, tasks: TaskRecord[]): TaskRecord
 function translate(e: CaseEvent, before: LiveSnapshot, now: LiveSnapshot): CaseEvent | undefined {
   const o = before.context;
   const n = now.context;
-  if (e.type === 'task.act' || e.type === 'task.unassignable') {
+  if (e.type === 'task.act' || e.type === 'task.unassignable' || e.type === 'task.released') {
     const ev = e as Extract<CaseEvent, { type: 'task.act' }>;
     if (ev.type === 'task.act' && ev.action === 'withdraw') {
       const last = n.trail[n.trail.length - 1];

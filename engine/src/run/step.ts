@@ -20,6 +20,7 @@ import { RunLimitExceeded, runLimits } from './limits.ts';
 import { machineOf, type MachineEvent } from './machine.ts';
 import type { Prepared } from './prepared.ts';
 import { prepareAdapter, prepareSubcase, prepareTimer, prepareUnassignable } from './prepareSystem.ts';
+import { prepareRelease } from './prepareRelease.ts';
 import { prepareTaskAct, type TaskActEvent } from './prepareTaskAct.ts';
 import { prepareExternal } from './prepareExternal.ts';
 import { pureTransition } from './pureTransition.ts';
@@ -143,6 +144,7 @@ function prepare(env: Env, snap: LiveSnapshot, ev: CaseEvent, manualOnly = false
     case 'timer.fired': return prepareTimer(env, ctx, ev as Extract<CaseEvent, { type: 'timer.fired' }>, manualOnly);
     case 'adapter.succeeded': case 'adapter.failed': return prepareAdapter(env, ctx, ev as Extract<CaseEvent, { type: 'adapter.succeeded' }>);
     case 'task.unassignable': return prepareUnassignable(env, ctx, ev as Extract<CaseEvent, { type: 'task.unassignable' }>);
+    case 'task.released': return prepareRelease(env, ctx, ev as Extract<CaseEvent, { type: 'task.released' }>);
     case 'subcase.completed': return prepareSubcase(env, ctx, ev as Extract<CaseEvent, { type: 'subcase.completed' }>);
     default: return prepareExternal(env, snap.value, ctx, ev);
   }

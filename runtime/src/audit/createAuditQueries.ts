@@ -9,11 +9,13 @@ import { verifyAuditWithCheckpoints } from './KnexAuditLog.ts';
 export function createAuditQueries(knex: Knex, opts: { auditKey: Buffer; checkpointFile: string }) {
   return {
     /** Entries the caller may read, newest first, keyset-paged by seq. */
-    async list(ability: AppAbility, q: { caseId?: string; action?: string; cursor?: number; limit: number }) {
+    async list(ability: AppAbility, q: { caseId?: string; action?: string; /** e.g. `admin.`: the admin audit view */ actionPrefix?: string; actorId?: string; cursor?: number; limit: number }) {
       const query = knex('audit_log').orderBy('seq', 'desc').limit(q.limit);
       if (!applyScope(query, knex, ability, 'read', 'Audit', 'audit_log')) throw new ForbiddenError('authz.forbidden');
       if (q.caseId) query.where({ case_id: q.caseId });
       if (q.action) query.where({ action: q.action });
+      if (q.actionPrefix) query.where('action', 'like', `${q.actionPrefix}%`);
+      if (q.actorId) query.where({ actor_id: q.actorId });
       if (q.cursor) query.where('seq', '<', q.cursor);
       const rows = (await query) as Array<Record<string, unknown>>;
       const items = rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), actorId: r.actor_id, actorRoles: r.actor_roles, orgPath: r.org_path, action: r.action, caseId: r.case_id, detail: JSON.parse(String(r.detail)), hash: r.hash }));

@@ -189,6 +189,23 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   caseLinks: { access: { who: 'any' }, scope: 'case' },
   getNotificationPrefs: { access: { who: 'any' }, scope: 'none', note: 'the caller’s own' },
   putNotificationPrefs: { access: { who: 'any' }, scope: 'none', note: 'the caller’s own' },
+
+  // 系统管理 (issue 9): county admins, in the subtrees where they hold the role; the matrix's allowed
+  // cells are refused for their state (same parent, members, stale version) so nothing changes
+  adminOrgTree: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'list' },
+  adminCreateOrgUnit: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'createAt' },
+  adminRenameOrgUnit: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'org' },
+  adminMoveOrgUnit: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'org', note: 'mutates: the matrix moves to the same parent (422)' },
+  adminMergeGrids: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'org', note: 'mutates: the matrix merges a grid into itself (422)' },
+  adminRetireOrgUnit: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'org', note: 'mutates: the grid still has members (409)' },
+  adminListUsers: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'list' },
+  adminCreateUser: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'createAt' },
+  adminUpdateUser: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user' },
+  adminSetUserRoles: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: the matrix names an unknown role (422)' },
+  adminSetUserStatus: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: a stale expectedVersion (409)' },
+  adminResetPassword: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: a stale expectedVersion (409)' },
+  adminMoveUser: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: a stale expectedVersion (409)' },
+  adminAuditLog: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'list', note: 'admin.* entries by org path (the rename above wrote one for the target)' },
 };
 
 /**

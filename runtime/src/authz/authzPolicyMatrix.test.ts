@@ -148,6 +148,20 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   caseLinks: (t) => ({ method: 'GET', path: `/api/cases/${t.caseId}/links` }),
   getNotificationPrefs: () => ({ method: 'GET', path: '/api/me/notification-preferences' }),
   putNotificationPrefs: () => ({ method: 'PUT', path: '/api/me/notification-preferences', body: { locale: 'zh-CN' } }),
+  adminOrgTree: () => ({ method: 'GET', path: '/api/admin/org-units' }),
+  adminCreateOrgUnit: (t) => ({ method: 'POST', path: '/api/admin/org-units', body: { parentCode: code(t.orgPath.slice(0, t.orgPath.lastIndexOf('/'))), name: '矩阵网格' } }),
+  adminRenameOrgUnit: (t) => ({ method: 'PATCH', path: `/api/admin/org-units/${code(t.orgPath)}`, body: { name: '矩阵网格' } }),
+  adminMoveOrgUnit: (t) => ({ method: 'POST', path: `/api/admin/org-units/${code(t.orgPath)}/move`, body: { parentCode: code(t.orgPath.slice(0, t.orgPath.lastIndexOf('/'))) } }),
+  adminMergeGrids: (t) => ({ method: 'POST', path: `/api/admin/org-units/${code(t.orgPath)}/merge`, body: { intoCode: code(t.orgPath) } }),
+  adminRetireOrgUnit: (t) => ({ method: 'POST', path: `/api/admin/org-units/${code(t.orgPath)}/retire`, body: {} }),
+  adminListUsers: () => ({ method: 'GET', path: '/api/admin/users?limit=200' }),
+  adminCreateUser: (t, u) => ({ method: 'POST', path: '/api/admin/users', body: { username: `mx-${u.id}-${t.orgPath.length}`, name: '矩阵用户', orgPath: t.orgPath } }),
+  adminUpdateUser: (t) => ({ method: 'PATCH', path: `/api/admin/users/${t.userId}`, body: { name: '矩阵用户' } }),
+  adminSetUserRoles: (t) => ({ method: 'PUT', path: `/api/admin/users/${t.userId}/roles`, body: { roles: [{ role: 'no-such-role', orgPath: t.orgPath }] } }),
+  adminSetUserStatus: (t) => ({ method: 'POST', path: `/api/admin/users/${t.userId}/status`, body: { disabled: true, expectedVersion: 999999 } }),
+  adminResetPassword: (t) => ({ method: 'POST', path: `/api/admin/users/${t.userId}/reset-password`, body: { expectedVersion: 999999 } }),
+  adminMoveUser: (t) => ({ method: 'POST', path: `/api/admin/users/${t.userId}/move`, body: { orgPath: t.orgPath, expectedVersion: 999999 } }),
+  adminAuditLog: () => ({ method: 'GET', path: '/api/admin/audit?limit=200' }),
 };
 
 /** For list operations: the ids an answer holds, and which of the target's ids must (inside) or must not (outside) be among them. */
@@ -161,6 +175,9 @@ const listIds: Record<string, { ids: (body: Items) => unknown[]; of: (t: Target)
   inbox: { ids: (b) => b.items.map((n) => n.id), of: (t) => t.notificationId },
   auditLog: { ids: (b) => b.items.map((a) => a.caseId), of: (t) => t.caseId },
   breakGlassQueue: { ids: (b) => b.items.map((x) => x.id), of: (t) => t.breakGlassId },
+  adminOrgTree: { ids: (b) => b.items.map((o) => o.path), of: (t) => t.orgPath },
+  adminListUsers: { ids: (b) => b.items.map((u) => u.id), of: (t) => t.userId },
+  adminAuditLog: { ids: (b) => b.items.map((a) => a.orgPath), of: (t) => t.orgPath },
 };
 /** Lists that show only the caller's own rows: inside means the held/own target. */
 const ownLists = new Set(['myTasks', 'inbox']);

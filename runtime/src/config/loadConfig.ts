@@ -50,6 +50,10 @@ export interface RuntimeConfig {
   adapters?: string[];
   /** `TONGBAN_ADAPTER_ISOLATION`: `worker` (default: each adapter in its own thread) or `inline` (the server's thread) */
   adapterIsolation: 'worker' | 'inline';
+  /** `TONGBAN_WORKER_MOVE_TASKS`: when an admin moves a worker to another unit, their open tasks `stay` with them or `return-to-group` (default); a move may override it */
+  workerMoveTasks: 'stay' | 'return-to-group';
+  /** OIDC sign-in (`TONGBAN_OIDC_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET`, `_REDIRECT_URI`, `_PROVIDER`); unset: password login only */
+  oidc?: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; provider: string };
 }
 
 /** The jobs drivers a deployment can select (`TONGBAN_JOBS`). */
@@ -188,11 +192,15 @@ export function loadConfig(envIn: Env = process.env): RuntimeConfig {
     attachmentCaseQuotaBytes: int(problems, 'TONGBAN_ATTACHMENT_CASE_QUOTA', env.TONGBAN_ATTACHMENT_CASE_QUOTA, 200 * 1024 * 1024, 1024, 100 * 1024 * 1024 * 1024),
     adapters: env.TONGBAN_ADAPTERS === undefined ? undefined : env.TONGBAN_ADAPTERS.split(',').map((a) => a.trim()).filter(Boolean),
     adapterIsolation: (env.TONGBAN_ADAPTER_ISOLATION || 'worker') as 'worker' | 'inline',
+    workerMoveTasks: (env.TONGBAN_WORKER_MOVE_TASKS || 'return-to-group') as 'stay' | 'return-to-group',
+    ...(env.TONGBAN_OIDC_ISSUER ? { oidc: { issuer: env.TONGBAN_OIDC_ISSUER, clientId: env.TONGBAN_OIDC_CLIENT_ID ?? '', clientSecret: env.TONGBAN_OIDC_CLIENT_SECRET ?? '', redirectUri: env.TONGBAN_OIDC_REDIRECT_URI ?? '', provider: env.TONGBAN_OIDC_PROVIDER || 'oidc' } } : {}),
   };
   if (!jobsModes.includes(config.jobs)) {
     problems.push(`TONGBAN_JOBS="${config.jobs}" 无效 (must be ${jobsModes.join('|')})`);
     config.jobs = 'embedded';
   }
+  if (!['stay', 'return-to-group'].includes(config.workerMoveTasks)) problems.push(`TONGBAN_WORKER_MOVE_TASKS="${config.workerMoveTasks}" 无效 (must be stay|return-to-group)`);
+  if (config.oidc && (!config.oidc.clientId || !/^https?:\/\//.test(config.oidc.issuer) || !/^https?:\/\//.test(config.oidc.redirectUri))) problems.push('TONGBAN_OIDC_ISSUER 已设置：须同时提供 TONGBAN_OIDC_CLIENT_ID 与 http(s) 的 TONGBAN_OIDC_REDIRECT_URI (OIDC needs a client id and an http(s) redirect URI)');
   if (!['worker', 'inline'].includes(config.adapterIsolation)) problems.push(`TONGBAN_ADAPTER_ISOLATION="${config.adapterIsolation}" 无效 (must be worker|inline)`);
   config.redisUrl = redisUrl(problems, env.REDIS_URL, config.jobs === 'bullmq');
   if (!/^[A-Za-z0-9_.-]{1,100}$/.test(config.jobsQueue)) {

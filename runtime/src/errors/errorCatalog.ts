@@ -3,6 +3,7 @@
  * fault, what went wrong) and its messages, zh-CN first. Only `http/httpErrors.ts` turns a kind into
  * an HTTP status; stores, commands, the timer runner and the CLI never see one.
  */
+import { adminErrorCatalog } from '../admin/adminErrors.ts';
 
 /** What went wrong, independent of how the caller reached us. */
 export const ErrorKinds = [
@@ -89,6 +90,7 @@ export const errorCatalog = {
   'adapter.not-found': { kind: 'not-found', zh: '适配器不存在', en: 'No such adapter' },
   'adapter.config-invalid': { kind: 'refused', zh: '适配器配置不符合其定义', en: 'The adapter settings do not match its schema' },
   'adapter.dead-letter-not-found': { kind: 'not-found', zh: '失败调用不存在或已在重试', en: 'No such dead letter (or it is already being retried)' },
+  ...adminErrorCatalog,
   'internal': { kind: 'internal', zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { kind: ErrorKind; zh: string; en: string }>;
 

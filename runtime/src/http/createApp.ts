@@ -5,7 +5,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { DomainError, InternalError, InvalidRequestError, NotAuthenticatedError, NotFoundError, TooLargeError, UnsupportedError, errorFor } from '../errors/DomainError.ts';
+import { DomainError, ForbiddenError, InternalError, InvalidRequestError, NotAuthenticatedError, NotFoundError, TooLargeError, UnsupportedError, errorFor } from '../errors/DomainError.ts';
 import { errorBody, statusOf } from './httpErrors.ts';
 import type { Operation, OpContext } from './operation.ts';
 import { compileValidators, validateRequest } from './validateRequest.ts';
@@ -45,7 +45,10 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
   next();
 }
 
-async function authenticate(deps: AppDeps, req: Request): Promise<Pick<OpContext, 'user' | 'ability'>> {
+/** What a user whose password an admin reset may still do, until they set their own. */
+const passwordChangeOps = new Set(['changePassword', 'me', 'logout']);
+
+async function authenticate(deps: AppDeps, req: Request, op: Operation): Promise<Pick<OpContext, 'user' | 'ability'>> {
   const header = String(req.headers.authorization ?? '');
   const m = /^Bearer (\S+)$/.exec(header);
   if (!m) throw new NotAuthenticatedError('auth.required');
@@ -55,6 +58,7 @@ async function authenticate(deps: AppDeps, req: Request): Promise<Pick<OpContext
   if (!p) throw new NotAuthenticatedError('auth.token-invalid');
   // logout, a password change or disabling the user bumps the epoch: older tokens end at once
   if (p.user.disabled || v.claims.ep !== (p.user.tokenEpoch ?? 0)) throw new NotAuthenticatedError('auth.token-revoked');
+  if (p.user.mustChangePassword && !passwordChangeOps.has(op.operationId)) throw new ForbiddenError('auth.password-change-required');
   return p;
 }
 
@@ -68,7 +72,7 @@ function mount(app: express.Express, deps: AppDeps, op: Operation): void {
   // body byte is read, so an anonymous or out-of-scope caller cannot make the server read 10 MB.
   const first: express.RequestHandler = async (req, res, next) => {
     try {
-      const auth = op.auth === false ? ({} as Pick<OpContext, 'user' | 'ability'>) : await authenticate(deps, req);
+      const auth = op.auth === false ? ({} as Pick<OpContext, 'user' | 'ability'>) : await authenticate(deps, req, op);
       res.locals.auth = auth;
       res.locals.userId = auth.user?.id;
       if (op.beforeBody) {

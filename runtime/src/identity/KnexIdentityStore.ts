@@ -7,20 +7,25 @@ export interface OrgUnit { path: string; code: string; name: string; level: stri
 /** A role held at an org unit. */
 export interface RoleAssignment { role: string; orgPath: string }
 /** A user with their role assignments (never the password hash outside this module). */
-export interface UserRecord { id: string; username: string; name: string; orgPath: string; disabled: boolean; roles: RoleAssignment[]; /** bumped to end every session of the user (tokens carry the epoch they were issued at) */ tokenEpoch?: number }
+export interface UserRecord { id: string; username: string; name: string; orgPath: string; disabled: boolean; roles: RoleAssignment[]; /** bumped to end every session of the user (tokens carry the epoch they were issued at) */ tokenEpoch?: number; /** an admin set the password: only a password change is allowed until the user sets their own */ mustChangePassword?: boolean }
 /** A user as the API shows it: never the session epoch or credentials. */
-export type PublicUser = Omit<UserRecord, 'tokenEpoch'>;
+export type PublicUser = Omit<UserRecord, 'tokenEpoch' | 'mustChangePassword'>;
 
 /** The API's view of a user. */
 export function publicUser(u: UserRecord): PublicUser {
-  const { tokenEpoch: _epoch, ...rest } = u;
+  const { tokenEpoch: _epoch, mustChangePassword: _must, ...rest } = u;
   return rest;
 }
 
 /** A user row for login, with the credentials state. */
 export interface LoginRecord extends UserRecord { passwordHash: string | null }
 
-interface UserRow { id: string; username: string; name: string; org_path: string; disabled: number | boolean; password_hash: string | null; token_epoch: number | string }
+interface UserRow { id: string; username: string; name: string; org_path: string; disabled: number | boolean; password_hash: string | null; token_epoch: number | string; must_change_password?: number | boolean }
+
+/** Role assignments that count now: inside their validity period (an acting reviewer's ends by itself). */
+function activeAt<Q extends Knex.QueryBuilder>(q: Q, now: number): Q {
+  return q.where((w) => w.whereNull('valid_from').orWhere('valid_from', '<=', now)).where((w) => w.whereNull('valid_until').orWhere('valid_until', '>', now)) as Q;
+}
 
 /** Reads and writes identity data. */
 export class KnexIdentityStore {
@@ -45,15 +50,15 @@ export class KnexIdentityStore {
     }
   }
 
-  /** Org units under (and including) a path, ordered by path. */
+  /** Live org units under (and including) a path, ordered by path (retired ones are history only). */
   async listOrgs(under?: string): Promise<OrgUnit[]> {
-    const q = this.knex('org_units').orderBy('path');
+    const q = this.knex('org_units').whereNull('retired_at').orderBy('path');
     if (under) q.where((w) => w.where('path', under).orWhere('path', 'like', under + '/%'));
     return (await q).map(toOrg);
   }
 
   async getOrg(path: string): Promise<OrgUnit | undefined> {
-    const row = await this.knex('org_units').where({ path }).first();
+    const row = await this.knex('org_units').where({ path }).whereNull('retired_at').first();
     return row ? toOrg(row) : undefined;
   }
 
@@ -88,7 +93,7 @@ export class KnexIdentityStore {
 
   /** Sets a new password hash and ends the user's sessions. */
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.knex('users').where({ id }).update({ password_hash: passwordHash, token_epoch: this.knex.raw('token_epoch + 1') });
+    await this.knex('users').where({ id }).update({ password_hash: passwordHash, must_change_password: false, token_epoch: this.knex.raw('token_epoch + 1') });
     this.changed(id);
   }
 
@@ -117,7 +122,7 @@ export class KnexIdentityStore {
     const [orgs, users, roles] = await Promise.all([
       this.knex('org_units').select('path', 'name'),
       this.knex('users').select('id', 'name', 'disabled'),
-      this.knex('role_assignments').select('user_id', 'role', 'org_path'),
+      activeAt(this.knex('role_assignments'), Date.now()).select('user_id', 'role', 'org_path'),
     ]);
     const byUser = new Map<string, RoleAssignment[]>();
     for (const r of roles as Array<{ user_id: string; role: string; org_path: string }>) {
@@ -132,8 +137,8 @@ export class KnexIdentityStore {
   }
 
   private async withRoles(row: UserRow): Promise<UserRecord> {
-    const roles = (await this.knex('role_assignments').where({ user_id: row.id }).orderBy('id')) as Array<{ role: string; org_path: string }>;
-    return { id: row.id, username: row.username, name: row.name, orgPath: row.org_path, disabled: !!row.disabled, roles: roles.map((r) => ({ role: r.role, orgPath: r.org_path })), tokenEpoch: Number(row.token_epoch ?? 0) };
+    const roles = (await activeAt(this.knex('role_assignments').where({ user_id: row.id }), Date.now()).orderBy('id')) as Array<{ role: string; org_path: string }>;
+    return { id: row.id, username: row.username, name: row.name, orgPath: row.org_path, disabled: !!row.disabled, roles: roles.map((r) => ({ role: r.role, orgPath: r.org_path })), tokenEpoch: Number(row.token_epoch ?? 0), mustChangePassword: !!row.must_change_password };
   }
 }
 

@@ -3,7 +3,7 @@
  * an unknown user, a disabled one and a wrong password get the same answer, and repeated failures
  * slow down the address they come from (loginThrottle.ts) instead of locking the account.
  */
-import { NotAuthenticatedError, RateLimitedError } from '../errors/DomainError.ts';
+import { ForbiddenError, NotAuthenticatedError, RateLimitedError } from '../errors/DomainError.ts';
 import { publicUser, type KnexIdentityStore, type PublicUser } from './KnexIdentityStore.ts';
 import type { LoginThrottle } from './loginThrottle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -26,7 +26,10 @@ export function createLoginService(store: KnexIdentityStore, tokens: TokenServic
       }
       await throttle.succeed(ip, username);
       const { passwordHash: _h, ...user } = rec;
-      return { ...tokens.issue(rec.id, now, rec.tokenEpoch ?? 0), user: publicUser(user) };
+      const issued = tokens.issue(rec.id, now, rec.tokenEpoch ?? 0);
+      // An admin set this password: the token is good for POST /api/me/password (and me, logout) only.
+      if (rec.mustChangePassword) throw new ForbiddenError('auth.password-change-required', { token: issued.token, expiresAt: issued.expiresAt });
+      return { ...issued, user: publicUser(user) };
     },
 
     /** Changes the user's own password after checking the current one; every session (this one too) ends. */

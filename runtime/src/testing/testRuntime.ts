@@ -24,7 +24,7 @@ export const GRID_WEST = '/510722/510722200/510722200001/510722200001001';
 /** A test runtime plus an HTTP client. */
 export interface TestRuntime {
   rt: Runtime; db: TestDb; url: string;
-  token(username: string): Promise<string>;
+  token(username: string, password?: string): Promise<string>;
   api: HttpClient['api'];
   close(): Promise<void>;
 }
@@ -42,7 +42,7 @@ export async function createTestRuntime(dialect: Dialect, opts: { poolMax?: numb
   // every answer any integration test receives is checked against the OpenAPI document
   const { api, token } = httpClient(url, { check: createResponseValidator(rt.openapi as never) });
   return {
-    rt, db, url, api, token: (username) => token(username),
+    rt, db, url, api, token: (username, password) => token(username, password),
     async close() {
       await rt.close().catch(() => undefined);
       await db.dispose().catch(() => undefined);

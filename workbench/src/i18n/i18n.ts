@@ -6,6 +6,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zhCN from './zh-CN.json';
 import en from './en.json';
+import adminZhCN from '../admin/i18n/zh-CN.json';
+import adminEn from '../admin/i18n/en.json';
 
 /** The languages of the workbench. */
 export type Lang = 'zh-CN' | 'en';
@@ -20,7 +22,7 @@ function initialLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...adminZhCN } }, en: { translation: { ...en, ...adminEn } } },
   lng: initialLang(),
   fallbackLng: 'zh-CN',
   keySeparator: false, // flat catalogs: a key is the whole dotted string

@@ -22,6 +22,7 @@ const InboxPage = lazy(() => import('../inbox/InboxPage.tsx'));
 const OversightPage = lazy(() => import('../oversight/OversightPage.tsx'));
 const AuditPage = lazy(() => import('../oversight/AuditPage.tsx'));
 const DesignerMount = lazy(() => import('../designer/DesignerMount.tsx'));
+const AdminRoutes = lazy(() => import('../admin/AdminRoutes.tsx'));
 
 function RequireAuth({ children }: { children: React.ReactNode }) {
   const session = useSession();
@@ -50,6 +51,7 @@ export function AppRoutes() {
           <Route path="oversight" element={<Lazy><OversightPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="designer/*" element={<Lazy><DesignerMount /></Lazy>} />
+          <Route path="admin/*" element={<Lazy><AdminRoutes /></Lazy>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

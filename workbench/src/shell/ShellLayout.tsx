@@ -36,11 +36,15 @@ export function ShellLayout() {
   const phone = !screens.md;
   const [open, setOpen] = useState(false);
   const items = menuFor(rolesOf(session));
+  const leaves = items.flatMap((i) => i.children ?? [i]);
   const counts = useQuery({ queryKey: inboxKeys.counts(), queryFn: fetchInboxCounts, refetchInterval: 60_000 });
   const unread = counts.data ? counts.data.notify + counts.data.cc + counts.data.urge : 0;
   const menu = (
-    <Menu mode="inline" selectedKeys={[selectedMenu(items.map((i) => i.path), loc.pathname)]} onClick={() => setOpen(false)}
-      items={items.map((i) => ({ key: i.path, label: <Link to={i.path}>{t(i.label)}</Link> }))} />
+    <Menu mode="inline" selectedKeys={[selectedMenu(leaves.map((i) => i.path), loc.pathname)]} onClick={() => setOpen(false)}
+      defaultOpenKeys={items.filter((i) => i.children && loc.pathname.startsWith(i.path + '/')).map((i) => i.path)}
+      items={items.map((i) => i.children
+        ? { key: i.path, label: t(i.label), children: i.children.map((c) => ({ key: c.path, label: <Link to={c.path}>{t(c.label)}</Link> })) }
+        : { key: i.path, label: <Link to={i.path}>{t(i.label)}</Link> })} />
   );
   return (
     <Layout style={{ minHeight: '100%' }}>

@@ -14,6 +14,12 @@ describe('the menu by role', () => {
     expect(menuFor(['county-admin']).map((i) => i.path)).toContain('/designer');
     expect(menuFor(['grid-worker']).map((i) => i.path)).not.toContain('/oversight');
   });
+  it('gives county admins 系统管理 with its screens as children, and nobody else', () => {
+    const admin = menuFor(['county-admin']).find((i) => i.path === '/admin');
+    expect(admin?.label).toBe('admin.menu');
+    expect(admin?.children?.map((c) => c.path)).toEqual(expect.arrayContaining(['/admin/org', '/admin/users', '/admin/audit']));
+    expect(menuFor(['township-reviewer']).some((i) => i.path === '/admin')).toBe(false);
+  });
   it('selects the longest matching entry', () => {
     expect(selectedMenu(['/', '/tasks', '/tasks/done', '/cases', '/cases/mine'], '/tasks/done')).toBe('/tasks/done');
     expect(selectedMenu(['/', '/cases', '/cases/mine'], '/cases/abc')).toBe('/cases');

@@ -4,8 +4,10 @@
  * county admins the designer. The server enforces the same rules; the menu only hides what would 403.
  */
 
-/** One menu entry: a route and its i18n key. */
-export interface MenuItem { path: string; label: string }
+import { adminRoles, adminScreens } from '../admin/adminScreens.tsx';
+
+/** One menu entry: a route and its i18n key; a group (系统管理) has children instead of its own page. */
+export interface MenuItem { path: string; label: string; children?: MenuItem[] }
 
 const citizenRoles = ['resident', 'volunteer', 'provider'];
 /** Roles that see 督办中心 (oversight). */
@@ -25,5 +27,6 @@ export function menuFor(roles: string[]): MenuItem[] {
   if (roles.some((r) => oversightRoles.includes(r))) items.push({ path: '/oversight', label: 'menu.oversight' });
   if (roles.some((r) => auditRoles.includes(r))) items.push({ path: '/audit', label: 'menu.audit' });
   if (roles.includes('county-admin')) items.push({ path: '/designer', label: 'menu.designer' });
+  if (roles.some((r) => adminRoles.includes(r))) items.push({ path: '/admin', label: 'admin.menu', children: adminScreens.map((s) => ({ path: `/admin/${s.path}`, label: s.label })) });
   return items;
 }
