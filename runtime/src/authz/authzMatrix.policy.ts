@@ -119,6 +119,7 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   saveScenarios: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
   runScenarios: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
   publishDesignerDraft: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'mutates: a stale revision answers 409' },
+  designerLibraries: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
   designerImpact: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'replays every running case of the item on the posted draft: county admins only' },
   designerMigrationPreview: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'reads running cases, writes nothing' },
 

@@ -88,6 +88,7 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   saveScenarios: () => ({ method: 'PUT', path: '/api/designer/scenarios/matrix-designer', body: { items: [] } }),
   runScenarios: () => ({ method: 'POST', path: '/api/designer/scenarios/matrix-designer/run', body: { definition: { ...tinyIncident, id: 'matrix-designer' } } }),
   publishDesignerDraft: () => ({ method: 'POST', path: '/api/designer/drafts/matrix-designer/publish', body: { revision: 999 } }),
+  designerLibraries: () => ({ method: 'GET', path: '/api/designer/libraries' }),
   designerImpact: () => ({ method: 'POST', path: '/api/designer/drafts/tiny-incident/impact', body: { definition: { ...tinyIncident, version: 2 } } }),
   designerMigrationPreview: () => ({ method: 'POST', path: '/api/designer/drafts/tiny-incident/migration-preview', body: { definition: tinyIncident, from: 1, cases: ['no-such-case'] } }),
   migrationDryRun: () => ({ method: 'POST', path: '/api/definitions/tiny-incident/versions/1/migration/dry-run', body: { from: 1 } }),

@@ -13,6 +13,7 @@ import { mustLoad } from '../definitions/KnexDefinitionStore.ts';
 import { KnexDesignerStore, type ScenarioRecord } from './KnexDesignerStore.ts';
 import { assertPublishable } from './publishGate.ts';
 import { mappingSchema } from '../definitions/migrations.router.ts';
+import { libraries } from '@tongban/definitions/library/index.ts';
 
 const version = { type: 'integer', minimum: 1, maximum: 1_000_000 };
 const itemId = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$' };
@@ -45,6 +46,7 @@ const schemas: Record<string, Schema> = {
   DesignerScenarioResult: obj({ name: str, ok: { type: 'boolean' }, state: anyJson, status: str, problems: { type: 'array', items: obj({ code: str, message: ref('LocalizedText') }) } }),
   DesignerScenarioResults: obj({ items: { type: 'array', items: ref('DesignerScenarioResult') } }),
   DesignerPublished: obj({ id: str, version: int, scenarios: { type: 'array', items: ref('DesignerScenarioResult') } }),
+  DesignerLibraries: obj({ items: { type: 'array', items: obj({ id: str, version: int, title: ref('LocalizedText'), templates: { type: 'object', additionalProperties: ref('LocalizedText') }, roles: { type: 'object', additionalProperties: { type: 'object' } } }) } }),
   DesignerMigrationPreview: obj({ from: int, to: int, cases: { type: 'array', items: ref('DesignerMigrationPreviewCase') } }),
   DesignerMigrationPreviewCase: obj({
     caseId: str, ref: str, ok: { type: 'boolean' }, state: anyJson, newState: anyJson,
@@ -59,6 +61,11 @@ export function designerOperations(s: Services, store: KnexDesignerStore): Opera
   return [
     defineOperation({ method: 'get', path: '/api/designer/directory', operationId: 'designerDirectory', schemas, responses: ok('DesignerDirectory'), tag: 'designer', summary: '设计器用组织与人员（示例县） Directory for previews and simulation',
       async handler({ ability }) { admin(ability); return { body: await s.identity.directoryData() }; } }),
+    defineOperation({ method: 'get', path: '/api/designer/libraries', operationId: 'designerLibraries', schemas, responses: ok('DesignerLibraries'), tag: 'designer', summary: '公共库：共享的消息模板与角色 Shared libraries: message templates and roles',
+      async handler({ ability }) {
+        admin(ability);
+        return { body: { items: Object.values(libraries).map((l) => ({ id: l.id, version: l.version, title: l.title, templates: (l.templates ?? {}) as Record<string, unknown>, roles: (l.roles ?? {}) as Record<string, unknown> })) } };
+      } }),
     defineOperation({ method: 'get', path: '/api/designer/drafts/{id}', operationId: 'getDesignerDraft', responses: ok('DesignerDraft'), tag: 'designer', summary: '正在编辑的草稿 The working draft', params: { id: itemId },
       async handler({ ability, params }) {
         admin(ability);
