@@ -38,6 +38,15 @@ describe.each(testDialects)('designer impact and migration on %s', (dialect) => 
   }, 60_000);
   afterAll(async () => t.close());
 
+  it('offers the shared libraries (templates and roles an item takes with `uses`) to the notify picker', async () => {
+    const r = await t.api('GET', '/api/designer/libraries', { token: admin });
+    expect(r.status).toBe(200);
+    const common = r.body.items.find((l: { id: string }) => l.id === 'common');
+    expect(common.templates.overdue_reminder['zh-CN']).toContain('催办');
+    expect(Object.keys(common.roles)).toContain('grid-worker');
+    expect((await t.api('GET', '/api/designer/libraries', { token: await t.token('officer') })).status).toBe(403);
+  });
+
   it('reports the impact of the unsaved draft on the running cases of version 1 (county admins only)', async () => {
     const officer = await t.api('POST', '/api/designer/drafts/tiny-incident/impact', { token: await t.token('officer'), body: { definition: draft() } });
     expect(officer.status).toBe(403);
