@@ -16,6 +16,7 @@ import { createRuntime, type Runtime } from '../../runtime/src/createRuntime.ts'
 import { seedRuntime } from '../../runtime/src/seed/seedRuntime.ts';
 
 const devConfig = fileURLToPath(new URL('../../designer/dev/vite.config.ts', import.meta.url));
+const workbenchConfig = fileURLToPath(new URL('../../workbench/vite.config.ts', import.meta.url));
 
 /**
  * A build folder of its own: test files run in parallel, and a second build into a shared folder
@@ -29,6 +30,22 @@ export interface Harness { rt: Runtime; apiUrl: string; pageUrl: string; browser
 
 /** Chromium flags that work in this sandbox (no GPU, no network chatter). */
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * The whole app as `npm start` serves it, on one URL: the workbench's production build (the shell
+ * with the designer mounted at /designer, loaded lazily) built into a folder of its own and served
+ * by an in-process runtime on a fresh SQLite store with the sample county. `pageUrl` = `apiUrl`.
+ */
+export async function startAppHarness(): Promise<Harness> {
+  const outDir = buildDir();
+  await build({ configFile: workbenchConfig, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const config = loadConfig({ TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-designer-')), PORT: '0', LOG_LEVEL: 'silent', TONGBAN_BODY_LIMIT: '4194304', TONGBAN_WORKBENCH_DIR: outDir });
+  const rt = await createRuntime(config, { logger: pino({ level: 'silent' }), jobs: 'off' });
+  await seedRuntime(rt, { cases: false });
+  const { url } = await rt.listen(0);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  return { rt, apiUrl: url, pageUrl: url, browser, async close() { await browser.close(); await rt.close(); } };
+}
 
 export async function startHarness(): Promise<Harness> {
   const config = loadConfig({ TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-designer-')), PORT: '0', LOG_LEVEL: 'silent', TONGBAN_BODY_LIMIT: '4194304' });

@@ -122,6 +122,7 @@ export async function run(): Promise<void> {
   line('designer.layout.100-states.ratio-to-grid-incident', lay100 / layGrid, 'x');
   console.log(`target auto-layout of 100 nodes < 500 ms: ${lay100 < 500 ? 'met' : 'NOT MET'} (${lay100.toFixed(1)} ms)`);
   const browser = await inBrowser();
+  if (!browser) console.log('target (Chromium) lint + compile per edit < 100 ms, auto-layout < 500 ms: NOT MEASURED (no Chromium at /usr/bin/chromium)');
   if (browser) {
     line('designer.browser.lint-compile-per-edit.100-states', browser.lintCompileMs, 'ms');
     line('designer.browser.lint-compile-per-edit.100-states.ratio-to-node', browser.lintCompileMs / edit100, 'x');
@@ -136,4 +137,6 @@ export async function run(): Promise<void> {
   line('designer.lazy-js.elk-worker.gzip', lazy.worker, 'bytes');
   line('designer.lazy-js-with-shared-libs.gzip', whole.code, 'bytes');
   line('designer.lazy-js.ratio-to-with-shared-libs', lazy.code / whole.code, 'x');
+  // issue 11 asks for the figure, not a bound: reported so a growth shows up between runs
+  console.log(`lazily loaded designer JavaScript: ${(lazy.code / 1024).toFixed(0)} KB gzip beyond the shell's shared libraries (${(whole.code / 1024).toFixed(0)} KB with them); lint worker ${(lazy.lintWorker / 1024).toFixed(0)} KB, ELK worker ${(lazy.worker / 1024).toFixed(0)} KB, each fetched when first needed (no target set)`);
 }

@@ -33,11 +33,20 @@ function CanvasInner({ layoutNonce }: { layoutNonce: number }) {
   const shape = graph.nodes.map((n) => `${n.id}<${n.parent ?? ''}`).join('|') + '#' + graph.edges.map((e) => `${e.source}>${e.target}`).join('|');
 
   // Re-layout when states or connections change (not on every property edit), and on "自动布局".
+  // `laidOut` names the shape the nodes are placed for (the canvas's data-layout says "done" when it
+  // is the current one): until ELK's worker answers, every node sits at 0,0 under the others, and a
+  // click there lands on the wrong one — a busy machine makes that wait long, so users and tests
+  // wait for the layout, not for a fixed time.
+  const [laidOut, setLaidOut] = useState<string>();
   useEffect(() => {
     let live = true;
     layoutInWorker(graph.nodes, graph.edges)
-      .then((r) => { if (live) { setLayout(r); setDragged({}); setTimeout(() => { if (live) void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }); }, 50); } })
-      .catch((err: Error) => console.error('auto-layout failed', err.message));
+      .then((r) => {
+        if (!live) return;
+        setLayout(r); setDragged({});
+        setTimeout(() => { if (live) void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }).then(() => { if (live) setLaidOut(`${shape}@${layoutNonce}`); }); }, 50);
+      })
+      .catch((err: Error) => { console.error('auto-layout failed', err.message); if (live) setLaidOut(`${shape}@${layoutNonce}`); });
     return () => { live = false; };
   }, [shape, layoutNonce]);
 
@@ -115,7 +124,7 @@ function CanvasInner({ layoutNonce }: { layoutNonce: number }) {
   };
 
   return (
-    <div style={{ width: '100%', height: '100%' }} onKeyDown={onKeyDown} tabIndex={0} data-testid="canvas">
+    <div style={{ width: '100%', height: '100%' }} onKeyDown={onKeyDown} tabIndex={0} data-testid="canvas" data-layout={laidOut === `${shape}@${layoutNonce}` ? 'done' : 'pending'}>
       <ReactFlow
         nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} onNodesChange={onNodesChange} onConnect={onConnect}
         onNodeClick={(_, n) => select({ kind: 'state', id: n.id })}

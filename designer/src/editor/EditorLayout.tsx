@@ -19,9 +19,9 @@ import { SimulatePanel } from '../simulate/SimulatePanel.tsx';
 import { PublishDialog } from '../versions/PublishDialog.tsx';
 import type { SaveState } from './useDraftSync.ts';
 
-export interface EditorLayoutProps { saveState: SaveState; onSave(): void; onBack(): void; beforePublish(): Promise<number>; onPublished(v: number): void }
+export interface EditorLayoutProps { saveState: SaveState; revision?: number; onSave(): void; onBack(): void; beforePublish(): Promise<number>; onPublished(v: number): void }
 
-export function EditorLayout({ saveState, onSave, onBack, beforePublish, onPublished }: EditorLayoutProps) {
+export function EditorLayout({ saveState, revision, onSave, onBack, beforePublish, onPublished }: EditorLayoutProps) {
   const { tab, setTab, lang, error, clearError, stack } = useEditor();
   const { t } = useTranslation();
   // Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo — except while typing in a field, whose own undo the browser keeps
@@ -41,7 +41,7 @@ export function EditorLayout({ saveState, onSave, onBack, beforePublish, onPubli
   const [bottom, setBottom] = useState('problems');
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 'calc(100vh - 64px)' }}>
-      <Toolbar saveState={saveState} onSave={onSave} onBack={onBack} onLayout={() => setLayoutNonce((n) => n + 1)} onPublish={() => setPublishing(true)} onImportProblems={setImportProblems} />
+      <Toolbar saveState={saveState} revision={revision} onSave={onSave} onBack={onBack} onLayout={() => setLayoutNonce((n) => n + 1)} onPublish={() => setPublishing(true)} onImportProblems={setImportProblems} />
       {error && <Alert type="error" showIcon closable onClose={clearError} data-testid="edit-error" data-code={error.code} message={error.text[lang]} />}
       <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
         <div style={{ width: 150, borderRight: '1px solid #f0f0f0' }}><Palette /></div>

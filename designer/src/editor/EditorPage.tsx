@@ -61,7 +61,7 @@ function Loaded({ api, user, lang, basePath, draft, directory, known }: { api: S
         <Alert type="warning" showIcon data-testid="local-offer" message={tx(lang, 'editorPage.thisDeviceHoldsUnsavedChanges')}
           action={<Space><Button size="small" onClick={() => { stack.execute(replaceDocument(local.definition, { 'zh-CN': '恢复本机修改', en: 'Restore local changes' })); setLocalOffer(false); }}>{tx(lang, 'editorPage.restoreMine')}</Button><Button size="small" onClick={() => setLocalOffer(false)}>{tx(lang, 'editorPage.dismiss')}</Button></Space>} />
       )}
-      <EditorLayout saveState={sync.state} onSave={() => { sync.save().catch(() => undefined); }} onBack={() => navigate(basePath || '/')}
+      <EditorLayout saveState={sync.state} revision={sync.revision()} onSave={() => { sync.save().catch(() => undefined); }} onBack={() => navigate(basePath || '/')}
         beforePublish={() => sync.save()}
         onPublished={(v) => { sync.rebase(0); void message.success(tx(lang, 'publish.done', { version: v })); void qc.invalidateQueries({ queryKey: keys.list }); void qc.invalidateQueries({ queryKey: keys.versions(draft.definition.id) }); }} />
       <Modal open={sync.state === 'conflict' && !!sync.conflict} closable={false} title={tx(lang, 'editorPage.someoneElseChangedThisDraft')} data-testid="conflict"

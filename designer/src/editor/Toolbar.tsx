@@ -6,9 +6,9 @@ import { download, exportText, importFile } from '../io/importExport.ts';
 import { replaceDocument } from '../doc/commands.ts';
 import type { Diagnostic } from '@tongban/engine';
 
-export interface ToolbarProps { saveState: 'saved' | 'unsaved' | 'saving' | 'conflict' | 'offline'; onSave(): void; onLayout(): void; onPublish(): void; onBack(): void; onImportProblems(d: Diagnostic[]): void }
+export interface ToolbarProps { saveState: 'saved' | 'unsaved' | 'saving' | 'conflict' | 'offline'; /** the server revision the draft is based on */ revision?: number; onSave(): void; onLayout(): void; onPublish(): void; onBack(): void; onImportProblems(d: Diagnostic[]): void }
 
-export function Toolbar({ saveState, onSave, onLayout, onPublish, onBack, onImportProblems }: ToolbarProps) {
+export function Toolbar({ saveState, revision, onSave, onLayout, onPublish, onBack, onImportProblems }: ToolbarProps) {
   const { stack, doc, exec, lang, user, check } = useEditor();
   const { t } = useTranslation();
   const isAdmin = user.roles.includes('county-admin');
@@ -21,7 +21,7 @@ export function Toolbar({ saveState, onSave, onLayout, onPublish, onBack, onImpo
       <Tooltip title={stack.redoLabel?.[lang]}><Button data-testid="redo" disabled={!stack.canRedo} onClick={() => stack.redo()}>{t('toolbar.redo')}</Button></Tooltip>
       <Button onClick={onLayout} data-testid="auto-layout">{t('toolbar.layout')}</Button>
       <Button onClick={onSave} data-testid="save">{t('toolbar.save')}</Button>
-      <Tag color={saveTag[0]} data-testid="save-state" data-state={saveState}>{lang === 'en' ? saveTag[2] : saveTag[1]}</Tag>
+      <Tag color={saveTag[0]} data-testid="save-state" data-state={saveState} data-revision={revision}>{lang === 'en' ? saveTag[2] : saveTag[1]}</Tag>
       <Upload accept=".json,.yaml,.yml" showUploadList={false} beforeUpload={async (file) => {
         const r = await importFile(file);
         if (r.ok && r.definition.id === doc.id) exec(replaceDocument(r.definition, { 'zh-CN': '导入', en: 'Import' }));

@@ -9,3 +9,13 @@ export default meta;
 type Story = StoryObj<typeof AssigneeEditor>;
 
 export const RoleAtCommunity: Story = { render: () => <StoryEditor><AssigneeEditor stateId="review" pointer="/states/review" task={fixtureDefinition().states.review!.task!} /></StoryEditor> };
+
+/** A countersign by two roles: the community officer and the grid leader (each signs under 会签). */
+function twoRoles() {
+  const d = fixtureDefinition();
+  d.roles['grid-leader'] = { title: { 'zh-CN': '网格长', en: 'Grid leader' }, level: 'community' } as never;
+  d.states.review!.task!.assignee = [{ role: 'community-officer', scope: 'community' }, { role: 'grid-leader', scope: 'community' }];
+  d.states.review!.task!.mode = 'all';
+  return d;
+}
+export const CountersignByTwoRoles: Story = { render: () => { const d = twoRoles(); return <StoryEditor definition={d}><AssigneeEditor stateId="review" pointer="/states/review" task={d.states.review!.task!} /></StoryEditor>; } };

@@ -4,13 +4,14 @@
  * self-approval policies; and below, the live answer on the sample county from the engine.
  */
 import { tx } from '../i18n/tx.ts';
-import { Radio, Select, Space } from 'antd';
+import { Button, Radio, Select, Space } from 'antd';
 import type { AssignmentRule, EmptyAssigneePolicy, InitiatorPolicy, TaskSpec } from '@tongban/engine';
 import { OrgLevels } from '@tongban/engine';
 import { useEditor } from '../editor/EditorContext.tsx';
 import { setValue } from '../doc/commands.ts';
 import { Section, tr } from './Section.tsx';
 import { AssigneeAnswer } from './AssigneeAnswer.tsx';
+import { RoleRulesEditor, allRoleRules } from './RoleRulesEditor.tsx';
 
 type Kind = 'role' | 'user' | 'pick' | 'chain' | 'orgField';
 type RoleRule = Extract<AssignmentRule, { scope?: unknown; of?: unknown; role: string }> & { scope?: 'county' | 'township' | 'community' | 'grid' | 'case'; of?: 'case' | 'initiator' | 'previous-handler' };
@@ -20,7 +21,7 @@ const levelZh: Record<string, string> = { county: '县', township: '乡镇', com
 export function AssigneeEditor({ stateId, pointer, task }: { stateId: string; pointer: string; task: TaskSpec }) {
   const { doc, exec, lang, directory } = useEditor();
   const a = task.assignee;
-  const set = (v: AssignmentRule) => exec(setValue(`${pointer}/task/assignee`, v, { 'zh-CN': '修改办理人', en: 'Edit assignee' }));
+  const set = (v: AssignmentRule | AssignmentRule[]) => exec(setValue(`${pointer}/task/assignee`, v, { 'zh-CN': '修改办理人', en: 'Edit assignee' }));
   const roles = Object.entries(doc.roles).map(([id, r]) => ({ value: id, label: `${r.title['zh-CN']}（${id}）` }));
   const levels = [...OrgLevels, 'case'].map((l) => ({ value: l, label: tr(lang, levelZh[l]!, l) }));
   const fields = Object.keys((doc.data.properties ?? {}) as object).map((f) => ({ value: f, label: f }));
@@ -33,6 +34,15 @@ export function AssigneeEditor({ stateId, pointer, task }: { stateId: string; po
   const onEmpty = task.onEmpty;
   // several rules at once, or the initiator (format constructs of issue 12): edited in the generated
   // "all properties" section below; the live answer still shows who the engine picks
+  // several role rules (a countersign by two roles): one row each
+  if (Array.isArray(a) && allRoleRules(a)) {
+    return (
+      <Section title={tx(lang, 'assigneeEditor.assignee')} testId="assignee-editor">
+        <RoleRulesEditor rules={a} onChange={set} />
+        <AssigneeAnswer stateId={stateId} />
+      </Section>
+    );
+  }
   if (Array.isArray(a) || 'initiator' in a) {
     return (
       <Section title={tx(lang, 'assigneeEditor.assignee')} testId="assignee-editor">
@@ -54,6 +64,7 @@ export function AssigneeEditor({ stateId, pointer, task }: { stateId: string; po
             <Select style={{ minWidth: 120 }} value={r.scope ?? 'case'} options={levels} onChange={(scope) => set({ ...r, scope })} />
             <Select style={{ minWidth: 120 }} value={r.of ?? 'case'} onChange={(of) => set({ ...r, of })}
               options={[{ value: 'case', label: tx(lang, 'assigneeEditor.ofTheCase') }, { value: 'initiator', label: tx(lang, 'assigneeEditor.ofTheInitiator') }, { value: 'previous-handler', label: tx(lang, 'assigneeEditor.ofThePreviousHandler') }]} />
+            {(r.of ?? 'case') === 'case' && <Button size="small" data-testid="assignee-add-role" onClick={() => set([r, { role: roles.find((x) => x.value !== r.role)?.value ?? r.role, scope: r.scope ?? 'community' }])}>{tx(lang, 'assignee.addRole')}</Button>}
           </Space>
         ); })()}
         {k === 'user' && 'user' in a && <Select showSearch optionFilterProp="label" style={{ width: '100%' }} value={a.user} options={users} onChange={(user) => set({ user })} />}

@@ -30,8 +30,8 @@ export function StatePanel({ id }: { id: string }) {
           <Input addonBefore={tx(lang, 'statePanel.title')} data-testid="state-title" value={spec.title?.['zh-CN'] ?? ''} onChange={(e) => exec(setValue(`${pointer}/title`, { 'zh-CN': e.target.value, en: spec.title?.en ?? e.target.value }))} />
           <Input addonBefore="English" value={spec.title?.en ?? ''} onChange={(e) => exec(setValue(`${pointer}/title`, { 'zh-CN': spec.title?.['zh-CN'] ?? e.target.value, en: e.target.value }))} />
           <Space.Compact style={{ width: '100%' }}>
-            <Input addonBefore={tx(lang, 'statePanel.id')} value={rename} onChange={(e) => setRename(e.target.value)} status={/^[a-z][a-z0-9_]*$/.test(rename) ? undefined : 'error'} />
-            <Button disabled={rename === id || !/^[a-z][a-z0-9_]*$/.test(rename)} onClick={() => { if (exec(renameState(id, rename))) select({ kind: 'state', id: rename }); }}>{tx(lang, 'statePanel.rename')}</Button>
+            <Input addonBefore={tx(lang, 'statePanel.id')} data-testid="state-id" value={rename} onChange={(e) => setRename(e.target.value)} status={/^[a-z][a-z0-9_]*$/.test(rename) ? undefined : 'error'} />
+            <Button data-testid="state-rename" disabled={rename === id || !/^[a-z][a-z0-9_]*$/.test(rename)} onClick={() => { if (exec(renameState(id, rename))) select({ kind: 'state', id: rename }); }}>{tx(lang, 'statePanel.rename')}</Button>
           </Space.Compact>
         </Space>
       </Section>

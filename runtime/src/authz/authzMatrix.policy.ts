@@ -109,7 +109,7 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   publishDefinition: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
   retireDefinition: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
   migrationDryRun: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'reads every running case of the item: county admins only' },
-  migrateCases: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'all or nothing; audited per case (the matrix posts an unknown case: 422 definition.migration-refused)' },
+  migrateCases: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'all or nothing unless leaveUnmappable; audited per case and once for the operation (the matrix posts an unknown case: 422 definition.migration-refused)' },
 
   // designer (issue 11): the directory (every user's name and roles), drafts and scenarios are county admins' tools
   designerDirectory: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
@@ -119,6 +119,9 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   saveScenarios: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
   runScenarios: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
   publishDesignerDraft: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'mutates: a stale revision answers 409' },
+  designerLibraries: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  designerImpact: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'replays every running case of the item on the posted draft: county admins only' },
+  designerMigrationPreview: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'reads running cases, writes nothing' },
 
   // cases
   createCase: { access: { who: 'intake', code: forbidden }, scope: 'createAt' },

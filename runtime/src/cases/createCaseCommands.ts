@@ -20,7 +20,7 @@ import { applyEffects } from './applyEffects.ts';
 import type { Knex } from 'knex';
 import { scheduleSeal, stagedAudit } from '../audit/auditStaging.ts';
 import { writeBatch, type WriteBatch } from '../store/writeBatch.ts';
-import { chainQueries, toUnchained, type ChainHead } from '../audit/chain.ts';
+import { chainQueries, toUnchained, type AuditEntry, type ChainHead } from '../audit/chain.ts';
 import { refusal } from './engineErrors.ts';
 
 /** Dependencies of the command path. */
@@ -44,6 +44,12 @@ export interface CommandHooks {
 
 /** A stored case row. */
 export interface CaseRow { id: string; ref: string; definition_id: string; definition_version: number; org_path: string; state: string; status: string; version: number; snapshot: string; created_by: string | null; created_at: number | string; updated_at: number | string }
+
+/** What a migration of running cases did: the cases moved, and those left on their version (with why). */
+export interface MigrationOutcome {
+  migrated: Array<{ caseId: string; version: number; report: MigrationReport }>;
+  left: Array<{ caseId: string; diagnostics: Array<Pick<Diagnostic, 'code' | 'path' | 'message'>> }>;
+}
 
 /** The actor an engine event carries for a user. */
 export function actorOf(user: UserRecord): Actor {
@@ -88,15 +94,20 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     batch.add(trx('case_events').insert({ case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at }));
     const audits = applyEffects(trx, batch, c, res.effects, { eventId: meta.id, actorId: meta.actorId, now: meta.at, scrub: scrubber, timers: res.snapshot.context.timers });
     lookupRows(c.id, fields, res.snapshot.context.data, deps.codec, (q) => batch.add(q), trx, lookupBefore);
-    const entries = audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles }));
+    await auditInBatch(trx, batch, audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles })));
+    await batch.flush();
+  }
+
+  /** Queues audit entries on the command's batch. */
+  async function auditInBatch(trx: Knex.Transaction, batch: WriteBatch, entries: AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
     // SQLite has one writer, so chaining inline costs no contention and saves the sealer's commit;
     // on MySQL the head lock would be held through this command's commit, so stage instead.
-    if (dialect === 'mysql' && entries.length) batch.add(stagedAudit(trx, entries));
-    if (dialect === 'sqlite' && entries.length) {
+    if (dialect === 'mysql') batch.add(stagedAudit(trx, entries));
+    else {
       const head = await batch.first<ChainHead>(trx('audit_head').where({ id: 1 }).first('seq', 'hash'));
       for (const q of chainQueries(trx, head!, entries.map(toUnchained))) batch.add(q);
     }
-    await batch.flush();
   }
 
   /** Runs a command transaction on the command pool, then asks the sealer to chain what it staged. */
@@ -133,15 +144,17 @@ export function createCaseCommands(deps: CaseCommandDeps) {
 
   return {
     /**
-     * Moves chosen running cases of `from` to the published version `to`, in one transaction: every
-     * case moves, or none does (the refusals of those that cannot are the error's details).
+     * Moves chosen running cases of `from` to the published version `to`, in one transaction with one
+     * summary audit entry. By default every case moves or none does (the refusals are the error's
+     * details); with `leaveUnmappable` the cases that cannot move stay on their version and are
+     * listed in `left`, the others move.
      */
-    async migrate(user: UserRecord, input: { definitionId: string; from: number; to: number; caseIds: string[]; mapping: MigrationMapping }): Promise<Array<{ caseId: string; version: number; report: MigrationReport }>> {
+    async migrate(user: UserRecord, input: { definitionId: string; from: number; to: number; caseIds: string[]; mapping: MigrationMapping; leaveUnmappable?: boolean }): Promise<MigrationOutcome> {
       const from = await deps.definitions.compiledFor(input.definitionId, input.from);
       const to = await deps.definitions.compiledFor(input.definitionId, input.to);
       const opts = await deps.runOptions.get();
       return inTransaction(async (trx, batch) => {
-        const done: Array<{ caseId: string; version: number; report: MigrationReport }> = [];
+        const done: MigrationOutcome['migrated'] = [];
         const refused: Array<{ caseId: string; diagnostics: Diagnostic[] }> = [];
         for (const caseId of input.caseIds) {
           const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId, definition_id: input.definitionId }).first());
@@ -150,9 +163,15 @@ export function createCaseCommands(deps: CaseCommandDeps) {
           if ('diagnostics' in r) refused.push({ caseId, diagnostics: r.diagnostics });
           else done.push({ caseId, ...r });
         }
+        const left = refused.map((x) => ({ caseId: x.caseId, diagnostics: x.diagnostics.map((d) => ({ code: d.code, path: d.path, message: d.message })) }));
         // all or nothing: throwing rolls back the cases already moved in this transaction
-        if (refused.length) throw new RefusedError('definition.migration-refused', { cases: refused.map((x) => ({ caseId: x.caseId, diagnostics: x.diagnostics.map((d) => ({ code: d.code, path: d.path, message: d.message })) })) });
-        return done;
+        if (left.length && !input.leaveUnmappable) throw new RefusedError('definition.migration-refused', { cases: left });
+        if (done.length) {
+          await auditInBatch(trx, batch, [{ at: Date.now(), actorId: user.id, actorRoles: actorOf(user).roles, orgPath: user.orgPath, action: 'definition.cases-migrated',
+            detail: { definitionId: input.definitionId, fromVersion: input.from, toVersion: input.to, mapping: input.mapping, migrated: done.map((d) => d.caseId), left: left.map((l) => l.caseId) } }]);
+          await batch.flush();
+        }
+        return { migrated: done, left };
       });
     },
 

@@ -1,7 +1,8 @@
 /**
  * The designer's API (county admins only): the sample county's directory for previews and
  * simulation, the working draft with conflict detection, the scenarios saved with an item, a
- * server-side replay of them, and publishing a draft (lint + scenarios, then a numbered version).
+ * server-side replay of them, publishing a draft (lint + scenarios, then a numbered version), and
+ * before publishing, the draft's impact on running cases and a preview of a state mapping for them.
  */
 import { loadDefinition, type Definition } from '@tongban/engine';
 import { ConflictError, ForbiddenError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
@@ -11,7 +12,10 @@ import type { Services } from '../services.ts';
 import { mustLoad } from '../definitions/KnexDefinitionStore.ts';
 import { KnexDesignerStore, type ScenarioRecord } from './KnexDesignerStore.ts';
 import { assertPublishable } from './publishGate.ts';
+import { mappingSchema } from '../definitions/migrations.router.ts';
+import { libraries } from '@tongban/definitions/library/index.ts';
 
+const version = { type: 'integer', minimum: 1, maximum: 1_000_000 };
 const itemId = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$' };
 const scenario = S.object({
   name: { type: 'string', minLength: 1, maxLength: 100 },
@@ -27,6 +31,7 @@ const obj = (properties: Record<string, Schema>, optional: string[] = []): Schem
   type: 'object', additionalProperties: false, properties, required: Object.keys(properties).filter((k) => !optional.includes(k)),
 });
 const anyJson = {} as const;
+const strs = { type: 'array', items: str } as const;
 
 /** The designer's response bodies (components of the OpenAPI document). */
 const schemas: Record<string, Schema> = {
@@ -41,6 +46,13 @@ const schemas: Record<string, Schema> = {
   DesignerScenarioResult: obj({ name: str, ok: { type: 'boolean' }, state: anyJson, status: str, problems: { type: 'array', items: obj({ code: str, message: ref('LocalizedText') }) } }),
   DesignerScenarioResults: obj({ items: { type: 'array', items: ref('DesignerScenarioResult') } }),
   DesignerPublished: obj({ id: str, version: int, scenarios: { type: 'array', items: ref('DesignerScenarioResult') } }),
+  DesignerLibraries: obj({ items: { type: 'array', items: obj({ id: str, version: int, title: ref('LocalizedText'), templates: { type: 'object', additionalProperties: ref('LocalizedText') }, roles: { type: 'object', additionalProperties: { type: 'object' } } }) } }),
+  DesignerMigrationPreview: obj({ from: int, to: int, cases: { type: 'array', items: ref('DesignerMigrationPreviewCase') } }),
+  DesignerMigrationPreviewCase: obj({
+    caseId: str, ref: str, ok: { type: 'boolean' }, state: anyJson, newState: anyJson,
+    tasks: obj({ kept: strs, lost: strs, gained: strs }), droppedFields: strs,
+    diagnostics: { type: 'array', items: obj({ code: str, path: str, message: ref('LocalizedText') }) },
+  }, ['state', 'newState', 'tasks', 'droppedFields']),
 };
 
 /** Operations of the designer. */
@@ -49,6 +61,11 @@ export function designerOperations(s: Services, store: KnexDesignerStore): Opera
   return [
     defineOperation({ method: 'get', path: '/api/designer/directory', operationId: 'designerDirectory', schemas, responses: ok('DesignerDirectory'), tag: 'designer', summary: '设计器用组织与人员（示例县） Directory for previews and simulation',
       async handler({ ability }) { admin(ability); return { body: await s.identity.directoryData() }; } }),
+    defineOperation({ method: 'get', path: '/api/designer/libraries', operationId: 'designerLibraries', schemas, responses: ok('DesignerLibraries'), tag: 'designer', summary: '公共库：共享的消息模板与角色 Shared libraries: message templates and roles',
+      async handler({ ability }) {
+        admin(ability);
+        return { body: { items: Object.values(libraries).map((l) => ({ id: l.id, version: l.version, title: l.title, templates: (l.templates ?? {}) as Record<string, unknown>, roles: (l.roles ?? {}) as Record<string, unknown> })) } };
+      } }),
     defineOperation({ method: 'get', path: '/api/designer/drafts/{id}', operationId: 'getDesignerDraft', responses: ok('DesignerDraft'), tag: 'designer', summary: '正在编辑的草稿 The working draft', params: { id: itemId },
       async handler({ ability, params }) {
         admin(ability);
@@ -84,6 +101,21 @@ export function designerOperations(s: Services, store: KnexDesignerStore): Opera
           if (e instanceof RefusedError && e.code === 'designer.scenario-failed') return { body: { items: (e.details as { scenarios: unknown[] }).scenarios } };
           throw e;
         }
+      } }),
+    defineOperation({ method: 'post', path: '/api/designer/drafts/{id}/impact', operationId: 'designerImpact', responses: ok('MigrationDryRun'), tag: 'designer',
+      summary: '发布影响：按草稿重放上一版本的在办案件 Impact of the draft on running cases', params: { id: itemId },
+      body: S.object({ definition: S.anyObject, from: version, limit: { type: 'integer', minimum: 1, maximum: 500 } }, ['definition']),
+      async handler({ ability, params, body }) {
+        admin(ability);
+        return { body: await s.migrations.dryRunUnstored(params.id, body.definition, { from: body.from, limit: body.limit }) };
+      } }),
+    defineOperation({ method: 'post', path: '/api/designer/drafts/{id}/migration-preview', operationId: 'designerMigrationPreview', responses: ok('DesignerMigrationPreview'), tag: 'designer',
+      summary: '迁移预览：状态映射对所选案件的结果（不写入） Preview a state mapping on chosen cases', params: { id: itemId },
+      body: S.object({ definition: S.anyObject, from: version, cases: { type: 'array', items: S.id, minItems: 1, maxItems: 500, uniqueItems: true }, mapping: mappingSchema }, ['definition', 'from', 'cases']),
+      async handler({ ability, params, body, user }) {
+        admin(ability);
+        const who = { id: user.id, roles: [...new Set(user.roles.map((r) => r.role))], orgPath: user.orgPath };
+        return { body: await s.migrations.previewMigration(who, params.id, body.definition, { from: body.from, caseIds: body.cases, mapping: body.mapping ?? {} }) };
       } }),
     defineOperation({ method: 'post', path: '/api/designer/drafts/{id}/publish', operationId: 'publishDesignerDraft', responses: ok('DesignerPublished'), tag: 'designer', summary: '发布草稿（检查错误与场景） Publish the draft', params: { id: itemId },
       body: S.object({ revision: { type: 'integer', minimum: 1, maximum: 2147483646 } }, ['revision']),

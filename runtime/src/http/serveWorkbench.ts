@@ -43,7 +43,10 @@ function send(req: Request, res: Response, file: string, cache: string, csp: str
   res.setHeader('Cache-Control', cache);
   res.setHeader('Vary', 'Accept-Encoding');
   if (encoding) res.setHeader('Content-Encoding', encoding);
-  if (file.endsWith('.html')) res.setHeader('Content-Security-Policy', csp);
+  // A page takes its policy from its HTML; a dedicated worker from its own script's response. Without
+  // the app's policy on scripts, a worker (the designer's lint) ran under the API's `default-src 'none'`
+  // and its ajv could not compile a schema.
+  if (file.endsWith('.html') || file.endsWith('.js')) res.setHeader('Content-Security-Policy', csp);
   res.status(200).send(req.method === 'HEAD' ? undefined : body);
 }
 

@@ -52,7 +52,9 @@ export const apiSchemas = {
   MigrationResult: obj({ migrated: arr(obj({ caseId: str, version: int, report: obj({
     from: obj({ version: int, state: {} }), to: obj({ version: int, state: {} }),
     tasks: obj({ kept: arr(str), lost: arr(str), gained: arr(str) }), droppedFields: arr(str),
-  }) })) }),
+  }) })), left: arr(ref('MigrationLeftCase')) }),
+  /** a case a migration left on its version, and why */
+  MigrationLeftCase: obj({ caseId: str, diagnostics: arr(obj({ code: str, path: str, message: ref('LocalizedText') })) }),
   Deadline: deadline,
   CaseCreated: obj({ id: str, ref: str, version: int }),
   CaseListItem: obj({ id: str, ref: str, definitionId: str, definitionVersion: int, orgPath: str, state: str, status: str, version: int, createdAt: int, updatedAt: int, deadline: ref('Deadline') }),

@@ -661,7 +661,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 迁移在办案件到本版本 Move running cases to this version */
+        /** 迁移在办案件到本版本（一次审计的操作） Move running cases to this version in one audited operation */
         post: operations["migrateCases"];
         delete?: never;
         options?: never;
@@ -783,6 +783,40 @@ export interface paths {
         /** 保存草稿（基于某次保存，冲突时 409） Save the draft */
         put: operations["saveDesignerDraft"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designer/drafts/{id}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布影响：按草稿重放上一版本的在办案件 Impact of the draft on running cases */
+        post: operations["designerImpact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designer/drafts/{id}/migration-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 迁移预览：状态映射对所选案件的结果（不写入） Preview a state mapping on chosen cases */
+        post: operations["designerMigrationPreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1957,6 +1991,29 @@ export interface components {
             revision: number;
             updatedAt: number;
         };
+        DesignerMigrationPreview: {
+            cases: components["schemas"]["DesignerMigrationPreviewCase"][];
+            from: number;
+            to: number;
+        };
+        DesignerMigrationPreviewCase: {
+            caseId: string;
+            diagnostics: {
+                code: string;
+                message: components["schemas"]["LocalizedText"];
+                path: string;
+            }[];
+            droppedFields?: string[];
+            newState?: unknown;
+            ok: boolean;
+            ref: string;
+            state?: unknown;
+            tasks?: {
+                gained: string[];
+                kept: string[];
+                lost: string[];
+            };
+        };
         DesignerPublished: {
             id: string;
             scenarios: components["schemas"]["DesignerScenarioResult"][];
@@ -2073,7 +2130,16 @@ export interface components {
                 lost: string[];
             };
         };
+        MigrationLeftCase: {
+            caseId: string;
+            diagnostics: {
+                code: string;
+                message: components["schemas"]["LocalizedText"];
+                path: string;
+            }[];
+        };
         MigrationResult: {
+            left: components["schemas"]["MigrationLeftCase"][];
             migrated: {
                 caseId: string;
                 report: {
@@ -4277,6 +4343,7 @@ export interface operations {
                 "application/json": {
                     cases: string[];
                     from: number;
+                    leaveUnmappable?: boolean;
                     mapping?: {
                         states?: {
                             [key: string]: string;
@@ -4656,6 +4723,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DesignerDraftSaved"];
+                };
+            };
+        };
+    };
+    designerImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    definition: {
+                        [key: string]: unknown;
+                    };
+                    from?: number;
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationDryRun"];
+                };
+            };
+        };
+    };
+    designerMigrationPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cases: string[];
+                    definition: {
+                        [key: string]: unknown;
+                    };
+                    from: number;
+                    mapping?: {
+                        states?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignerMigrationPreview"];
                 };
             };
         };
