@@ -19,6 +19,8 @@ import type { TaskRecords } from './tasks/createTaskRecords.ts';
 import type { RateLimits } from './store/rateLimit.ts';
 import type { Adapters } from './adapters/createAdapters.ts';
 import type { EffectRunner } from './effects/createEffectRunner.ts';
+import type { RuntimeMetrics } from './ops/createRuntimeMetrics.ts';
+import type { OpsServices } from './ops/createOps.ts';
 
 /** Everything a request handler may use. */
 export interface Services {
@@ -50,4 +52,8 @@ export interface Services {
   adapters: Adapters;
   /** performs outbox effects; `wake()` after a commit that wrote some */
   effects: EffectRunner;
+  /** Prometheus metrics of this process (absent in runtimes wired by hand in tests) */
+  metrics?: RuntimeMetrics;
+  /** readiness, dead letters and drain state (absent in runtimes wired by hand in tests) */
+  ops?: OpsServices;
 }
