@@ -36,9 +36,19 @@ const source: Knex.MigrationSource<string> = {
 };
 
 /** Brings the schema up to date; returns the names applied. */
-export async function migrateLatest(knex: Knex): Promise<string[]> {
-  const [, applied] = (await knex.migrate.latest({ migrationSource: source })) as [number, string[]];
-  return applied;
+export async function migrateLatest(knex: Knex, opts: { waitMs?: number } = {}): Promise<string[]> {
+  // Several processes starting together (servers and workers of one deployment) race for knex's
+  // migration lock: the losers wait for the winner, then find nothing left to do.
+  const until = Date.now() + (opts.waitMs ?? 60_000);
+  for (;;) {
+    try {
+      const [, applied] = (await knex.migrate.latest({ migrationSource: source })) as [number, string[]];
+      return applied;
+    } catch (err) {
+      if (!/already locked|already exists|ER_DUP_ENTRY|UNIQUE constraint/i.test((err as Error).message) || Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 /** Rolls every migration back (down to an empty schema). */
