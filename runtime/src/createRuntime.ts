@@ -149,9 +149,9 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const triggers = createTriggerTargets(definitions, 2_000);
   services.adapters = await createAdapters({ knex: db.knex, codec, logger, refs: opts.adapters ?? config.adapters ?? [], baseDir: opts.adaptersDir, isolation: config.adapterIsolation,
     emit: createTriggerReceiver(services, triggers, () => services.effects.wake()) });
-  services.effects = createEffectRunner(services, services.adapters.host);
+  services.effects = createEffectRunner(services, services.adapters.host, { leaseMs: config.leaseMs });
   // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.
-  const timers = createTimerRunner({ knex: db.knex, commands: { act: (...args) => services.commands.act(...args) }, logger,
+  const timers = createTimerRunner({ knex: db.knex, commands: { act: (...args) => services.commands.act(...args) }, logger, leaseMs: config.leaseMs,
     onOutcome: (t, outcome, lagMs) => metrics.timerOutcome(t.purpose, outcome, lagMs / 1000) });
   const driver = makeDriver(opts.jobs ?? config.jobs ?? 'embedded', timers, { clock: opts.clock, logger, config, role });
   const metrics = createRuntimeMetrics({ gauges: createOpsGauges(db.knex), queueDepths: driver?.depths ? () => driver.depths!() : undefined, logger, role });

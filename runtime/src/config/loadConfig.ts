@@ -62,6 +62,8 @@ export interface RuntimeConfig {
   jobsPollMs: number;
   /** `TONGBAN_JOBS_SWEEP_MS`: the BullMQ driver's safety sweep (fires overdue rows whose wake-up was lost) */
   jobsSweepMs: number;
+  /** `TONGBAN_LEASE_MS`: how long a claimed timer or outbox row stays with its process; after a crash, others take it over once it ends */
+  leaseMs: number;
   /** `TONGBAN_DRAIN_MS`: how long SIGTERM waits for in-flight requests and jobs before closing their connections */
   drainMs: number;
 }
@@ -212,6 +214,7 @@ export function loadConfig(envIn: Env = process.env): RuntimeConfig {
     metricsOpen: false,
     jobsPollMs: int(problems, 'TONGBAN_JOBS_POLL_MS', env.TONGBAN_JOBS_POLL_MS, 5_000, 100, 3_600_000),
     jobsSweepMs: int(problems, 'TONGBAN_JOBS_SWEEP_MS', env.TONGBAN_JOBS_SWEEP_MS, 60_000, 1_000, 3_600_000),
+    leaseMs: int(problems, 'TONGBAN_LEASE_MS', env.TONGBAN_LEASE_MS, 60_000, 1_000, 3_600_000),
     drainMs: int(problems, 'TONGBAN_DRAIN_MS', env.TONGBAN_DRAIN_MS, 10_000, 0, 600_000),
   };
   if (!processRoles.includes(config.role)) {

@@ -23,7 +23,7 @@ export interface EffectRunner {
 }
 
 /** Creates the runner; `batch` rows per claim, `concurrency` in flight. */
-export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?: number; concurrency?: number } = {}): EffectRunner {
+export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?: number; concurrency?: number; leaseMs?: number } = {}): EffectRunner {
   const batch = opts.batch ?? 100;
   const concurrency = opts.concurrency ?? 16;
   let running: Promise<number> | undefined;
@@ -43,7 +43,7 @@ export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?
   }
 
   async function pass(now: number): Promise<number> {
-    const rows = await claimOutbox(s.db.knex, now, batch);
+    const rows = await claimOutbox(s.db.knex, now, batch, opts.leaseMs);
     // one case's rows in their order (its notices reach the inbox in event order); cases side by side
     const groups = new Map<string, OutboxRow[]>();
     for (const r of rows) groups.set(r.case_id, [...(groups.get(r.case_id) ?? []), r]);

@@ -14,6 +14,8 @@ import { armedTimers, claimTimer, dueTimers, failTimer, finishTimer, timerState,
 /** What the runner needs. */
 export interface TimerRunnerDeps {
   knex: Knex; commands: Pick<CaseCommands, 'act'>; logger?: Logger; owner?: string; batch?: number;
+  /** how long a claim holds before another runtime may take the timer over (default LEASE_MS) */
+  leaseMs?: number;
   /** told how each claimed timer ended and how late (wall clock) it fired: the metrics */
   onOutcome?(t: DueTimer, outcome: 'fired' | 'stale' | 'refused' | 'failed', lagMs: number): void;
 }
@@ -57,7 +59,7 @@ export function createTimerRunner(deps: TimerRunnerDeps): TimerRunner {
   const owner = deps.owner ?? `rt-${randomUUID().slice(0, 8)}`;
   const batch = deps.batch ?? 100;
   async function fireOne(t: DueTimer, now: number): Promise<boolean> {
-    if (!(await claimTimer(deps.knex, t, owner, now))) return false;
+    if (!(await claimTimer(deps.knex, t, owner, now, deps.leaseMs))) return false;
     try {
       const result = await sendFired(deps.commands, t);
       if (typeof result === 'object') {
