@@ -57,6 +57,16 @@ import { caseLinkOperations } from './effects/caseLinks.router.ts';
 import { notificationPrefOperations } from './effects/notify/notificationPrefs.router.ts';
 import { adminOperations } from './admin/admin.router.ts';
 import { createAdminService } from './admin/createAdminService.ts';
+import type { ProcessRole } from './config/loadConfig.ts';
+import { createOpsGauges } from './ops/KnexOpsGauges.ts';
+import { createRuntimeMetrics } from './ops/createRuntimeMetrics.ts';
+import { withCommandMetrics } from './ops/withCommandMetrics.ts';
+import { createOps } from './ops/createOps.ts';
+import { deadLetterOperations, probeOperations, type MetricsAccess } from './ops/ops.router.ts';
+import { queueBoard, QUEUE_BOARD_PATH } from './ops/queueBoard.ts';
+import { startHeartbeat, type HeartbeatLoop } from './ops/heartbeats.ts';
+import { drainServer, serveProbes } from './ops/serveProbes.ts';
+import type { Queue } from 'bullmq';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -69,7 +79,13 @@ export interface Runtime extends Services {
   timers: TimerRunner;
   /** the jobs driver; started by `listen` unless jobs are 'off' */
   jobs: JobDriver;
+  /** what this process does: `all`, `server` (HTTP, hint-only wake-ups) or `worker` (timers, outbox, adapters) */
+  role: ProcessRole;
+  /** serves the API (roles all and server); in role `all` also starts the worker's duties */
   listen(port?: number): Promise<{ server: Server; url: string }>;
+  /** starts the worker's duties without the API (role worker): timers, outbox, adapters, heartbeat, and the probes on TONGBAN_METRICS_PORT */
+  work(): Promise<void>;
+  /** drains and stops: no new requests, in-flight requests and jobs finish (bounded by `config.drainMs`), then the store closes */
   close(): Promise<void>;
 }
 
@@ -94,20 +110,24 @@ export interface RuntimeOptions {
   adapters?: string[];
   /** where package names are resolved from (default: the working directory) */
   adaptersDir?: string;
+  /** unset: `config.role` (`TONGBAN_ROLE`, default all) */
+  role?: ProcessRole;
 }
 
-function makeDriver(jobs: JobsOption, timers: TimerRunner, o: { clock?: Clock; logger: Logger; config: RuntimeConfig }): JobDriver | undefined {
+function makeDriver(jobs: JobsOption, timers: TimerRunner, o: { clock?: Clock; logger: Logger; config: RuntimeConfig; role: ProcessRole }): JobDriver | undefined {
   if (jobs === 'off') return undefined;
-  if (jobs === 'embedded') return createEmbeddedDriver({ runner: timers, clock: o.clock, logger: o.logger });
+  // a server fires nothing: with the embedded driver its workers' poll finds the rows; with BullMQ it only adds wake-ups
+  if (jobs === 'embedded') return o.role === 'server' ? undefined : createEmbeddedDriver({ runner: timers, clock: o.clock, logger: o.logger, pollMs: o.config.jobsPollMs });
   if (jobs === 'bullmq') {
     if (!o.config.redisUrl) throw new Error('TONGBAN_JOBS=bullmq 需要 REDIS_URL (the BullMQ jobs driver needs REDIS_URL, e.g. redis://127.0.0.1:6379)');
-    return createBullmqDriver({ runner: timers, redisUrl: o.config.redisUrl, queueName: o.config.jobsQueue, clock: o.clock, logger: o.logger });
+    return createBullmqDriver({ runner: timers, redisUrl: o.config.redisUrl, queueName: o.config.jobsQueue, clock: o.clock, logger: o.logger, consume: o.role !== 'server', sweepMs: o.config.jobsSweepMs });
   }
   return jobs(timers);
 }
 
 /** Creates the runtime; `db` may be passed by tests that made their own store. */
 export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const role = opts.role ?? config.role ?? 'all';
   const db = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateLatest(db.knex);
   // Logs carry ids, paths and codes only; bodies (and so personal data) are never logged.
@@ -131,27 +151,51 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const triggers = createTriggerTargets(definitions, 2_000);
   services.adapters = await createAdapters({ knex: db.knex, codec, logger, refs: opts.adapters ?? config.adapters ?? [], baseDir: opts.adaptersDir, isolation: config.adapterIsolation,
     emit: createTriggerReceiver(services, triggers, () => services.effects.wake()) });
-  services.effects = createEffectRunner(services, services.adapters.host);
+  services.effects = createEffectRunner(services, services.adapters.host, { leaseMs: config.leaseMs });
   // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.
-  const timers = createTimerRunner({ knex: db.knex, commands: { act: (...args) => services.commands.act(...args) }, logger });
-  const driver = makeDriver(opts.jobs ?? config.jobs ?? 'embedded', timers, { clock: opts.clock, logger, config });
+  const timers = createTimerRunner({ knex: db.knex, commands: { act: (...args) => services.commands.act(...args) }, logger, leaseMs: config.leaseMs,
+    onOutcome: (t, outcome, lagMs) => metrics.timerOutcome(t.purpose, outcome, lagMs / 1000) });
+  const driver = makeDriver(opts.jobs ?? config.jobs ?? 'embedded', timers, { clock: opts.clock, logger, config, role });
+  const metrics = createRuntimeMetrics({ gauges: createOpsGauges(db.knex), queueDepths: driver?.depths ? () => driver.depths!() : undefined, logger, role });
+  services.metrics = metrics;
+  services.ops = createOps({ knex: db.knex, dialect: db.dialect, role, metrics, pingRedis: driver?.ping ? () => driver.ping!() : undefined,
+    timerRetried: (t) => driver?.schedule({ ...t, dueAt: (opts.clock ?? Date.now)() }), outboxRetried: () => services.effects.wake() });
+  // a server leaves the outbox to its workers (their 1 s poll): waking its own runner would deliver from the API process
+  if (role === 'server') services.effects = { ...services.effects, wake: () => {} };
   const runNow = () => timers.runDue((opts.clock ?? Date.now)());
   const idle: JobDriver = { start: async () => {}, stop: async () => {}, tick: runNow, reconcile: runNow, schedule: () => {}, cancel: () => {} };
   const jobs = driver ?? idle;
-  services.commands = withTimerWakeups(services.commands, () => driver);
-  const operations = allOperations(services);
+  services.commands = withCommandMetrics(withTimerWakeups(services.commands, () => driver), metrics);
+  const publicMetrics: MetricsAccess = config.metricsToken ? { mode: 'token', token: config.metricsToken } : config.metricsOpen ? { mode: 'open' } : { mode: 'off' };
+  const operations = [...allOperations(services), ...deadLetterOperations(services), ...probeOperations(services.ops, publicMetrics)];
   const openapi = buildOpenApi(operations);
   operations.push(defineOperation({ method: 'get', path: '/api/openapi.json', operationId: 'openapi', tag: 'meta', auth: false, summary: 'OpenAPI 3.1 文档 The OpenAPI document', async handler() { return { body: openapi }; } }));
   const pages = serveWorkbench({ dir: config.workbenchDir, bridgeUrl: config.idCardBridgeUrl });
-  const app = createApp({ operations, tokens, principals, logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, pages, raw: [['/ext', inboundRoutes(() => services.adapters.host, logger)]] });
+  const ops = services.ops;
+  const board = queueBoard({ tokens, principals }, () => driver?.queue?.() as Queue | undefined, logger);
+  const app = createApp({ operations, tokens, principals, logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, pages,
+    raw: [['/ext', inboundRoutes(() => services.adapters.host, logger)], [QUEUE_BOARD_PATH, board]],
+    observe: (method, route, status, seconds) => metrics.httpRequest(method, route, status, seconds), draining: () => ops.draining() });
   let timer: NodeJS.Timeout | undefined;
+  let heartbeat: HeartbeatLoop | undefined;
+  let probes: Server | undefined;
   let checkpointTimer: NodeJS.Timeout | undefined;
   const checkpoint = () => { writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed')); };
   let server: Server | undefined;
   const dispatch = () => services.effects.tick();
+  /** The worker's duties (roles all and worker): timers, the outbox poll, adapters and their triggers, the heartbeat, the probe port. */
+  function startDuties(): void {
+    timer = setInterval(() => { dispatch().catch((err) => logger.error({ code: 'effects.dispatch-failed', err: (err as Error).message }, 'outbox dispatch failed; next poll retries')); }, 1000);
+    jobs.start().catch((err) => logger.error({ err: (err as Error).message }, 'jobs driver failed to start'));
+    services.adapters.start().catch((err) => logger.error({ err: (err as Error).message }, 'adapters failed to start'));
+    heartbeat = startHeartbeat(db.knex, { id: timers.owner, role, logger });
+    if (config.metricsPort !== undefined) probes = serveProbes({ operations: probeOperations(ops, { mode: 'open' }), tokens, principals, logger, bodyLimitBytes: 1024 }, config);
+  }
   return {
     ...services, app, operations, openapi, dispatch, timers, jobs,
+    role,
     listen(port = config.port) {
+      if (role === 'worker') return Promise.reject(new Error('TONGBAN_ROLE=worker 不提供 HTTP 接口 (a worker serves no API; use work())'));
       return new Promise((resolve) => {
         server = app.listen(port, config.host, () => {
           // longer than the usual 60 s of proxies and keep-alive clients: a socket is never closed
@@ -159,25 +203,40 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
           server!.keepAliveTimeout = 65_000;
           server!.headersTimeout = 66_000;
           const addr = server!.address() as { port: number };
-          timer = setInterval(() => { dispatch().catch((err) => logger.error({ err: (err as Error).message }, 'outbox dispatch failed')); }, 1000);
           checkpointTimer = setInterval(checkpoint, config.auditCheckpointMs);
           checkpointTimer.unref();
-          jobs.start().catch((err) => logger.error({ err: (err as Error).message }, 'jobs driver failed to start'));
-          services.adapters.start().catch((err) => logger.error({ err: (err as Error).message }, 'adapters failed to start'));
+          // role all: this process is also its own worker; role server: its driver only connects to add wake-ups
+          if (role === 'all') startDuties();
+          else jobs.start().catch((err) => logger.error({ err: (err as Error).message }, 'jobs driver failed to start'));
           resolve({ server: server!, url: `http://${config.host}:${addr.port}` });
         });
       });
     },
+    async work() {
+      if (role !== 'worker') throw new Error('work() is the worker role\'s start; roles all and server start with listen()');
+      checkpointTimer = setInterval(checkpoint, config.auditCheckpointMs);
+      checkpointTimer.unref();
+      await jobs.start(); // fails the start when e.g. Redis cannot be reached
+      startDuties();
+    },
     async close() {
+      ops.setDraining();
+      // 1. no new work: the listener stops accepting, idle keep-alive sockets close; polls and sweeps stop
+      const closing = server ? drainServer(server, config.drainMs, logger) : Promise.resolve();
       if (timer) clearInterval(timer);
+      timer = undefined;
+      // 2. work in flight finishes: requests (bounded), the outbox pass, the timer tick or jobs in hand
+      await closing;
+      await services.effects.stop();
+      await jobs.stop();
+      await services.adapters.stop();
+      await heartbeat?.stop();
+      if (probes) await drainServer(probes, 1000, logger);
       if (checkpointTimer) {
         clearInterval(checkpointTimer);
         // the head as we leave it, so a cut made while we are down is caught by the next verify
         await writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed'));
       }
-      await jobs.stop();
-      await services.adapters.stop();
-      if (server) await new Promise((r) => server!.close(() => r(undefined)));
       await db.close();
     },
   };

@@ -20,6 +20,8 @@ import type { RateLimits } from './store/rateLimit.ts';
 import type { Adapters } from './adapters/createAdapters.ts';
 import type { EffectRunner } from './effects/createEffectRunner.ts';
 import type { AdminService } from './admin/createAdminService.ts';
+import type { RuntimeMetrics } from './ops/createRuntimeMetrics.ts';
+import type { OpsServices } from './ops/createOps.ts';
 
 /** Everything a request handler may use. */
 export interface Services {
@@ -53,4 +55,8 @@ export interface Services {
   effects: EffectRunner;
   /** 系统管理: org tree and user changes in audited transactions, and the admin screens' reads */
   admin: AdminService;
+  /** Prometheus metrics of this process (absent in runtimes wired by hand in tests) */
+  metrics?: RuntimeMetrics;
+  /** readiness, dead letters and drain state (absent in runtimes wired by hand in tests) */
+  ops?: OpsServices;
 }

@@ -209,6 +209,14 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   adminResetPassword: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: a stale expectedVersion (409)' },
   adminMoveUser: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: a stale expectedVersion (409)' },
   adminAuditLog: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'list', note: 'admin.* entries by org path (the rename above wrote one for the target)' },
+  // operations: probes for load balancers and Prometheus (metrics open only outside production or behind its own token);
+  // dead letters for county admins (rows of cases in their subtree; another subtree's row is 404)
+  healthz: { access: { who: 'public' }, scope: 'none' },
+  readyz: { access: { who: 'public' }, scope: 'none' },
+  metrics: { access: { who: 'public' }, scope: 'none', note: 'development default; production needs TONGBAN_METRICS_TOKEN or TONGBAN_METRICS_PORT' },
+  listOpsDeadLetters: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'rows of cases in the admin’s subtree' },
+  retryOpsDeadLetter: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'audited' },
+  discardOpsDeadLetter: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'audited' },
 };
 
 /**

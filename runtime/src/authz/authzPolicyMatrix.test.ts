@@ -59,6 +59,8 @@ const matrixHeld = {
 /** The scriptable test adapter (so adapter settings have a target) and a dead letter to retry. */
 const ECHO = fileURLToPath(new URL('../effects/fixtures/echoPlugin.ts', import.meta.url));
 let deadLetterId = 0;
+/** An outbox dead letter and a failed timer of an in-scope case, for the operator's dead-letter view. */
+const opsDead = { outbox: '', timer: '' };
 
 /** The request each operation sends in a cell. Every OpenAPI operation needs one. */
 const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
@@ -165,6 +167,12 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   adminResetPassword: (t) => ({ method: 'POST', path: `/api/admin/users/${t.userId}/reset-password`, body: { expectedVersion: 999999 } }),
   adminMoveUser: (t) => ({ method: 'POST', path: `/api/admin/users/${t.userId}/move`, body: { orgPath: t.orgPath, expectedVersion: 999999 } }),
   adminAuditLog: () => ({ method: 'GET', path: '/api/admin/audit?limit=200' }),
+  healthz: () => ({ method: 'GET', path: '/healthz', noToken: true }),
+  readyz: () => ({ method: 'GET', path: '/readyz', noToken: true }),
+  metrics: () => ({ method: 'GET', path: '/metrics', noToken: true }),
+  listOpsDeadLetters: () => ({ method: 'GET', path: '/api/ops/dead-letters?source=timer' }),
+  retryOpsDeadLetter: () => ({ method: 'POST', path: '/api/ops/dead-letters/retry', body: { source: 'outbox', id: opsDead.outbox } }),
+  discardOpsDeadLetter: () => ({ method: 'POST', path: '/api/ops/dead-letters/discard', body: { source: 'timer', id: opsDead.timer } }),
 };
 
 /** For list operations: the ids an answer holds, and which of the target's ids must (inside) or must not (outside) be among them. */
@@ -294,6 +302,10 @@ describe.each(testDialects)('authz matrix (policy × OpenAPI) on %s', (dialect) 
         taskOrgDepth: depthOf(orgPath) - 1, stepRoles: ['community-officer'], initiator: creator };
     };
     other = await world('u-grid1', GRID1, 'u-officer', 'u-rev-east', 'u-grid2');
+    opsDead.outbox = String(((await k('outbox').insert({ case_id: other.caseId, kind: 'adapter.invoke', operation: 'ghost.call', idempotency_key: 'matrix-ops-dead', status: 'dead', attempts: 5, available_at: 0, created_at: Date.now(),
+      payload: JSON.stringify({ kind: 'adapter.invoke', requestId: 'matrix:r2', operation: 'ghost.call', input: {}, retry: { max: 0, backoff: 'PT0S' }, idempotencyKey: 'matrix:r2' }) })) as number[])[0]);
+    await k('timers').insert({ case_id: other.caseId, timer_key: 'matrix.ops', due_at: 0, purpose: 'sla.warn', status: 'failed', attempts: 5, last_error: 'matrix' });
+    opsDead.timer = `${other.caseId}/matrix.ops`;
     outsideTownship = await world('u-grid3', GRID_WEST, undefined, 'u-rev-west', 'u-grid3');
     outsideCounty = await world('x-grid', X[3]!, undefined, 'x-reviewer', 'x-grid');
     // The id of a break-glass row is its audit seq (toBreakGlassItem); check the assumption once.

@@ -70,4 +70,18 @@ describe('loadConfig', () => {
     expect(problems({ TONGBAN_JOBS: 'redis' })).toMatch(/TONGBAN_JOBS="redis" .*embedded\|bullmq\|off/);
     expect(problems({ TONGBAN_JOBS_QUEUE: 'a:b' })).toMatch(/TONGBAN_JOBS_QUEUE="a:b"/);
   });
+
+  it('reads the process role and the metrics exposure; metrics are never open by default in production', () => {
+    expect(loadConfig({})).toMatchObject({ role: 'all', metricsOpen: true, metricsPort: undefined, metricsToken: undefined, drainMs: 10_000, leaseMs: 60_000 });
+    expect(loadConfig({ TONGBAN_ROLE: 'worker', TONGBAN_METRICS_PORT: '9464' })).toMatchObject({ role: 'worker', metricsPort: 9464, metricsOpen: false });
+    const keys = Object.fromEntries(['PII', 'HMAC', 'TOKEN_SECRET', 'AUDIT'].map((k, i) => [`TONGBAN_${k === 'TOKEN_SECRET' ? k : k + '_KEY'}`, Buffer.alloc(32, i + 7).toString('base64')]));
+    expect(loadConfig({ NODE_ENV: 'production', ...keys }).metricsOpen).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ...keys, TONGBAN_METRICS_TOKEN: 'a-long-scrape-token-1234' })).toMatchObject({ metricsOpen: false, metricsToken: 'a-long-scrape-token-1234' });
+    const problems = (env: Record<string, string>) => {
+      try { loadConfig(env); return ''; } catch (err) { return (err as ConfigError).problems.join('\n'); }
+    };
+    expect(problems({ TONGBAN_ROLE: 'boss' })).toMatch(/^TONGBAN_ROLE="boss" 无效 \(must be all\|server\|worker\)$/);
+    expect(problems({ TONGBAN_METRICS_TOKEN: 'short' })).toMatch(/TONGBAN_METRICS_TOKEN .*16–200/);
+    expect(problems({ TONGBAN_DRAIN_MS: '-1' })).toMatch(/TONGBAN_DRAIN_MS/);
+  });
 });

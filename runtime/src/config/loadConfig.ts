@@ -54,7 +54,27 @@ export interface RuntimeConfig {
   workerMoveTasks: 'stay' | 'return-to-group';
   /** OIDC sign-in (`TONGBAN_OIDC_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET`, `_REDIRECT_URI`, `_PROVIDER`); unset: password login only */
   oidc?: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; provider: string };
+  /** `TONGBAN_ROLE` (or `tongban start --role`): `all` (default), `server` (HTTP; timer wake-ups as hints only), `worker` (timers, outbox, adapters; no API) */
+  role: ProcessRole;
+  /** `TONGBAN_METRICS_PORT`: serve /metrics (and /healthz, /readyz) on this port instead of the public one; unset: none */
+  metricsPort?: number;
+  /** `TONGBAN_METRICS_TOKEN`: /metrics on the public port answers only `Authorization: Bearer <token>` */
+  metricsToken?: string;
+  /** /metrics on the public port without a token: only outside production, and only when neither of the above is set */
+  metricsOpen: boolean;
+  /** `TONGBAN_JOBS_POLL_MS`: the embedded driver's poll of the timers table */
+  jobsPollMs: number;
+  /** `TONGBAN_JOBS_SWEEP_MS`: the BullMQ driver's safety sweep (fires overdue rows whose wake-up was lost) */
+  jobsSweepMs: number;
+  /** `TONGBAN_LEASE_MS`: how long a claimed timer or outbox row stays with its process; after a crash, others take it over once it ends */
+  leaseMs: number;
+  /** `TONGBAN_DRAIN_MS`: how long SIGTERM waits for in-flight requests and jobs before closing their connections */
+  drainMs: number;
 }
+
+/** What a process does (`TONGBAN_ROLE`). */
+export type ProcessRole = 'all' | 'server' | 'worker';
+const processRoles: ProcessRole[] = ['all', 'server', 'worker'];
 
 /** The jobs drivers a deployment can select (`TONGBAN_JOBS`). */
 export type JobsMode = 'embedded' | 'bullmq' | 'off';
@@ -194,7 +214,23 @@ export function loadConfig(envIn: Env = process.env): RuntimeConfig {
     adapterIsolation: (env.TONGBAN_ADAPTER_ISOLATION || 'worker') as 'worker' | 'inline',
     workerMoveTasks: (env.TONGBAN_WORKER_MOVE_TASKS || 'return-to-group') as 'stay' | 'return-to-group',
     ...(env.TONGBAN_OIDC_ISSUER ? { oidc: { issuer: env.TONGBAN_OIDC_ISSUER, clientId: env.TONGBAN_OIDC_CLIENT_ID ?? '', clientSecret: env.TONGBAN_OIDC_CLIENT_SECRET ?? '', redirectUri: env.TONGBAN_OIDC_REDIRECT_URI ?? '', provider: env.TONGBAN_OIDC_PROVIDER || 'oidc' } } : {}),
+    role: (env.TONGBAN_ROLE || 'all') as ProcessRole,
+    metricsPort: env.TONGBAN_METRICS_PORT ? int(problems, 'TONGBAN_METRICS_PORT', env.TONGBAN_METRICS_PORT, 0, 0, 65535) : undefined,
+    metricsToken: env.TONGBAN_METRICS_TOKEN || undefined,
+    metricsOpen: false,
+    jobsPollMs: int(problems, 'TONGBAN_JOBS_POLL_MS', env.TONGBAN_JOBS_POLL_MS, 5_000, 100, 3_600_000),
+    jobsSweepMs: int(problems, 'TONGBAN_JOBS_SWEEP_MS', env.TONGBAN_JOBS_SWEEP_MS, 60_000, 1_000, 3_600_000),
+    leaseMs: int(problems, 'TONGBAN_LEASE_MS', env.TONGBAN_LEASE_MS, 60_000, 1_000, 3_600_000),
+    drainMs: int(problems, 'TONGBAN_DRAIN_MS', env.TONGBAN_DRAIN_MS, 10_000, 0, 600_000),
   };
+  if (!processRoles.includes(config.role)) {
+    problems.push(`TONGBAN_ROLE="${config.role}" 无效 (must be ${processRoles.join('|')})`);
+    config.role = 'all';
+  }
+  if (config.metricsToken !== undefined && !/^[\x21-\x7e]{16,200}$/.test(config.metricsToken)) {
+    problems.push('TONGBAN_METRICS_TOKEN 须为 16–200 个可见 ASCII 字符 (must be 16–200 printable ASCII characters)');
+  }
+  config.metricsOpen = !production && config.metricsPort === undefined && config.metricsToken === undefined;
   if (!jobsModes.includes(config.jobs)) {
     problems.push(`TONGBAN_JOBS="${config.jobs}" 无效 (must be ${jobsModes.join('|')})`);
     config.jobs = 'embedded';

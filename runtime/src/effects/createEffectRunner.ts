@@ -18,14 +18,17 @@ export interface EffectRunner {
   tick(now?: number): Promise<number>;
   /** asks for a tick soon (coalesced) */
   wake(): void;
+  /** drains: no new pass starts, the one in flight finishes (SIGTERM); a row it could not finish keeps its lease and is retried elsewhere */
+  stop(): Promise<void>;
 }
 
 /** Creates the runner; `batch` rows per claim, `concurrency` in flight. */
-export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?: number; concurrency?: number } = {}): EffectRunner {
+export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?: number; concurrency?: number; leaseMs?: number } = {}): EffectRunner {
   const batch = opts.batch ?? 100;
   const concurrency = opts.concurrency ?? 16;
   let running: Promise<number> | undefined;
   let again = false;
+  let stopped = false;
 
   async function perform(row: OutboxRow, now: number): Promise<void> {
     try {
@@ -40,7 +43,7 @@ export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?
   }
 
   async function pass(now: number): Promise<number> {
-    const rows = await claimOutbox(s.db.knex, now, batch);
+    const rows = await claimOutbox(s.db.knex, now, batch, opts.leaseMs);
     // one case's rows in their order (its notices reach the inbox in event order); cases side by side
     const groups = new Map<string, OutboxRow[]>();
     for (const r of rows) groups.set(r.case_id, [...(groups.get(r.case_id) ?? []), r]);
@@ -53,6 +56,7 @@ export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?
   }
 
   const tick = (now = Date.now()): Promise<number> => {
+    if (stopped) return Promise.resolve(0);
     if (running) { again = true; return running; }
     running = pass(now).finally(() => {
       running = undefined;
@@ -60,5 +64,9 @@ export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?
     });
     return running;
   };
-  return { tick, wake: () => { setImmediate(() => { void tick().catch((err) => s.logger.error({ err: (err as Error).message }, 'effect tick failed')); }); } };
+  const stop = async () => {
+    stopped = true;
+    await running?.catch(() => 0);
+  };
+  return { tick, stop, wake: () => { setImmediate(() => { void tick().catch((err) => s.logger.error({ err: (err as Error).message }, 'effect tick failed')); }); } };
 }

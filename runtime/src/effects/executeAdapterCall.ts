@@ -33,7 +33,7 @@ async function deliver(s: Pick<Services, 'commands' | 'db'>, row: OutboxRow, req
 }
 
 /** Runs one claimed `adapter.invoke` or `notify.send` row. */
-export async function executeAdapterCall(s: Pick<Services, 'commands' | 'db' | 'codec' | 'logger'>, host: PluginHost, row: OutboxRow, now: number): Promise<void> {
+export async function executeAdapterCall(s: Pick<Services, 'commands' | 'db' | 'codec' | 'logger'> & Partial<Pick<Services, 'metrics'>>, host: PluginHost, row: OutboxRow, now: number): Promise<void> {
   const knex = s.db.knex;
   const invoke = row.kind === 'adapter.invoke';
   const p = JSON.parse(row.payload) as Invoke | NotifySend;
@@ -51,6 +51,7 @@ export async function executeAdapterCall(s: Pick<Services, 'commands' | 'db' | '
   if (!host.has(operation)) {
     const r = reason('adapter.not-installed', operation);
     s.logger.warn({ outbox: row.id, operation, code: r.code }, 'adapter call dead-lettered');
+    s.metrics?.adapterCall(operation, 'dead');
     return finish({ ok: false, error: r }, 'dead', r.message);
   }
   const pluginId = operation.slice(0, operation.indexOf('.'));
@@ -58,11 +59,13 @@ export async function executeAdapterCall(s: Pick<Services, 'commands' | 'db' | '
     const r = reason('adapter.not-configured', pluginId);
     // a parked row does not use up an attempt: nothing was tried
     await settle(knex, row, { status: 'parked', last_error: r.message, attempts: Math.max(0, row.attempts - 1) });
+    s.metrics?.adapterCall(operation, 'parked');
     return;
   }
   // the engine's request ids are `<case id>:r<n>`: unique across cases, the same on every attempt
   const key = p.idempotencyKey;
   const out = await host.invoke(operation, openSealed(s.codec, p.input), { idempotencyKey: key, attempt: row.attempts, caseId: invoke ? row.case_id : undefined, definitionRetry: p.retry });
+  s.metrics?.adapterCall(operation, out.ok ? 'ok' : out.final ? 'dead' : 'retry');
   if (out.ok) return finish({ ok: true, output: out.output }, 'done', null);
   const lastError = `${out.error.code}: ${out.error.message}`.slice(0, 400);
   s.logger.warn({ outbox: row.id, operation, code: out.error.code, attempt: row.attempts, final: out.final }, 'adapter call failed');

@@ -91,6 +91,8 @@ export const errorCatalog = {
   'adapter.config-invalid': { kind: 'refused', zh: '适配器配置不符合其定义', en: 'The adapter settings do not match its schema' },
   'adapter.dead-letter-not-found': { kind: 'not-found', zh: '失败调用不存在或已在重试', en: 'No such dead letter (or it is already being retried)' },
   ...adminErrorCatalog,
+  'ops.dead-letter-not-found': { kind: 'not-found', zh: '死信不存在、不在您的管辖范围内或已在重试', en: 'No such dead letter in your scope (or it is already being retried)' },
+  'ops.metrics-token-required': { kind: 'unauthenticated', zh: '指标接口需要令牌（TONGBAN_METRICS_TOKEN）', en: 'The metrics endpoint needs its token (TONGBAN_METRICS_TOKEN)' },
   'internal': { kind: 'internal', zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { kind: ErrorKind; zh: string; en: string }>;
 

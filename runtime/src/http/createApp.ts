@@ -27,6 +27,10 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** raw routers mounted before the API operations (adapters' inbound HTTP under /ext: their own body parsing and credentials) */
   raw?: Array<[string, express.RequestHandler]>;
+  /** told of every finished request by route template (never the raw path: ids would explode the label set) */
+  observe?(method: string, route: string, status: number, seconds: number): void;
+  /** true while the process drains: answers say `Connection: close` so keep-alive clients move on */
+  draining?(): boolean;
 }
 
 function langOf(req: Request): 'zh-CN' | 'en' {
@@ -52,7 +56,12 @@ async function authenticate(deps: AppDeps, req: Request, op: Operation): Promise
   const header = String(req.headers.authorization ?? '');
   const m = /^Bearer (\S+)$/.exec(header);
   if (!m) throw new NotAuthenticatedError('auth.required');
-  const v = deps.tokens.verify(m[1]!);
+  return principalOf(deps, m[1]!);
+}
+
+/** The signed-in user (and abilities) a bearer token names, or a coded 401 error (also used by the queue board). */
+export async function principalOf(deps: Pick<AppDeps, 'tokens' | 'principals'>, token: string): Promise<Pick<OpContext, 'user' | 'ability'>> {
+  const v = deps.tokens.verify(token);
   if (!v.ok) throw errorFor(v.code);
   const p = await deps.principals.get(v.claims.sub);
   if (!p) throw new NotAuthenticatedError('auth.token-invalid');
@@ -71,6 +80,7 @@ function mount(app: express.Express, deps: AppDeps, op: Operation): void {
   // Who, then what: the token is checked (and, for an upload, the target and quota) before any
   // body byte is read, so an anonymous or out-of-scope caller cannot make the server read 10 MB.
   const first: express.RequestHandler = async (req, res, next) => {
+    res.locals.route = op.path;
     try {
       const auth = op.auth === false ? ({} as Pick<OpContext, 'user' | 'ability'>) : await authenticate(deps, req, op);
       res.locals.auth = auth;
@@ -142,7 +152,9 @@ export function createApp(deps: AppDeps): express.Express {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       deps.logger.info({ reqId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, userId: res.locals.userId }, 'request');
+      deps.observe?.(req.method, (res.locals.route as string | undefined) ?? (req.path.startsWith('/api/') ? 'unmatched' : 'other'), res.statusCode, ms / 1000);
     });
+    if (deps.draining?.()) res.setHeader('Connection', 'close');
     next();
   });
   app.use(securityHeaders);

@@ -31,4 +31,10 @@ export interface JobDriver {
   schedule(timer: ScheduledTimer): void;
   /** a hint that a command cancelled `timer` (best effort: a wake-up that still comes finds the row cancelled) */
   cancel(timer: TimerRef): void;
+  /** answers when the driver's broker (Redis) does; absent for drivers without one */
+  ping?(): Promise<void>;
+  /** jobs in the broker by state (waiting, delayed, active, …), for the queue-depth metric */
+  depths?(): Promise<Record<string, number>>;
+  /** the BullMQ queue, for the operator's board (`/admin/queues`) */
+  queue?(): unknown;
 }

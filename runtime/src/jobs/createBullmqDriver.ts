@@ -14,7 +14,7 @@
  *   already there at another time is moved). A safety sweep (`runDue`, every `sweepMs`) fires what a
  *   lost hint (a crash between commit and `add`) would otherwise leave until the next start.
  */
-import { DelayedError, Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Clock, JobDriver, ScheduledTimer, TimerRef } from './JobDriver.ts';
 import type { TimerRunner } from './createTimerRunner.ts';
@@ -34,6 +34,11 @@ export interface BullmqDriverOptions {
   sweepMs?: number;
   /** how long `start` waits for Redis before failing with a clear message */
   connectTimeoutMs?: number;
+  /**
+   * false: a server process — it adds wake-ups for the timers its commands arm but never takes jobs
+   * off the queue, never sweeps and never reconciles (its workers do). Default true.
+   */
+  consume?: boolean;
 }
 
 /** The default queue name. */
@@ -41,6 +46,15 @@ export const DEFAULT_QUEUE = 'tongban-timers';
 
 /** What a timer job carries. */
 interface TimerJobData { caseId: string; timerKey: string; dueAt: number }
+
+/** Why a job's data is not a timer reference (undefined: it is one). */
+export function badPayload(data: unknown): string | undefined {
+  if (!data || typeof data !== 'object') return 'not an object';
+  const d = data as Record<string, unknown>;
+  if (typeof d.caseId !== 'string' || !d.caseId) return 'caseId missing';
+  if (typeof d.timerKey !== 'string' || !d.timerKey) return 'timerKey missing';
+  return undefined;
+}
 
 /** BullMQ refuses `:` in custom ids (and all-digit ids); this encoding avoids both and is reversible. */
 export function timerJobId(t: TimerRef): string {
@@ -158,6 +172,13 @@ export function createBullmqDriver(o: BullmqDriverOptions): JobDriver {
   }
 
   async function processJob(job: Job<TimerJobData>, token?: string): Promise<string> {
+    const bad = badPayload(job.data);
+    if (bad) {
+      // Not retried (it cannot parse better next time) and not silent: logged with the reason; the
+      // row in `timers` (the truth) still fires through the sweep or the next reconcile.
+      o.logger?.error({ code: 'jobs.bad-payload', jobId: job.id, reason: bad }, 'timer job payload cannot be read; left to the sweep');
+      throw new UnrecoverableError(`jobs.bad-payload: ${bad}`);
+    }
     const { caseId, timerKey } = job.data;
     const now = clock();
     await o.runner.runDue(now, { caseId });
@@ -171,7 +192,35 @@ export function createBullmqDriver(o: BullmqDriverOptions): JobDriver {
     throw new DelayedError();
   }
 
+  /**
+   * A Redis that restarted may have lost every delayed job (no persistence): when the connection
+   * comes back after a loss, reconcile re-adds a job for every armed row and fires what is overdue.
+   */
+  function watchReconnects(q: Queue): void {
+    let lost = false;
+    void q.client.then((client) => {
+      client.on('close', () => { lost = true; });
+      client.on('ready', () => {
+        if (!lost || !running) return;
+        lost = false;
+        o.logger?.warn({ code: 'jobs.redis-reconnected' }, 'Redis is back; reconciling timer wake-ups');
+        reconcile().catch((err: Error) => o.logger?.error({ code: 'jobs.reconcile-failed', err: err.message }, 'reconcile after Redis came back failed; the sweep retries'));
+      });
+    }).catch(() => undefined);
+  }
+
   return {
+    async ping() {
+      const q = queue;
+      if (!q) throw new Error('not started');
+      await (await q.client as unknown as { ping(): Promise<string> }).ping();
+    },
+    async depths() {
+      const q = queue;
+      if (!q) return {};
+      return q.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
+    },
+    queue: () => queue,
     async start() {
       if (running) return;
       const q = new Queue<TimerJobData>(queueName, { connection: queueConnection });
@@ -179,7 +228,7 @@ export function createBullmqDriver(o: BullmqDriverOptions): JobDriver {
       q.on('error', (err) => { lastError = err.message; o.logger?.warn({ err: err.message }, 'bullmq queue error'); });
       const timeoutMs = o.connectTimeoutMs ?? 10_000;
       let timer: NodeJS.Timeout | undefined;
-      const unreachable = (why: string) => new Error(`BullMQ 任务驱动无法连接 Redis (cannot reach Redis at ${describeRedis(o.redisUrl)} ${why})` +
+      const unreachable = (why: string) => new Error(`jobs.redis-unreachable: BullMQ 任务驱动无法连接 Redis (cannot reach Redis at ${describeRedis(o.redisUrl)} ${why})` +
         (lastError ? `: ${lastError}` : '') + '; check REDIS_URL, or use TONGBAN_JOBS=embedded');
       try {
         await Promise.race([
@@ -194,6 +243,8 @@ export function createBullmqDriver(o: BullmqDriverOptions): JobDriver {
       }
       queue = q as unknown as Queue;
       running = true;
+      if (o.consume === false) return; // a server: hints only
+      watchReconnects(q);
       const w = new Worker<TimerJobData>(queueName, processJob, { connection, concurrency: o.concurrency ?? 4 });
       w.on('error', (err) => o.logger?.warn({ err: err.message }, 'bullmq worker error'));
       w.on('failed', (job, err) => o.logger?.error({ jobId: job?.id, err: err.message }, 'timer job failed'));

@@ -12,7 +12,13 @@ import { sourceUser } from './systemUsers.ts';
 import { armedTimers, claimTimer, dueTimers, failTimer, finishTimer, timerState, type DueTimer, type TimerState } from './timerRows.ts';
 
 /** What the runner needs. */
-export interface TimerRunnerDeps { knex: Knex; commands: Pick<CaseCommands, 'act'>; logger?: Logger; owner?: string; batch?: number }
+export interface TimerRunnerDeps {
+  knex: Knex; commands: Pick<CaseCommands, 'act'>; logger?: Logger; owner?: string; batch?: number;
+  /** how long a claim holds before another runtime may take the timer over (default LEASE_MS) */
+  leaseMs?: number;
+  /** told how each claimed timer ended and how late (wall clock) it fired: the metrics */
+  onOutcome?(t: DueTimer, outcome: 'fired' | 'stale' | 'refused' | 'failed', lagMs: number): void;
+}
 
 /** Fires due timers; `runDue` resolves to how many fired. Also reads timer rows for drivers that keep their own wake-ups. */
 export interface TimerRunner {
@@ -53,20 +59,25 @@ export function createTimerRunner(deps: TimerRunnerDeps): TimerRunner {
   const owner = deps.owner ?? `rt-${randomUUID().slice(0, 8)}`;
   const batch = deps.batch ?? 100;
   async function fireOne(t: DueTimer, now: number): Promise<boolean> {
-    if (!(await claimTimer(deps.knex, t, owner, now))) return false;
+    if (!(await claimTimer(deps.knex, t, owner, now, deps.leaseMs))) return false;
     try {
       const result = await sendFired(deps.commands, t);
       if (typeof result === 'object') {
         // The engine refuses it for a reason a retry cannot change (e.g. the definition's timeout event is handled nowhere): park it.
         deps.logger?.warn({ caseId: t.caseId, timer: t.timerKey, codes: result.refused }, 'timer refused by the engine');
         await failTimer(deps.knex, t, owner, `refused: ${result.refused.join(', ')}`, { final: true });
+        deps.onOutcome?.(t, 'refused', Date.now() - t.dueAt);
         return false;
       }
       await finishTimer(deps.knex, t, owner, result, now);
+      deps.onOutcome?.(t, result, Date.now() - t.dueAt);
       return result === 'fired';
     } catch (err) {
       deps.logger?.error({ caseId: t.caseId, timer: t.timerKey, err: (err as Error).message }, 'timer fire failed');
-      await failTimer(deps.knex, t, owner, (err as Error).message ?? 'error');
+      await failTimer(deps.knex, t, owner, (err as Error).message ?? 'error').catch((e: Error) =>
+        // the store itself is away: the lease runs out and the claim is retried, so the timer is not lost
+        deps.logger?.error({ caseId: t.caseId, timer: t.timerKey, code: 'jobs.timer-fail-unrecorded', err: e.message }, 'could not record the failed try; retried after the lease'));
+      deps.onOutcome?.(t, 'failed', Date.now() - t.dueAt);
       return false;
     }
   }

@@ -26,10 +26,10 @@ export async function dueTimers(knex: Knex, now: number, limit: number, caseId?:
 }
 
 /** Claims a timer for `owner`; true only for the one claimant whose UPDATE changed the row. */
-export async function claimTimer(knex: Knex, t: DueTimer, owner: string, now: number): Promise<boolean> {
+export async function claimTimer(knex: Knex, t: DueTimer, owner: string, now: number, leaseMs = LEASE_MS): Promise<boolean> {
   const n = await knex('timers').where({ case_id: t.caseId, timer_key: t.timerKey })
     .where((w) => w.where('status', 'armed').orWhere((f) => f.where('status', 'firing').where('claimed_until', '<', now)))
-    .update({ status: 'firing', claimed_by: owner, claimed_until: now + LEASE_MS, attempts: knex.raw('?? + 1', ['attempts']) });
+    .update({ status: 'firing', claimed_by: owner, claimed_until: now + leaseMs, attempts: knex.raw('?? + 1', ['attempts']) });
   return n === 1;
 }
 

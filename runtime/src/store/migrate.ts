@@ -13,6 +13,7 @@ import * as m007 from './migrations/007_workbench.ts';
 import * as m008 from './migrations/008_effects.ts';
 import * as m009 from './migrations/009_designer.ts';
 import * as m010 from './migrations/010_admin.ts';
+import * as m012 from './migrations/012_ops.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '008_effects': m008,
   '009_designer': m009,
   '010_admin': m010,
+  '012_ops': m012,
 };
 
 const source: Knex.MigrationSource<string> = {
@@ -36,9 +38,19 @@ const source: Knex.MigrationSource<string> = {
 };
 
 /** Brings the schema up to date; returns the names applied. */
-export async function migrateLatest(knex: Knex): Promise<string[]> {
-  const [, applied] = (await knex.migrate.latest({ migrationSource: source })) as [number, string[]];
-  return applied;
+export async function migrateLatest(knex: Knex, opts: { waitMs?: number } = {}): Promise<string[]> {
+  // Several processes starting together (servers and workers of one deployment) race for knex's
+  // migration lock: the losers wait for the winner, then find nothing left to do.
+  const until = Date.now() + (opts.waitMs ?? 60_000);
+  for (;;) {
+    try {
+      const [, applied] = (await knex.migrate.latest({ migrationSource: source })) as [number, string[]];
+      return applied;
+    } catch (err) {
+      if (!/already locked|already exists|ER_DUP_ENTRY|UNIQUE constraint/i.test((err as Error).message) || Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 /** Rolls every migration back (down to an empty schema). */

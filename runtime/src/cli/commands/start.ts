@@ -1,16 +1,33 @@
-/** `tongban start`: migrate, seed the sample county (unless TONGBAN_SEED=false), serve the API. */
-import { ConfigError, loadConfig } from '../../config/loadConfig.ts';
+/**
+ * `tongban start [--role all|server|worker]`: migrate, seed the sample county (unless
+ * TONGBAN_SEED=false; never from a worker), then serve the API (all, server) and/or fire timers,
+ * deliver the outbox and run the adapters (all, worker). SIGTERM or SIGINT drains: no new requests,
+ * work in flight finishes (bounded by TONGBAN_DRAIN_MS), then the process exits 0.
+ */
+import { ConfigError, loadConfig, type ProcessRole } from '../../config/loadConfig.ts';
 import { createRuntime } from '../../createRuntime.ts';
 import { seedRuntime } from '../../seed/seedRuntime.ts';
 import { sampleAdapters } from '@tongban/examples';
 import { guardProcess } from '../guardProcess.ts';
+import { parseArgs } from '../io.ts';
 
-export const summary = '启动服务（默认内置 SQLite，PORT=3000，TONGBAN_DATA_DIR=./data） Start the API server';
+export const summary = '启动服务（--role all|server|worker；默认内置 SQLite，PORT=3000） Start the API server and/or worker';
 
-export async function run(_args: string[]): Promise<number> {
+const roles: ProcessRole[] = ['all', 'server', 'worker'];
+
+export async function run(args: string[]): Promise<number> {
+  const { flags } = parseArgs(args, ['role']);
+  const env = { ...process.env };
+  if (flags.role !== undefined) {
+    if (typeof flags.role !== 'string' || !roles.includes(flags.role as ProcessRole)) {
+      process.stderr.write(`cli.bad-role: --role 须为 ${roles.join('|')} (--role must be ${roles.join('|')})\n`);
+      return 2;
+    }
+    env.TONGBAN_ROLE = flags.role;
+  }
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) { process.stderr.write(err.message + '\n'); return 2; }
     throw err;
@@ -26,21 +43,25 @@ export async function run(_args: string[]): Promise<number> {
     throw err;
   }
   guardProcess(rt.logger);
-  if (config.seedOnStart) for (const line of await seedRuntime(rt)) rt.logger.info(line);
+  if (config.seedOnStart && config.role !== 'worker') for (const line of await seedRuntime(rt)) rt.logger.info(line);
   try {
-    await rt.jobs.start(); // fail the start when e.g. Redis cannot be reached, rather than only logging it
+    // fail the start when e.g. Redis cannot be reached, rather than only logging it
+    if (config.role === 'worker') await rt.work();
+    else await rt.jobs.start();
   } catch (err) {
     process.stderr.write(`定时任务驱动无法启动 The timer driver cannot start: ${(err as Error).message}\n`);
     await rt.close();
     return 2;
   }
-  const { url } = await rt.listen();
-  rt.logger.info({ url, store: config.databaseUrl ? 'mysql' : 'sqlite', dataDir: config.dataDir }, `通办已启动 Tongban listening on ${url}`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const where = config.role === 'worker' ? {} : await rt.listen();
+  rt.logger.info({ ...where, role: config.role, jobs: config.jobs, store: config.databaseUrl ? 'mysql' : 'sqlite', dataDir: config.dataDir },
+    config.role === 'worker' ? '通办工作进程已启动 Tongban worker started' : `通办已启动 Tongban listening on ${(where as { url: string }).url}`);
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
   });
+  rt.logger.info({ signal, drainMs: config.drainMs }, '正在停止：处理完手头工作后退出 Draining: finishing work in hand, then exiting');
   await rt.close();
+  rt.logger.info('已停止 Stopped');
   return 0;
 }

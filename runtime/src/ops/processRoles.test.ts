@@ -1,0 +1,57 @@
+/**
+ * Process roles with real processes on one SQLite file: a worker (no API; probes on its own port)
+ * and a server; readiness follows the worker's heartbeat; SIGTERM drains and exits 0; a bad role
+ * and an unreachable Redis fail the start with coded zh-CN + English messages.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnTongban, waitFor, type TongbanProcess } from '../testing/spawnTongban.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tongban-roles-'));
+const base = { TONGBAN_DATA_DIR: dir, TONGBAN_SEED: 'false', HOST: '127.0.0.1', LOG_LEVEL: 'info', TONGBAN_ADAPTERS: '' };
+const started: TongbanProcess[] = [];
+const start = (args: string[], env: Record<string, string>) => { const p = spawnTongban(['start', ...args], { ...base, ...env }); started.push(p); return p; };
+
+afterAll(async () => {
+  for (const p of started) p.signal('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('tongban start --role', () => {
+  it('refuses an unknown role and an unreachable Redis with a coded message, exit 2', async () => {
+    const bad = start(['--role', 'boss'], { PORT: '3114' });
+    expect(await bad.exited).toBe(2);
+    expect(bad.output()).toContain('cli.bad-role');
+    const env = start(['--role', 'worker'], { TONGBAN_JOBS: 'bullmq', REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(await env.exited).toBe(2);
+    expect(env.output()).toMatch(/jobs\.redis-unreachable: BullMQ 任务驱动无法连接 Redis \(cannot reach Redis at redis:\/\/127\.0\.0\.1:1/);
+  }, 120_000);
+
+  it('runs a worker and a server on one store; readiness follows the worker; SIGTERM drains and exits 0', async () => {
+    const worker = start(['--role', 'worker'], { TONGBAN_METRICS_PORT: '3113' });
+    const probe = await waitFor(worker, 'http://127.0.0.1:3113/healthz');
+    expect(JSON.parse(probe.body)).toMatchObject({ status: 'ok', role: 'worker' });
+    await waitFor(worker, 'http://127.0.0.1:3113/readyz');
+    const server = start(['--role', 'server'], { PORT: '3103' });
+    const ready = await waitFor(server, 'http://127.0.0.1:3103/readyz');
+    expect(JSON.parse(ready.body).checks.map((c: { name: string; ok: boolean }) => `${c.name}:${c.ok}`)).toEqual(['database:true', 'migrations:true', 'worker:true']);
+    // the worker serves no API, only its probes
+    expect((await fetch('http://127.0.0.1:3113/api/openapi.json')).status).toBe(404);
+    const metrics = await (await fetch('http://127.0.0.1:3103/metrics')).text();
+    expect(metrics).toMatch(/tongban_http_request_duration_seconds_count\{role="server",method="GET",route="\/readyz",status="200"\} [1-9]/);
+    expect(metrics).toContain('tongban_dead_letters{source="timer",role="server"} 0');
+
+    worker.signal('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    expect(worker.output()).toContain('Draining');
+    // a clean stop removes the worker's heartbeat: the server says nobody works the queues
+    const notReady = await waitFor(server, 'http://127.0.0.1:3103/readyz', (s) => s === 503);
+    expect(JSON.parse(notReady.body).checks).toContainEqual(expect.objectContaining({ name: 'worker', ok: false, code: 'ops.no-worker' }));
+
+    server.signal('SIGTERM');
+    expect(await server.exited).toBe(0);
+    await expect(fetch('http://127.0.0.1:3103/healthz')).rejects.toThrow();
+  }, 180_000);
+});
