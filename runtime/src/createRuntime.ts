@@ -55,6 +55,8 @@ import { createTriggerReceiver } from './effects/receiveTrigger.ts';
 import { createTriggerTargets } from './effects/triggerTargets.ts';
 import { caseLinkOperations } from './effects/caseLinks.router.ts';
 import { notificationPrefOperations } from './effects/notify/notificationPrefs.router.ts';
+import { runRetention } from './retention/runRetention.ts';
+import { createRetentionSchedule } from './retention/createRetentionSchedule.ts';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -142,6 +144,9 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   operations.push(defineOperation({ method: 'get', path: '/api/openapi.json', operationId: 'openapi', tag: 'meta', auth: false, summary: 'OpenAPI 3.1 文档 The OpenAPI document', async handler() { return { body: openapi }; } }));
   const pages = serveWorkbench({ dir: config.workbenchDir, bridgeUrl: config.idCardBridgeUrl });
   const app = createApp({ operations, tokens, principals, logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, pages, raw: [['/ext', inboundRoutes(() => services.adapters.host, logger)]] });
+  // retention (PIPL) runs where timers fire: a process whose jobs are 'off' leaves it to the worker
+  const retention = createRetentionSchedule({ everyMs: driver ? config.retentionEveryMs : 0, logger,
+    run: () => runRetention({ knex: db.knex, dialect: db.dialect, definitions, codec, dataDir: config.dataDir }) });
   let timer: NodeJS.Timeout | undefined;
   let checkpointTimer: NodeJS.Timeout | undefined;
   const checkpoint = () => { writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed')); };
@@ -160,6 +165,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
           timer = setInterval(() => { dispatch().catch((err) => logger.error({ err: (err as Error).message }, 'outbox dispatch failed')); }, 1000);
           checkpointTimer = setInterval(checkpoint, config.auditCheckpointMs);
           checkpointTimer.unref();
+          retention.start();
           jobs.start().catch((err) => logger.error({ err: (err as Error).message }, 'jobs driver failed to start'));
           services.adapters.start().catch((err) => logger.error({ err: (err as Error).message }, 'adapters failed to start'));
           resolve({ server: server!, url: `http://${config.host}:${addr.port}` });
@@ -173,6 +179,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
         // the head as we leave it, so a cut made while we are down is caught by the next verify
         await writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed'));
       }
+      await retention.stop();
       await jobs.stop();
       await services.adapters.stop();
       if (server) await new Promise((r) => server!.close(() => r(undefined)));
