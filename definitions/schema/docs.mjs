@@ -29,6 +29,7 @@ export const docs = {
   'root.adapters.invokes': d('调用的接口操作', 'Operations invoked', '如 sms-gateway.send；发布时检查是否已安装。', 'E.g. sms-gateway.send; checked as installed at publish.'),
   'root.adapters.triggers': d('触发接口', 'Triggers', '可以创建本事项案件的外部来源，如设备告警。', 'Outside sources that may open cases of this item, e.g. a device alarm.'),
   'root.calendar': d('工作日历', 'Calendar', '计算工作时所用的县级日历编号；缺省用系统默认日历。', 'Id of the county calendar working time counts on; the default calendar when unset.'),
+  'root.retention': d('个人信息保存期限', 'Retention of personal data', 'ISO 8601 时长，如 P3Y：案件办结超过此期限后，保存期限任务将其个人信息匿名化（个人信息保护法）；不填则不自动匿名化。', 'An ISO 8601 duration such as P3Y: once a case has been closed this long, the retention job anonymises its personal data (PIPL); unset, nothing is anonymised automatically.'),
   'root.rules': d('数据校验规则', 'Data rules', '跨字段规则（JSONLogic），每次写入案件数据时检查，失败时显示规则自带的提示。', 'Cross-field rules (JSONLogic) checked whenever case data is written, with their own messages.'),
   'root.schedules': d('定期任务', 'Schedules', '按固定锚点计算的周期事件，如自登记起每 7 天回访、每月第一个工作日报送。', 'Recurring events counted from a fixed anchor, e.g. a visit every 7 days from enrolment, a report on the first working day of each month.'),
   'root.uses': d('引用共享库', 'Uses libraries', '引用共享库的角色和消息模板（如 common），事项自己的同名条目优先。', 'Shared libraries whose roles and message templates the item takes (e.g. common); the item’s own entry of a name wins.'),

@@ -45,6 +45,7 @@ const raw = {
     templates: mapOf(L),
     adapters: strict({ invokes: { type: 'array', items: { $ref: '#/$defs/operationId' } }, triggers: { type: 'array', items: { $ref: '#/$defs/operationId' } } }),
     calendar: id,
+    retention: duration,
     rules: { $ref: '#/$defs/rules' },
     schedules: mapOf({ $ref: '#/$defs/schedule' }),
     uses: { type: 'array', items: id, uniqueItems: true, maxItems: 10 },

@@ -67,6 +67,8 @@ import { queueBoard, QUEUE_BOARD_PATH } from './ops/queueBoard.ts';
 import { startHeartbeat, type HeartbeatLoop } from './ops/heartbeats.ts';
 import { drainServer, serveProbes } from './ops/serveProbes.ts';
 import type { Queue } from 'bullmq';
+import { runRetention } from './retention/runRetention.ts';
+import { createRetentionSchedule } from './retention/createRetentionSchedule.ts';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -176,6 +178,9 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const app = createApp({ operations, tokens, principals, logger, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, pages,
     raw: [['/ext', inboundRoutes(() => services.adapters.host, logger)], [QUEUE_BOARD_PATH, board]],
     observe: (method, route, status, seconds) => metrics.httpRequest(method, route, status, seconds), draining: () => ops.draining() });
+  // retention (PIPL) runs where timers fire: a process whose jobs are 'off' leaves it to the worker
+  const retention = createRetentionSchedule({ everyMs: driver ? config.retentionEveryMs : 0, logger,
+    run: () => runRetention({ knex: db.knex, dialect: db.dialect, definitions, codec, dataDir: config.dataDir }) });
   let timer: NodeJS.Timeout | undefined;
   let heartbeat: HeartbeatLoop | undefined;
   let probes: Server | undefined;
@@ -189,6 +194,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     jobs.start().catch((err) => logger.error({ err: (err as Error).message }, 'jobs driver failed to start'));
     services.adapters.start().catch((err) => logger.error({ err: (err as Error).message }, 'adapters failed to start'));
     heartbeat = startHeartbeat(db.knex, { id: timers.owner, role, logger });
+    retention.start();
     if (config.metricsPort !== undefined) probes = serveProbes({ operations: probeOperations(ops, { mode: 'open' }), tokens, principals, logger, bodyLimitBytes: 1024 }, config);
   }
   return {
@@ -237,6 +243,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
         // the head as we leave it, so a cut made while we are down is caught by the next verify
         await writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed'));
       }
+      await retention.stop();
       await db.close();
     },
   };

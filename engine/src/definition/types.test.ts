@@ -19,7 +19,7 @@ describe('types.ts matches the JSON Schema', () => {
     expect((schema.$defs.recipients.properties.scope.enum as string[]).slice(0, 4)).toEqual([...OrgLevels]);
   });
   it('object properties', () => {
-    const definitionKeys: Keys<Definition> = ['$schema', 'id', 'version', 'schemaVersion', 'title', 'description', 'category', 'data', 'forms', 'roles', 'initial', 'intake', 'states', 'clocks', 'templates', 'adapters', 'calendar', 'rules', 'schedules', 'uses'];
+    const definitionKeys: Keys<Definition> = ['$schema', 'id', 'version', 'schemaVersion', 'title', 'description', 'category', 'data', 'forms', 'roles', 'initial', 'intake', 'states', 'clocks', 'templates', 'adapters', 'calendar', 'retention', 'rules', 'schedules', 'uses'];
     expect(Object.keys(schema.properties).sort()).toEqual([...definitionKeys].sort());
     const state: Keys<StateSpec> = ['title', 'type', 'initial', 'states', 'task', 'wait', 'subcase', 'entry', 'exit', 'on', 'always', 'onDone', 'outcome', 'tags'];
     expect(props('state')).toEqual([...state].sort());

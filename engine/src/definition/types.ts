@@ -270,6 +270,8 @@ export interface Definition {
   /** adapter operations this item calls or is triggered by */
   adapters?: { invokes?: string[]; triggers?: string[] };
   calendar?: string;
+  /** how long personal data is kept after a case closes (ISO 8601 duration, e.g. P3Y); the runtime's retention job anonymises it after */
+  retention?: string;
   /** cross-field rules on the case data, checked whenever data is written */
   rules?: DataRule[];
   /** recurring schedules (visits every 7 days from enrolment, a report on the first working day of each month) */

@@ -10,7 +10,7 @@ export interface Command {
 
 const commands = [
   'validate', 'lint', 'simulate', 'docs',
-  'start', 'migrate', 'seed', 'audit', 'rotate-key', 'backup', 'restore',
+  'start', 'migrate', 'seed', 'audit', 'rotate-key', 'backup', 'restore', 'retention',
 ] as const;
 
 async function load(name: string): Promise<Command | undefined> {

@@ -44,6 +44,8 @@ export interface RuntimeConfig {
   auditCheckpointFile: string;
   /** how often a signed checkpoint of the audit head is written (ms) */
   auditCheckpointMs: number;
+  /** `TONGBAN_RETENTION_EVERY_MS`: how often the process that fires timers runs the retention job (default daily; 0 = never) */
+  retentionEveryMs: number;
   /** total attachment bytes one case may hold */
   attachmentCaseQuotaBytes: number;
   /** adapter modules to load (package names or paths), `TONGBAN_ADAPTERS` comma-separated; undefined when unset */
@@ -209,6 +211,7 @@ export function loadConfig(envIn: Env = process.env): RuntimeConfig {
     auditKey: key(problems, 'TONGBAN_AUDIT_KEY', env.TONGBAN_AUDIT_KEY, devKey('audit')),
     auditCheckpointFile: resolve(env.TONGBAN_AUDIT_CHECKPOINTS || resolve(env.TONGBAN_DATA_DIR || './data', 'audit-checkpoints.jsonl')),
     auditCheckpointMs: int(problems, 'TONGBAN_AUDIT_CHECKPOINT_MS', env.TONGBAN_AUDIT_CHECKPOINT_MS, 60_000, 1000, 24 * 3600_000),
+    retentionEveryMs: int(problems, 'TONGBAN_RETENTION_EVERY_MS', env.TONGBAN_RETENTION_EVERY_MS, 24 * 3600_000, 0, 7 * 24 * 3600_000),
     attachmentCaseQuotaBytes: int(problems, 'TONGBAN_ATTACHMENT_CASE_QUOTA', env.TONGBAN_ATTACHMENT_CASE_QUOTA, 200 * 1024 * 1024, 1024, 100 * 1024 * 1024 * 1024),
     adapters: env.TONGBAN_ADAPTERS === undefined ? undefined : env.TONGBAN_ADAPTERS.split(',').map((a) => a.trim()).filter(Boolean),
     adapterIsolation: (env.TONGBAN_ADAPTER_ISOLATION || 'worker') as 'worker' | 'inline',

@@ -1,7 +1,10 @@
 /**
- * The embedded jobs driver (the `npm start` default): single node, in process, polling the
- * `timers` table. `schedule` sets an earlier wake-up so a timer due before the next poll fires on
- * time. Ticks never overlap; errors are logged and the next poll retries (claims are leases).
+ * The embedded jobs driver (the `npm start` default): single node, in process, on the `timers`
+ * table. After every tick it reads the earliest armed due time and sleeps until then, so a timer
+ * fires on time whoever armed it; `schedule` (a command's hint) brings that wake-up forward. The
+ * poll (`pollMs`) is only the safety net for a timer another process armed earlier than the
+ * wake-up we know of. Ticks never overlap; errors are logged and the next wake-up retries (claims
+ * are leases).
  */
 import type { Logger } from 'pino';
 import type { Clock, JobDriver } from './JobDriver.ts';
@@ -10,7 +13,7 @@ import type { TimerRunner } from './createTimerRunner.ts';
 /** Options of the embedded driver. */
 export interface EmbeddedDriverOptions { runner: TimerRunner; clock?: Clock; pollMs?: number; logger?: Logger }
 
-/** Creates the DB-polled driver. */
+/** Creates the table-driven driver. */
 export function createEmbeddedDriver(o: EmbeddedDriverOptions): JobDriver {
   const clock = o.clock ?? Date.now;
   const pollMs = o.pollMs ?? 5_000;
@@ -19,19 +22,34 @@ export function createEmbeddedDriver(o: EmbeddedDriverOptions): JobDriver {
   let wake: { at: number; handle: NodeJS.Timeout } | undefined;
   let inFlight: Promise<number> = Promise.resolve(0);
 
+  /** Sets the wake-up to `at` unless an earlier one is set; beyond the poll, the poll comes first anyway. */
+  function wakeAt(at: number): void {
+    if (!running || (wake && wake.at <= at)) return;
+    const delay = Math.max(0, at - clock());
+    if (delay > pollMs) return;
+    if (wake) clearTimeout(wake.handle);
+    const handle = setTimeout(() => { wake = undefined; background(); }, delay);
+    handle.unref?.();
+    wake = { at, handle };
+  }
   function tick(): Promise<number> {
     // Chain ticks so a slow one and a wake-up never claim in parallel within one process.
-    inFlight = inFlight.catch(() => 0).then(() => o.runner.runDue(clock()));
+    inFlight = inFlight.catch(() => 0).then(async () => {
+      const fired = await o.runner.runDue(clock());
+      const next = running ? await o.runner.nextDue() : undefined;
+      if (next !== undefined) wakeAt(next);
+      return fired;
+    });
     return inFlight;
   }
   function background(): void {
-    tick().catch((err) => o.logger?.error({ err: (err as Error).message }, 'timer poll failed'));
+    tick().catch((err) => o.logger?.error({ err: (err as Error).message }, 'timer tick failed'));
   }
   return {
     async start() {
       if (running) return;
       running = true;
-      await tick(); // reconcile: everything overdue while we were down fires now
+      await tick(); // reconcile: everything overdue while we were down fires now, and the next wake-up is set
       poll = setInterval(background, pollMs);
       poll.unref?.();
     },
@@ -44,15 +62,11 @@ export function createEmbeddedDriver(o: EmbeddedDriverOptions): JobDriver {
     },
     tick,
     reconcile: tick,
-    schedule({ dueAt: wakeAt }) {
-      if (!running || (wake && wake.at <= wakeAt)) return;
-      if (wake) clearTimeout(wake.handle);
-      const handle = setTimeout(() => { wake = undefined; background(); }, Math.max(0, wakeAt - clock()));
-      handle.unref?.();
-      wake = { at: wakeAt, handle };
+    schedule({ dueAt }) {
+      wakeAt(dueAt);
     },
     cancel() {
-      // nothing to undo: the poll reads the table, where the row is already cancelled
+      // nothing to undo: a wake-up that still comes finds the row cancelled and sets the next one
     },
   };
 }

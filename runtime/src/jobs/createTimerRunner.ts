@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { CaseCommands } from '../cases/createCaseCommands.ts';
 import { ConflictError, EventRefusedError, NotFoundError } from '../errors/DomainError.ts';
 import { sourceUser } from './systemUsers.ts';
-import { armedTimers, claimTimer, dueTimers, failTimer, finishTimer, timerState, type DueTimer, type TimerState } from './timerRows.ts';
+import { armedTimers, claimTimer, dueTimers, failTimer, finishTimer, nextDueAt, timerState, type DueTimer, type TimerState } from './timerRows.ts';
 
 /** What the runner needs. */
 export interface TimerRunnerDeps {
@@ -28,6 +28,8 @@ export interface TimerRunner {
   armed(opts?: { caseId?: string; after?: DueTimer; limit?: number }): Promise<DueTimer[]>;
   /** one timer's status, due time and lease; undefined when there is no such row */
   state(caseId: string, timerKey: string): Promise<TimerState | undefined>;
+  /** the earliest due time among armed timers, so a driver can sleep until then */
+  nextDue(): Promise<number | undefined>;
 }
 
 /**
@@ -97,5 +99,6 @@ export function createTimerRunner(deps: TimerRunnerDeps): TimerRunner {
     },
     armed: (opts) => armedTimers(deps.knex, opts),
     state: (caseId, timerKey) => timerState(deps.knex, caseId, timerKey),
+    nextDue: () => nextDueAt(deps.knex),
   };
 }

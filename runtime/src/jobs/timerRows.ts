@@ -72,3 +72,9 @@ export async function timerState(knex: Knex, caseId: string, timerKey: string): 
   if (!row) return undefined;
   return { status: row.status, dueAt: Number(row.due_at), claimedUntil: row.claimed_until == null ? undefined : Number(row.claimed_until) };
 }
+
+/** The earliest due time among armed timers (undefined: none armed); the `(status, due_at)` index answers it. */
+export async function nextDueAt(knex: Knex): Promise<number | undefined> {
+  const row = (await knex('timers').where('status', 'armed').min({ at: 'due_at' }).first()) as { at: number | string | null } | undefined;
+  return row?.at == null ? undefined : Number(row.at);
+}

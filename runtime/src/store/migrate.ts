@@ -14,6 +14,7 @@ import * as m008 from './migrations/008_effects.ts';
 import * as m009 from './migrations/009_designer.ts';
 import * as m010 from './migrations/010_admin.ts';
 import * as m012 from './migrations/012_ops.ts';
+import * as m016 from './migrations/016_retention.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '009_designer': m009,
   '010_admin': m010,
   '012_ops': m012,
+  '016_retention': m016,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from './createDb.ts';
+import { startWalCheckpointer } from './walCheckpointer.ts';
 
 describe('WAL checkpoints in a worker thread (issue 14.5)', () => {
   it('commits without checkpointing, and the worker gives the WAL back to the database file', async () => {
@@ -19,5 +20,17 @@ describe('WAL checkpoints in a worker thread (issue 14.5)', () => {
     } finally {
       await db.close();
     }
+  });
+
+  it('stops twice without waiting for a second exit (a runtime closes its store, then its owner disposes it)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tongban-wal-')), 'db.sqlite');
+    const db = openDb({ sqliteFile: file, walCheckpointer: false });
+    await db.knex.raw('select 1');
+    const checkpointer = startWalCheckpointer(file, { intervalMs: 50 });
+    await checkpointer.stop();
+    // before the fix the second stop posted to an exited worker and never settled
+    const second = await Promise.race([checkpointer.stop().then(() => 'stopped'), new Promise((r) => setImmediate(() => setImmediate(() => r('pending'))))]);
+    expect(second).toBe('stopped');
+    await db.close();
   });
 });

@@ -38,8 +38,11 @@ export function startWalCheckpointer(file: string, opts: { intervalMs?: number; 
   worker.unref();
   worker.on('message', (m: { error?: string }) => { if (m.error) opts.onError?.(m.error); });
   worker.on('error', (err) => opts.onError?.(err.message));
+  // Stopping twice (the runtime closes its store, then a test or bench disposes the same store)
+  // must not wait for an exit that already happened: the second call gets the first one's promise.
+  let stopped: Promise<void> | undefined;
   return {
-    stop: () => new Promise<void>((resolve) => {
+    stop: () => stopped ??= new Promise<void>((resolve) => {
       const done = () => resolve();
       worker.once('exit', done);
       worker.once('message', (m: { stopped?: boolean }) => { if (m.stopped) void worker.terminate().then(done, done); });
