@@ -2,8 +2,9 @@
  * What the device adapters tell the runtime about a device, read off the inbound events they emit
  * (mqtt-devices, alarm-receiver): any event from a device marks it seen and active; the technical
  * ticket an adapter opens for a silent device (`eventType: offline`) marks it silent, and the
- * `device_restored` event that closes that ticket marks it active again. Retired devices stay retired.
- * Wraps the trigger sink, so it sees exactly what was accepted, after it was accepted.
+ * `device_restored` event that closes that ticket, or any later event, marks it active again. Retired
+ * devices stay retired.
+ * Wraps the trigger sink, so it records after the event was handled (accepted or refused by the item).
  */
 import type { EmitResult, TriggerEvent } from '@tongban/plugin-sdk';
 import type { Knex } from 'knex';
@@ -13,10 +14,12 @@ type Sink = (pluginId: string, trigger: string, event: TriggerEvent) => Promise<
 
 /** Applies one accepted event to the device registry. */
 export async function applyDeviceSignal(knex: Knex, ev: TriggerEvent, out: EmitResult, at: number): Promise<void> {
-  if (ev.source !== 'device' || out.status === 'rejected' || out.status === 'duplicate') return;
+  // A device that spoke is alive even when the service item refused what it said (a rejected alarm
+  // is the case service's business); a duplicate is an old message redelivered, not a sign of life.
+  if (ev.source !== 'device' || out.status === 'duplicate') return;
   const notRetired = (q: Knex.QueryBuilder) => q.whereNot('status', 'retired');
   if (ev.advance) {
-    if (ev.advance.event === 'device_restored') await notRetired(knex('devices').where({ silent_case: ev.advance.caseId })).update({ status: 'active', silent_case: null, last_seen_at: at });
+    if (ev.advance.event === 'device_restored' && out.status !== 'rejected') await notRetired(knex('devices').where({ silent_case: ev.advance.caseId })).update({ status: 'active', silent_case: null, last_seen_at: at });
     return;
   }
   const deviceId = typeof ev.data.deviceId === 'string' ? ev.data.deviceId : undefined;
