@@ -69,6 +69,10 @@ import { drainServer, serveProbes } from './ops/serveProbes.ts';
 import type { Queue } from 'bullmq';
 import { runRetention } from './retention/runRetention.ts';
 import { createRetentionSchedule } from './retention/createRetentionSchedule.ts';
+import { createRegistry } from './registry/createRegistry.ts';
+import { registryOperations } from './registry/registryOperations.ts';
+import { withDeviceSignals } from './registry/devices/deviceSignals.ts';
+import { syncDeviceAdapters } from './registry/devices/syncDeviceAdapters.ts';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -94,7 +98,7 @@ export interface Runtime extends Services {
 function allOperations(s: Services): Operation[] {
   // the workbench's literal paths (/api/tasks/queue-counts) come before the `{id}` routes they would match
   return [...workbenchOperations(s), ...adminOperations(s), ...authOperations(s), ...definitionOperations(s), ...migrationOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
-    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s, new KnexDesignerStore(s.db.knex))];
+    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s, new KnexDesignerStore(s.db.knex)), ...registryOperations(s)];
 }
 
 /**
@@ -148,11 +152,14 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     inbox: createInbox(db.knex), audit: createAuditQueries(db.knex, { auditKey: config.auditKey, checkpointFile: config.auditCheckpointFile }),
     taskRecords: createTaskRecords(db.knex), rateLimits: createRateLimits(db.knex),
     adapters: undefined as never, effects: undefined as never, admin: createAdminService({ db, principals, runOptions }),
+    registry: createRegistry({ knex: db.knex, dialect: db.dialect, codec }),
   };
   // Adapters emit through the same (wrapped) command path as the API; results and outbox work wake the effect runner.
   const triggers = createTriggerTargets(definitions, 2_000);
   services.adapters = await createAdapters({ knex: db.knex, codec, logger, refs: opts.adapters ?? config.adapters ?? [], baseDir: opts.adaptersDir, isolation: config.adapterIsolation,
-    emit: createTriggerReceiver(services, triggers, () => services.effects.wake()) });
+    emit: withDeviceSignals(createTriggerReceiver(services, triggers, () => services.effects.wake()), db.knex, logger) });
+  // device adapters read their bindings from the registry: rewritten after every registry change
+  services.registry.onChange(() => syncDeviceAdapters(services.adapters, db.knex, codec, logger).catch((err) => logger.error({ err: (err as Error).message }, 'device adapter sync failed')));
   services.effects = createEffectRunner(services, services.adapters.host, { leaseMs: config.leaseMs });
   // The runner acts through services.commands as wrapped below, so timers armed by a firing (a breach rung) are hinted too.
   const timers = createTimerRunner({ knex: db.knex, commands: { act: (...args) => services.commands.act(...args) }, logger, leaseMs: config.leaseMs,

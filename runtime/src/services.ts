@@ -22,6 +22,7 @@ import type { EffectRunner } from './effects/createEffectRunner.ts';
 import type { AdminService } from './admin/createAdminService.ts';
 import type { RuntimeMetrics } from './ops/createRuntimeMetrics.ts';
 import type { OpsServices } from './ops/createOps.ts';
+import type { Registry } from './registry/createRegistry.ts';
 
 /** Everything a request handler may use. */
 export interface Services {
@@ -59,4 +60,6 @@ export interface Services {
   metrics?: RuntimeMetrics;
   /** readiness, dead letters and drain state (absent in runtimes wired by hand in tests) */
   ops?: OpsServices;
+  /** the resident and device registries (issue 9) */
+  registry: Registry;
 }

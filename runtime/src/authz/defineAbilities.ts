@@ -14,7 +14,7 @@ import { depthOfPath } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 
 /** Subjects the API guards. */
-export type Subject = 'Case' | 'Task' | 'Audit' | 'BreakGlass' | 'Definition' | 'User' | 'OrgUnit' | 'all';
+export type Subject = 'Case' | 'Task' | 'Audit' | 'BreakGlass' | 'Definition' | 'User' | 'OrgUnit' | 'Resident' | 'Device' | 'all';
 /** Actions the API guards. */
 export type Action = 'read' | 'create' | 'manage' | 'publish' | 'review';
 /** A user's abilities. */
@@ -30,6 +30,8 @@ export const isStaffRole = (role: string): boolean => !nonStaffRoles.includes(ro
 export const auditRoles = ['county-admin', 'county-dispatcher', 'township-reviewer'];
 /** Roles that may edit and publish definitions and manage users. */
 export const adminRoles = ['county-admin'];
+/** Staff roles that serve residents and so read the resident and device registries of their scope (issue 9). */
+export const registryRoles = ['grid-worker', 'grid-leader', 'grid-advisor', 'community-secretary', 'community-officer', 'township-reviewer', 'county-dispatcher', 'county-admin', 'call-operator'];
 /** Supervisor roles that review break-glass reveals afterwards (personal-data.md §3), when held at county or township level. */
 export const breakGlassReviewRoles = ['county-admin', 'county-dispatcher', 'township-reviewer'];
 
@@ -54,7 +56,13 @@ export function defineAbilities(user: UserRecord): AppAbility {
     can('read', 'User', scope);
     if (auditRoles.includes(a.role)) can('read', 'Audit', scope);
     if (breakGlassReviewRoles.includes(a.role) && depthOfPath(a.orgPath) <= 2) can('review', 'BreakGlass', scope);
+    if (registryRoles.includes(a.role)) {
+      can('read', 'Resident', scope);
+      can('read', 'Device', scope);
+    }
     if (adminRoles.includes(a.role)) {
+      can('manage', 'Resident', scope);
+      can('manage', 'Device', scope);
       can('manage', 'Definition');
       can('publish', 'Definition');
       can('manage', 'User', scope);

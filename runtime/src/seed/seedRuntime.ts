@@ -7,10 +7,13 @@ import type { Runtime } from '../createRuntime.ts';
 import { loadSampleCounty } from './loadSampleCounty.ts';
 import { loadSeedCases } from './seedCases.ts';
 import { seedAdapterSettings } from './seedAdapters.ts';
+import { seedRegistry } from '../registry/seedRegistry.ts';
 
 /** Seeds the runtime's store; returns the report lines. */
 export async function seedRuntime(rt: Runtime, opts: { cases?: boolean } = {}): Promise<string[]> {
-  const lines = [...(await loadSampleCounty(rt.db.knex, rt.definitions)), ...(await seedAdapterSettings(rt))];
+  const county = await loadSampleCounty(rt.db.knex, rt.definitions);
+  // the registry before the adapters: their device bindings are read from it
+  const lines = [...county, await seedRegistry(rt.db.knex, rt.codec), ...(await seedAdapterSettings(rt))];
   // New users and org units: the engine's directory must see them before the cases are assigned.
   rt.runOptions.invalidate();
   // Seed cases name sample-county users; on the tiny fallback county they cannot run.

@@ -15,6 +15,7 @@ import * as m009 from './migrations/009_designer.ts';
 import * as m010 from './migrations/010_admin.ts';
 import * as m012 from './migrations/012_ops.ts';
 import * as m016 from './migrations/016_retention.ts';
+import * as m011 from './migrations/011_registry.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '010_admin': m010,
   '012_ops': m012,
   '016_retention': m016,
+  '011_registry': m011,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,0 +1,40 @@
+/**
+ * What the device adapters tell the runtime about a device, read off the inbound events they emit
+ * (mqtt-devices, alarm-receiver): any event from a device marks it seen and active; the technical
+ * ticket an adapter opens for a silent device (`eventType: offline`) marks it silent, and the
+ * `device_restored` event that closes that ticket, or any later event, marks it active again. Retired
+ * devices stay retired.
+ * Wraps the trigger sink, so it records after the event was handled (accepted or refused by the item).
+ */
+import type { EmitResult, TriggerEvent } from '@tongban/plugin-sdk';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+
+type Sink = (pluginId: string, trigger: string, event: TriggerEvent) => Promise<EmitResult>;
+
+/** Applies one accepted event to the device registry. */
+export async function applyDeviceSignal(knex: Knex, ev: TriggerEvent, out: EmitResult, at: number): Promise<void> {
+  // A device that spoke is alive even when the service item refused what it said (a rejected alarm
+  // is the case service's business); a duplicate is an old message redelivered, not a sign of life.
+  if (ev.source !== 'device' || out.status === 'duplicate') return;
+  const notRetired = (q: Knex.QueryBuilder) => q.whereNot('status', 'retired');
+  if (ev.advance) {
+    if (ev.advance.event === 'device_restored' && out.status !== 'rejected') await notRetired(knex('devices').where({ silent_case: ev.advance.caseId })).update({ status: 'active', silent_case: null, last_seen_at: at });
+    return;
+  }
+  const deviceId = typeof ev.data.deviceId === 'string' ? ev.data.deviceId : undefined;
+  if (!deviceId) return;
+  if (ev.data.eventType === 'offline') {
+    const since = Date.parse(String(ev.data.occurredAt ?? '')) || at;
+    await notRetired(knex('devices').where({ id: deviceId })).update({ status: 'silent', silent_case: out.caseId ?? null, last_seen_at: since });
+  } else await notRetired(knex('devices').where({ id: deviceId })).update({ status: 'active', last_seen_at: at });
+}
+
+/** The sink with the registry updated after each accepted device event (a failed update is logged, never fails the alarm). */
+export function withDeviceSignals(sink: Sink, knex: Knex, logger: Logger, now: () => number = Date.now): Sink {
+  return async (pluginId, trigger, event) => {
+    const out = await sink(pluginId, trigger, event);
+    await applyDeviceSignal(knex, event, out, now()).catch((err) => logger.warn({ plugin: pluginId, code: 'registry.device-signal-failed', err: (err as Error).message }, 'device status not recorded'));
+    return out;
+  };
+}
