@@ -12,12 +12,12 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
   afterAll(async () => db.dispose());
 
   it('goes up, down and up again', async () => {
-    expect(await migrateLatest(db.knex)).toEqual(['001_core', '002_cases', '003_records', '004_perf', '005_jobs_reviews', '006_security', '007_workbench', '008_effects', '009_designer']);
+    expect(await migrateLatest(db.knex)).toEqual(['001_core', '002_cases', '003_records', '004_perf', '005_jobs_reviews', '006_security', '007_workbench', '008_effects', '009_designer', '015_community']);
     for (const t of tables) expect(await db.knex.schema.hasTable(t)).toBe(true);
     expect((await migrationStatus(db.knex)).pending).toEqual([]);
     await migrateDownAll(db.knex);
     for (const t of tables) expect(await db.knex.schema.hasTable(t)).toBe(false);
-    expect(await migrateLatest(db.knex)).toHaveLength(9);
+    expect(await migrateLatest(db.knex)).toHaveLength(10);
     expect(await migrateLatest(db.knex)).toEqual([]);
   });
 

@@ -909,6 +909,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/points/accounts/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 居民积分账户（余额与明细） A resident’s points (balance and entries) */
+        get: operations["getPointsAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/accounts/{personId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按规则计积分（认定） Award points by a rule */
+        post: operations["awardPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/accounts/{personId}/entries/{entryId}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 冲正一条积分记录（须说明理由） Reverse an entry (with a reason) */
+        post: operations["reversePoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/accounts/{personId}/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 兑换（扣减积分与库存） Redeem a reward */
+        post: operations["redeemPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可兑换物品（本人所在及上级机构提供的） Rewards offered where the caller is */
+        get: operations["listPointsRewards"];
+        put?: never;
+        /** 上架兑换物品（本辖区） Add a reward (own scope) */
+        post: operations["createPointsReward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分规则 Points rules */
+        get: operations["listPointsRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存积分规则（县级管理员，留痕） Save a points rule (county admins, audited) */
+        put: operations["putPointsRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -1738,7 +1858,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "internal";
+                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "points.unknown-rule" | "points.hours-required" | "points.duplicate" | "points.unknown-reward" | "points.insufficient" | "points.out-of-stock" | "points.unknown-entry" | "points.not-reversible" | "points.already-reversed" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "internal";
                 details: Record<string, never>;
                 message: string;
             };
@@ -1906,6 +2026,58 @@ export interface components {
                 weekStart: number;
             }[];
             orgPath: string;
+        };
+        PointsAccount: {
+            balance: number;
+            entries: components["schemas"]["PointsEntry"][];
+            personId: string;
+        };
+        PointsEntry: {
+            activityRef: string | null;
+            createdAt: number;
+            createdBy: string;
+            id: string;
+            /** @enum {string} */
+            kind: "earn" | "redeem" | "reversal";
+            note: string | null;
+            orgPath: string;
+            personId: string;
+            points: number;
+            quantity: number | null;
+            reversed: boolean;
+            reverses: string | null;
+            rewardId: string | null;
+            ruleId: string | null;
+        };
+        PointsReward: {
+            cost: number;
+            enabled: boolean;
+            id: string;
+            name: {
+                en: string;
+                "zh-CN": string;
+            };
+            orgPath: string;
+            stock: number | null;
+        };
+        PointsRewardList: {
+            items: components["schemas"]["PointsReward"][];
+        };
+        PointsRule: {
+            enabled: boolean;
+            id: string;
+            points: number;
+            title: {
+                en: string;
+                "zh-CN": string;
+            };
+            /** @enum {string} */
+            unit: "each" | "hour";
+            updatedAt: number;
+            updatedBy: string;
+        };
+        PointsRuleList: {
+            items: components["schemas"]["PointsRule"][];
         };
         QueueCounts: {
             all: number;
@@ -4674,6 +4846,368 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OversightTrend"];
+                };
+            };
+        };
+    };
+    getPointsAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAccount"];
+                };
+            };
+        };
+    };
+    awardPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    activityRef: string;
+                    hours?: number;
+                    note?: string;
+                    ruleId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEntry"];
+                };
+            };
+        };
+    };
+    reversePoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEntry"];
+                };
+            };
+        };
+    };
+    redeemPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    rewardId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEntry"];
+                };
+            };
+        };
+    };
+    listPointsRewards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsRewardList"];
+                };
+            };
+        };
+    };
+    createPointsReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cost: number;
+                    name: {
+                        en: string;
+                        "zh-CN": string;
+                    };
+                    orgPath: string;
+                    stock?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsReward"];
+                };
+            };
+        };
+    };
+    listPointsRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsRuleList"];
+                };
+            };
+        };
+    };
+    putPointsRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                    points: number;
+                    title: {
+                        en: string;
+                        "zh-CN": string;
+                    };
+                    /** @enum {string} */
+                    unit: "each" | "hour";
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsRule"];
                 };
             };
         };
