@@ -61,11 +61,20 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('balance').notNullable();
     t.bigInteger('updated_at').notNullable();
   });
+  // 公示/公告: the community whose residents may read the case while it is in a `public` state (cases/publicScope.ts)
+  await knex.schema.alterTable('cases', (t) => {
+    t.string('public_l3', 191);
+    t.index(['public_l3']);
+  });
   const now = Date.now();
   await knex('points_rules').insert(defaultRules.map((r) => ({ ...r, enabled: true, updated_by: 'system', updated_at: now })));
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('cases', (t) => {
+    t.dropIndex(['public_l3']);
+    t.dropColumn('public_l3');
+  });
   await knex.schema.dropTableIfExists('points_balances');
   await knex.schema.dropTableIfExists('points_entries');
   await knex.schema.dropTableIfExists('points_rewards');
