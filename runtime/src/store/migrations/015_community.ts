@@ -66,11 +66,20 @@ export async function up(knex: Knex): Promise<void> {
     t.string('public_l3', 191);
     t.index(['public_l3']);
   });
+  // a parent's end told to its running children once (effects/deliverParentOutcomes.ts)
+  await knex.schema.alterTable('case_links', (t) => {
+    t.bigInteger('parent_told_at');
+    t.string('parent_note', 400);
+  });
   const now = Date.now();
   await knex('points_rules').insert(defaultRules.map((r) => ({ ...r, enabled: true, updated_by: 'system', updated_at: now })));
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('case_links', (t) => {
+    t.dropColumn('parent_note');
+    t.dropColumn('parent_told_at');
+  });
   await knex.schema.alterTable('cases', (t) => {
     t.dropIndex(['public_l3']);
     t.dropColumn('public_l3');
