@@ -3,7 +3,7 @@ import { MachineEvents } from '../compile/internalEvents.ts';
 import { firstOfKind } from '../definition/decisions.ts';
 import { decisionKind } from '../definition/decisions.ts';
 import type { BreachRung, SlaSpec, TaskSpec } from '../definition/types.ts';
-import type { Diagnostic, LocalizedText } from '../diagnostics/Diagnostic.ts';
+import type { LocalizedText } from '../diagnostics/Diagnostic.ts';
 import { voteTurnout } from './decide.ts';
 import { checkForm } from './formCheck.ts';
 import { diag } from '../diagnostics/catalog.ts';
