@@ -54,16 +54,21 @@ export function activeIds(value: unknown): string[] {
   return Object.entries(value).flatMap(([k, v]) => [k, ...activeIds(v)]);
 }
 
+/** A diagnostic answers to its own code, and a refusal rule's (`run.refused`) to the rule's code too. */
+function codeMatches(d: { code: string; details?: Record<string, unknown> }, code: string): boolean {
+  return d.code === code || (d.code === 'run.refused' && d.details?.code === code);
+}
+
 function check(s: Scenario, r: SimResult, problems: string[]): void {
   const expectedRefusals = s.refused ?? [];
   for (const rec of r.records) {
     if (rec.label === 'expect' && !rec.accepted) problems.push(`expect failed: state ${JSON.stringify(rec.state)}`);
-    else if (!rec.accepted && !expectedRefusals.some((x) => x.label === rec.label && rec.diagnostics.some((d) => d.code === x.code))) {
+    else if (!rec.accepted && !expectedRefusals.some((x) => x.label === rec.label && rec.diagnostics.some((d) => codeMatches(d, x.code)))) {
       problems.push(`refused: ${rec.label} → ${rec.diagnostics.map((d) => `${d.code} ${d.path} ${d.message['zh-CN']}`).join('; ')}`);
     }
   }
   for (const x of expectedRefusals) {
-    if (!r.records.some((rec) => !rec.accepted && rec.label === x.label && rec.diagnostics.some((d) => d.code === x.code))) problems.push(`not refused: ${x.label} (${x.code})`);
+    if (!r.records.some((rec) => !rec.accepted && rec.label === x.label && rec.diagnostics.some((d) => codeMatches(d, x.code)))) problems.push(`not refused: ${x.label} (${x.code})`);
   }
   if (JSON.stringify(r.final.value) !== JSON.stringify(s.final)) problems.push(`final ${JSON.stringify(r.final.value)} ≠ ${JSON.stringify(s.final)}`);
   if (s.outcome !== undefined && r.final.context.outcome !== s.outcome) problems.push(`outcome ${r.final.context.outcome} ≠ ${s.outcome}`);

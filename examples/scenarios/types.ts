@@ -19,7 +19,7 @@ export interface Scenario {
   final: unknown;
   outcome?: string;
   effects?: ExpectedEffect[];
-  /** steps the engine must refuse, by record label (`<user> <act>` or the event type) and diagnostic code */
+  /** steps the engine must refuse, by record label (`<user> <act>` or the event type) and diagnostic code (or a refusal rule's own code) */
   refused?: Array<{ label: string; code: string }>;
   /** a subset of the final case data */
   data?: Record<string, unknown>;

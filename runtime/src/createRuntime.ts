@@ -39,6 +39,8 @@ import { caseActionOperations } from './http/caseActions.router.ts';
 import { breakGlassOperations } from './pii/breakGlass.router.ts';
 import { designerOperations } from './designer/designer.router.ts';
 import { KnexDesignerStore } from './designer/KnexDesignerStore.ts';
+import { pointsOperations } from './points/points.router.ts';
+import { KnexPointsLedger } from './points/KnexPointsLedger.ts';
 import type { Clock, JobDriver } from './jobs/JobDriver.ts';
 import { createTimerRunner, type TimerRunner } from './jobs/createTimerRunner.ts';
 import { createEmbeddedDriver } from './jobs/createEmbeddedDriver.ts';
@@ -98,7 +100,7 @@ export interface Runtime extends Services {
 function allOperations(s: Services): Operation[] {
   // the workbench's literal paths (/api/tasks/queue-counts) come before the `{id}` routes they would match
   return [...workbenchOperations(s), ...adminOperations(s), ...authOperations(s), ...definitionOperations(s), ...migrationOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
-    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s, new KnexDesignerStore(s.db.knex)), ...registryOperations(s)];
+    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s, new KnexDesignerStore(s.db.knex)), ...registryOperations(s), ...pointsOperations(s, new KnexPointsLedger(s.db))];
 }
 
 /**

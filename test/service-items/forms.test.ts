@@ -91,7 +91,7 @@ describe('consultation forms', () => {
     ]);
   });
   it('needs the parties’ ID numbers, with valid checksums, only for a written agreement', () => {
-    const agreement = { agreement: '双方约定每日22:00后不得施工', performanceDue: '2025-04-30' };
+    const agreement = { agreement: '双方约定每日22:00后不得施工', performanceDue: '2025-04-30', partySignatures: [{ name: '张建华', signature: 'sig-a' }] };
     expect(checkForm(co, 'agreement', agreement)).toEqual([]);
     expect(codes(checkForm(co, 'agreement', { ...agreement, writtenAgreement: true }))).toEqual([['forms.required', '/partyIds']]);
     const [e] = checkForm(co, 'agreement', { ...agreement, writtenAgreement: true, partyIds: [{ name: '张建华', idNumber: '110105194912310021' }] });
@@ -143,10 +143,10 @@ describe('volunteer enrolment form', () => {
   it('rejects a birth date in the future', () => {
     expect(codes(checkForm(vt, 'enrol', { ...enrol, birthDate: '2030-01-01' }))).toEqual([['forms.not-future', '/birthDate']]);
   });
-  it('checks an enrolment at case creation (intake form) as the enrolment form does, and does not ask it for project fields', () => {
-    expect(checkForm(vt, 'intake', enrol)).toEqual([]);
-    expect(codes(checkForm(vt, 'intake', { ...enrol, idNumber: '510722198506151222' }))).toEqual([['forms.cn-id-number.checksum', '/idNumber']]);
-    expect(codes(checkForm(vt, 'intake', { ...enrol, isMinor: true }))).toEqual([['forms.required', '/guardian']]);
+  it('opens an enrolment with the project only: identity comes in the volunteer’s own profile step (enrol form), not at intake', () => {
+    const opened = { kind: 'enrolment', projectRef: 'VT-2025-001', gridCode: '510722100001001', volunteerUserId: 'u-1', shiftHours: 2 };
+    expect(checkForm(vt, 'intake', opened)).toEqual([]);
+    expect(codes(checkForm(vt, 'intake', { ...opened, projectRef: undefined }))).toEqual([['forms.required', '/projectRef']]);
   });
   it('asks a project at case creation for its project fields, not for an enrolment’s', () => {
     expect(codes(checkForm(vt, 'intake', { kind: 'project', gridCode: '510722100001001' })).map(([c, p]) => `${c} ${p}`)).toEqual([

@@ -17,6 +17,8 @@ const key = (path: string) => path as ExprKey;
 export const ExprKeys = {
   /** a transition's `guard` */
   guard: (t: Pick<TransitionInfo, 'path'>): ExprKey => key(t.path + '/guard'),
+  /** the `when` of a transition's refusal rule `i` */
+  refuse: (t: Pick<TransitionInfo, 'path'>, i: number): ExprKey => key(t.path + pointer('refuse', i, 'when')),
   /** one computed value of a transition's `set` */
   set: (t: Pick<TransitionInfo, 'path'>, field: string): ExprKey => key(t.path + pointer('set', field)),
   /** the requested extension of a transition's `extend` */

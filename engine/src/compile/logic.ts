@@ -57,6 +57,7 @@ function visitRules(rules: unknown, base: string, visit: Visit): void {
 function walk(def: Definition, model: DefinitionModel, visit: Visit): void {
   for (const t of model.transitions) {
     if (t.spec.guard !== undefined) visit(ExprKeys.guard(t), t.spec.guard);
+    (Array.isArray(t.spec.refuse) ? t.spec.refuse : []).forEach((r, i) => { if (isPlainObject(r) && r.when !== undefined) visit(ExprKeys.refuse(t, i), r.when); });
     for (const [field, expr] of Object.entries(isPlainObject(t.spec.set) ? t.spec.set : {})) visit(ExprKeys.set(t, field), expr);
     if (isPlainObject(t.spec.extend) && t.spec.extend.by !== undefined) visit(ExprKeys.extendBy(t), t.spec.extend.by);
     visitEffects(t.spec.effects, t.path + '/effects', visit);

@@ -31,7 +31,7 @@ describe('types.ts matches the JSON Schema', () => {
     expect(props('breachRung')).toEqual([...rung].sort());
     const decision: Keys<DecisionSpec> = ['title', 'kind', 'requires', 'to', 'resubmit', 'roles'];
     expect(props('decision')).toEqual([...decision].sort());
-    const transition: Keys<TransitionSpec> = ['target', 'guard', 'requires', 'roles', 'set', 'effects', 'extend', 'description'];
+    const transition: Keys<TransitionSpec> = ['target', 'guard', 'requires', 'roles', 'set', 'effects', 'extend', 'description', 'refuse'];
     expect(props('transition')).toEqual([...transition].sort());
     const form: Keys<FormSpec> = ['title', 'fields', 'required', 'steps', 'uiSchema', 'visibleIf', 'schema', 'rules'];
     expect(props('form')).toEqual([...form].sort());

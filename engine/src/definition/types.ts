@@ -74,6 +74,10 @@ export interface VoteSpec {
   threshold: number;
   strict?: boolean;
   abstain?: 'exclude' | 'against';
+  /** share of the whole electorate's weight (abstentions included) that must have voted before the vote can pass (法定人数) */
+  quorum?: number;
+  /** the decision the deadline's `auto` takes instead when the quorum was not reached (e.g. 流会, meet again) */
+  onNoQuorum?: string;
 }
 
 export interface TaskSpec {
@@ -168,6 +172,16 @@ export interface TransitionSpec {
   /** SLA clock operations on this transition */
   extend?: { clock: string; by: Logic; maxFactor?: number };
   description?: LocalizedText;
+  /** refusals checked before the transition is taken: the first whose `when` holds refuses the event with its stable code and message */
+  refuse?: RefusalRule[];
+}
+
+/** A coded refusal of an event (a duplicate enrolment, a full roster): `when` is JSONLogic over data, case, actor and event. */
+export interface RefusalRule {
+  when: Logic;
+  /** stable, dotted (e.g. `volunteer.duplicate-enrolment`) */
+  code: string;
+  message: LocalizedText;
 }
 
 export type TransitionsSpec = TransitionSpec | TransitionSpec[];

@@ -1,6 +1,6 @@
 import { diag } from '../diagnostics/catalog.ts';
-import { binary } from './build.ts';
-import { cstDayNumber, toEpochMs } from './dates.ts';
+import { binary, unary } from './build.ts';
+import { cstDayNumber, cstParts, toEpochMs } from './dates.ts';
 import { MISSING, readPath } from './path.ts';
 import { compilePattern } from './regex.ts';
 import type { BuildArgs, Ev, OpSpec } from './types.ts';
@@ -11,6 +11,14 @@ export function daysBetween(a: unknown, b: unknown): number | null {
   const x = toEpochMs(a);
   const y = toEpochMs(b);
   return x === null || y === null ? null : cstDayNumber(y) - cstDayNumber(x);
+}
+
+/** The UTC+8 calendar date (`YYYY-MM-DD`) of an ISO string or epoch ms (e.g. `event.at`); null when invalid. */
+export function dateOf(a: unknown): string | null {
+  const x = toEpochMs(a);
+  if (x === null) return null;
+  const p = cstParts(x);
+  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
 function buildMatches(a: BuildArgs): Ev | undefined {
@@ -50,6 +58,7 @@ function buildHasRole(a: BuildArgs): Ev {
 /** Tongban extras: `count` lives with the array operators; these are dates, patterns and roles. */
 export const extraOps: Record<string, OpSpec> = {
   daysBetween: { min: 2, max: 2, build: binary(daysBetween) },
+  dateOf: { min: 1, max: 1, build: unary(dateOf) },
   matches: { min: 2, max: 3, build: buildMatches },
   hasRole: { min: 1, max: 1, build: buildHasRole },
 };

@@ -42,7 +42,24 @@ function decideAny(spec: TaskSpec, step: StepState, last: string): string | unde
   return Object.keys(step.decisions).length >= step.order.length ? last : undefined;
 }
 
-/** Vote: weighted for / total reaches the threshold (or > with strict); fails once unreachable. */
+/** The vote's turnout: the weight that has voted (abstentions included) against the whole electorate's. */
+export function voteTurnout(spec: TaskSpec, step: StepState): { cast: number; all: number; met: boolean } {
+  let all = 0;
+  let cast = 0;
+  for (const user of step.order) {
+    const w = step.weights[user] ?? 1;
+    all += w;
+    if (step.decisions[user]) cast += w;
+  }
+  const quorum = spec.vote?.quorum;
+  return { cast, all, met: quorum === undefined || (all > 0 && cast / all >= quorum - 1e-9) };
+}
+
+/**
+ * Vote: weighted for / total reaches the threshold (or > with strict) and the turnout reaches the
+ * quorum (法定人数); fails once the threshold is out of reach. Short of the quorum it stays open: the
+ * deadline decides (`onNoQuorum`).
+ */
 function decideVote(spec: TaskSpec, step: StepState, last: string): string | undefined {
   const vote = spec.vote ?? { threshold: 0.5 };
   let total = 0;
@@ -58,7 +75,7 @@ function decideVote(spec: TaskSpec, step: StepState, last: string): string | und
     if (d) decided += w;
   }
   const pass = (f: number) => (total === 0 ? false : vote.strict ? f / total > vote.threshold : f / total >= vote.threshold);
-  if (pass(forW)) return firstOfKind(spec, 'approve');
+  if (pass(forW) && voteTurnout(spec, step).met) return firstOfKind(spec, 'approve');
   if (!pass(forW + (total - decided))) return firstOfKind(spec, 'reject') ?? last;
   return undefined;
 }

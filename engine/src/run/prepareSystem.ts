@@ -4,6 +4,7 @@ import { firstOfKind } from '../definition/decisions.ts';
 import { decisionKind } from '../definition/decisions.ts';
 import type { BreachRung, SlaSpec, TaskSpec } from '../definition/types.ts';
 import type { LocalizedText } from '../diagnostics/Diagnostic.ts';
+import { voteTurnout } from './decide.ts';
 import { checkForm } from './formCheck.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import { taskSpecOf } from './acceptance.ts';
@@ -27,7 +28,7 @@ function slaOf(env: Env, owner: TimerOwner): SlaSpec | undefined {
   return undefined;
 }
 
-type AutoResult = Pick<Extract<Prepared, { ok: true }>, 'event' | 'done'> | { notTaken: LocalizedText };
+type AutoResult = Pick<Extract<Prepared, { ok: true }>, 'event' | 'done' | 'warnings'> | { notTaken: LocalizedText };
 
 /** Why the system cannot take a decision by itself: inputs only a person can give, or a form still incomplete. */
 function autoBlocker(env: Env, ctx: CaseContext, spec: TaskSpec, decision: string, rung: BreachRung, at: number): LocalizedText | undefined {
@@ -45,7 +46,9 @@ function autoEvent(env: Env, ctx: CaseContext, owner: TimerOwner, rung: BreachRu
   const task = ownedTasks(ctx, owner)[0];
   if (!task || owner.kind === 'clock') return { event: MachineEvents.event(auto), done: [] };
   const spec = taskSpecOf(env.compiled, task);
-  const decision = Object.hasOwn(spec.decisions, auto) ? auto : firstOfKind(spec, 'approve') ?? auto;
+  const turnout = spec.mode === 'vote' && spec.vote?.quorum !== undefined && ctx.steps[task.state] ? voteTurnout(spec, ctx.steps[task.state]!) : undefined;
+  const noQuorum = turnout && !turnout.met && spec.vote?.onNoQuorum;
+  const decision = noQuorum ? noQuorum : Object.hasOwn(spec.decisions, auto) ? auto : firstOfKind(spec, 'approve') ?? auto;
   const blocked = autoBlocker(env, ctx, spec, decision, rung, env.meta.at);
   if (blocked) return { notTaken: blocked };
   out.push({ kind: 'audit', action: 'task.auto-decided', detail: { taskId: task.id, decision, ...(rung.autoComment ? { comment: rung.autoComment } : {}) } });
@@ -55,6 +58,12 @@ function autoEvent(env: Env, ctx: CaseContext, owner: TimerOwner, rung: BreachRu
     out.push(...cancelTimers(ctx, TimerOwners.task(taskId, task.state)), { kind: 'task.complete', taskId, decision, by: 'system' });
   }
   ctx.trail = [...ctx.trail.slice(-49), { state: task.state, taskId: task.id, by: 'system', decision, at: env.meta.at }];
+  if (noQuorum && turnout) {
+    // a vote short of its quorum is void, not lost: coded, audited, and routed by the definition
+    const detail = { cast: turnout.cast, all: turnout.all, quorum: spec.vote!.quorum!, decision };
+    out.push({ kind: 'audit', action: 'vote.no-quorum', detail });
+    return { event: MachineEvents.decision(task.state, decision), done, warnings: [diag('run.vote-no-quorum', '/steps/' + task.state, detail)] };
+  }
   return { event: MachineEvents.decision(task.state, decision), done };
 }
 
@@ -91,7 +100,8 @@ export function prepareTimer(env: Env, ctx: CaseContext, ev: Ev<'timer.fired'>, 
     const warning = diag('run.auto-not-taken', '', { event: auto.auto, reason: a.notTaken });
     return { ok: true, event: MachineEvents.bookkeeping, ctx, effects: out, done: [], audit, warnings: [warning] };
   }
-  return { ok: true, ...a, ctx, effects: out, audit, automatic: true };
+  const { warnings, ...taken } = a;
+  return { ok: true, ...taken, ctx, effects: out, audit, automatic: true, ...(warnings ? { warnings } : {}) };
 }
 
 /** An adapter answered: the request's onSuccess/onFailure event, or just bookkeeping. */

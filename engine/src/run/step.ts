@@ -18,6 +18,10 @@ import { draft } from './context.ts';
 import { calendarFor, type Env, type RunOptions } from './env.ts';
 import { RunLimitExceeded, runLimits } from './limits.ts';
 import { machineOf, type MachineEvent } from './machine.ts';
+import { expression } from '../compile/compile.ts';
+import { ExprKeys } from '../compile/exprKeys.ts';
+import { truthy } from '../expr/index.ts';
+import { logicView } from './view.ts';
 import type { Prepared } from './prepared.ts';
 import { prepareAdapter, prepareSubcase, prepareTimer, prepareUnassignable } from './prepareSystem.ts';
 import { prepareRelease } from './prepareRelease.ts';
@@ -182,15 +186,30 @@ function envFor(c: CompiledDefinition, opts: RunOptions, meta: EventMeta): Env |
 
 const isDiagnostic = (x: Env | Diagnostic): x is Diagnostic => 'code' in x;
 
-/** What a blocked event would have taken: the guarded transitions listening on it in the active states. */
-function blockedBecause(c: CompiledDefinition, value: unknown, e: MachineEventRef): LocalizedText {
+/** The transitions listening on the event in the active states (only guarded ones when `guarded`). */
+function listening(c: CompiledDefinition, value: unknown, e: MachineEventRef, guarded: boolean) {
   const active = activeStates(c, value);
   const type = xstateType(e);
-  const said = c.model.transitions
-    .filter((t) => active.includes(t.from) && t.spec.guard !== undefined && (() => { const l = listenedEvent(c.model, t); return l !== undefined && xstateType(l) === type; })())
-    .map((t) => t.spec.description).filter((d): d is LocalizedText => Boolean(d));
+  return c.model.transitions
+    .filter((t) => active.includes(t.from) && (!guarded || t.spec.guard !== undefined) && (() => { const l = listenedEvent(c.model, t); return l !== undefined && xstateType(l) === type; })());
+}
+
+/** What a blocked event would have taken: the guarded transitions listening on it in the active states. */
+function blockedBecause(c: CompiledDefinition, value: unknown, e: MachineEventRef): LocalizedText {
+  const said = listening(c, value, e, true).map((t) => t.spec.description).filter((d): d is LocalizedText => Boolean(d));
   if (said.length === 0) return { 'zh-CN': '定义未说明该条件', en: 'the definition does not describe the condition' };
   return { 'zh-CN': said.map((d) => d['zh-CN']).join('；'), en: said.map((d) => d.en).join('; ') };
+}
+
+/** The first refusal rule (`refuse`) of a transition listening on the event whose `when` holds: a coded refusal. */
+function refusalOf(c: CompiledDefinition, value: unknown, e: MachineEventRef, ctx: CaseContext, p: StepPayload): Diagnostic | undefined {
+  for (const t of listening(c, value, e, false)) {
+    for (const [i, r] of (t.spec.refuse ?? []).entries()) {
+      if (!truthy(expression(c, ExprKeys.refuse(t, i)).evaluate(logicView(ctx, p)))) continue;
+      return diag('run.refused', t.path + '/refuse/' + i, { event: describeEvent(e), code: r.code, reason: r.message });
+    }
+  }
+  return undefined;
 }
 
 function run(c: CompiledDefinition, snap: LiveSnapshot, e: MachineEventRef, p: StepPayload): [AnyMachineSnapshot, Array<{ type: string; params?: unknown }>] {
@@ -212,6 +231,8 @@ export function step(c: CompiledDefinition, stored: CaseSnapshot | LiveSnapshot,
   const label = event.type === 'task.act' ? `task.${(event as TaskActEvent).action}` : event.type;
   const payloadOf = (x: Extract<Prepared, { ok: true }>) => payload(env, event.meta, label, { data: e.data, comment: e.comment, done: x.done, ctx: x.ctx, pre: x.effects, warnings: [...(x.warnings ?? [])] });
   let p = payloadOf(prepared);
+  const refused = refusalOf(c, snap.value, prepared.event, p.ctx ?? snap.context, p);
+  if (refused) return refuse(snap, [refused]);
   let next: AnyMachineSnapshot;
   let actions: Array<{ type: string; params?: unknown }>;
   try {

@@ -20,7 +20,11 @@ export type SimStep =
   | { expect: unknown };
 
 export interface SimScript {
-  /** `by` a user id; or no `by` and a `source` (device / external / system) for a case opened by a trigger */
-  case: { id?: string; orgPath: string; data?: Record<string, unknown>; by?: string; source?: 'device' | 'external' | 'system'; at: string };
+  /**
+   * `by` a user id; or no `by` and a `source` (device / external / system) for a case opened by a trigger.
+   * `spawned`: the case is a sub-case another case's `spawn` opens (as `by`, the user whose act spawned it):
+   * its intake is checked as the engine checks a spawn's input, not as a user's form.
+   */
+  case: { id?: string; orgPath: string; data?: Record<string, unknown>; by?: string; source?: 'device' | 'external' | 'system'; at: string; spawned?: boolean };
   steps: SimStep[];
 }

@@ -82,6 +82,7 @@ const AUDIT = ['county-admin', 'county-dispatcher', 'township-reviewer'] as cons
 const ADMIN = ['county-admin'] as const;
 /** 督办: township and county leads, dispatchers, admins. */
 const OVERSIGHT = ['county-admin', 'county-dispatcher', 'township-reviewer'] as const;
+const POINTS = ['county-admin', 'township-admin', 'community-secretary', 'community-officer'] as const;
 const forbidden = 'authz.forbidden';
 const notAssignee = 'task.not-assignee';
 
@@ -217,6 +218,15 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   listOpsDeadLetters: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'rows of cases in the admin’s subtree' },
   retryOpsDeadLetter: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'audited' },
   discardOpsDeadLetter: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'audited' },
+  // 积分 (issue 13): rules are the county's; rewards and accounts are kept by community staff and above for residents in their scope
+  listPointsRules: { access: { who: 'any' }, scope: 'none' },
+  putPointsRule: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'audited' },
+  listPointsRewards: { access: { who: 'any' }, scope: 'none', note: 'rewards offered at the caller’s org units and above' },
+  createPointsReward: { access: { who: 'roles', roles: POINTS, code: forbidden }, scope: 'createAt' },
+  getPointsAccount: { access: { who: 'any' }, scope: 'user', note: 'residents: their own account only' },
+  awardPoints: { access: { who: 'roles', roles: POINTS, code: forbidden }, scope: 'user', note: 'mutates: a second award for the same activity answers 409' },
+  redeemPoints: { access: { who: 'roles', roles: POINTS, code: forbidden }, scope: 'user', note: 'the matrix names an unknown reward: 422' },
+  reversePoints: { access: { who: 'roles', roles: POINTS, code: forbidden }, scope: 'user', note: 'the matrix names an unknown entry: 422' },
 };
 
 /**

@@ -173,6 +173,14 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   listOpsDeadLetters: () => ({ method: 'GET', path: '/api/ops/dead-letters?source=timer' }),
   retryOpsDeadLetter: () => ({ method: 'POST', path: '/api/ops/dead-letters/retry', body: { source: 'outbox', id: opsDead.outbox } }),
   discardOpsDeadLetter: () => ({ method: 'POST', path: '/api/ops/dead-letters/discard', body: { source: 'timer', id: opsDead.timer } }),
+  listPointsRules: () => ({ method: 'GET', path: '/api/points/rules' }),
+  putPointsRule: () => ({ method: 'PUT', path: '/api/points/rules/matrix-rule', body: { title: { 'zh-CN': '矩阵', en: 'Matrix' }, unit: 'each', points: 1, enabled: true } }),
+  listPointsRewards: () => ({ method: 'GET', path: '/api/points/rewards' }),
+  createPointsReward: (t) => ({ method: 'POST', path: '/api/points/rewards', body: { orgPath: t.orgPath, name: { 'zh-CN': '矩阵', en: 'Matrix' }, cost: 1 } }),
+  getPointsAccount: (t) => ({ method: 'GET', path: `/api/points/accounts/${t.userId}` }),
+  awardPoints: (t) => ({ method: 'POST', path: `/api/points/accounts/${t.userId}/entries`, body: { ruleId: 'meeting-attendance', activityRef: 'matrix' } }),
+  redeemPoints: (t) => ({ method: 'POST', path: `/api/points/accounts/${t.userId}/redemptions`, body: { rewardId: 'matrix-none' } }),
+  reversePoints: (t) => ({ method: 'POST', path: `/api/points/accounts/${t.userId}/entries/matrix-none/reverse`, body: { reason: '矩阵冲正' } }),
 };
 
 /** For list operations: the ids an answer holds, and which of the target's ids must (inside) or must not (outside) be among them. */

@@ -1,7 +1,7 @@
 /**
  * CASL abilities from role assignments. Scope conditions use only equality on the org path at
  * one level (orgL1…orgL4), on the assignee, a named candidate, a candidate group, the initiator,
- * a party or a holder, so `scopeToSql` can turn every rule into an indexed SQL predicate: lists are
+ * a party, a holder or a public notice's community, so `scopeToSql` can turn every rule into an indexed SQL predicate: lists are
  * filtered by the database, never in memory.
  *
  * Staff roles see their org subtree. Residents, volunteers and service providers are not staff
@@ -35,6 +35,12 @@ export const registryRoles = ['grid-worker', 'grid-leader', 'grid-advisor', 'com
 /** Supervisor roles that review break-glass reveals afterwards (personal-data.md §3), when held at county or township level. */
 export const breakGlassReviewRoles = ['county-admin', 'county-dispatcher', 'township-reviewer'];
 
+/** The community (level 3) of an org path; the path itself above that level. */
+function communityOf(orgPath: string): string {
+  const parts = orgPath.split('/').filter(Boolean);
+  return '/' + parts.slice(0, Math.min(3, parts.length)).join('/');
+}
+
 /** The scope condition for an assignment: equality on the org path at its level. */
 export function scopeCondition(orgPath: string): Record<string, string> {
   return { [`orgL${depthOfPath(orgPath)}`]: orgPath };
@@ -50,6 +56,8 @@ export function defineAbilities(user: UserRecord): AppAbility {
     can('read', 'OrgUnit', scope);
     // Cross-scope access only through assignment: tasks offered to the user's role group.
     can('read', 'Task', { group: `${a.role}@${a.orgPath}` });
+    // 公示/公告 reach the residents of the community, not only the parties (cases/publicScope.ts)
+    if (!isStaffRole(a.role)) can('read', 'Case', { public: communityOf(a.orgPath) });
     if (!isStaffRole(a.role)) continue;
     can('read', 'Case', scope);
     can('read', 'Task', scope);

@@ -24,6 +24,9 @@ export function applyCondition(w: Knex.QueryBuilder, table: string, cond: Cond, 
       w.whereIn(`${table}.id`, knex('task_candidates').select('task_id').where('user_id', value));
     } else if (field === 'initiator') {
       w.where(`${table}.created_by`, value);
+    } else if (field === 'public') {
+      // 公示/公告: a case in a public state, readable by the residents of its community
+      w.where(`${table}.public_l3`, value);
     } else if (field === 'party') {
       // took part: held a task of the case at any time (assignee), open or done
       w.whereIn(`${table}.id`, knex('tasks as pt').select('pt.case_id').where('pt.assignee', value));

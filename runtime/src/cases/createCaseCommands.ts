@@ -22,6 +22,7 @@ import { scheduleSeal, stagedAudit } from '../audit/auditStaging.ts';
 import { writeBatch, type WriteBatch } from '../store/writeBatch.ts';
 import { chainQueries, toUnchained, type AuditEntry, type ChainHead } from '../audit/chain.ts';
 import { refusal } from './engineErrors.ts';
+import { publicScopeOf } from './publicScope.ts';
 
 /** Dependencies of the command path. */
 export interface CaseCommandDeps { db: Db; definitions: KnexDefinitionStore; runOptions: RunOptionsSource; codec: PiiCodec }
@@ -135,7 +136,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     const { stored, secrets } = seal(res as StepResult<LiveSnapshot>, fields);
     const version = Number(row.version) + 1;
     const changed = await batch.changed(trx('cases').where({ id: row.id, version: row.version })
-      .update({ definition_version: to.definition.version, state: stateName(r.snapshot.value), version, updated_at: meta.at, snapshot: JSON.stringify(stored) }));
+      .update({ definition_version: to.definition.version, state: stateName(r.snapshot.value), public_l3: publicScopeOf(to, r.snapshot.value, row.org_path), version, updated_at: meta.at, snapshot: JSON.stringify(stored) }));
     if (changed !== 1) return { diagnostics: [{ code: 'case.version-conflict', severity: 'error', path: '', message: { 'zh-CN': '案件已被他人更新', en: 'The case was changed meanwhile' } }] };
     const event = { type: 'case.migrated', fromVersion: from.definition.version, toVersion: to.definition.version, mapping, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
     await write(trx, batch, { id: row.id, definitionId: row.definition_id, orgPath: row.org_path, seq: version }, res, event, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
@@ -192,7 +193,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
       const { stored, secrets } = seal(res, fields);
       await inTransaction(async (trx, batch) => {
         batch.add(trx('cases').insert({ id, ref, definition_id: input.definitionId, definition_version: version, org_path: input.orgPath, ...orgLevelsOf(input.orgPath),
-          state: stateName(res.snapshot.value), status: res.snapshot.status, version: 1, snapshot: JSON.stringify(stored), created_by: user.id, created_at: now, updated_at: now }));
+          state: stateName(res.snapshot.value), public_l3: publicScopeOf(compiled, res.snapshot.value, input.orgPath), status: res.snapshot.status, version: 1, snapshot: JSON.stringify(stored), created_by: user.id, created_at: now, updated_at: now }));
         const event = { type: 'case.created', data: { ...input.data }, meta: { at: now, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, seq: 1 }, res, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
       }, { ...hooks, caseId: id });
@@ -219,7 +220,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         const version = Number(row.version) + 1;
         const { stored: sealed, secrets } = seal(res, fields);
         // The snapshot rides on the version-checked UPDATE: one write of the case row per command.
-        const changed = await batch.changed(trx('cases').where({ id: caseId, version: row.version }).update({ state: stateName(res.snapshot.value), status: res.snapshot.status, version, updated_at: meta.at, snapshot: JSON.stringify(sealed) }));
+        const changed = await batch.changed(trx('cases').where({ id: caseId, version: row.version }).update({ state: stateName(res.snapshot.value), public_l3: publicScopeOf(compiled, res.snapshot.value, row.org_path), status: res.snapshot.status, version, updated_at: meta.at, snapshot: JSON.stringify(sealed) }));
         if (changed !== 1) {
           // A locking read sees the winner's committed row (a plain read would see this transaction's snapshot).
           const q = trx('cases').where({ id: caseId }).first('version');

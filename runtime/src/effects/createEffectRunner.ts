@@ -1,6 +1,6 @@
 /**
  * Performs what commands wrote to the outbox: notices, adapter calls (and their channel sends),
- * sub-cases; then delivers finished sub-cases to their parents. Cases run concurrently up to a limit
+ * sub-cases; then delivers finished sub-cases to their parents, and a parent's end to its running children. Cases run concurrently up to a limit
  * (adapter calls wait on the network, not on us), one case's rows in order; one row's failure is logged and retried later
  * through its lease, never allowed to stop the others. `wake()` runs a tick soon after a commit.
  */
@@ -8,6 +8,7 @@ import type { PluginHost } from '@tongban/plugin-host';
 import type { Services } from '../services.ts';
 import { claimOutbox, type OutboxRow } from './claimOutbox.ts';
 import { deliverSubcaseOutcomes } from './deliverSubcaseOutcomes.ts';
+import { deliverParentOutcomes } from './deliverParentOutcomes.ts';
 import { executeAdapterCall } from './executeAdapterCall.ts';
 import { executeSpawn } from './executeSpawn.ts';
 import { executeNotify } from './notify/executeNotify.ts';
@@ -52,7 +53,7 @@ export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?
     await Promise.all(Array.from({ length: Math.min(concurrency, byCase.length) }, async () => {
       while (next < byCase.length) for (const row of byCase[next++]!) await perform(row, now);
     }));
-    return rows.length + (await deliverSubcaseOutcomes(s));
+    return rows.length + (await deliverSubcaseOutcomes(s)) + (await deliverParentOutcomes(s));
   }
 
   const tick = (now = Date.now()): Promise<number> => {

@@ -16,6 +16,7 @@ import * as m010 from './migrations/010_admin.ts';
 import * as m012 from './migrations/012_ops.ts';
 import * as m016 from './migrations/016_retention.ts';
 import * as m011 from './migrations/011_registry.ts';
+import * as m015 from './migrations/015_community.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '012_ops': m012,
   '016_retention': m016,
   '011_registry': m011,
+  '015_community': m015,
 };
 
 const source: Knex.MigrationSource<string> = {
