@@ -55,6 +55,8 @@ import { createTriggerReceiver } from './effects/receiveTrigger.ts';
 import { createTriggerTargets } from './effects/triggerTargets.ts';
 import { caseLinkOperations } from './effects/caseLinks.router.ts';
 import { notificationPrefOperations } from './effects/notify/notificationPrefs.router.ts';
+import { KnexConsentStore } from './consents/KnexConsentStore.ts';
+import { consentOperations } from './consents/consents.router.ts';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -74,7 +76,7 @@ export interface Runtime extends Services {
 function allOperations(s: Services): Operation[] {
   // the workbench's literal paths (/api/tasks/queue-counts) come before the `{id}` routes they would match
   return [...workbenchOperations(s), ...authOperations(s), ...definitionOperations(s), ...migrationOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
-    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s, new KnexDesignerStore(s.db.knex))];
+    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s, new KnexDesignerStore(s.db.knex)), ...consentOperations(s.consents)];
 }
 
 /**
@@ -117,9 +119,10 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const definitions = new KnexDefinitionStore(db.knex);
   const runOptions = createRunOptions(identity);
   const codec = createPiiCodec(config.piiKey, config.piiOldKeys, config.hmacKey);
+  const consents = new KnexConsentStore(db.knex, db.dialect, codec);
   const services: Services = {
     config, db, logger, identity, principals, tokens, login: createLoginService(identity, tokens, createLoginThrottle(db.knex)), definitions, runOptions, codec,
-    commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex, runOptions.calendar),
+    commands: createCaseCommands({ db, definitions, runOptions, codec, consents }), consents, cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex, runOptions.calendar),
     migrations: createMigrationQueries({ knex: db.knex, definitions, runOptions, codec }),
     inbox: createInbox(db.knex), audit: createAuditQueries(db.knex, { auditKey: config.auditKey, checkpointFile: config.auditCheckpointFile }),
     taskRecords: createTaskRecords(db.knex), rateLimits: createRateLimits(db.knex),

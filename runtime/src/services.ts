@@ -19,6 +19,7 @@ import type { TaskRecords } from './tasks/createTaskRecords.ts';
 import type { RateLimits } from './store/rateLimit.ts';
 import type { Adapters } from './adapters/createAdapters.ts';
 import type { EffectRunner } from './effects/createEffectRunner.ts';
+import type { KnexConsentStore } from './consents/KnexConsentStore.ts';
 
 /** Everything a request handler may use. */
 export interface Services {
@@ -50,4 +51,6 @@ export interface Services {
   adapters: Adapters;
   /** performs outbox effects; `wake()` after a commit that wrote some */
   effects: EffectRunner;
+  /** the registry of residents' separate consents (单独同意), checked before personal data is shared */
+  consents: KnexConsentStore;
 }

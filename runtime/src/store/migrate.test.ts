@@ -4,7 +4,7 @@ import { migrateDownAll, migrateLatest, migrationStatus } from './migrate.ts';
 
 const tables = ['definitions', 'org_units', 'users', 'role_assignments', 'cases', 'case_events', 'tasks',
   'timers', 'outbox', 'attachments', 'audit_log', 'audit_pending', 'notifications', 'pii_lookup', 'task_candidates', 'login_throttle', 'saved_views', 'intake_drafts',
-  'adapter_configs', 'plugin_state', 'trigger_events', 'case_links', 'notification_prefs', 'designer_drafts', 'definition_scenarios'];
+  'adapter_configs', 'plugin_state', 'trigger_events', 'case_links', 'notification_prefs', 'designer_drafts', 'definition_scenarios', 'consents', 'care_counts'];
 
 describe.each(testDialects)('migrations on %s', (dialect) => {
   let db: TestDb;
@@ -12,12 +12,12 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
   afterAll(async () => db.dispose());
 
   it('goes up, down and up again', async () => {
-    expect(await migrateLatest(db.knex)).toEqual(['001_core', '002_cases', '003_records', '004_perf', '005_jobs_reviews', '006_security', '007_workbench', '008_effects', '009_designer']);
+    expect(await migrateLatest(db.knex)).toEqual(['001_core', '002_cases', '003_records', '004_perf', '005_jobs_reviews', '006_security', '007_workbench', '008_effects', '009_designer', '014_care']);
     for (const t of tables) expect(await db.knex.schema.hasTable(t)).toBe(true);
     expect((await migrationStatus(db.knex)).pending).toEqual([]);
     await migrateDownAll(db.knex);
     for (const t of tables) expect(await db.knex.schema.hasTable(t)).toBe(false);
-    expect(await migrateLatest(db.knex)).toHaveLength(9);
+    expect(await migrateLatest(db.knex)).toHaveLength(10);
     expect(await migrateLatest(db.knex)).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import * as m006 from './migrations/006_security.ts';
 import * as m007 from './migrations/007_workbench.ts';
 import * as m008 from './migrations/008_effects.ts';
 import * as m009 from './migrations/009_designer.ts';
+import * as m014 from './migrations/014_care.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '007_workbench': m007,
   '008_effects': m008,
   '009_designer': m009,
+  '014_care': m014,
 };
 
 const source: Knex.MigrationSource<string> = {
