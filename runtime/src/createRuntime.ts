@@ -57,6 +57,7 @@ import { caseLinkOperations } from './effects/caseLinks.router.ts';
 import { notificationPrefOperations } from './effects/notify/notificationPrefs.router.ts';
 import { KnexConsentStore } from './consents/KnexConsentStore.ts';
 import { consentOperations } from './consents/consents.router.ts';
+import { createResidentCounts } from './care/residentCounts.ts';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -122,7 +123,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const consents = new KnexConsentStore(db.knex, db.dialect, codec);
   const services: Services = {
     config, db, logger, identity, principals, tokens, login: createLoginService(identity, tokens, createLoginThrottle(db.knex)), definitions, runOptions, codec,
-    commands: createCaseCommands({ db, definitions, runOptions, codec, consents }), consents, cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex, runOptions.calendar),
+    commands: createCaseCommands({ db, definitions, runOptions, codec, consents, residentCounts: createResidentCounts(db.knex, codec) }), consents, cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex, runOptions.calendar),
     migrations: createMigrationQueries({ knex: db.knex, definitions, runOptions, codec }),
     inbox: createInbox(db.knex), audit: createAuditQueries(db.knex, { auditKey: config.auditKey, checkpointFile: config.auditCheckpointFile }),
     taskRecords: createTaskRecords(db.knex), rateLimits: createRateLimits(db.knex),

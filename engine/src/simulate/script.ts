@@ -21,6 +21,8 @@ export type SimStep =
 
 export interface SimScript {
   /** `by` a user id; or no `by` and a `source` (device / external / system) for a case opened by a trigger */
-  case: { id?: string; orgPath: string; data?: Record<string, unknown>; by?: string; source?: 'device' | 'external' | 'system'; at: string };
+  case: { id?: string; orgPath: string; data?: Record<string, unknown>; by?: string; source?: 'device' | 'external' | 'system'; at: string;
+    /** values the runtime would derive for `x-count` fields (a resident's earlier falls) */
+    derived?: Record<string, unknown> };
   steps: SimStep[];
 }
