@@ -13,6 +13,13 @@ export function daysBetween(a: unknown, b: unknown): number | null {
   return x === null || y === null ? null : cstDayNumber(y) - cstDayNumber(x);
 }
 
+/** Whole minutes from `a` to `b` (ISO strings or epoch ms); null when either is invalid (e.g. from acceptance to an appointment). */
+export function minutesBetween(a: unknown, b: unknown): number | null {
+  const x = toEpochMs(a);
+  const y = toEpochMs(b);
+  return x === null || y === null ? null : Math.floor((y - x) / 60_000);
+}
+
 function buildMatches(a: BuildArgs): Ev | undefined {
   const res = compilePattern(a.raw[1], a.raw[2]);
   if (!res.ok) {
@@ -87,6 +94,7 @@ function buildDistance(a: BuildArgs): Ev {
 /** Tongban extras: `count` lives with the array operators; these are dates, patterns, roles, records and distances. */
 export const extraOps: Record<string, OpSpec> = {
   daysBetween: { min: 2, max: 2, build: binary(daysBetween) },
+  minutesBetween: { min: 2, max: 2, build: binary(minutesBetween) },
   matches: { min: 2, max: 3, build: buildMatches },
   hasRole: { min: 1, max: 1, build: buildHasRole },
   record: { min: 2, max: 40, build: buildRecord },

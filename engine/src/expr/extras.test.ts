@@ -27,7 +27,7 @@ describe('truthy', () => {
 
 describe('logicOperators', () => {
   it('lists every supported operator exactly once', () => {
-    const expected = ['var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'in', 'cat', 'substr', 'merge', 'map', 'filter', 'reduce', 'all', 'none', 'some', 'count', 'daysBetween', 'matches', 'hasRole', 'record', 'distanceMeters'];
+    const expected = ['var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'in', 'cat', 'substr', 'merge', 'map', 'filter', 'reduce', 'all', 'none', 'some', 'count', 'daysBetween', 'matches', 'hasRole', 'record', 'distanceMeters', 'minutesBetween'];
     expect([...logicOperators].sort()).toEqual([...expected].sort());
     expect(Object.isFrozen(logicOperators)).toBe(true);
   });
@@ -150,5 +150,14 @@ describe('distanceMeters', () => {
     expect(logic.evaluate({ a: { lat: 30.5, lng: 105.6 }, b: { lat: 30.5, lng: 105.6 } })).toBe(0);
     expect(logic.evaluate({ a: { lat: 30.5 }, b: { lat: 30.5, lng: 105.6 } })).toBeNull();
     expect(logic.evaluate({ a: { lat: 95, lng: 105.6 }, b: { lat: 30.5, lng: 105.6 } })).toBeNull();
+  });
+});
+
+describe('minutesBetween', () => {
+  it('counts whole minutes between two times (ISO or epoch ms), null when one is missing', () => {
+    const logic = compiled({ minutesBetween: [{ var: 'a' }, { var: 'b' }] });
+    expect(logic.evaluate({ a: Date.parse('2025-03-04T09:00:00+08:00'), b: '2025-03-06T09:30:00+08:00' })).toBe(2 * 1440 + 30);
+    expect(logic.evaluate({ a: '2025-03-04T09:00:00+08:00', b: '2025-03-04T08:59:00+08:00' })).toBe(-1);
+    expect(logic.evaluate({ a: '2025-03-04T09:00:00+08:00' })).toBeNull();
   });
 });
