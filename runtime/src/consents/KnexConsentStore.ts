@@ -26,6 +26,8 @@ export interface Consent {
 export interface ConsentInput {
   subjectName: string; subjectIdNumber: string; orgPath: string; purpose: ConsentPurpose; dataCategories: string[]; recipients: string[];
   guardianName?: string; evidence: string; grantedAt: number; expiresAt?: number;
+  /** a fixed id (seeding the sample county only; the API always lets the store choose) */
+  id?: string;
 }
 
 /** Who did it (audit). */
@@ -51,7 +53,7 @@ export class KnexConsentStore {
   /** Records a separate consent; audited (`consent.recorded`, no personal data in the entry). */
   async record(input: ConsentInput, actor: ConsentActor, at: number): Promise<Consent> {
     const row = {
-      id: `cs-${randomUUID()}`, subject_hmac: this.codec.hmac(input.subjectIdNumber),
+      id: input.id ?? `cs-${randomUUID()}`, subject_hmac: this.codec.hmac(input.subjectIdNumber),
       subject_name_masked: String(maskValue('name', input.subjectName)), subject_id_masked: String(maskValue('id-number', input.subjectIdNumber)),
       org_path: input.orgPath, ...orgLevelsOf(input.orgPath), purpose: input.purpose, data_categories: JSON.stringify(input.dataCategories), recipients: JSON.stringify(input.recipients),
       separate: true, guardian_name_masked: input.guardianName ? String(maskValue('name', input.guardianName)) : null, evidence: input.evidence,
@@ -64,6 +66,11 @@ export class KnexConsentStore {
         detail: { consentId: row.id, purpose: input.purpose, dataCategories: input.dataCategories, recipients: input.recipients } }]);
     });
     return toConsent(row);
+  }
+
+  /** True when a consent with this id is recorded (seeding stays idempotent). */
+  async exists(id: string): Promise<boolean> {
+    return !!(await this.knex('consents').where({ id }).first('id'));
   }
 
   /** One consent the caller may `action` (404 otherwise: out of scope looks like absent). */

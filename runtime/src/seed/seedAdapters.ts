@@ -5,13 +5,18 @@
  */
 import { devices, residents, sampleAdapters } from '@tongban/examples';
 import type { Runtime } from '../createRuntime.ts';
+import { deviceConsentsOf } from './seedConsents.ts';
 
 /** Builds the mqtt-devices registry from the sample devices and the residents they serve. */
 export function sampleRegistry(): Array<Record<string, unknown>> {
   return devices.flatMap((d) => {
     const r = residents.find((x) => x.id === d.residentId);
     if (!r?.emergencyContacts?.length) return [];
-    return [{ id: d.id, type: d.type, gridPath: d.gridPath, elder: { name: r.name, residentId: r.id }, emergencyContacts: r.emergencyContacts, ...(r.livingStatus ? { livingStatus: r.livingStatus } : {}) }];
+    // the resident's consents ride on every alarm of their devices; a door lock only where door access was authorised
+    const consents = deviceConsentsOf(r.id);
+    const door = consents.door ? devices.find((x) => x.residentId === r.id && x.type === 'door')?.id : undefined;
+    return [{ id: d.id, type: d.type, gridPath: d.gridPath, elder: { name: r.name, residentId: r.id }, emergencyContacts: r.emergencyContacts, ...(r.livingStatus ? { livingStatus: r.livingStatus } : {}),
+      ...(Object.keys(consents).length ? { consents } : {}), ...(door ? { doorDeviceId: door } : {}) }];
   });
 }
 

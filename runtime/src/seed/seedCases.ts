@@ -8,6 +8,7 @@ import type { SeedCase } from '@tongban/examples';
 import { runStep, stepLabel, userOf, type SeedRun, type StepDeps } from './seedSteps.ts';
 import { rebaseScript } from './rebaseDates.ts';
 import { EventRefusedError } from '../errors/DomainError.ts';
+import { sourceUser } from '../jobs/systemUsers.ts';
 
 /** What loading seed cases needs (the runtime provides all of it). */
 export type SeedCaseDeps = StepDeps & { definitions: { latestPublished(id: string): Promise<number> } };
@@ -23,7 +24,8 @@ async function claim(d: SeedCaseDeps, seedId: string): Promise<boolean> {
 async function drive(d: SeedCaseDeps, seed: SeedCase): Promise<SeedRun> {
   const script = rebaseScript(seed.script, Date.now());
   const version = await d.definitions.latestPublished(seed.definition);
-  const user = await userOf(d, script.case.by ?? 'system');
+  // a case a device or another system opened starts as that source, as the trigger receiver starts it
+  const user = script.case.by ? await userOf(d, script.case.by) : sourceUser(script.case.source ?? 'system', script.case.orgPath);
   const c = await d.commands.create(user, { definitionId: seed.definition, version, orgPath: script.case.orgPath, data: script.case.data ?? {} });
   const run: SeedRun = { caseId: c.id, orgPath: script.case.orgPath, offset: 0 };
   await d.knex('seed_cases').where({ seed_id: seed.id }).update({ case_id: c.id });

@@ -377,6 +377,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 同意记录（辖区内，可按身份证号查） Consent records in scope */
+        get: operations["listConsents"];
+        put?: never;
+        /** 登记单独同意（留痕） Record a separate consent (audited) */
+        post: operations["recordConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一条同意记录 One consent record */
+        get: operations["getConsent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回同意（留痕，此后不再共享） Withdraw a consent (audited; blocks later sharing) */
+        post: operations["withdrawConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/definitions": {
         parameters: {
             query?: never;
@@ -1601,6 +1653,32 @@ export interface components {
         CommentList: {
             items: components["schemas"]["Comment"][];
         };
+        Consent: {
+            dataCategories: string[];
+            evidence: string;
+            expiresAt: number | null;
+            grantedAt: number;
+            guardianName: string | null;
+            id: string;
+            orgPath: string;
+            /** @enum {string} */
+            purpose: "sensor-monitoring" | "share-provider" | "share-hospital" | "door-access";
+            recipients: string[];
+            recordedAt: number;
+            recordedBy: string;
+            separate: boolean;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            subjectIdNumber: string;
+            subjectName: string;
+            withdrawnAt: number | null;
+            withdrawnBy: string | null;
+            withdrawReason: string | null;
+        };
+        ConsentPage: {
+            items: components["schemas"]["Consent"][];
+            nextCursor: string | null;
+        };
         DeadLetter: {
             attempts: number;
             caseId: string;
@@ -1738,7 +1816,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "internal";
+                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "consent.not-found" | "consent.already-withdrawn" | "consent.forbidden" | "consent.bad-id-number" | "consent.bad-period" | "consent.refused" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "internal";
                 details: Record<string, never>;
                 message: string;
             };
@@ -3119,6 +3197,190 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClientConfig"];
+                };
+            };
+        };
+    };
+    listConsents: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                idNumber?: string;
+                limit?: number;
+                purpose?: "sensor-monitoring" | "share-provider" | "share-hospital" | "door-access";
+                status?: "active" | "withdrawn" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPage"];
+                };
+            };
+        };
+    };
+    recordConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dataCategories: ("none" | "name" | "phone" | "id-number" | "address" | "gps" | "location" | "health" | "biometric" | "special-identity" | "minor" | "private" | "email" | "birth-date" | "sex")[];
+                    evidence: string;
+                    expiresAt?: number;
+                    grantedAt?: number;
+                    guardianName?: string;
+                    orgPath: string;
+                    /** @enum {string} */
+                    purpose: "sensor-monitoring" | "share-provider" | "share-hospital" | "door-access";
+                    recipients: string[];
+                    subjectIdNumber: string;
+                    subjectName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+        };
+    };
+    getConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+        };
+    };
+    withdrawConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
                 };
             };
         };
