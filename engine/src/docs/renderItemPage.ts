@@ -3,6 +3,7 @@
  * `scripts/write-docs.ts` writes the pages next to the definitions; `renderItemPage.test.ts`
  * fails when a page in `definitions/service-items/` is out of date.
  */
+import { channelLines } from './channelLines.ts';
 import type { Assignee, BreachRung, Definition, SlaSpec, StateSpec, TransitionSpec } from '../definition/types.ts';
 
 type Json = Record<string, unknown>;
@@ -115,6 +116,7 @@ export function renderItemPage(def: Definition): string {
     '## 角色 Roles', '', '| 角色 | 中文 | English | 层级 |', '|---|---|---|---|',
     ...Object.entries(def.roles).map(([id, r]) => `| \`${id}\` | ${r.title['zh-CN']} | ${r.title.en} | ${r.level ? levelZh[r.level] : '—'} |`), '',
     `受理 Intake：表单 \`${def.intake?.form ?? '—'}\`，可发起角色 ${(def.intake?.roles ?? []).map((r) => `\`${r}\``).join('、') || '—'}`, '',
+    ...channelLines(def),
     '## 环节 Steps', '', '| 状态 | 名称 | 方式 | 处理人 / 可发送事件的角色 | 决定 / 事件 | 时限 SLA |', '|---|---|---|---|---|---|', ...stepRows(def), '',
     '## 案件时钟 Case clocks', '',
     ...(Object.entries(def.clocks ?? {}).map(([n, c]) => `- \`${n}\` ${c.title?.['zh-CN'] ?? ''}：${describeSla(c)}；开始 ${c.startOn.join('、')}，停止 ${c.stopOn.join('、')}${c.pauseIn?.length ? `，暂停于 ${c.pauseIn.join('、')}` : ''}`)),
