@@ -9,6 +9,7 @@ import usersJson from './sample-county/users.json' with { type: 'json' };
 import residentsJson from './sample-county/residents.json' with { type: 'json' };
 import devicesJson from './sample-county/devices.json' with { type: 'json' };
 import seedCasesJson from './sample-county/seed-cases.json' with { type: 'json' };
+import consentsJson from './sample-county/consents.json' with { type: 'json' };
 import adaptersJson from './sample-county/adapters.json' with { type: 'json' };
 import type { DirectoryData } from '@tongban/engine';
 import type { SeedCase } from './seed.ts';
@@ -37,6 +38,9 @@ export const users = usersJson as User[];
 export const residents = residentsJson as Resident[];
 export const devices = devicesJson as Device[];
 export const seedCases = seedCasesJson as unknown as SeedCase[];
+/** A sample resident's separate consent (单独同意), loaded into the consent registry before the seed cases that name it. */
+export interface SampleConsent { id: string; residentId: string; orgPath: string; purpose: 'sensor-monitoring' | 'share-provider' | 'share-hospital' | 'door-access'; dataCategories: string[]; recipients: string[]; evidence: string }
+export const sampleConsents = consentsJson as SampleConsent[];
 /** The adapters the sample county runs (`npm start` loads them) and their local-safe settings. */
 export const sampleAdapters = adaptersJson as { modules: string[]; settings: Record<string, { config: Record<string, unknown>; secrets?: Record<string, unknown> }> };
 

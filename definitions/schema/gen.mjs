@@ -65,6 +65,8 @@ const raw = {
         'x-pii': { enum: ['none', 'name', 'phone', 'id-number', 'address', 'gps', 'location', 'health', 'biometric', 'special-identity', 'minor', 'private', 'email', 'birth-date', 'sex'] },
         title: { type: 'string' },
         'x-title': L,
+        'x-consent': strict({ purpose: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 40 }, subject: { type: 'string', minLength: 1, maxLength: 200 } }, ['purpose']),
+        'x-count': strict({ key: { type: 'string', minLength: 1, maxLength: 200 }, when: logic, within: duration }, ['key', 'within']),
       },
     },
     form: strict({
@@ -167,7 +169,7 @@ const raw = {
     effect: {
       oneOf: [
         strict({ notify: strict({ template: id, channel: { enum: ['app', 'sms', 'phone', 'wechat', 'cc'] }, to: { $ref: '#/$defs/recipients' } }, ['template', 'to']) }, ['notify']),
-        strict({ invoke: strict({ operation: { $ref: '#/$defs/operationId' }, input: { type: 'object', additionalProperties: logic }, retry: strict({ max: { type: 'integer', minimum: 0, maximum: 20 }, backoff: duration }, ['max', 'backoff']), onSuccess: eventName, onFailure: eventName }, ['operation']) }, ['invoke']),
+        strict({ invoke: strict({ operation: { $ref: '#/$defs/operationId' }, input: { type: 'object', additionalProperties: logic }, retry: strict({ max: { type: 'integer', minimum: 0, maximum: 20 }, backoff: duration }, ['max', 'backoff']), onSuccess: eventName, onFailure: eventName, consent: strict({ ref: logic, purpose: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 40 }, subject: logic }, ['ref', 'purpose']) }, ['operation']) }, ['invoke']),
         strict({ spawn: strict({ definition: id, input: { type: 'object', additionalProperties: logic }, wait: { type: 'boolean' } }, ['definition']) }, ['spawn']),
         strict({ audit: strict({ action: { type: 'string', minLength: 1, maxLength: 64 } }, ['action']) }, ['audit']),
       ],

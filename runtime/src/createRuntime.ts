@@ -75,6 +75,9 @@ import { createRegistry } from './registry/createRegistry.ts';
 import { registryOperations } from './registry/registryOperations.ts';
 import { withDeviceSignals } from './registry/devices/deviceSignals.ts';
 import { syncDeviceAdapters } from './registry/devices/syncDeviceAdapters.ts';
+import { KnexConsentStore } from './consents/KnexConsentStore.ts';
+import { consentOperations } from './consents/consents.router.ts';
+import { createResidentCounts } from './care/residentCounts.ts';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -100,7 +103,7 @@ export interface Runtime extends Services {
 function allOperations(s: Services): Operation[] {
   // the workbench's literal paths (/api/tasks/queue-counts) come before the `{id}` routes they would match
   return [...workbenchOperations(s), ...adminOperations(s), ...authOperations(s), ...definitionOperations(s), ...migrationOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
-    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s, new KnexDesignerStore(s.db.knex)), ...registryOperations(s), ...pointsOperations(s, new KnexPointsLedger(s.db))];
+    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s, new KnexDesignerStore(s.db.knex)), ...registryOperations(s), ...pointsOperations(s, new KnexPointsLedger(s.db)), ...consentOperations(s.consents)];
 }
 
 /**
@@ -147,9 +150,10 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const definitions = new KnexDefinitionStore(db.knex);
   const runOptions = createRunOptions(identity);
   const codec = createPiiCodec(config.piiKey, config.piiOldKeys, config.hmacKey);
+  const consents = new KnexConsentStore(db.knex, db.dialect, codec);
   const services: Services = {
     config, db, logger, identity, principals, tokens, login: createLoginService(identity, tokens, createLoginThrottle(db.knex)), definitions, runOptions, codec,
-    commands: createCaseCommands({ db, definitions, runOptions, codec }), cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex, runOptions.calendar),
+    commands: createCaseCommands({ db, definitions, runOptions, codec, consents, residentCounts: createResidentCounts(db.knex, codec) }), consents, cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex, runOptions.calendar),
     migrations: createMigrationQueries({ knex: db.knex, definitions, runOptions, codec }),
     inbox: createInbox(db.knex), audit: createAuditQueries(db.knex, { auditKey: config.auditKey, checkpointFile: config.auditCheckpointFile }),
     taskRecords: createTaskRecords(db.knex), rateLimits: createRateLimits(db.knex),

@@ -23,6 +23,7 @@ import type { AdminService } from './admin/createAdminService.ts';
 import type { RuntimeMetrics } from './ops/createRuntimeMetrics.ts';
 import type { OpsServices } from './ops/createOps.ts';
 import type { Registry } from './registry/createRegistry.ts';
+import type { KnexConsentStore } from './consents/KnexConsentStore.ts';
 
 /** Everything a request handler may use. */
 export interface Services {
@@ -62,4 +63,6 @@ export interface Services {
   ops?: OpsServices;
   /** the resident and device registries (issue 9) */
   registry: Registry;
+  /** the registry of residents' separate consents (单独同意), checked before personal data is shared */
+  consents: KnexConsentStore;
 }

@@ -59,19 +59,26 @@ describe.each(testDialects)('alarm → case → queue → SMS on %s', (dialect) 
     const ops = await w.api('GET', '/api/tasks?status=open&limit=200', { user: 'call-operator-1' });
     expect(ops.body.items.map((x: { id: string }) => x.id)).toContain(task.id);
     // the device heard that its alarm was received, with the case code
-    // the operator answers and dispatches; the family hop texts the emergency contact
+    // the operator answers and dispatches
     expect((await w.api('POST', `/api/tasks/${task.id}/claim`, { user: 'call-operator-1', body: {} })).status).toBe(200);
     expect((await w.api('POST', `/api/tasks/${task.id}/complete`, { user: 'call-operator-1', body: { outcome: 'answer', data: { callId: 'call-0001', notes: '老人称胸闷' } } })).status).toBe(200);
     const triage = await w.db.knex('tasks').where({ case_id: c.id, status: 'pending' }).first('id', 'state');
     expect(triage.state).toMatch(/triage$/);
     const d = await w.api('POST', `/api/tasks/${triage.id}/complete`, { user: 'call-operator-1', body: { outcome: 'dispatch', data: { triageClass: 'emergency_medical' } } });
     expect(d.status, JSON.stringify(d.body)).toBe(200);
-    const sms = await w.until('the SMS at the carrier', async () => carrier.messages.find((m) => m.template === 'alarm_family'));
+    // the fan-out: every emergency contact by SMS, and at the same time the grid's, the station's and the community's staff
+    await w.rt.dispatch();
+    const sms = await w.until('the SMS at the carrier', async () => { await w.rt.dispatch(); return carrier.messages.find((m) => m.template === 'alarm_family'); });
     expect(sms).toMatchObject({ to: elder.emergencyContacts![0]!.phone, template: 'alarm_family' });
-    expect(sms.outId).toMatch(new RegExp(`^${c.id}:r\\d+$`));
-    await w.until('both adapter calls answered', async () => (await w.db.knex('outbox').where({ case_id: c.id, kind: 'adapter.invoke', status: 'done' }).count({ n: '*' }).first() as { n: number }).n >= 2 || undefined);
+    expect(sms.outId).toMatch(new RegExp(`^notify:${c.id}:`));
+    const told = await w.until('the dispatch notices', async () => {
+      const rows = (await w.db.knex('notifications').where({ case_id: c.id }).select('user_id', 'body')) as Array<{ user_id: string; body: string }>;
+      return rows.some((r) => r.user_id.startsWith('u-grid-worker-')) && rows.some((r) => r.user_id.startsWith('u-officer-')) ? rows : undefined;
+    });
+    expect(told.every((r) => r.body.includes('先接单者前往'))).toBe(true);
+    await w.until('the device ack answered', async () => (await w.db.knex('outbox').where({ case_id: c.id, kind: 'adapter.invoke', status: 'done' }).count({ n: '*' }).first() as { n: number }).n >= 1 || undefined);
     const timeline = (await w.api('GET', `/api/cases/${c.id}/timeline`, { user: 'call-operator-1' })).body.items.map((e: { type: string }) => e.type);
-    expect(timeline.filter((t: string) => t === 'adapter.succeeded')).toHaveLength(2); // the SMS and the device ack
+    expect(timeline.filter((t: string) => t === 'adapter.succeeded')).toHaveLength(1); // the device ack (notices answer no case)
     // a repeated publish of the same event opens nothing
     execFileSync('mosquitto_pub', ['-L', `${broker}/zhsq/v1/${county}/${device.type}/${device.id}/event`, '-q', '1', '-m', JSON.stringify({ eventId, ts, type: 'sos', battery: 82 })]);
     await new Promise((r) => setTimeout(r, 500));

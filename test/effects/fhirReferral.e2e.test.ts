@@ -27,7 +27,13 @@ describe.each(testDialects)('FHIR referral ↔ case on %s', (dialect) => {
   afterAll(async () => { await w?.close(); await hospital?.close(); });
 
   it('the hospital’s Task opens the case, the station’s acceptance reaches the hospital, the hospital’s update moves the case', async () => {
-    const created = (await client.create({ resourceType: 'Task', body: referralTask('h-77', new Date(Date.now() - 60_000).toISOString()) as never })) as unknown as { id: string; status: string };
+    // the patient's separate consent to share health data in the referral, in the county's registry (the Task names it)
+    const consent = await w.rt.consents.record({ subjectName: '吕桂兰', subjectIdNumber: '510722194805013963', orgPath: '/510722/510722100/510722100902', purpose: 'share-hospital',
+      dataCategories: ['health', 'name', 'phone'], recipients: ['县人民医院', '太和镇卫生院'], evidence: '转诊知情同意书', grantedAt: Date.now() }, { id: 'u-county-admin', roles: ['county-admin'] }, Date.now());
+    // a Task naming a consent the registry does not hold opens nothing
+    await expect(client.create({ resourceType: 'Task', body: referralTask('h-76', new Date(Date.now() - 60_000).toISOString()) as never })).rejects.toMatchObject({ response: { status: 422 } });
+    expect(await w.db.knex('cases').where({ definition_id: 'referral' }).first('id')).toBeUndefined();
+    const created = (await client.create({ resourceType: 'Task', body: referralTask('h-77', new Date(Date.now() - 60_000).toISOString(), consent.id) as never })) as unknown as { id: string; status: string };
     expect(created).toMatchObject({ id: 'hosp-h-77', status: 'requested' });
     const c = await w.until('the referral case', async () => (await w.db.knex('cases').where({ definition_id: 'referral', created_by: 'external' }).first('id', 'org_path', 'state')) as { id: string; org_path: string; state: string } | undefined);
     expect(c.org_path).toBe('/510722/510722100/510722100902');

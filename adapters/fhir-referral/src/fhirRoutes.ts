@@ -70,7 +70,9 @@ async function update(req: InboundRequest, ctx: Ctx): Promise<InboundResponse> {
   const to = next.status as string;
   if (from !== to && !(MOVES[from] ?? []).includes(to)) return outcome(422, 'business-rule', [`TaskStatus ${from} → ${to} is not allowed`]);
   if (from !== to && cur.caseId) {
-    const r = await ctx.emit('task-updated', { eventId: `status-${req.params.id}-${cur.version + 1}-${to}`, source: 'external', data: {},
+    // an acceptance carries the booked slot (Task.restriction.period.start): the no-show clock runs from it
+    const slot = to === 'accepted' ? (next.restriction as { period?: { start?: unknown } } | undefined)?.period?.start : undefined;
+    const r = await ctx.emit('task-updated', { eventId: `status-${req.params.id}-${cur.version + 1}-${to}`, source: 'external', data: typeof slot === 'string' ? { appointmentAt: slot } : {},
       advance: { caseId: cur.caseId, event: eventFor(to), comment: next.statusReason?.text } });
     if (r.status === 'rejected') return outcome(409, 'conflict', [`the referral case does not accept ${to} now (${r.reason?.code ?? ''})`]);
   }

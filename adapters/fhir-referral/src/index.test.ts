@@ -53,6 +53,10 @@ describe('fhir-referral endpoint', () => {
     expect(cancel.status).toBe(200);
     expect(h.emitted[1]!.event.advance).toEqual({ caseId: 'case-1', event: 'cancel', comment: '患者转院' });
     expect((await h.request('PUT', '/Task/hosp-t-2', { headers: { ...auth, 'if-match': 'W/"1"' }, body: { ...cur, status: 'cancelled' } })).status).toBe(412);
+    await h.request('POST', '/Task', { headers: auth, body: referralTask('t-5') });
+    const t5 = json(await h.request('GET', '/Task/hosp-t-5', { headers: auth }));
+    expect((await h.request('PUT', '/Task/hosp-t-5', { headers: auth, body: { ...t5, status: 'accepted', restriction: { period: { start: '2025-03-06T09:30:00+08:00' } } } })).status).toBe(200);
+    expect(h.emitted.at(-1)!.event).toMatchObject({ data: { appointmentAt: '2025-03-06T09:30:00+08:00' }, advance: { event: 'fhir.accepted' } });
     const back = await h.request('PUT', '/Task/hosp-t-2', { headers: auth, body: { ...cur, status: 'in-progress' } });
     expect(back.status).toBe(422);
     expect(json(back)).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'business-rule' }] });

@@ -12,7 +12,7 @@ export const command = defineOperation<{ deviceId: string; command: string; para
     type: 'object', additionalProperties: false, required: ['deviceId', 'command'],
     properties: {
       deviceId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', 'x-title': t('设备编号', 'Device id'), 'x-help': t('已登记的设备', 'A registered device') },
-      command: { type: 'string', enum: ['ack', 'silence', 'locate', 'reboot', 'test'], 'x-title': t('指令', 'Command'), 'x-help': t('ack 确认已接警；silence 消音', 'ack: alarm received; silence: stop the siren') },
+      command: { type: 'string', enum: ['ack', 'silence', 'locate', 'reboot', 'test', 'unlock'], 'x-title': t('指令', 'Command'), 'x-help': t('ack 确认已接警；silence 消音；unlock 开门（仅老人授权时，由平台核验同意后发送）', 'ack: alarm received; silence: stop the siren; unlock: open the door (only with the elder’s consent, checked by the platform first)') },
       params: { type: 'object', maxProperties: 10, 'x-title': t('参数', 'Parameters'), 'x-help': t('指令参数', 'Command parameters') },
     },
   },

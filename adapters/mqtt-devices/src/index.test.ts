@@ -68,6 +68,24 @@ describe('mqtt-devices on Mosquitto', () => {
     host.assertNothingPersonalLogged(['于军', '董杰']);
   });
 
+  it('a periodic test is recorded against the device (last test, count) and answered, never opened as a case; consents in the registry ride on alarms', async () => {
+    host = await createTestHost(mqttDevices, { config: { brokerUrl: broker, county }, now: Date.now(),
+      secrets: { registry: [{ ...device, consents: { sensor: 'cs-s', door: 'cs-d' }, doorDeviceId: 'dev-007' }] } });
+    await host.start();
+    const first = randomUUID();
+    await peer.publishAsync(topic('event'), event({ eventId: first, type: 'test', cid: { q: 1, code: '602', zone: '000' }, battery: 77 }), { qos: 1 });
+    await until('the receipt', () => replies.length === 1);
+    await peer.publishAsync(topic('event'), event({ type: 'test' }), { qos: 1 });
+    await until('the second receipt', () => replies.length === 2);
+    expect(host.emitted).toHaveLength(0);
+    expect(replies[0]!.body).toMatchObject({ command: 'received', eventId: first });
+    expect(await host.context.store.get('test:dev-001')).toMatchObject({ count: 2, battery: 82 });
+    expect(JSON.parse((await mqttDevices.health!(host.context)).detail!)).toMatchObject({ 'mqtt.test-recorded': 2 });
+    await peer.publishAsync(topic('event'), event(), { qos: 1 });
+    await until('the alarm', () => host.emitted.length === 1);
+    expect(host.emitted[0]!.event.data).toMatchObject({ sensorConsentRef: 'cs-s', doorConsentRef: 'cs-d', doorDeviceId: 'dev-007' });
+  });
+
   it('a device whose Last Will says offline gets a technical ticket, closed when it is back online', async () => {
     await start();
     await peer.publishAsync(topic('status'), 'offline', { qos: 1, retain: false });

@@ -3,7 +3,8 @@
  * de-duplicated by event id (QoS 1 delivers at least once) and by device + type within 60 s (the
  * care flow's rule), capped per device per minute, bound to the resident and grid by the registry —
  * then answers the device on its `cmd` topic. Silent or `offline` devices become technical tickets;
- * a device back online closes its ticket.
+ * a device back online closes its ticket. Periodic tests are recorded against the device (its last
+ * test and a count in the adapter's store), not opened as tickets.
  */
 import type { PluginContext } from '@tongban/plugin-sdk';
 import { connectionFor, closeConnection, count, type Connection } from './connection.ts';
@@ -42,6 +43,10 @@ function caseData(d: RegisteredDevice, ev: DeviceEvent, ctx: Ctx): Record<string
   const location = { ...(d.location ?? {}), ...(ev.room ? { room: ev.room } : {}), ...(ev.addressId ? { addressId: ev.addressId } : {}) };
   if (Object.keys(location).length) data.location = location;
   if (ev.type === 'service_request') data.serviceType = ctx.config.serviceType;
+  if (d.consents?.sensor) data.sensorConsentRef = d.consents.sensor;
+  if (d.consents?.door) data.doorConsentRef = d.consents.door;
+  if (d.consents?.provider) data.providerConsentRef = d.consents.provider;
+  if (d.doorDeviceId) data.doorDeviceId = d.doorDeviceId;
   return data;
 }
 
@@ -74,6 +79,12 @@ export async function listen(ctx: Ctx): Promise<() => Promise<void>> {
     await ctx.emit('device-status', { eventId: `restored-${d.id}-${ctx.clock.now()}`, source: 'device', data: {}, advance: { caseId: t.caseId, event: 'device_restored' } });
   }
 
+  async function recordTest(d: RegisteredDevice, ev: DeviceEvent): Promise<void> {
+    const prev = await ctx.store.get<{ count: number }>(`test:${d.id}`);
+    await ctx.store.put(`test:${d.id}`, { lastAt: ev.ts, eventId: ev.eventId, battery: ev.battery ?? null, count: (prev?.count ?? 0) + 1 });
+    count(conn, 'mqtt.test-recorded');
+  }
+
   async function onEvent(d: RegisteredDevice, s: Seen, body: Buffer): Promise<void> {
     const now = ctx.clock.now();
     const parsed = parseDeviceEvent(body, now);
@@ -85,6 +96,8 @@ export async function listen(ctx: Ctx): Promise<() => Promise<void>> {
     if (now - s.window.start >= 60_000) s.window = { start: now, n: 0 };
     if (++s.window.n > ctx.config.floodPerMinute) { count(conn, 'mqtt.flood'); if (s.window.n === ctx.config.floodPerMinute + 1) ctx.logger.warn({ device: d.id, code: 'mqtt.flood' }, 'device flood: events dropped'); return; }
     if (ev.type === 'restore') { await back(d, s); return; }
+    // a periodic test (CID 602) is recorded against the device (last test, count), never opened as a ticket
+    if (ev.type === 'test') { await recordTest(d, ev); reply(d, { command: 'received', eventId: ev.eventId }); return; }
     const last = s.lastByType.get(ev.type);
     if (last !== undefined && now - last < CARE_DEDUPE_MS) { count(conn, 'mqtt.repeat-alarm'); return; }
     s.lastByType.set(ev.type, now);

@@ -8,6 +8,8 @@ export interface RegisteredDevice {
   elder: { name: string; residentId?: string };
   emergencyContacts: Array<{ name: string; phone: string; relation?: string }>;
   ageBand?: string; livingStatus?: string[]; location?: { addressId?: string; room?: string };
+  /** the resident's separate-consent records (consent registry ids) and the door lock a responder may open */
+  consents?: { sensor?: string; door?: string; provider?: string }; doorDeviceId?: string;
 }
 
 /** Plain settings. */
@@ -59,6 +61,11 @@ export const secretsSchema = {
           location: { type: 'object', ...label('位置', 'Location', '地址编号与房间', 'Address id and room'), properties: {
             addressId: { type: 'string', ...label('地址编号', 'Address id', '地址库编号', 'Address record id') },
             room: { type: 'string', ...label('房间', 'Room', '如 卧室', 'e.g. bedroom') } } },
+          consents: { type: 'object', additionalProperties: false, ...label('单独同意', 'Consents', '同意登记中的记录编号：传感器监测、报警开门、向服务商提供', 'Consent registry ids: sensor monitoring, door access, sharing with providers'), properties: {
+            sensor: { type: 'string', maxLength: 64, ...label('传感器监测', 'Sensor monitoring', '被动传感器（跌倒、门磁、红外、床垫）须有', 'Needed for passive sensors (fall, door, PIR, bed)') },
+            door: { type: 'string', maxLength: 64, ...label('报警开门', 'Door access', '无此授权不得远程开门', 'Without it the door is never opened remotely') },
+            provider: { type: 'string', maxLength: 64, ...label('向服务商提供', 'Sharing with providers', '生活服务单须有', 'Needed for service orders') } } },
+          doorDeviceId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', ...label('门禁设备', 'Door lock', '可远程开门的门禁设备编号', 'The door lock a responder may open') },
         },
       },
     },

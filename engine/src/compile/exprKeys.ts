@@ -31,6 +31,8 @@ export const ExprKeys = {
   dueBy: (slaPath: string): ExprKey => key(slaPath + '/dueBy'),
   /** one (possibly nested) input value of an `invoke` or `spawn` effect at `effectPath` */
   effectInput: (effectPath: string, kind: 'invoke' | 'spawn', keys: readonly string[]): ExprKey => key(effectPath + pointer(kind, 'input', ...keys)),
+  /** the consent record (`ref`) or the person (`subject`) an `invoke` must have a separate consent for */
+  invokeConsent: (effectPath: string, part: 'ref' | 'subject'): ExprKey => key(effectPath + pointer('invoke', 'consent', part)),
   /** one input value of a state's `subcase` */
   subcaseInput: (statePath: string, field: string): ExprKey => key(statePath + pointer('subcase', 'input', field)),
   /** a form field's `visibleIf` */

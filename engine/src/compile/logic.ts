@@ -37,6 +37,10 @@ function visitEffects(effects: EffectSpec[] | undefined, base: string, visit: Vi
     const path = base + pointer(i);
     if (!isPlainObject(e)) return;
     if ('invoke' in e) visitInput(e.invoke?.input, (keys) => ExprKeys.effectInput(path, 'invoke', keys), visit);
+    if ('invoke' in e && isPlainObject(e.invoke?.consent)) {
+      visit(ExprKeys.invokeConsent(path, 'ref'), e.invoke.consent.ref);
+      if (e.invoke.consent.subject !== undefined) visit(ExprKeys.invokeConsent(path, 'subject'), e.invoke.consent.subject);
+    }
     if ('spawn' in e) visitInput(e.spawn?.input, (keys) => ExprKeys.effectInput(path, 'spawn', keys), visit);
   });
 }

@@ -155,9 +155,17 @@ export interface Recipients {
   phoneField?: string;
 }
 
+/**
+ * A separate consent (单独同意, PIPL arts. 23/29) the runtime checks in its consent registry before it
+ * performs the call: `ref` evaluates to the consent record's id, `subject` (optional) to the person's
+ * ID number, which must be the record's; a missing, withdrawn, expired or other-purpose record fails
+ * the call (`onFailure`) without sharing anything.
+ */
+export interface InvokeConsent { ref: Logic; purpose: string; subject?: Logic }
+
 export type EffectSpec =
   | { notify: { template: string; channel?: 'app' | 'sms' | 'phone' | 'wechat' | 'cc'; to: Recipients } }
-  | { invoke: { operation: string; input?: Record<string, Logic>; retry?: { max: number; backoff: string }; onSuccess?: string; onFailure?: string } }
+  | { invoke: { operation: string; input?: Record<string, Logic>; retry?: { max: number; backoff: string }; onSuccess?: string; onFailure?: string; consent?: InvokeConsent } }
   | { spawn: { definition: string; input?: Record<string, Logic>; wait?: boolean } }
   | { audit: { action: string } };
 

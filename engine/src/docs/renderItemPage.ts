@@ -3,6 +3,7 @@
  * `scripts/write-docs.ts` writes the pages next to the definitions; `renderItemPage.test.ts`
  * fails when a page in `definitions/service-items/` is out of date.
  */
+import { channelLines } from './channelLines.ts';
 import type { Assignee, BreachRung, Definition, SlaSpec, StateSpec, TransitionSpec } from '../definition/types.ts';
 import { guardedPaths, intakeByChannel } from './intakeChannels.ts';
 
@@ -118,6 +119,7 @@ export function renderItemPage(def: Definition): string {
     ...Object.entries(def.roles).map(([id, r]) => `| \`${id}\` | ${r.title['zh-CN']} | ${r.title.en} | ${r.level ? levelZh[r.level] : '—'} |`), '',
     `受理 Intake：表单 \`${def.intake?.form ?? '—'}\`，可发起角色 ${(def.intake?.roles ?? []).map((r) => `\`${r}\``).join('、') || '—'}`, '',
     ...intakeByChannel(def),
+    ...channelLines(def),
     '## 环节 Steps', '', '| 状态 | 名称 | 方式 | 处理人 / 可发送事件的角色 | 决定 / 事件 | 时限 SLA |', '|---|---|---|---|---|---|', ...stepRows(def), '',
     ...guardedPaths(def),
     '## 案件时钟 Case clocks', '',

@@ -27,7 +27,7 @@ describe('truthy', () => {
 
 describe('logicOperators', () => {
   it('lists every supported operator exactly once', () => {
-    const expected = ['var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'in', 'cat', 'substr', 'merge', 'map', 'filter', 'reduce', 'all', 'none', 'some', 'count', 'daysBetween', 'matches', 'hasRole'];
+    const expected = ['var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'in', 'cat', 'substr', 'merge', 'map', 'filter', 'reduce', 'all', 'none', 'some', 'count', 'daysBetween', 'matches', 'hasRole', 'record', 'distanceMeters', 'minutesBetween'];
     expect([...logicOperators].sort()).toEqual([...expected].sort());
     expect(Object.isFrozen(logicOperators)).toBe(true);
   });
@@ -126,5 +126,38 @@ describe('hasRole', () => {
     const logic = compiled({ hasRole: { var: 'need' } });
     expect(logic.evaluate({ need: 'x', actor: { roles: ['x'] } })).toBe(true);
     expect(logic.evaluate({ need: 1, actor: { roles: [1] } })).toBe(false);
+  });
+});
+
+describe('record', () => {
+  it('builds an entry from literal keys and computed values, to append with merge', () => {
+    const logic = compiled({ merge: [{ var: ['xs', []] }, [{ record: ['userId', { var: 'u' }, 'at', { var: 't' }, 'note', { var: 'missing' }] }]] });
+    expect(logic.evaluate({ xs: [{ userId: 'a' }], u: 'b', t: 5 })).toEqual([{ userId: 'a' }, { userId: 'b', at: 5, note: null }]);
+  });
+
+  it.each([[['__proto__', 1]], [[{ var: 'k' }, 1]], [['a', 1, 'b']], [['1x', 2]]])('refuses %j (computed, prototype or unpaired keys)', (args) => {
+    const res = compileLogic({ record: args }, '/set');
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.diagnostics[0]!.code).toBe('expr.bad-shape');
+  });
+});
+
+describe('distanceMeters', () => {
+  it('measures a GPS check-in against the alarm location (haversine, metres)', () => {
+    const logic = compiled({ distanceMeters: [{ var: 'a.lat' }, { var: 'a.lng' }, { var: 'b.lat' }, { var: 'b.lng' }] });
+    // 0.001° of latitude is about 111 m
+    expect(logic.evaluate({ a: { lat: 30.5, lng: 105.6 }, b: { lat: 30.501, lng: 105.6 } })).toBe(111);
+    expect(logic.evaluate({ a: { lat: 30.5, lng: 105.6 }, b: { lat: 30.5, lng: 105.6 } })).toBe(0);
+    expect(logic.evaluate({ a: { lat: 30.5 }, b: { lat: 30.5, lng: 105.6 } })).toBeNull();
+    expect(logic.evaluate({ a: { lat: 95, lng: 105.6 }, b: { lat: 30.5, lng: 105.6 } })).toBeNull();
+  });
+});
+
+describe('minutesBetween', () => {
+  it('counts whole minutes between two times (ISO or epoch ms), null when one is missing', () => {
+    const logic = compiled({ minutesBetween: [{ var: 'a' }, { var: 'b' }] });
+    expect(logic.evaluate({ a: Date.parse('2025-03-04T09:00:00+08:00'), b: '2025-03-06T09:30:00+08:00' })).toBe(2 * 1440 + 30);
+    expect(logic.evaluate({ a: '2025-03-04T09:00:00+08:00', b: '2025-03-04T08:59:00+08:00' })).toBe(-1);
+    expect(logic.evaluate({ a: '2025-03-04T09:00:00+08:00' })).toBeNull();
   });
 });

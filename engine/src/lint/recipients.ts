@@ -7,9 +7,13 @@ import { eachEffect, type LintContext } from './context.ts';
 /** The schema of a data field named by a dotted path (`reporter.phone`, an optional leading `data.`). */
 export function fieldSchema(c: LintContext, path: string): JsonSchema | undefined {
   let cur: JsonSchema | undefined = c.def.data as JsonSchema;
-  for (const key of (path.startsWith('data.') ? path.slice(5) : path).split('.')) {
+  for (const seg of (path.startsWith('data.') ? path.slice(5) : path).split('.')) {
+    // `contacts[].phone`: every element of a list (a notice to each emergency contact)
+    const list = seg.endsWith('[]');
+    const key = list ? seg.slice(0, -2) : seg;
     const props = cur?.properties as Record<string, JsonSchema> | undefined;
     cur = props && Object.hasOwn(props, key) ? props[key] : undefined;
+    if (cur && list) cur = cur.items as JsonSchema | undefined;
     if (!cur) return undefined;
   }
   return cur;

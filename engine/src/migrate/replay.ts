@@ -16,7 +16,7 @@ import type { TimerOwner } from '../run/timerOwners.ts';
 export interface CaseLog {
   caseId: string;
   orgPath: string;
-  created: { data: Record<string, unknown>; meta: EventMeta };
+  created: { data: Record<string, unknown>; meta: EventMeta; derived?: Record<string, unknown> };
   events: CaseEvent[];
 }
 
@@ -91,7 +91,7 @@ function minus(a: string[], b: string[]): string[] {
 
 /** Replays a case's log on `from` and `to` side by side and compares the result with the case as it is now. */
 export function replayCase(log: CaseLog, from: CompiledDefinition, to: CompiledDefinition, opts: RunOptions, current: CaseSnapshot): ReplayReport {
-  const input = { caseId: log.caseId, orgPath: log.orgPath, data: log.created.data, meta: log.created.meta };
+  const input = { caseId: log.caseId, orgPath: log.orgPath, data: log.created.data, meta: log.created.meta, derived: log.created.derived };
   let old = start(from, input, opts).snapshot;
   const first = start(to, input, opts);
   let now = first.snapshot;

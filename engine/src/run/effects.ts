@@ -71,7 +71,13 @@ export function resolveEffects(ctx: CaseContext, p: StepPayload, specs: EffectSp
       ctx.seq = seq;
       ctx.requests = { ...ctx.requests, [requestId]: { operation: v.operation, onSuccess: v.onSuccess, onFailure: v.onFailure } };
       const input = evalInput(env, logicView(ctx, p), v.input, (keys) => ExprKeys.effectInput(at, 'invoke', keys));
-      out.push({ kind: 'adapter.invoke', requestId, operation: v.operation, input, retry: v.retry ?? { max: 3, backoff: 'PT30S' }, idempotencyKey: requestId });
+      const effect: Extract<Effect, { kind: 'adapter.invoke' }> = { kind: 'adapter.invoke', requestId, operation: v.operation, input, retry: v.retry ?? { max: 3, backoff: 'PT30S' }, idempotencyKey: requestId };
+      if (v.consent) {
+        const view = logicView(ctx, p);
+        effect.consent = { ref: expression(env.compiled, ExprKeys.invokeConsent(at, 'ref')).evaluate(view) ?? null, purpose: v.consent.purpose };
+        if (v.consent.subject !== undefined) effect.consent.subject = expression(env.compiled, ExprKeys.invokeConsent(at, 'subject')).evaluate(view) ?? null;
+      }
+      out.push(effect);
     } else if ('spawn' in spec) {
       const s = spec.spawn;
       const [childId, seq] = nextId(ctx, 'c');

@@ -45,6 +45,17 @@ export interface StartInput {
   orgPath: string;
   data: Record<string, unknown>;
   meta: EventMeta;
+  /**
+   * Values the runtime derived for fields annotated `x-count` (e.g. a resident's falls across cases),
+   * merged after the intake check: the reporter cannot write them, guards can read them. Other keys are ignored.
+   */
+  derived?: Record<string, unknown>;
+}
+
+/** The derived values of fields the data schema marks `x-count` (nothing else gets in). */
+function derivedOf(c: CompiledDefinition, derived: Record<string, unknown> | undefined): Record<string, unknown> {
+  const props = (c.definition.data.properties ?? {}) as Record<string, { 'x-count'?: unknown }>;
+  return Object.fromEntries(Object.entries(derived ?? {}).filter(([k]) => Object.hasOwn(props, k) && props[k]!['x-count'] !== undefined));
 }
 
 /** The case data with the data schema's `default`s for absent fields (counters start at 0 without the intake sending them). */
@@ -108,7 +119,7 @@ export function start(c: CompiledDefinition, input: StartInput, opts: RunOptions
   const ctx: CaseContext = {
     caseId: input.caseId, definition: c.definition.id, version: c.definition.version, orgPath: input.orgPath,
     initiator: { userId: actor?.userId ?? 'system', orgPath: actor?.orgPath ?? input.orgPath },
-    data: withDefaults(c, input.data), tasks: {}, steps: {}, trail: [], timers: {}, clocks: {}, requests: {}, subcases: {},
+    data: { ...withDefaults(c, input.data), ...derivedOf(c, input.derived) }, tasks: {}, steps: {}, trail: [], timers: {}, clocks: {}, requests: {}, subcases: {},
     escalation: 0, flags: [], seq: 0, $step: p,
   };
   p.ctx = ctx;

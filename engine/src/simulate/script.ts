@@ -25,6 +25,8 @@ export interface SimScript {
    * `spawned`: the case is a sub-case another case's `spawn` opens (as `by`, the user whose act spawned it):
    * its intake is checked as the engine checks a spawn's input, not as a user's form.
    */
-  case: { id?: string; orgPath: string; data?: Record<string, unknown>; by?: string; source?: 'device' | 'external' | 'system'; at: string; spawned?: boolean };
+  case: { id?: string; orgPath: string; data?: Record<string, unknown>; by?: string; source?: 'device' | 'external' | 'system'; at: string; spawned?: boolean;
+    /** values the runtime would derive for `x-count` fields (a resident's earlier falls) */
+    derived?: Record<string, unknown> };
   steps: SimStep[];
 }

@@ -60,7 +60,7 @@ export function simulate(c: CompiledDefinition, script: SimScript, opts: RunOpti
   let n = 0;
   const meta = (at: number, by?: string, source?: EventMeta['source']): EventMeta => ({ at, id: `sim-${++n}`, ...(by ? { actor: actorFrom(dir, by) } : {}), ...(source ? { source } : {}) });
   const startMeta = meta(now, script.case.by, script.case.by ? undefined : script.case.source ?? 'system');
-  const input = { caseId: script.case.id ?? 'sim', orgPath: script.case.orgPath, data: script.case.data ?? {}, meta: startMeta };
+  const input = { caseId: script.case.id ?? 'sim', orgPath: script.case.orgPath, data: script.case.data ?? {}, meta: startMeta, derived: script.case.derived };
   const refused = script.case.spawned
     ? checkIntake(c, input.data, { at: now, id: startMeta.id, source: 'system' }, { spawned: true })
     : checkIntake(c, input.data, startMeta);

@@ -37,7 +37,7 @@ export type Who =
   | { who: 'urger'; code: string };
 
 /** What inside/outside scope means for an operation. */
-export type ScopeKind = 'none' | 'case' | 'task' | 'org' | 'user' | 'attachment' | 'breakGlass' | 'notification' | 'list' | 'createAt';
+export type ScopeKind = 'none' | 'case' | 'task' | 'org' | 'user' | 'attachment' | 'breakGlass' | 'notification' | 'consent' | 'list' | 'createAt';
 
 /** One row of the table. */
 export interface OperationPolicy {
@@ -84,6 +84,8 @@ const ADMIN = ['county-admin'] as const;
 const OVERSIGHT = ['county-admin', 'county-dispatcher', 'township-reviewer'] as const;
 const POINTS = ['county-admin', 'township-admin', 'community-secretary', 'community-officer'] as const;
 const forbidden = 'authz.forbidden';
+/** 单独同意 records: staff who register residents' consents (community, call centre, referral office) and their supervisors. */
+const CONSENT = ['county-admin', 'township-reviewer', 'community-secretary', 'community-officer', 'call-operator', 'referral-officer'] as const;
 const notAssignee = 'task.not-assignee';
 
 /** One row per OpenAPI operationId. A new operation fails the matrix until it has a row here. */
@@ -227,6 +229,11 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   awardPoints: { access: { who: 'roles', roles: POINTS, code: forbidden }, scope: 'user', note: 'mutates: a second award for the same activity answers 409' },
   redeemPoints: { access: { who: 'roles', roles: POINTS, code: forbidden }, scope: 'user', note: 'the matrix names an unknown reward: 422' },
   reversePoints: { access: { who: 'roles', roles: POINTS, code: forbidden }, scope: 'user', note: 'the matrix names an unknown entry: 422' },
+  // the consent registry (issue 13): scoped by the resident's org unit; every change audited
+  recordConsent: { access: { who: 'roles', roles: CONSENT, code: 'consent.forbidden' }, scope: 'createAt', note: 'the resident’s org unit must be in the caller’s scope' },
+  listConsents: { access: { who: 'roles', roles: CONSENT, code: 'consent.forbidden' }, scope: 'list' },
+  getConsent: { access: { who: 'roles', roles: CONSENT, code: 'consent.forbidden' }, scope: 'consent' },
+  withdrawConsent: { access: { who: 'roles', roles: CONSENT, code: 'consent.forbidden' }, scope: 'consent', note: 'mutates: a second withdrawal answers 409' },
 };
 
 /**

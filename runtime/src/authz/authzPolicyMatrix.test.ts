@@ -34,7 +34,7 @@ for (const u of sampleUsers) for (const r of u.roles) if (rolePolicy[r.role]) pl
 interface MatrixUser { id: string; role: string; depth: number; token: string }
 /** What a cell acts on. */
 interface Target {
-  caseId: string; taskId: string; attachmentId: string; orgPath: string; userId: string; breakGlassId: number; notificationId: number;
+  caseId: string; taskId: string; attachmentId: string; orgPath: string; userId: string; breakGlassId: number; notificationId: number; consentId: string;
   /** for 催办: the task's org depth (its group's org, else the case's), the roles its step names, the case's initiator */
   taskOrgDepth: number; stepRoles: string[]; initiator: string;
 }
@@ -129,6 +129,10 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   auditVerify: () => ({ method: 'GET', path: '/api/audit/verify' }),
   breakGlassQueue: () => ({ method: 'GET', path: '/api/audit/break-glass?status=all&limit=200' }),
   reviewBreakGlass: (t) => ({ method: 'POST', path: `/api/audit/break-glass/${t.breakGlassId}/review`, body: { outcome: 'justified' } }),
+  recordConsent: (t) => ({ method: 'POST', path: '/api/consents', body: { subjectName: '吕桂兰', subjectIdNumber: '510722194805013963', orgPath: t.orgPath, purpose: 'share-provider', dataCategories: ['name'], recipients: ['驿站'], evidence: '同意书' } }),
+  listConsents: () => ({ method: 'GET', path: '/api/consents?limit=200' }),
+  getConsent: (t) => ({ method: 'GET', path: `/api/consents/${t.consentId}` }),
+  withdrawConsent: (t) => ({ method: 'POST', path: `/api/consents/${t.consentId}/withdraw`, body: { reason: '矩阵' } }),
   clientConfig: () => ({ method: 'GET', path: '/api/client-config', noToken: true }),
   queueCounts: () => ({ method: 'GET', path: '/api/tasks/queue-counts' }),
   bulkOptions: (t) => ({ method: 'POST', path: '/api/tasks/bulk-options', body: { taskIds: [t.taskId] } }),
@@ -197,6 +201,7 @@ const listIds: Record<string, { ids: (body: Items) => unknown[]; of: (t: Target)
   adminOrgTree: { ids: (b) => b.items.map((o) => o.path), of: (t) => t.orgPath },
   adminListUsers: { ids: (b) => b.items.map((u) => u.id), of: (t) => t.userId },
   adminAuditLog: { ids: (b) => b.items.map((a) => a.orgPath), of: (t) => t.orgPath },
+  listConsents: { ids: (b) => b.items.map((x) => x.id), of: (t) => t.consentId },
 };
 /** Lists that show only the caller's own rows: inside means the held/own target. */
 const ownLists = new Set(['myTasks', 'inbox']);
@@ -305,8 +310,9 @@ describe.each(testDialects)('authz matrix (policy × OpenAPI) on %s', (dialect) 
       await ok(t.api('POST', `/api/cases/${caseId}/reveal`, { token: tok(revealer), body: { fields: ['reporterPhone'], purpose: 'emergency', breakGlass: true, reason: '老人报警后无应答，需立即联系' } }), 'break-glass');
       const bg = (await k('break_glass').where({ case_id: caseId }).first('audit_seq')) as { audit_seq: number };
       const [nid] = await k('notifications').insert({ user_id: notifyUser, kind: 'notify', case_id: caseId, title: 'matrix', dedupe_key: `matrix-${caseId}-${notifyUser}`, created_at: Date.now() });
+      const consent = await t.rt.consents.record({ subjectName: '吕桂兰', subjectIdNumber: '510722194805013963', orgPath, purpose: 'share-provider', dataCategories: ['name'], recipients: ['驿站'], evidence: '同意书', grantedAt: Date.now() }, { id: 'u-admin', roles: ['county-admin'] }, Date.now());
       // the accept step goes to community-officer@community: its supervisors sit above the community
-      return { caseId, taskId, attachmentId: String(att.id), orgPath, userId: creator, breakGlassId: Number(bg.audit_seq), notificationId: Number(nid),
+      return { caseId, taskId, attachmentId: String(att.id), orgPath, userId: creator, breakGlassId: Number(bg.audit_seq), notificationId: Number(nid), consentId: consent.id,
         taskOrgDepth: depthOf(orgPath) - 1, stepRoles: ['community-officer'], initiator: creator };
     };
     other = await world('u-grid1', GRID1, 'u-officer', 'u-rev-east', 'u-grid2');

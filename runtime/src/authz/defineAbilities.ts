@@ -14,7 +14,7 @@ import { depthOfPath } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 
 /** Subjects the API guards. */
-export type Subject = 'Case' | 'Task' | 'Audit' | 'BreakGlass' | 'Definition' | 'User' | 'OrgUnit' | 'Resident' | 'Device' | 'all';
+export type Subject = 'Case' | 'Task' | 'Audit' | 'BreakGlass' | 'Definition' | 'User' | 'OrgUnit' | 'Resident' | 'Device' | 'Consent' | 'all';
 /** Actions the API guards. */
 export type Action = 'read' | 'create' | 'manage' | 'publish' | 'review';
 /** A user's abilities. */
@@ -28,6 +28,8 @@ export const isStaffRole = (role: string): boolean => !nonStaffRoles.includes(ro
 
 /** Roles that may read the audit log of their scope. */
 export const auditRoles = ['county-admin', 'county-dispatcher', 'township-reviewer'];
+/** Staff roles that record, read and withdraw residents' separate consents (personal-data.md §4) in their scope. */
+export const consentRoles = ['county-admin', 'township-reviewer', 'community-secretary', 'community-officer', 'call-operator', 'referral-officer'];
 /** Roles that may edit and publish definitions and manage users. */
 export const adminRoles = ['county-admin'];
 /** Staff roles that serve residents and so read the resident and device registries of their scope (issue 9). */
@@ -63,6 +65,7 @@ export function defineAbilities(user: UserRecord): AppAbility {
     can('read', 'Task', scope);
     can('read', 'User', scope);
     if (auditRoles.includes(a.role)) can('read', 'Audit', scope);
+    if (consentRoles.includes(a.role)) { can('read', 'Consent', scope); can('manage', 'Consent', scope); }
     if (breakGlassReviewRoles.includes(a.role) && depthOfPath(a.orgPath) <= 2) can('review', 'BreakGlass', scope);
     if (registryRoles.includes(a.role)) {
       can('read', 'Resident', scope);

@@ -23,9 +23,18 @@ import { writeBatch, type WriteBatch } from '../store/writeBatch.ts';
 import { chainQueries, toUnchained, type AuditEntry, type ChainHead } from '../audit/chain.ts';
 import { refusal } from './engineErrors.ts';
 import { publicScopeOf } from './publicScope.ts';
+import type { KnexConsentStore } from '../consents/KnexConsentStore.ts';
+import { checkIntakeConsents } from '../consents/intakeConsents.ts';
+import type { ResidentCountService } from '../care/residentCounts.ts';
 
 /** Dependencies of the command path. */
-export interface CaseCommandDeps { db: Db; definitions: KnexDefinitionStore; runOptions: RunOptionsSource; codec: PiiCodec }
+export interface CaseCommandDeps {
+  db: Db; definitions: KnexDefinitionStore; runOptions: RunOptionsSource; codec: PiiCodec;
+  /** checks `x-consent` references at intake (unset in stores without the registry: nothing checked) */
+  consents?: KnexConsentStore;
+  /** per-resident counts across cases (`x-count` fields) */
+  residentCounts?: ResidentCountService;
+}
 
 /**
  * Extra work done inside a command's transaction, before the case is written: effect delivery uses
@@ -185,16 +194,19 @@ export function createCaseCommands(deps: CaseCommandDeps) {
       const id = randomUUID();
       const actor = actorOf(user);
       const meta = { at: now, id: randomUUID(), actor };
-      const res = start(compiled, { caseId: id, orgPath: input.orgPath, data: input.data, meta }, opts);
+      const counts = await deps.residentCounts?.count(compiled.definition, input.data, now);
+      const res = start(compiled, { caseId: id, orgPath: input.orgPath, data: input.data, meta, derived: counts?.derived }, opts);
       if (!res.accepted) throw refusal(res.diagnostics);
       const fields = piiFieldsOf(compiled.definition);
       const ref = caseRef(now);
       // Sealed before the insert so the case row is written once, snapshot included.
       const { stored, secrets } = seal(res, fields);
       await inTransaction(async (trx, batch) => {
+        if (deps.consents) await checkIntakeConsents(deps.consents, compiled.definition, input.data, now, trx);
+        await deps.residentCounts?.record(trx, id, counts);
         batch.add(trx('cases').insert({ id, ref, definition_id: input.definitionId, definition_version: version, org_path: input.orgPath, ...orgLevelsOf(input.orgPath),
           state: stateName(res.snapshot.value), public_l3: publicScopeOf(compiled, res.snapshot.value, input.orgPath), status: res.snapshot.status, version: 1, snapshot: JSON.stringify(stored), created_by: user.id, created_at: now, updated_at: now }));
-        const event = { type: 'case.created', data: { ...input.data }, meta: { at: now, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
+        const event = { type: 'case.created', data: { ...input.data }, ...(counts ? { derived: counts.derived } : {}), meta: { at: now, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, seq: 1 }, res, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
       }, { ...hooks, caseId: id });
       return { id, ref, version: 1, effects: res.effects };

@@ -52,7 +52,7 @@ export function createMigrationQueries(deps: { knex: Knex; definitions: KnexDefi
     const rest = events.slice(1).filter((e) => e.type !== 'case.migrated');
     return {
       caseId: row.id, orgPath: row.org_path,
-      created: { data: openData(deps.codec, (created.data ?? {}) as Record<string, unknown>), meta: metaOf(created, directory, row.org_path) },
+      created: { data: openData(deps.codec, (created.data ?? {}) as Record<string, unknown>), meta: metaOf(created, directory, row.org_path), ...(created.derived ? { derived: created.derived as Record<string, unknown> } : {}) },
       events: rest.map(({ meta: _m, ...e }) => ({ ...e, ...(e.data ? { data: openData(deps.codec, e.data as Record<string, unknown>) } : {}), meta: metaOf({ ...e, meta: _m } as StoredEvent, directory, row.org_path) }) as CaseEvent),
     };
   }

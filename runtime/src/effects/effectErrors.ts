@@ -9,6 +9,7 @@ export const effectReasons = {
   'trigger.ambiguous': { zh: '多个服务事项声明该触发器，事件须指明服务事项', en: 'Several service items declare this trigger; the event must name one' },
   'trigger.unknown-org': { zh: '事件所属组织机构不存在', en: 'The event’s org unit does not exist' },
   'trigger.data-invalid': { zh: '事件数据不符合受理表单', en: 'The event data does not satisfy the intake form' },
+  'trigger.consent-refused': { zh: '事件引用的单独同意记录无效（不存在、已撤回、已过期、用途或本人不符），未开案', en: 'The consent the event names is not valid (missing, withdrawn, expired, other purpose or person); no case was opened' },
   'trigger.unknown-case': { zh: '事件指向的案件不存在', en: 'The event names a case that does not exist' },
   'trigger.event-refused': { zh: '案件当前状态不接受该事件', en: 'The case does not accept this event in its current state' },
   'trigger.rate-limited': { zh: '该来源事件过于频繁，已限流', en: 'Too many events from this source; rate limited' },

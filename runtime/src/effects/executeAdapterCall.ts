@@ -33,7 +33,7 @@ async function deliver(s: Pick<Services, 'commands' | 'db'>, row: OutboxRow, req
 }
 
 /** Runs one claimed `adapter.invoke` or `notify.send` row. */
-export async function executeAdapterCall(s: Pick<Services, 'commands' | 'db' | 'codec' | 'logger'> & Partial<Pick<Services, 'metrics'>>, host: PluginHost, row: OutboxRow, now: number): Promise<void> {
+export async function executeAdapterCall(s: Pick<Services, 'commands' | 'db' | 'codec' | 'logger'> & Partial<Pick<Services, 'metrics' | 'consents'>>, host: PluginHost, row: OutboxRow, now: number): Promise<void> {
   const knex = s.db.knex;
   const invoke = row.kind === 'adapter.invoke';
   const p = JSON.parse(row.payload) as Invoke | NotifySend;
@@ -61,6 +61,16 @@ export async function executeAdapterCall(s: Pick<Services, 'commands' | 'db' | '
     await settle(knex, row, { status: 'parked', last_error: r.message, attempts: Math.max(0, row.attempts - 1) });
     s.metrics?.adapterCall(operation, 'parked');
     return;
+  }
+  // 单独同意: a call that shares personal data runs only while its consent record holds (checked on every attempt)
+  const consent = invoke ? (p as Invoke).consent : undefined;
+  if (consent && s.consents) {
+    const subject = openSealed(s.codec, consent.subject);
+    const r = await s.consents.check(consent.ref, { purpose: consent.purpose, subjectIdNumber: typeof subject === 'string' ? subject : undefined, at: now });
+    if (!r.ok) {
+      s.logger.warn({ outbox: row.id, operation, code: r.code }, 'adapter call refused: no valid consent');
+      return finish({ ok: false, error: { code: r.code, message: `未共享：没有有效的单独同意（${r.code}） Not shared: no valid separate consent` } }, 'dead', r.code);
+    }
   }
   // the engine's request ids are `<case id>:r<n>`: unique across cases, the same on every attempt
   const key = p.idempotencyKey;

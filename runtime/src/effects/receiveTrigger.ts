@@ -54,7 +54,14 @@ export function createTriggerReceiver(s: Pick<Services, 'db' | 'commands' | 'def
     const source = ev.source ?? 'external';
     const problems = checkIntake(compiled, ev.data, { at: Date.now(), id: ev.eventId, source });
     if (problems.length) return rejected('trigger.data-invalid', '', problems.slice(0, 20).map((d) => ({ code: d.code, path: d.path })));
-    const created = await s.commands.create(sourceUser(source, orgPath), { definitionId, version, orgPath, data: ev.data }, { within: record(pluginId, triggerId, ev.eventId) });
+    let created;
+    try {
+      created = await s.commands.create(sourceUser(source, orgPath), { definitionId, version, orgPath, data: ev.data }, { within: record(pluginId, triggerId, ev.eventId) });
+    } catch (err) {
+      // a consent reference the registry does not hold (or no longer holds): refused, with the field and the reason
+      if (isRefusal(err) && err.code === 'consent.refused') return rejected('trigger.consent-refused', String(err.details.reason ?? ''), [{ code: String(err.details.reason ?? err.code), path: String(err.details.path ?? '') }]);
+      throw err;
+    }
     return { status: 'created', caseId: created.id, caseRef: created.ref };
   }
 

@@ -8,6 +8,7 @@ import { loadSampleCounty } from './loadSampleCounty.ts';
 import { loadSeedCases } from './seedCases.ts';
 import { seedAdapterSettings } from './seedAdapters.ts';
 import { seedRegistry } from '../registry/seedRegistry.ts';
+import { seedConsents } from './seedConsents.ts';
 
 /** Seeds the runtime's store; returns the report lines. */
 export async function seedRuntime(rt: Runtime, opts: { cases?: boolean } = {}): Promise<string[]> {
@@ -19,5 +20,7 @@ export async function seedRuntime(rt: Runtime, opts: { cases?: boolean } = {}): 
   // Seed cases name sample-county users; on the tiny fallback county they cannot run.
   if (opts.cases === false || !lines[0]?.includes('sample-county')) return lines;
   const { db, commands, identity, runOptions, timers, definitions } = rt;
-  return [...lines, ...(await loadSeedCases({ knex: db.knex, commands, identity, runOptions, timers, definitions }, seedCases))];
+  // consents first: seed cases name them (a referral's consentRef, an elder's door access)
+  const consentLines = await seedConsents(rt.consents);
+  return [...lines, ...consentLines, ...(await loadSeedCases({ knex: db.knex, commands, identity, runOptions, timers, definitions }, seedCases))];
 }

@@ -17,6 +17,7 @@ import * as m012 from './migrations/012_ops.ts';
 import * as m016 from './migrations/016_retention.ts';
 import * as m011 from './migrations/011_registry.ts';
 import * as m015 from './migrations/015_community.ts';
+import * as m014 from './migrations/014_care.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '016_retention': m016,
   '011_registry': m011,
   '015_community': m015,
+  '014_care': m014,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -2,7 +2,7 @@
 import { ID_SYSTEM, SYSTEMS } from '../mapTask.ts';
 
 /** The Task; `id` is the hospital's own. */
-export function referralTask(id = 't-1', at = '2025-03-04T09:12:00+08:00'): Record<string, any> {
+export function referralTask(id = 't-1', at = '2025-03-04T09:12:00+08:00', consent = 'CONSENT-2025-0042'): Record<string, any> {
   return {
     resourceType: 'Task', id, status: 'requested', intent: 'order', priority: 'routine',
     code: { coding: [{ system: 'http://hl7.org/fhir/CodeSystem/task-code', code: 'fulfill' }] },
@@ -20,7 +20,7 @@ export function referralTask(id = 't-1', at = '2025-03-04T09:12:00+08:00'): Reco
       { resourceType: 'ServiceRequest', id: 'sr', status: 'active', intent: 'order', priority: 'routine', subject: { reference: '#p' },
         code: { coding: [{ system: SYSTEMS.service, code: 'follow-up' }], text: '下转 社区随访' }, occurrenceDateTime: '2099-05-01T09:00:00+08:00',
         requester: { display: '钱医生' }, performer: [{ display: '全科' }], reasonCode: [{ coding: [{ system: SYSTEMS.icd10, code: 'I25.1' }], text: '冠心病' }],
-        note: [{ text: '出院后胸闷已缓解' }], supportingInfo: [{ reference: 'Consent/CONSENT-2025-0042' }] },
+        note: [{ text: '出院后胸闷已缓解' }], supportingInfo: [{ reference: `Consent/${consent}` }] },
     ],
   };
 }

@@ -7,6 +7,7 @@
  * the same case within ten minutes is sent once; redelivery of the row is harmless (keys per recipient).
  * A case is urgent when any of its steps is priority urgent: urgent notices skip preferences and quiet hours.
  */
+import { valuesAt } from '../../pii/dataPaths.ts';
 import { createHash } from 'node:crypto';
 import { isCnMobile, type Effect } from '@tongban/engine';
 import type { Knex } from 'knex';
@@ -41,8 +42,10 @@ async function recipients(s: Pick<Services, 'runOptions' | 'identity'>, e: Notif
   }
   // a resident (a landlord, a family member) named by a phone field (`to: { phoneField }`): the effect carries the path, not the number
   for (const path of e.recipients.phoneFields ?? []) {
-    const phone = valueAt(data, path);
-    if (typeof phone === 'string' && isCnMobile(phone) && !phones.includes(phone)) phones.push(phone);
+    // `contacts[].phone` names every element's number (each emergency contact at once)
+    for (const phone of path.includes('[]') ? valuesAt(data, path) : [valueAt(data, path)]) {
+      if (typeof phone === 'string' && isCnMobile(phone) && !phones.includes(phone)) phones.push(phone);
+    }
   }
   if (!users.length && !phones.length && createdBy) { const u = await s.identity.getUser(createdBy); if (u) users.push(u); }
   return { users, phones };

@@ -7,11 +7,16 @@
 import type { Knex } from 'knex';
 import type { PiiCodec } from '../../pii/createPiiCodec.ts';
 import type { Contact } from '../residents/residentRecord.ts';
+import { deviceConsentsOf } from '../../seed/seedConsents.ts';
 
 /** One bound device, in the shape both adapters' secrets schemas take. */
 export interface AdapterBinding {
   id: string; type: string; gridPath: string; account: string | null;
   elder: { name: string; residentId?: string }; emergencyContacts: Contact[]; livingStatus?: string[];
+  /** the resident's separate consents (ids in the consent registry) that ride on every alarm of their devices */
+  consents?: { sensor?: string; door?: string; provider?: string };
+  /** the resident's door lock, only where door access was authorised */
+  doorDeviceId?: string;
 }
 
 /** Active and silent devices bound to a resident with at least one emergency contact (whom an alarm calls). */
@@ -22,9 +27,13 @@ export async function adapterBindings(knex: Knex, codec: PiiCodec): Promise<Adap
     const cats = (r.categories ?? '').split(',').filter(Boolean);
     // the alarm flow's living status vocabulary (alone / empty-nest) from the registry's categories
     const living = [cats.includes('living-alone') ? 'alone' : undefined, cats.includes('empty-nest') ? 'empty-nest' : undefined].filter((x): x is string => !!x);
+    // TODO(follow-up): read consents from the consent registry by the resident's ID-number hash; today the sample's consent ids
+    const consents = deviceConsentsOf(r.resident_id!);
+    const door = consents.door ? rows.find((x) => x.resident_id === r.resident_id && x.type === 'door')?.id : undefined;
     return {
       id: r.id!, type: r.type!, gridPath: r.org_path!, account: r.account ?? null, elder: { name: r.name!, residentId: r.resident_id! },
       emergencyContacts: JSON.parse(codec.decrypt(r.contacts!)) as Contact[], ...(living.length ? { livingStatus: living } : {}),
+      ...(Object.keys(consents).length ? { consents } : {}), ...(door ? { doorDeviceId: door } : {}),
     };
   });
 }
