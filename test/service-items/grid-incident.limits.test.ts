@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile, simulate, type Definition, type SimScript } from '@tongban/engine';
 import { directoryData, sampleOptions } from '@tongban/examples';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 import { mustLoad } from './scenarioSuite.ts';
 
 const gi = mustLoad(serviceItems['grid-incident']);

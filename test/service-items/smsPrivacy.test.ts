@@ -4,7 +4,7 @@
  * the condition away (心内科), so it counts as one here.
  */
 import { describe, expect, it } from 'vitest';
-import { serviceItems } from '@tongban/definitions/service-items/items.ts';
+import { serviceItems } from '@tongban/definitions/service-items';
 
 type Json = Record<string, unknown>;
 /** Fields that reveal a condition though their personal-data kind is not `health`. */

@@ -7,7 +7,7 @@ import type { Definition, DirectoryData } from '@tongban/engine';
 import type { ShellApi } from '../shell/shellApi.ts';
 import directory from './fixtures/directory.json' with { type: 'json' };
 import { fixtureDefinition } from './fixtureDefinition.ts';
-import { libraries } from '@tongban/definitions/library/index.ts';
+import { libraries } from '@tongban/definitions/library';
 
 /** Two running cases of version 1: one where the draft changes nothing, one in a step the draft removed. */
 const fixtureImpact = { from: 1, to: 2, cases: [

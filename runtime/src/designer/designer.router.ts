@@ -13,7 +13,7 @@ import { mustLoad } from '../definitions/KnexDefinitionStore.ts';
 import { KnexDesignerStore, type ScenarioRecord } from './KnexDesignerStore.ts';
 import { assertPublishable } from './publishGate.ts';
 import { mappingSchema } from '../definitions/migrations.router.ts';
-import { libraries } from '@tongban/definitions/library/index.ts';
+import { libraries } from '@tongban/definitions/library';
 
 const version = { type: 'integer', minimum: 1, maximum: 1_000_000 };
 const itemId = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$' };

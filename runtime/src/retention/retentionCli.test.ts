@@ -25,7 +25,7 @@ describe('tongban retention', () => {
 
 describe('the five service items', () => {
   it('each declares a retention period the job understands', async () => {
-    const { serviceItems } = await import('@tongban/definitions/service-items/items.ts');
+    const { serviceItems } = await import('@tongban/definitions/service-items');
     const { retentionCutoff } = await import('./cutoff.ts');
     const periods = Object.values(serviceItems).map((d) => [(d as { id: string }).id, (d as { retention?: string }).retention]);
     expect(periods).toHaveLength(5);

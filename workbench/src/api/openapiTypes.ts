@@ -583,6 +583,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 同意记录（辖区内，可按身份证号查） Consent records in scope */
+        get: operations["listConsents"];
+        put?: never;
+        /** 登记单独同意（留痕） Record a separate consent (audited) */
+        post: operations["recordConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一条同意记录 One consent record */
+        get: operations["getConsent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回同意（留痕，此后不再共享） Withdraw a consent (audited; blocks later sharing) */
+        post: operations["withdrawConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/definitions": {
         parameters: {
             query?: never;
@@ -840,6 +892,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/designer/libraries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公共库：共享的消息模板与角色 Shared libraries: message templates and roles */
+        get: operations["designerLibraries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/designer/scenarios/{id}": {
         parameters: {
             query?: never;
@@ -869,6 +938,42 @@ export interface paths {
         put?: never;
         /** 回归模拟场景 Replay the scenarios on a definition */
         post: operations["runScenarios"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备台账（辖区内） Devices in scope */
+        get: operations["listDevices"];
+        put?: never;
+        /** 登记设备 Register a device */
+        post: operations["createDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备详情 A device */
+        get: operations["getDevice"];
+        /** 修改设备（绑定、迁移、停用；expectedVersion） Edit a device */
+        put: operations["updateDevice"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1030,6 +1135,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ops/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 死信：用尽重试的外发任务和定时器 Dead letters: outbox rows and timers that exhausted their attempts */
+        get: operations["listOpsDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/dead-letters/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 丢弃死信（已审计） Discard a dead letter (audited) */
+        post: operations["discardOpsDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/dead-letters/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重试死信（已审计） Retry a dead letter (audited) */
+        post: operations["retryOpsDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org-units": {
         parameters: {
             query?: never;
@@ -1143,6 +1299,179 @@ export interface paths {
         get: operations["oversightTrend"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/accounts/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 居民积分账户（余额与明细） A resident’s points (balance and entries) */
+        get: operations["getPointsAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/accounts/{personId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按规则计积分（认定） Award points by a rule */
+        post: operations["awardPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/accounts/{personId}/entries/{entryId}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 冲正一条积分记录（须说明理由） Reverse an entry (with a reason) */
+        post: operations["reversePoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/accounts/{personId}/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 兑换（扣减积分与库存） Redeem a reward */
+        post: operations["redeemPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可兑换物品（本人所在及上级机构提供的） Rewards offered where the caller is */
+        get: operations["listPointsRewards"];
+        put?: never;
+        /** 上架兑换物品（本辖区） Add a reward (own scope) */
+        post: operations["createPointsReward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分规则 Points rules */
+        get: operations["listPointsRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存积分规则（县级管理员，留痕） Save a points rule (county admins, audited) */
+        put: operations["putPointsRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 居民档案列表（辖区内，可按姓名、手机号、身份证号查找） Residents in scope */
+        get: operations["listResidents"];
+        put?: never;
+        /** 登记居民 Register a resident */
+        post: operations["createResident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 居民档案（脱敏） A resident (masked) */
+        get: operations["getResident"];
+        /** 修改居民档案（expectedVersion） Edit a resident */
+        put: operations["updateResident"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看居民个人信息原文（须说明目的，留痕） Reveal a resident’s personal data (audited) */
+        post: operations["revealResident"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1519,6 +1848,57 @@ export interface paths {
         post?: never;
         /** 删除视图（幂等） Delete a view (idempotent) */
         delete: operations["deleteView"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 存活探针 Liveness: the process answers */
+        get: operations["healthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus 指标（令牌或独立端口） Prometheus metrics (token or separate port) */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 就绪探针：数据库、Redis、工作进程心跳 Readiness: database, Redis, a worker heartbeat */
+        get: operations["readyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1909,6 +2289,32 @@ export interface components {
         CommentList: {
             items: components["schemas"]["Comment"][];
         };
+        Consent: {
+            dataCategories: string[];
+            evidence: string;
+            expiresAt: number | null;
+            grantedAt: number;
+            guardianName: string | null;
+            id: string;
+            orgPath: string;
+            /** @enum {string} */
+            purpose: "sensor-monitoring" | "share-provider" | "share-hospital" | "door-access";
+            recipients: string[];
+            recordedAt: number;
+            recordedBy: string;
+            separate: boolean;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            subjectIdNumber: string;
+            subjectName: string;
+            withdrawnAt: number | null;
+            withdrawnBy: string | null;
+            withdrawReason: string | null;
+        };
+        ConsentPage: {
+            items: components["schemas"]["Consent"][];
+            nextCursor: string | null;
+        };
         DeadLetter: {
             attempts: number;
             caseId: string;
@@ -1991,6 +2397,19 @@ export interface components {
             revision: number;
             updatedAt: number;
         };
+        DesignerLibraries: {
+            items: {
+                id: string;
+                roles: {
+                    [key: string]: Record<string, never>;
+                };
+                templates: {
+                    [key: string]: components["schemas"]["LocalizedText"];
+                };
+                title: components["schemas"]["LocalizedText"];
+                version: number;
+            }[];
+        };
         DesignerMigrationPreview: {
             cases: components["schemas"]["DesignerMigrationPreviewCase"][];
             from: number;
@@ -2045,6 +2464,25 @@ export interface components {
         DesignerScenarioResults: {
             items: components["schemas"]["DesignerScenarioResult"][];
         };
+        Device: {
+            account?: string;
+            createdAt: number;
+            id: string;
+            lastSeenAt?: number;
+            orgPath: string;
+            residentId?: string;
+            /** @description 居民姓名（脱敏） The resident’s name, masked */
+            residentName?: string;
+            /** @enum {string} */
+            status: "active" | "silent" | "retired";
+            type: string;
+            updatedAt: number;
+            version: number;
+        };
+        DevicePage: {
+            items: components["schemas"]["Device"][];
+            nextCursor?: string;
+        };
         Diagnostic: {
             code: string;
             details?: {
@@ -2069,10 +2507,17 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "org.code-invalid" | "org.code-taken" | "org.parent-not-found" | "org.level-invalid" | "org.move-cycle" | "org.move-same-parent" | "org.version-conflict" | "org.retired" | "org.has-open-cases" | "org.has-members" | "org.merge-invalid" | "org.name-invalid" | "org.is-root" | "user.username-taken" | "user.id-taken" | "user.version-conflict" | "user.role-unknown" | "user.role-above-own" | "user.validity-invalid" | "user.self-change" | "user.field-invalid" | "user.org-invalid" | "auth.password-change-required" | "auth.oidc-not-configured" | "auth.oidc-failed" | "auth.oidc-unlinked" | "internal";
+                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "consent.not-found" | "consent.already-withdrawn" | "consent.forbidden" | "consent.bad-id-number" | "consent.bad-period" | "consent.refused" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "points.unknown-rule" | "points.hours-required" | "points.duplicate" | "points.unknown-reward" | "points.insufficient" | "points.out-of-stock" | "points.unknown-entry" | "points.not-reversible" | "points.already-reversed" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "org.code-invalid" | "org.code-taken" | "org.parent-not-found" | "org.level-invalid" | "org.move-cycle" | "org.move-same-parent" | "org.version-conflict" | "org.retired" | "org.has-open-cases" | "org.has-members" | "org.merge-invalid" | "org.name-invalid" | "org.is-root" | "user.username-taken" | "user.id-taken" | "user.version-conflict" | "user.role-unknown" | "user.role-above-own" | "user.validity-invalid" | "user.self-change" | "user.field-invalid" | "user.org-invalid" | "auth.password-change-required" | "auth.oidc-not-configured" | "auth.oidc-failed" | "auth.oidc-unlinked" | "ops.dead-letter-not-found" | "ops.metrics-token-required" | "resident.not-found" | "resident.version-conflict" | "resident.invalid" | "resident.duplicate-id-number" | "device.not-found" | "device.version-conflict" | "device.invalid" | "device.exists" | "import.bad-file" | "import.wrong-columns" | "import.too-many-rows" | "import.file-too-large" | "import.has-problems" | "internal";
                 details: Record<string, never>;
                 message: string;
             };
+        };
+        Health: {
+            /** @enum {unknown} */
+            role: "all" | "server" | "worker";
+            /** @constant */
+            status: "ok";
+            uptimeSeconds: number;
         };
         InboxCounts: {
             cc: number;
@@ -2187,6 +2632,28 @@ export interface components {
             wechat: boolean;
             wechatBound: boolean;
         };
+        OpsDeadLetter: {
+            attempts: number;
+            caseId: string;
+            failedAt: number | null;
+            id: string;
+            kind: string;
+            lastError: string | null;
+            operation: string | null;
+            /** @enum {unknown} */
+            source: "outbox" | "timer";
+        };
+        OpsDeadLetterPage: {
+            items: components["schemas"]["OpsDeadLetter"][];
+            nextCursor: string | null;
+        };
+        OpsDeadLetterSettled: {
+            id: string;
+            /** @enum {unknown} */
+            source: "outbox" | "timer";
+            /** @enum {unknown} */
+            status: "pending" | "armed" | "discarded";
+        };
         OrgMemberList: {
             items: {
                 id: string;
@@ -2247,12 +2714,111 @@ export interface components {
             }[];
             orgPath: string;
         };
+        PointsAccount: {
+            balance: number;
+            entries: components["schemas"]["PointsEntry"][];
+            personId: string;
+        };
+        PointsEntry: {
+            activityRef: string | null;
+            createdAt: number;
+            createdBy: string;
+            id: string;
+            /** @enum {string} */
+            kind: "earn" | "redeem" | "reversal";
+            note: string | null;
+            orgPath: string;
+            personId: string;
+            points: number;
+            quantity: number | null;
+            reversed: boolean;
+            reverses: string | null;
+            rewardId: string | null;
+            ruleId: string | null;
+        };
+        PointsReward: {
+            cost: number;
+            enabled: boolean;
+            id: string;
+            name: {
+                en: string;
+                "zh-CN": string;
+            };
+            orgPath: string;
+            stock: number | null;
+        };
+        PointsRewardList: {
+            items: components["schemas"]["PointsReward"][];
+        };
+        PointsRule: {
+            enabled: boolean;
+            id: string;
+            points: number;
+            title: {
+                en: string;
+                "zh-CN": string;
+            };
+            /** @enum {string} */
+            unit: "each" | "hour";
+            updatedAt: number;
+            updatedBy: string;
+        };
+        PointsRuleList: {
+            items: components["schemas"]["PointsRule"][];
+        };
         QueueCounts: {
             all: number;
             atRisk: number;
             mine: number;
             overdue: number;
             unclaimed: number;
+        };
+        Readiness: {
+            checks: components["schemas"]["ReadinessCheck"][];
+            ready: boolean;
+        };
+        ReadinessCheck: {
+            code?: string;
+            message?: string;
+            /** @enum {unknown} */
+            name: "database" | "migrations" | "redis" | "worker" | "process";
+            ok: boolean;
+        };
+        Resident: {
+            address?: string;
+            birthDate?: string;
+            categories?: string[];
+            createdAt: number;
+            emergencyContacts?: {
+                name?: string;
+                phone?: string;
+                relation?: string;
+            }[];
+            /** @description 未显示的字段 Fields not shown */
+            hidden: string[];
+            householdId?: string;
+            householdRelation?: string;
+            id: string;
+            idNumber: string;
+            /** @description 以掩码显示的字段 Fields shown masked */
+            masked: string[];
+            name: string;
+            orgPath: string;
+            phone?: string;
+            sex?: string;
+            updatedAt: number;
+            updatedBy?: string;
+            userId?: string;
+            version: number;
+        };
+        ResidentPage: {
+            items: components["schemas"]["Resident"][];
+            nextCursor?: string;
+        };
+        ResidentReveal: {
+            values: {
+                [key: string]: unknown;
+            };
         };
         Revealed: {
             values: {
@@ -4125,6 +4691,190 @@ export interface operations {
             };
         };
     };
+    listConsents: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                idNumber?: string;
+                limit?: number;
+                purpose?: "sensor-monitoring" | "share-provider" | "share-hospital" | "door-access";
+                status?: "active" | "withdrawn" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPage"];
+                };
+            };
+        };
+    };
+    recordConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dataCategories: ("none" | "name" | "phone" | "id-number" | "address" | "gps" | "location" | "health" | "biometric" | "special-identity" | "minor" | "private" | "email" | "birth-date" | "sex")[];
+                    evidence: string;
+                    expiresAt?: number;
+                    grantedAt?: number;
+                    guardianName?: string;
+                    orgPath: string;
+                    /** @enum {string} */
+                    purpose: "sensor-monitoring" | "share-provider" | "share-hospital" | "door-access";
+                    recipients: string[];
+                    subjectIdNumber: string;
+                    subjectName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+        };
+    };
+    getConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+        };
+    };
+    withdrawConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+        };
+    };
     listDefinitions: {
         parameters: {
             query?: never;
@@ -4878,6 +5628,44 @@ export interface operations {
             };
         };
     };
+    designerLibraries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignerLibraries"];
+                };
+            };
+        };
+    };
     listScenarios: {
         parameters: {
             query?: never;
@@ -5017,6 +5805,196 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DesignerScenarioResults"];
+                };
+            };
+        };
+    };
+    listDevices: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                orgPath?: string;
+                q?: string;
+                residentId?: string;
+                status?: "active" | "silent" | "retired";
+                type?: "sos_button" | "pendant" | "watch" | "fall" | "smoke" | "gas" | "water" | "door" | "pir";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevicePage"];
+                };
+            };
+        };
+    };
+    createDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    account?: string;
+                    id: string;
+                    orgPath: string;
+                    residentId?: string;
+                    /** @enum {string} */
+                    status?: "active" | "silent" | "retired";
+                    /** @enum {string} */
+                    type: "sos_button" | "pendant" | "watch" | "fall" | "smoke" | "gas" | "water" | "door" | "pir";
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"];
+                };
+            };
+        };
+    };
+    getDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"];
+                };
+            };
+        };
+    };
+    updateDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    account?: string;
+                    expectedVersion: number;
+                    orgPath: string;
+                    residentId?: string;
+                    /** @enum {string} */
+                    status?: "active" | "silent" | "retired";
+                    /** @enum {string} */
+                    type: "sos_button" | "pendant" | "watch" | "fall" | "smoke" | "gas" | "water" | "door" | "pir";
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"];
                 };
             };
         };
@@ -5501,6 +6479,140 @@ export interface operations {
             };
         };
     };
+    listOpsDeadLetters: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                source?: "outbox" | "timer";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsDeadLetterPage"];
+                };
+            };
+        };
+    };
+    discardOpsDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    id: string;
+                    /** @enum {unknown} */
+                    source: "outbox" | "timer";
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已丢弃（保留记录） Discarded (kept on record) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsDeadLetterSettled"];
+                };
+            };
+        };
+    };
+    retryOpsDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    id: string;
+                    /** @enum {unknown} */
+                    source: "outbox" | "timer";
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已重新排队 Queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsDeadLetterSettled"];
+                };
+            };
+        };
+    };
     listOrgUnits: {
         parameters: {
             query?: {
@@ -5782,6 +6894,626 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OversightTrend"];
+                };
+            };
+        };
+    };
+    getPointsAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAccount"];
+                };
+            };
+        };
+    };
+    awardPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    activityRef: string;
+                    hours?: number;
+                    note?: string;
+                    ruleId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEntry"];
+                };
+            };
+        };
+    };
+    reversePoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEntry"];
+                };
+            };
+        };
+    };
+    redeemPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    rewardId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsEntry"];
+                };
+            };
+        };
+    };
+    listPointsRewards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsRewardList"];
+                };
+            };
+        };
+    };
+    createPointsReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cost: number;
+                    name: {
+                        en: string;
+                        "zh-CN": string;
+                    };
+                    orgPath: string;
+                    stock?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsReward"];
+                };
+            };
+        };
+    };
+    listPointsRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsRuleList"];
+                };
+            };
+        };
+    };
+    putPointsRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                    points: number;
+                    title: {
+                        en: string;
+                        "zh-CN": string;
+                    };
+                    /** @enum {string} */
+                    unit: "each" | "hour";
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsRule"];
+                };
+            };
+        };
+    };
+    listResidents: {
+        parameters: {
+            query?: {
+                category?: "elder" | "living-alone" | "empty-nest" | "disabled" | "dibao" | "tekun";
+                cursor?: string;
+                householdId?: string;
+                idNumber?: string;
+                limit?: number;
+                orgPath?: string;
+                phone?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentPage"];
+                };
+            };
+        };
+    };
+    createResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string;
+                    birthDate?: string;
+                    categories?: ("elder" | "living-alone" | "empty-nest" | "disabled" | "dibao" | "tekun")[];
+                    emergencyContacts?: {
+                        name: string;
+                        phone: string;
+                        relation?: string;
+                    }[];
+                    householdId?: string;
+                    householdRelation?: string;
+                    idNumber: string;
+                    name: string;
+                    orgPath: string;
+                    phone?: string;
+                    /** @enum {string} */
+                    sex?: "male" | "female";
+                    userId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resident"];
+                };
+            };
+        };
+    };
+    getResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resident"];
+                };
+            };
+        };
+    };
+    updateResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string;
+                    birthDate?: string;
+                    categories?: ("elder" | "living-alone" | "empty-nest" | "disabled" | "dibao" | "tekun")[];
+                    emergencyContacts?: {
+                        name: string;
+                        phone: string;
+                        relation?: string;
+                    }[];
+                    expectedVersion: number;
+                    householdId?: string;
+                    householdRelation?: string;
+                    idNumber: string;
+                    name: string;
+                    orgPath: string;
+                    phone?: string;
+                    /** @enum {string} */
+                    sex?: "male" | "female";
+                    userId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resident"];
+                };
+            };
+        };
+    };
+    revealResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fields: ("name" | "idNumber" | "phone" | "birthDate" | "sex" | "address" | "categories" | "emergencyContacts[].name" | "emergencyContacts[].phone")[];
+                    /** @enum {string} */
+                    purpose: "verify-identity" | "call-back" | "emergency" | "registry-maintenance" | "handle-case";
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentReveal"];
                 };
             };
         };
@@ -6835,6 +8567,129 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Deleted"];
+                };
+            };
+        };
+    };
+    healthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Prometheus 文本格式 Prometheus text format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    readyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 就绪 Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description 未就绪，正文说明原因 Not ready; the body says why */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };
