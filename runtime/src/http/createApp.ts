@@ -56,18 +56,19 @@ async function authenticate(deps: AppDeps, req: Request, op: Operation): Promise
   const header = String(req.headers.authorization ?? '');
   const m = /^Bearer (\S+)$/.exec(header);
   if (!m) throw new NotAuthenticatedError('auth.required');
-  return principalOf(deps, m[1]!);
+  return principalOf(deps, m[1]!, op.operationId);
 }
 
 /** The signed-in user (and abilities) a bearer token names, or a coded 401 error (also used by the queue board). */
-export async function principalOf(deps: Pick<AppDeps, 'tokens' | 'principals'>, token: string): Promise<Pick<OpContext, 'user' | 'ability'>> {
+export async function principalOf(deps: Pick<AppDeps, 'tokens' | 'principals'>, token: string, operationId?: string): Promise<Pick<OpContext, 'user' | 'ability'>> {
   const v = deps.tokens.verify(token);
   if (!v.ok) throw errorFor(v.code);
   const p = await deps.principals.get(v.claims.sub);
   if (!p) throw new NotAuthenticatedError('auth.token-invalid');
   // logout, a password change or disabling the user bumps the epoch: older tokens end at once
   if (p.user.disabled || v.claims.ep !== (p.user.tokenEpoch ?? 0)) throw new NotAuthenticatedError('auth.token-revoked');
-  if (p.user.mustChangePassword && !passwordChangeOps.has(op.operationId)) throw new ForbiddenError('auth.password-change-required');
+  // a user who must change their password may do only that (the queue board, which names no operation, is refused too)
+  if (p.user.mustChangePassword && !(operationId && passwordChangeOps.has(operationId))) throw new ForbiddenError('auth.password-change-required');
   return p;
 }
 

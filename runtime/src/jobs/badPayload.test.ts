@@ -26,7 +26,7 @@ describe('bullmq wake-up jobs with unreadable payloads', () => {
 
   it('fails the job once with jobs.bad-payload, logs it and fires nothing', async () => {
     const runs: Array<{ caseId?: string }> = [];
-    const runner: TimerRunner = { owner: 'test', runDue: async (_now, o) => { runs.push(o ?? {}); return 0; }, armed: async () => [], state: async () => undefined };
+    const runner: TimerRunner = { owner: 'test', runDue: async (_now, o) => { runs.push(o ?? {}); return 0; }, armed: async () => [], state: async () => undefined, nextDue: async () => undefined };
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } }));
     const driver = createBullmqDriver({ runner, redisUrl, queueName, sweepMs: 0, logger });
