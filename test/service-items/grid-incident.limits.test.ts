@@ -87,3 +87,24 @@ describe('grid incident time limits', () => {
     expect(rural).toBeGreaterThan(90 * 60_000);
   });
 });
+
+describe('a dispute the mediation item would refuse', () => {
+  it('refuses the registration with a coded diagnostic naming the child’s problem, and leaves the case as it was', () => {
+    const consultation = structuredClone(serviceItems.consultation) as Definition;
+    consultation.forms!.start!.required = [...(consultation.forms!.start!.required ?? []), 'claims']; // a county that now asks for the parties' claims
+    const child = compile(mustLoad(consultation), { cache: false });
+    const options = { ...sampleOptions(), childDefinition: (id: string) => (id === 'consultation' ? child : undefined) };
+    const script: SimScript = { case: { orgPath: GRID, by: 'u-grid-worker-510722100001001-1', at: '2025-03-04T21:00:00+08:00', data: report({ urgency: 'urgent', isDispute: true, majorClass: '05', minorClass: '0501', discoveredAt: '2025-03-04T20:50:00+08:00' }) }, steps: [
+      { act: 'accept', by: 'u-grid-leader-510722100001', data: { disputeType: 'neighbour', disputeParties: [{ name: '孙立', phone: '13990160031' }, { name: '周强', phone: '13990160032' }], riskLevel: 'medium' } },
+    ] };
+    const r = simulate(compile(gi, { cache: false }), script, options, directoryData());
+    const refused = r.records.find((x) => x.label.endsWith(' accept'))!;
+    expect(refused.accepted).toBe(false);
+    const d = refused.diagnostics[0]!;
+    expect([d.code, d.path]).toEqual(['run.spawn-intake-invalid', '/states/urgent_reported/on/accept/0/effects/0/spawn']);
+    expect(d.message['zh-CN']).toContain('claims');
+    expect(d.message.en).toContain('claims');
+    expect(r.final.value).toBe('urgent_reported');
+    expect(r.final.context.subcases).toEqual({});
+  });
+});
