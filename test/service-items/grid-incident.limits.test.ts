@@ -50,6 +50,10 @@ describe('grid incident time limits', () => {
     const ctx = dispatched(gi, '2025-03-08T21:00:00+08:00', report({ urgency: 'urgent', majorClass: '04', minorClass: '0401' })); // Saturday night
     expect(ctx.data.handlingLimit).toBe('PT3H');
     expect(ctx.clocks.handling!.dueAt - ctx.clocks.handling!.startedAt).toBe(3 * HOUR);
+    // the unit's sign-for runs on the same 24×7 clock: two hours on a Saturday night
+    const signFor = Object.values(ctx.timers).find((x) => x.purpose === 'sla.due' && x.owner.kind === 'task')!;
+    expect(signFor.clock).toBe('urgent');
+    expect(signFor.dueAt - ctx.clocks.handling!.startedAt).toBe(2 * HOUR);
   });
 
   it('is data the county edits: a changed table changes the next case’s limit', () => {
