@@ -45,7 +45,7 @@ describe('grid incident report form', () => {
       description: '管网压力传感器报警，疑似管道破裂', discoveredAt: '2025-03-04T08:30:00+08:00', gridCode: '510722100001001' };
     expect(checkForm(gi, 'report', { ...device, location: { lat: 30.87, lng: 105.38, datum: 'WGS84' } })).toEqual([]);
     const [e] = checkForm(gi, 'report', device);
-    expect([e?.code, e?.path, e?.message['zh-CN'], e?.message.en]).toEqual(['forms.required', '/location', '设备报警须带设备位置（定位），请在设备登记中补全', 'A device alarm must carry the device\'s location: complete the device registry']);
+    expect([e?.code, e?.path, e?.message['zh-CN'], e?.message.en]).toEqual(['forms.required', '/location', '请填写定位（设备报警须带设备登记的位置）', 'The location is required (a device alarm must carry the registered device\'s location)']);
     expect(codes(checkForm(gi, 'report', { ...device, sourceChannel: 'video-ai', deviceId: undefined, location: { lat: 30.87, lng: 105.38, datum: 'WGS84' } }))).toEqual([['forms.required', '/deviceId']]);
   });
 

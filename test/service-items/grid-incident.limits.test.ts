@@ -50,6 +50,10 @@ describe('grid incident time limits', () => {
     const ctx = dispatched(gi, '2025-03-08T21:00:00+08:00', report({ urgency: 'urgent', majorClass: '04', minorClass: '0401' })); // Saturday night
     expect(ctx.data.handlingLimit).toBe('PT3H');
     expect(ctx.clocks.handling!.dueAt - ctx.clocks.handling!.startedAt).toBe(3 * HOUR);
+    // the unit's sign-for runs on the same 24×7 clock: two hours on a Saturday night
+    const signFor = Object.values(ctx.timers).find((x) => x.purpose === 'sla.due' && x.owner.kind === 'task')!;
+    expect(signFor.clock).toBe('urgent');
+    expect(signFor.dueAt - ctx.clocks.handling!.startedAt).toBe(2 * HOUR);
   });
 
   it('is data the county edits: a changed table changes the next case’s limit', () => {
@@ -85,5 +89,26 @@ describe('grid incident time limits', () => {
     expect(verifyDue(GRID, '510722100001001', 'u-grid-leader-510722100001', 'u-officer-510722100001', '/510722/510722100/510722100901', 'u-grid-worker-510722100001001-1')).toBe(90 * 60_000);
     const rural = verifyDue(RURAL_GRID, '510722200001001', 'u-grid-leader-510722200001', 'u-officer-510722200001', '/510722/510722200/510722200901', 'u-grid-worker-510722200001001-1');
     expect(rural).toBeGreaterThan(90 * 60_000);
+  });
+});
+
+describe('a dispute the mediation item would refuse', () => {
+  it('refuses the registration with a coded diagnostic naming the child’s problem, and leaves the case as it was', () => {
+    const consultation = structuredClone(serviceItems.consultation) as Definition;
+    consultation.forms!.start!.required = [...(consultation.forms!.start!.required ?? []), 'claims']; // a county that now asks for the parties' claims
+    const child = compile(mustLoad(consultation), { cache: false });
+    const options = { ...sampleOptions(), childDefinition: (id: string) => (id === 'consultation' ? child : undefined) };
+    const script: SimScript = { case: { orgPath: GRID, by: 'u-grid-worker-510722100001001-1', at: '2025-03-04T21:00:00+08:00', data: report({ urgency: 'urgent', isDispute: true, majorClass: '05', minorClass: '0501', discoveredAt: '2025-03-04T20:50:00+08:00' }) }, steps: [
+      { act: 'accept', by: 'u-grid-leader-510722100001', data: { disputeType: 'neighbour', disputeParties: [{ name: '孙立', phone: '13990160031' }, { name: '周强', phone: '13990160032' }], riskLevel: 'medium' } },
+    ] };
+    const r = simulate(compile(gi, { cache: false }), script, options, directoryData());
+    const refused = r.records.find((x) => x.label.endsWith(' accept'))!;
+    expect(refused.accepted).toBe(false);
+    const d = refused.diagnostics[0]!;
+    expect([d.code, d.path]).toEqual(['run.spawn-intake-invalid', '/states/urgent_reported/on/accept/0/effects/0/spawn']);
+    expect(d.message['zh-CN']).toContain('claims');
+    expect(d.message.en).toContain('claims');
+    expect(r.final.value).toBe('urgent_reported');
+    expect(r.final.context.subcases).toEqual({});
   });
 });

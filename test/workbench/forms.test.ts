@@ -34,6 +34,10 @@ describe('forms in the workbench', () => {
   it('shows conditional fields only when their condition holds', () => {
     expect(hiddenFor(def, 'report', { sourceChannel: 'grid-worker' })).toContain('externalRef');
     expect(hiddenFor(def, 'report', { sourceChannel: 'hotline-12345' })).not.toContain('externalRef');
+    // each channel asks for what it has: no photo from a sensor or the hotline, no map point from the hotline
+    expect(hiddenFor(def, 'report', { sourceChannel: 'sensor' })).toEqual(expect.arrayContaining(['photosBefore', 'reporter', 'address']));
+    expect(hiddenFor(def, 'report', { sourceChannel: 'sensor' })).not.toContain('location');
+    expect(hiddenFor(def, 'report', { sourceChannel: 'hotline-12345' })).toEqual(expect.arrayContaining(['photosBefore', 'location']));
   });
 
   it('gives the engine’s zh-CN (or English) messages at the field’s path', () => {
