@@ -1,5 +1,5 @@
 /** 登录: username and password; the coded error of the API is shown as it comes; back to `next` afterwards. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,18 @@ export function LoginPage() {
       else setError(e);
     } finally {
       setBusy(false);
+    }
+  }
+
+  // OIDC is offered when the deployment has an identity provider (client-config says so)
+  const [oidc, setOidc] = useState(false);
+  useEffect(() => { void unwrap(api.GET('/api/client-config')).then((c) => setOidc(c.oidc), () => undefined); }, []);
+  async function startOidc() {
+    try {
+      const { url } = await unwrap(api.GET('/api/auth/oidc/start', { params: { query: { next: safeNext(params.get('next')) } } }));
+      location.assign(url);
+    } catch (err) {
+      setError(err as ApiError);
     }
   }
 
@@ -81,6 +93,7 @@ export function LoginPage() {
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>{t('login.submit')}</Button>
+          {oidc && <Button block style={{ marginTop: 8 }} onClick={() => void startOidc()} data-testid="oidc-login">{t('login.oidc')}</Button>}
         </Form>}
       </Card>
     </main>

@@ -2,9 +2,9 @@
  * OIDC sign-in endpoints (public): `GET /api/auth/oidc/start` answers the provider's URL and sets
  * the flow cookie; the provider sends the browser back to the workbench's `/login/oidc`, which posts
  * the callback's query to `POST /api/auth/oidc/callback` and gets a session as a password login
- * would. Without `TONGBAN_OIDC_ISSUER` both answer 404 `auth.oidc-not-configured`.
+ * would. Without `TONGBAN_OIDC_ISSUER` both answer 422 `auth.oidc-not-configured`.
  */
-import { NotFoundError } from '../../errors/DomainError.ts';
+import { RefusedError } from '../../errors/DomainError.ts';
 import { defineOperation, ok, S, type Operation } from '../../http/operation.ts';
 import type { Services } from '../../services.ts';
 import { publicUser } from '../KnexIdentityStore.ts';
@@ -26,7 +26,7 @@ function cookieOf(header: string | undefined, name: string): string | undefined 
 
 /** The OIDC operations (`oidc` undefined: not configured). */
 export function oidcOperations(s: Services, oidc: OidcLogin | undefined): Operation[] {
-  const need = () => { if (!oidc) throw new NotFoundError('auth.oidc-not-configured'); return oidc; };
+  const need = () => { if (!oidc) throw new RefusedError('auth.oidc-not-configured'); return oidc; };
   const secure = s.config.oidc?.redirectUri.startsWith('https://') ? '; Secure' : '';
   return [
     defineOperation({ method: 'get', path: '/api/auth/oidc/start', operationId: 'oidcStart', responses: ok('OidcStart'), tag: 'auth', auth: false, schemas,
