@@ -81,12 +81,13 @@ describe('系统管理 journeys in Chromium', () => {
     await p.goto(`${app.url}/admin/audit?action=admin.user.move`);
     await expect.poll(() => p.getByTestId('admin-audit-action').first().innerText()).toBe('人员调动');
     await checkA11y(p, 'admin-audit');
-  }, 120_000);
+  }, 300_000);
 
   it('a county admin disables a user; the user’s open browser session is sent to the login page', async () => {
     const worker = await page();
     await login(worker, app.url, STAYER, '/tasks');
-    await worker.getByRole('link', { name: '已办' }).waitFor();
+    const done = worker.getByRole('navigation').getByRole('link', { name: '已办', exact: true });
+    await done.waitFor();
     const admin = await page();
     await login(admin, app.url, people.admin, `/admin/users?q=${STAYER}`);
     await admin.getByTestId(`edit-${STAYER}`).click();
@@ -95,12 +96,12 @@ describe('系统管理 journeys in Chromium', () => {
     await expect.poll(() => admin.getByTestId('toggle-status').innerText()).toMatch(/启\s*用/);
     await shot(admin, 'admin-disable-user');
     // the worker's next request is refused (token epoch) and the app goes to the login page
-    await worker.getByRole('link', { name: '已办' }).click();
+    await done.click();
     await worker.waitForURL(/\/login/);
     await checkA11y(worker, 'login-after-disable');
     const again = await app.api('POST', '/api/auth/login', { body: { username: STAYER, password: 'Tongban@2025' } });
     expect(again.status).toBe(401);
-  }, 120_000);
+  }, 300_000);
 
   it('has no axe-core violations (WCAG 2 A/AA) on the admin pages visited', () => {
     expect(a11y).not.toEqual({});
