@@ -86,7 +86,7 @@ describe('系统管理 journeys in Chromium', () => {
   it('a county admin disables a user; the user’s open browser session is sent to the login page', async () => {
     const worker = await page();
     await login(worker, app.url, STAYER, '/tasks');
-    const done = worker.getByRole('navigation').getByRole('link', { name: '已办', exact: true });
+    const done = worker.getByRole('navigation').getByRole('link', { name: '我的已办', exact: true });
     await done.waitFor();
     const admin = await page();
     await login(admin, app.url, people.admin, `/admin/users?q=${STAYER}`);
