@@ -58,6 +58,8 @@ import { createTriggerTargets } from './effects/triggerTargets.ts';
 import { caseLinkOperations } from './effects/caseLinks.router.ts';
 import { notificationPrefOperations } from './effects/notify/notificationPrefs.router.ts';
 import { adminOperations } from './admin/admin.router.ts';
+import { oidcOperations } from './identity/oidc/oidc.router.ts';
+import { createOidcLogin } from './identity/oidc/createOidcLogin.ts';
 import { createAdminService } from './admin/createAdminService.ts';
 import type { ProcessRole } from './config/loadConfig.ts';
 import { createOpsGauges } from './ops/KnexOpsGauges.ts';
@@ -102,7 +104,8 @@ export interface Runtime extends Services {
 
 function allOperations(s: Services): Operation[] {
   // the workbench's literal paths (/api/tasks/queue-counts) come before the `{id}` routes they would match
-  return [...workbenchOperations(s), ...adminOperations(s), ...authOperations(s), ...definitionOperations(s), ...migrationOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
+  const oidc = s.config.oidc ? createOidcLogin(s.config.oidc, { identity: s.identity, tokens: s.tokens, secret: s.config.tokenSecret }) : undefined;
+  return [...workbenchOperations(s), ...adminOperations(s), ...oidcOperations(s, oidc), ...authOperations(s), ...definitionOperations(s), ...migrationOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
     ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s, new KnexDesignerStore(s.db.knex)), ...registryOperations(s), ...pointsOperations(s, new KnexPointsLedger(s.db)), ...consentOperations(s.consents)];
 }
 

@@ -40,6 +40,17 @@ describe('task.released (a moved worker’s task returns to the group)', () => {
     expect(step(c, snap, { type: 'task.released', taskId: 'nope', meta: { at: t0 + 3, id: 'rel3', source: 'system' } }, movedAway).diagnostics[0]!.code).toBe('run.unknown-task');
   });
 
+  it('takes a moved user off an unclaimed task they were merely offered', () => {
+    const c = compile(oneStep({}), { cache: false });
+    const snap = start(c, { caseId: 'r', orgPath: grid, data: {}, meta: { at: t0, id: 's', actor: actor('gw1') } }, opts).snapshot as LiveSnapshot;
+    const id = Object.keys(snap.context.tasks)[0]!;
+    const r = step(c, snap, { type: 'task.released', taskId: id, userId: 'co2', meta: { at: t0 + 2, id: 'rel', source: 'system' } }, movedAway);
+    expect(r.snapshot.context.tasks[id]).toMatchObject({ candidates: ['co1', 'co3'] });
+    expect(r.snapshot.context.tasks[id]!.assignee).toBeUndefined();
+    const again = step(c, r.snapshot as LiveSnapshot, { type: 'task.released', taskId: id, userId: 'co2', meta: { at: t0 + 3, id: 'rel2', source: 'system' } }, movedAway);
+    expect(again.diagnostics[0]!.code).toBe('run.not-claimable');
+  });
+
   it('with nobody left in the group, follows the step’s onEmpty policy (the county admin by default)', () => {
     const { c, snap, id } = claimed();
     const empty = { ...opts, directory: createDirectory({ ...testDirectory, users: testDirectory.users.filter((u) => !['co1', 'co2', 'co3'].includes(u.id)) }) };

@@ -36,8 +36,8 @@ export type CaseEvent =
   | { type: 'adapter.succeeded' | 'adapter.failed'; requestId: string; output?: unknown; error?: { code: string; message?: string }; meta: EventMeta }
   | { type: 'subcase.completed'; childId: string; outcome: string; meta: EventMeta }
   | { type: 'task.unassignable'; taskId: string; meta: EventMeta }
-  /** the assignee left the task's group (moved to another unit): back to the group's queue */
-  | { type: 'task.released'; taskId: string; meta: EventMeta }
+  /** a user (default: the assignee) left the task's group (moved to another unit): back to the group's queue, without them */
+  | { type: 'task.released'; taskId: string; userId?: string; meta: EventMeta }
   | { type: string; data?: Record<string, unknown>; comment?: string; meta: EventMeta };
 
 export interface TaskRecord {

@@ -180,6 +180,7 @@ describe.each(testDialects)('系统管理 API on %s', (dialect) => {
     expect(kept.body.items.filter((x: { caseId: string }) => [stayCase, returnCase].includes(x.caseId))).toHaveLength(2);
     // back, then away again with return-to-group: the task goes back to 幸福社区's officers (officer2 now)
     await post('/api/admin/users/u-officer/move', { orgPath: XINGFU, tasks: 'stay' });
+    const offeredCase = await mk(); // unclaimed: offered to officer and officer2
     const gone = await post('/api/admin/users/u-officer/move', { orgPath: '/510722/510722100/510722100002', tasks: 'return-to-group' });
     expect(gone.status, JSON.stringify(gone.body)).toBe(200);
     expect(gone.body.released).toHaveLength(2);
@@ -189,6 +190,9 @@ describe.each(testDialects)('系统管理 API on %s', (dialect) => {
     expect(back).toMatchObject({ assignee: null });
     const left = await t.api('GET', '/api/tasks/mine?status=pending&limit=200', { token: await t.token('officer') });
     expect(left.body.items.some((x: { caseId: string }) => x.caseId === returnCase)).toBe(false);
+    // the old community's unclaimed offer no longer names the officer who left
+    const offered = (await t.db.knex('task_candidates').where({ case_id: offeredCase })).map((r: { user_id: string }) => r.user_id);
+    expect(offered).toEqual([expect.stringMatching(/officer2/)]);
   });
 
   it('retiring a unit with open cases lists them, or hands them to a chosen unit', async () => {

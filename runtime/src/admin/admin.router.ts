@@ -83,8 +83,10 @@ function userOperations(s: Services): Operation[] {
       async handler(ctx) {
         adminOnly(ctx);
         const rule = ctx.body.tasks ?? s.config.workerMoveTasks;
-        const { user, openTasks } = await s.admin.run(ctx.user, (tx) => moveUser(tx, ctx.params.id, ctx.body));
-        const out = rule === 'return-to-group' ? await releaseTasks(s, openTasks) : { released: [], notReleased: [] };
+        const { user, openTasks, offeredTasks } = await s.admin.run(ctx.user, (tx) => moveUser(tx, ctx.params.id, ctx.body));
+        // what they hold follows the rule; the old group's unclaimed offers drop them either way
+        const out = await releaseTasks(s, rule === 'return-to-group' ? openTasks : [], user.id);
+        await releaseTasks(s, offeredTasks, user.id);
         return { body: { user, tasks: rule, ...out } };
       } }),
   ];

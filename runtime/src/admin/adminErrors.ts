@@ -28,7 +28,7 @@ export const adminErrorCatalog = {
   'user.field-invalid': { kind: 'refused', zh: '用户信息不符合要求（见 details.path 与 details.reason）', en: 'A user field is not acceptable (see details.path and details.reason)' },
   'user.org-invalid': { kind: 'refused', zh: '所属组织机构不存在或已撤销', en: 'The home org unit does not exist or is retired' },
   'auth.password-change-required': { kind: 'forbidden', zh: '管理员已重置您的密码，请先修改密码（POST /api/me/password）', en: 'An administrator reset your password; change it first (POST /api/me/password)' },
-  'auth.oidc-not-configured': { kind: 'not-found', zh: '未配置统一身份认证（OIDC）', en: 'OIDC sign-in is not configured' },
+  'auth.oidc-not-configured': { kind: 'refused', zh: '未配置统一身份认证（OIDC）', en: 'OIDC sign-in is not configured' },
   'auth.oidc-failed': { kind: 'unauthenticated', zh: '统一身份认证登录失败，请重试', en: 'OIDC sign-in failed; try again' },
   'auth.oidc-unlinked': { kind: 'unauthenticated', zh: '该统一身份认证账号未关联本系统用户，请联系管理员', en: 'This identity-provider account is not linked to a user; ask an administrator' },
 } as const satisfies Record<string, { kind: ErrorKind; zh: string; en: string }>;

@@ -9,12 +9,12 @@ import { DomainError } from '../errors/DomainError.ts';
 import type { Services } from '../services.ts';
 
 /** Releases the tasks; answers which were released and which not (with the refusal's code). */
-export async function releaseTasks(s: Pick<Services, 'commands'>, tasks: Array<{ taskId: string; caseId: string }>): Promise<{ released: string[]; notReleased: Array<{ taskId: string; code: string }> }> {
+export async function releaseTasks(s: Pick<Services, 'commands'>, tasks: Array<{ taskId: string; caseId: string }>, userId: string): Promise<{ released: string[]; notReleased: Array<{ taskId: string; code: string }> }> {
   const released: string[] = [];
   const notReleased: Array<{ taskId: string; code: string }> = [];
   for (const t of tasks) {
     try {
-      await s.commands.act(sourceUser('system'), t.caseId, { type: 'task.released', taskId: t.taskId } as never);
+      await s.commands.act(sourceUser('system'), t.caseId, { type: 'task.released', taskId: t.taskId, userId } as never);
       released.push(t.taskId);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;

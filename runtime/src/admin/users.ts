@@ -180,10 +180,11 @@ export type TaskRule = (typeof taskRules)[number];
 
 /**
  * Moves a user to another home unit; the roles they held at the old home unit move with them
- * (a grid worker of grid A becomes a grid worker of grid B). Returns the ids of their open tasks
- * (assigned to them) by case, which the caller releases after commit when the rule is `return-to-group`.
+ * (a grid worker of grid A becomes a grid worker of grid B). Returns their open tasks (assigned to
+ * them), which the caller releases after commit when the rule is `return-to-group`, and the old
+ * unit's unclaimed group tasks still offered to them, which it releases under either rule.
  */
-export async function moveUser(tx: AdminTx, id: string, input: { orgPath: string; expectedVersion?: number }): Promise<{ user: AdminUser; openTasks: Array<{ taskId: string; caseId: string }> }> {
+export async function moveUser(tx: AdminTx, id: string, input: { orgPath: string; expectedVersion?: number }): Promise<{ user: AdminUser; openTasks: Array<{ taskId: string; caseId: string }>; offeredTasks: Array<{ taskId: string; caseId: string }> }> {
   const user = await loadUser(tx, id);
   checkVersion(user, input.expectedVersion);
   if (input.orgPath === user.orgPath) throw new RefusedError('user.field-invalid', { path: '/orgPath', reason: 'already there' });
@@ -193,6 +194,10 @@ export async function moveUser(tx: AdminTx, id: string, input: { orgPath: string
   await bump(tx, user, { org_path: input.orgPath });
   await tx.trx('role_assignments').where({ user_id: id, org_path: user.orgPath }).update({ org_path: input.orgPath });
   const openTasks = (await tx.trx('tasks').where({ assignee: id }).whereIn('status', ['pending', 'waiting']).select('id', 'case_id')) as Array<{ id: string; case_id: string }>;
+  // unclaimed group tasks of the old unit still offered to them
+  const offered = (await tx.trx('tasks').join('task_candidates', 'task_candidates.task_id', 'tasks.id').where('task_candidates.user_id', id).whereNull('tasks.assignee')
+    .where('tasks.status', 'pending').where('tasks.group_org', user.orgPath).select('tasks.id', 'tasks.case_id')) as Array<{ id: string; case_id: string }>;
   await auditAdmin(tx, 'admin.user.move', input.orgPath, { userId: id, from: user.orgPath, to: input.orgPath, roles: moving.map((g) => g.role), openTasks: openTasks.length });
-  return { user: await loadUser(tx, id), openTasks: openTasks.map((t) => ({ taskId: t.id, caseId: t.case_id })) };
+  const ref = (t: { id: string; case_id: string }) => ({ taskId: t.id, caseId: t.case_id });
+  return { user: await loadUser(tx, id), openTasks: openTasks.map(ref), offeredTasks: offered.map(ref) };
 }

@@ -100,6 +100,8 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   getUser: { access: { who: 'any' }, scope: 'user' },
   logout: { access: { who: 'any' }, scope: 'none', note: 'ends every session of the caller' },
   changePassword: { access: { who: 'any' }, scope: 'none', note: 'own password; ends every session' },
+  oidcStart: { access: { who: 'public' }, scope: 'none', note: 'OIDC sign-in (422 where no provider is configured, as in the matrix)' },
+  oidcCallback: { access: { who: 'public' }, scope: 'none', note: 'OIDC sign-in (422 where no provider is configured, as in the matrix)' },
 
   // definitions: everyone reads the catalogue; only county admins change it
   listDefinitions: { access: { who: 'any' }, scope: 'none' },

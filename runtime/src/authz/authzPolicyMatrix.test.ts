@@ -69,6 +69,8 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   logout: () => ({ method: 'POST', path: '/api/auth/logout' }),
   changePassword: () => ({ method: 'POST', path: '/api/me/password', body: { current: 'Tongban@2025', next: 'Tongban@2025' } }),
   me: () => ({ method: 'GET', path: '/api/me' }),
+  oidcStart: () => ({ method: 'GET', path: '/api/auth/oidc/start?next=/tasks', noToken: true }),
+  oidcCallback: () => ({ method: 'POST', path: '/api/auth/oidc/callback', body: { search: '?code=matrix&state=matrix' }, noToken: true }),
   listOrgUnits: () => ({ method: 'GET', path: '/api/org-units' }),
   getOrgUnit: (t) => ({ method: 'GET', path: `/api/org-units/${code(t.orgPath)}` }),
   listUsers: () => ({ method: 'GET', path: '/api/users?limit=200' }),

@@ -85,6 +85,18 @@ export class KnexIdentityStore {
     return { ...user, passwordHash: row.password_hash };
   }
 
+  /** The user an external identity (an OIDC subject of `provider`) is linked to. */
+  async linkedUser(provider: string, subject: string): Promise<string | undefined> {
+    if (!subject) return undefined;
+    const row = (await this.knex('identity_links').where({ provider, subject }).first('user_id')) as { user_id: string } | undefined;
+    return row?.user_id;
+  }
+
+  /** Links an external identity to a user (replacing an earlier link of that subject). */
+  async linkIdentity(provider: string, subject: string, userId: string): Promise<void> {
+    await this.knex('identity_links').insert({ provider, subject, user_id: userId }).onConflict(['provider', 'subject']).merge(['user_id']);
+  }
+
   /** Ends every session of a user at once (tokens issued before no longer pass). */
   async revokeSessions(id: string): Promise<void> {
     await this.knex('users').where({ id }).increment('token_epoch', 1);

@@ -30,11 +30,11 @@ export interface TestRuntime {
 }
 
 /** Starts a seeded runtime on a fresh store. */
-export async function createTestRuntime(dialect: Dialect, opts: { poolMax?: number; adapters?: string[]; /** off for benchmarks, as in production */ guard?: boolean } = {}): Promise<TestRuntime> {
+export async function createTestRuntime(dialect: Dialect, opts: { poolMax?: number; adapters?: string[]; /** off for benchmarks, as in production */ guard?: boolean; /** more configuration (environment variables) */ env?: Record<string, string> } = {}): Promise<TestRuntime> {
   const db = await createTestDb(dialect, { poolMax: opts.poolMax, guard: opts.guard });
   const config = loadConfig({ TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-data-')), PORT: '0', LOG_LEVEL: 'silent', TONGBAN_TRUST_PROXY: 'loopback',
     // the effect tests' fixture adapters share test state through memory: run them in this thread
-    TONGBAN_ADAPTER_ISOLATION: 'inline' });
+    TONGBAN_ADAPTER_ISOLATION: 'inline', ...opts.env });
   const rt = await createRuntime(config, { db, logger: pino({ level: 'silent' }), adapters: opts.adapters });
   await seedCounty(db.knex, tinyCounty);
   await rt.definitions.publishBody(tinyIncident, 'u-admin');

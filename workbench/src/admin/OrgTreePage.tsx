@@ -13,6 +13,7 @@ import { adminCalls, adminKeys, fetchOrgTree, type AdminOrgNode } from './adminQ
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { OrgUnitPanel } from './OrgUnitPanel.tsx';
 import { QueryState } from '../shared/QueryState.tsx';
+import { tones } from '../shared/tones.ts';
 
 interface Node { key: string; title: React.ReactNode; children: Node[]; unit: AdminOrgNode }
 
@@ -20,7 +21,7 @@ function toTree(units: AdminOrgNode[], t: TFunction): Node[] {
   const nodes = new Map<string, Node>(units.map((u) => [u.path, { key: u.path, unit: u, children: [], title: (
     <span data-testid={`org-node-${u.code}`}>
       {u.name} <Typography.Text type="secondary">{u.code}</Typography.Text>{' '}
-      <Tag>{t('admin.org.users', { count: u.users })}</Tag>{u.openCases > 0 && <Tag color="orange">{t('admin.org.openCases', { count: u.openCases })}</Tag>}
+      <Tag style={tones.neutral}>{t('admin.org.users', { count: u.users })}</Tag>{u.openCases > 0 && <Tag style={tones.warn}>{t('admin.org.openCases', { count: u.openCases })}</Tag>}
     </span>) }]));
   const roots: Node[] = [];
   for (const u of units) (u.parentPath && nodes.get(u.parentPath) ? nodes.get(u.parentPath)!.children : roots).push(nodes.get(u.path)!);

@@ -112,7 +112,8 @@ function EditUser({ user, orgTree, orgName }: { user: AdminUser; orgTree: OrgNod
       <ErrorAlert error={move.error} />
       {move.data && <Alert type="success" showIcon style={{ marginBottom: 8 }} title={t('admin.users.moved', { released: move.data.released.length })} data-testid="moved" />}
       <Space direction="vertical" style={{ width: '100%' }}>
-        <TreeSelect aria-label={t('admin.users.moveTo')} placeholder={t('admin.users.moveTo')} value={target} onChange={setTarget} treeData={orgTree} style={{ width: '100%' }} data-testid="move-target" />
+        <TreeSelect aria-label={t('admin.users.moveTo')} placeholder={t('admin.users.moveTo')} value={target} onChange={setTarget} treeData={orgTree} style={{ width: '100%' }}
+          showSearch treeNodeFilterProp="title" data-testid="move-target" />
         <Radio.Group value={rule} onChange={(e) => setRule(e.target.value as 'stay' | 'return-to-group')} aria-label={t('admin.users.taskRule')}>
           <Radio value="return-to-group">{t('admin.users.rule.return-to-group')}</Radio>
           <Radio value="stay">{t('admin.users.rule.stay')}</Radio>

@@ -12,6 +12,7 @@ import { RoleChips } from './RoleChips.tsx';
 import { UserDrawer } from './UserDrawer.tsx';
 import { ErrorState } from '../shared/ErrorState.tsx';
 import { buildOrgTree } from '../shared/orgTree.ts';
+import { tones } from '../shared/tones.ts';
 
 /** The users screen. */
 export default function UsersPage() {
@@ -49,7 +50,7 @@ export default function UsersPage() {
           { title: t('admin.users.username'), dataIndex: 'username' },
           { title: t('admin.users.org'), dataIndex: 'orgPath', render: (p: string) => orgName(p) },
           { title: t('admin.users.roles'), dataIndex: 'roles', render: (r: AdminUser['roles']) => <RoleChips roles={r} orgName={orgName} /> },
-          { title: t('admin.users.status'), dataIndex: 'disabled', render: (d: boolean) => d ? <Tag color="red">{t('admin.users.disabled')}</Tag> : <Tag color="green">{t('admin.users.enabled')}</Tag> },
+          { title: t('admin.users.status'), dataIndex: 'disabled', render: (d: boolean) => d ? <Tag style={tones.bad}>{t('admin.users.disabled')}</Tag> : <Tag style={tones.ok}>{t('admin.users.enabled')}</Tag> },
           { title: '', key: 'edit', render: (_: unknown, u) => <Button size="small" onClick={() => set('user', u.id)} data-testid={`edit-${u.username}`}>{t('admin.users.edit')}</Button> },
         ]} />
       )}

@@ -23,6 +23,7 @@ const OversightPage = lazy(() => import('../oversight/OversightPage.tsx'));
 const AuditPage = lazy(() => import('../oversight/AuditPage.tsx'));
 const DesignerMount = lazy(() => import('../designer/DesignerMount.tsx'));
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes.tsx'));
+const OidcCallbackPage = lazy(() => import('./OidcCallbackPage.tsx'));
 
 function RequireAuth({ children }: { children: React.ReactNode }) {
   const session = useSession();
@@ -38,6 +39,7 @@ export function AppRoutes() {
       <SessionExpiryRedirect />
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/login/oidc" element={<Lazy><OidcCallbackPage /></Lazy>} />
         <Route element={<RequireAuth><ShellLayout /></RequireAuth>}>
           <Route index element={<Lazy><HomePage /></Lazy>} />
           <Route path="tasks" element={<Lazy><QueuePage /></Lazy>} />

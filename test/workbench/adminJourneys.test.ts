@@ -1,0 +1,110 @@
+/**
+ * 系统管理 journeys in Debian's Chromium against `npm start` (issue 9): a county admin moves a grid
+ * worker to another grid and their claimed task returns to the old grid's queue; a county admin
+ * disables a user whose browser session is open, and that session is sent to the login page.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type App } from './testing/startApp.ts';
+import { axeViolations, launch, login, shot } from './testing/browser.ts';
+import { GRID, people } from './testing/journeyWorld.ts';
+
+const MOVER = 'grid-worker-510722100001001-2';
+const STAYER = 'grid-worker-510722100001001-1';
+/** A patrol item whose first step goes to the grid's workers as a group (claimable). */
+const tiny = JSON.parse(readFileSync(new URL('../../runtime/src/seed/fixtures/tiny-incident.json', import.meta.url), 'utf8'));
+const patrol = { ...tiny, id: 'journey-patrol', title: { 'zh-CN': '网格巡查', en: 'Grid patrol' },
+  states: { ...tiny.states, accept: { ...tiny.states.accept, task: { ...tiny.states.accept.task, assignee: { role: 'grid-worker', scope: 'grid' } } } } };
+
+let app: App;
+let browser: Browser;
+let taskId: string;
+const a11y: Record<string, unknown[]> = {};
+
+async function ok<T = any>(p: Promise<{ status: number; body: any }>, what: string): Promise<T> {
+  const r = await p;
+  if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as T;
+}
+async function page(): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+  return ctx.newPage();
+}
+async function checkA11y(p: Page, name: string) {
+  await p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 3000 }).catch(() => undefined);
+  a11y[name] = await axeViolations(p);
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launch();
+  const admin = await app.token(people.admin);
+  const draft = await ok(app.api('POST', '/api/definitions', { token: admin, body: patrol }), 'draft');
+  await ok(app.api('POST', `/api/definitions/${draft.id}/versions/${draft.version}/publish`, { token: admin }), 'publish');
+  const officer = await app.token(people.officer);
+  const c = await ok(app.api('POST', '/api/cases', { token: officer, body: { definitionId: 'journey-patrol', orgPath: GRID, data: { description: '巡查：楼道堆放杂物' } } }), 'case');
+  const mover = await app.token(MOVER);
+  const actions = await ok(app.api('GET', `/api/cases/${c.id}/actions`, { token: mover }), 'actions');
+  taskId = actions.items.find((a: { kind: string }) => a.kind === 'claim').taskId;
+  await ok(app.api('POST', `/api/tasks/${taskId}/claim`, { token: mover, body: {} }), 'claim');
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('系统管理 journeys in Chromium', () => {
+  it('a county admin moves a grid worker to another grid; their claimed task returns to the old grid’s group', async () => {
+    const p = await page();
+    await login(p, app.url, people.admin, '/admin/org');
+    await p.getByTestId('org-node-510722100001002').waitFor();
+    await checkA11y(p, 'admin-org');
+    await shot(p, 'admin-org-tree');
+    await p.goto(`${app.url}/admin/users?q=${MOVER}`);
+    await p.getByTestId(`edit-${MOVER}`).click();
+    await p.getByTestId('user-drawer').waitFor();
+    await p.getByTestId('move-target').click();
+    await p.keyboard.type('金鱼社区第2网格');
+    await p.locator('.ant-select-tree-node-content-wrapper', { hasText: '金鱼社区第2网格' }).first().click();
+    await p.getByRole('radio', { name: '退回原组待领' }).check();
+    await p.getByTestId('move-user').click();
+    await expect.poll(() => p.getByTestId('moved').innerText()).toContain('1 件待办退回原组');
+    await checkA11y(p, 'admin-user-drawer');
+    await shot(p, 'admin-move-worker');
+    // the task is back in the old grid's queue, offered to the worker who stayed; the mover is now in grid 2
+    const task = await ok(app.api('GET', `/api/tasks/${taskId}`, { token: await app.token(STAYER) }), 'task');
+    expect(task.assignee).toBeNull();
+    const me = await ok(app.api('GET', '/api/me', { token: await app.token(MOVER) }), 'me');
+    expect(me.orgPath).toBe('/510722/510722100/510722100001/510722100001002');
+    await p.goto(`${app.url}/admin/audit?action=admin.user.move`);
+    await expect.poll(() => p.getByTestId('admin-audit-action').first().innerText()).toBe('人员调动');
+    await checkA11y(p, 'admin-audit');
+  }, 300_000);
+
+  it('a county admin disables a user; the user’s open browser session is sent to the login page', async () => {
+    const worker = await page();
+    await login(worker, app.url, STAYER, '/tasks');
+    const done = worker.getByRole('navigation').getByRole('link', { name: '我的已办', exact: true });
+    await done.waitFor();
+    const admin = await page();
+    await login(admin, app.url, people.admin, `/admin/users?q=${STAYER}`);
+    await admin.getByTestId(`edit-${STAYER}`).click();
+    await admin.getByTestId('toggle-status').click();
+    await admin.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => admin.getByTestId('toggle-status').innerText()).toMatch(/启\s*用/);
+    await shot(admin, 'admin-disable-user');
+    // the worker's next request is refused (token epoch) and the app goes to the login page
+    await done.click();
+    await worker.waitForURL(/\/login/);
+    await checkA11y(worker, 'login-after-disable');
+    const again = await app.api('POST', '/api/auth/login', { body: { username: STAYER, password: 'Tongban@2025' } });
+    expect(again.status).toBe(401);
+  }, 300_000);
+
+  it('has no axe-core violations (WCAG 2 A/AA) on the admin pages visited', () => {
+    expect(a11y).not.toEqual({});
+    expect(Object.fromEntries(Object.entries(a11y).filter(([, v]) => v.length))).toEqual({});
+  });
+});
