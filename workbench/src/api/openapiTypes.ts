@@ -634,6 +634,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/designer/libraries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公共库：共享的消息模板与角色 Shared libraries: message templates and roles */
+        get: operations["designerLibraries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/designer/scenarios/{id}": {
         parameters: {
             query?: never;
@@ -1716,6 +1733,19 @@ export interface components {
         DesignerDraftSaved: {
             revision: number;
             updatedAt: number;
+        };
+        DesignerLibraries: {
+            items: {
+                id: string;
+                roles: {
+                    [key: string]: Record<string, never>;
+                };
+                templates: {
+                    [key: string]: components["schemas"]["LocalizedText"];
+                };
+                title: components["schemas"]["LocalizedText"];
+                version: number;
+            }[];
         };
         DesignerMigrationPreview: {
             cases: components["schemas"]["DesignerMigrationPreviewCase"][];
@@ -3938,6 +3968,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DesignerPublished"];
+                };
+            };
+        };
+    };
+    designerLibraries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignerLibraries"];
                 };
             };
         };
