@@ -147,7 +147,7 @@ describe('designer journey: 门前三包 inspection', () => {
     await select('rung-1-role', '乡镇审核员');
     await shot('03-step');
     // the SMS notice on 通过 → 已办结
-    await page.locator('.react-flow__edge').first().click({ force: true });
+    await page.getByTestId('edge-label-e:/states/review/on/approve').click();
     await page.getByTestId('transition-panel').waitFor();
     await select('add-effect', '发送通知');
     await expect.poll(() => page.getByTestId('notify-preview').innerText()).toContain('已办结');
@@ -182,7 +182,7 @@ describe('designer journey: simulate, publish, run a case', () => {
     expect(await page.getByTestId('sim-clock').innerText()).toContain('2026-09-30');
     const signers = await page.getByTestId('sim-task-review').count();
     expect(signers).toBeGreaterThan(1); // 会签: every officer of the community and its grid leader
-    expect(await page.getByTestId('simulate-panel').innerText()).toContain('网格长');
+    expect(await page.getByTestId('simulate-panel').innerText()).toMatch(/按角色“community-officer”[\s\S]*按角色“grid-leader”/);
     // 2 working days from Wed 30 Sep: the 1–7 Oct holiday is skipped, the due date lands after it
     await expect.poll(() => page.getByTestId('simulate-panel').innerText()).toMatch(/sla\.due → 2026-10-(0[89]|10)/);
     await page.getByTestId('sim-advance-P7D').click(); // 7 Oct: still the holiday, nothing is due yet

@@ -33,7 +33,8 @@ describe('designer stories', () => {
     const ids = await page.evaluate(() => (window as unknown as { __stories: string[] }).__stories);
     const files = new Set(ids.map((i) => i.split(':')[0]));
     for (const panel of ['canvas/Canvas', 'panels/PropertiesPanel', 'panels/AssigneeEditor', 'panels/TaskModeEditor', 'panels/DecisionsEditor', 'panels/OperationsEditor', 'panels/SlaEditor',
-      'panels/EffectsEditor', 'panels/FieldMatrix', 'panels/TemplatesPanel', 'forms/FormBuilder', 'conditions/ConditionField', 'lint/ProblemsPanel', 'simulate/SimulatePanel', 'versions/VersionsPanel', 'versions/PublishDialog']) {
+      'panels/EffectsEditor', 'panels/FieldMatrix', 'panels/TemplatesPanel', 'forms/FormBuilder', 'conditions/ConditionField', 'lint/ProblemsPanel', 'simulate/SimulatePanel', 'versions/VersionsPanel', 'versions/PublishDialog',
+      'versions/ImpactTable', 'versions/MigrationPlanner', 'versions/MigrationOutcomeView']) {
       expect(files, panel).toContain(`${panel}.stories.tsx`);
     }
     const failures: string[] = [];
@@ -58,6 +59,13 @@ describe('designer stories', () => {
     await expect.poll(() => page.locator('[data-story]').innerText()).toMatch(/Undo[\s\S]*Auto layout[\s\S]*Publish/);
     await page.goto(`${base}/stories.html?story=${encodeURIComponent('panels/PropertiesPanel.stories.tsx:HumanStepEnglish')}`);
     await expect.poll(() => page.locator('[data-story]').innerText()).toContain('Assignee');
+    // the publish dialog's migration planner previews on the (fixture) API: one case moves, the unmapped one stays
+    await page.goto(`${base}/stories.html?story=${encodeURIComponent('versions/MigrationPlanner.stories.tsx:TwoCasesChosen')}`);
+    await page.getByTestId('migration-preview').click();
+    await expect.poll(() => page.getByTestId('migration-preview-summary').innerText()).toContain('1 件将迁移到第 2 版，1 件留在第 1 版');
+    // a countersign by two roles shows a row per role, and the engine's answer names both
+    await page.goto(`${base}/stories.html?story=${encodeURIComponent('panels/AssigneeEditor.stories.tsx:CountersignByTwoRoles')}`);
+    await expect.poll(() => page.getByTestId('role-rules').locator('.ant-select').count()).toBe(4);
     expect(ids.length).toBeGreaterThanOrEqual(30);
   });
 });

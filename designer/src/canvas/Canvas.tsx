@@ -44,7 +44,12 @@ function CanvasInner({ layoutNonce }: { layoutNonce: number }) {
       .then((r) => {
         if (!live) return;
         setLayout(r); setDragged({});
-        setTimeout(() => { if (live) void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }).then(() => { if (live) setLaidOut(`${shape}@${layoutNonce}`); }); }, 50);
+        // fitView's promise never settles when another view change interrupts its transition: the
+        // layout counts as done when the transition ends or after its duration, whichever is first
+        setTimeout(() => {
+          if (!live) return;
+          void Promise.race([flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }), new Promise((r) => setTimeout(r, 400))]).then(() => { if (live) setLaidOut(`${shape}@${layoutNonce}`); });
+        }, 50);
       })
       .catch((err: Error) => { console.error('auto-layout failed', err.message); if (live) setLaidOut(`${shape}@${layoutNonce}`); });
     return () => { live = false; };
@@ -92,7 +97,7 @@ function CanvasInner({ layoutNonce }: { layoutNonce: number }) {
     const text = (lang === 'en' ? e.label.en : e.label['zh-CN']) + (e.guarded ? (lang === 'en' ? ' ◆ if' : ' ◆ 条件') : '');
     return {
       id: e.id, source: e.source, target: e.target, type: e.kind === 'reject' ? 'default' : 'add', label: text,
-      data: { pointer: e.pointer, onInsert, kind: e.kind }, markerEnd: { type: MarkerType.ArrowClosed, color },
+      data: { pointer: e.pointer, onInsert, kind: e.kind, onSelect: () => select({ kind: 'transition', pointer: e.pointer, from: e.source }) }, markerEnd: { type: MarkerType.ArrowClosed, color },
       style: { stroke: color, strokeDasharray: e.kind === 'reject' || e.guarded ? '6 4' : undefined },
       selected: selection?.kind === 'transition' && selection.pointer === e.pointer,
       deletable: true,

@@ -12,7 +12,7 @@ const unknownField = { ...tinyIncident, id: 'unknown-field', states: { ...tinyIn
 
 describe.each(testDialects)('publish on %s', (dialect) => {
   let t: TestRuntime;
-  beforeAll(async () => { t = await createTestRuntime(dialect); });
+  beforeAll(async () => { t = await createTestRuntime(dialect); }, 60_000); // a runtime on MariaDB, on a shared machine
   afterAll(async () => t.close());
 
   it('refuses to save a draft whose template reaches for prototypes (a load error)', async () => {

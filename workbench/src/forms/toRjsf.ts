@@ -18,7 +18,8 @@ const text = (t: unknown, lang: Lang): string | undefined => (t && typeof t === 
 /** The widget for a data field, from the form's uiSchema or the field's format and personal-data kind. */
 export function widgetOf(field: Json, ui: Json | undefined): string | undefined {
   const w = (ui?.['ui:widget'] ?? ui?.['ui:field'] ?? field['x-widget']) as string | undefined;
-  if (w === 'camera' || w === 'photos') return 'attachments';
+  // the designer's attachment field writes x-widget "attachment"; service items name it by its use
+  if (w === 'camera' || w === 'photos' || w === 'attachment' || w === 'attachments') return 'attachments';
   if (w === 'map-point') return 'location';
   if (w) return ({ datetime: 'date-time', textarea: 'textarea', signature: 'signature' } as Record<string, string>)[w];
   if (field.format === 'cn-id-number') return 'idNumber';
