@@ -790,6 +790,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ops/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 死信：用尽重试的外发任务和定时器 Dead letters: outbox rows and timers that exhausted their attempts */
+        get: operations["listOpsDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/dead-letters/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 丢弃死信（已审计） Discard a dead letter (audited) */
+        post: operations["discardOpsDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/dead-letters/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重试死信（已审计） Retry a dead letter (audited) */
+        post: operations["retryOpsDeadLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org-units": {
         parameters: {
             query?: never;
@@ -1284,6 +1335,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 存活探针 Liveness: the process answers */
+        get: operations["healthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus 指标（令牌或独立端口） Prometheus metrics (token or separate port) */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 就绪探针：数据库、Redis、工作进程心跳 Readiness: database, Redis, a worker heartbeat */
+        get: operations["readyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1738,10 +1840,17 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "internal";
+                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "ops.dead-letter-not-found" | "ops.metrics-token-required" | "internal";
                 details: Record<string, never>;
                 message: string;
             };
+        };
+        Health: {
+            /** @enum {unknown} */
+            role: "all" | "server" | "worker";
+            /** @constant */
+            status: "ok";
+            uptimeSeconds: number;
         };
         InboxCounts: {
             cc: number;
@@ -1847,6 +1956,28 @@ export interface components {
             wechat: boolean;
             wechatBound: boolean;
         };
+        OpsDeadLetter: {
+            attempts: number;
+            caseId: string;
+            failedAt: number | null;
+            id: string;
+            kind: string;
+            lastError: string | null;
+            operation: string | null;
+            /** @enum {unknown} */
+            source: "outbox" | "timer";
+        };
+        OpsDeadLetterPage: {
+            items: components["schemas"]["OpsDeadLetter"][];
+            nextCursor: string | null;
+        };
+        OpsDeadLetterSettled: {
+            id: string;
+            /** @enum {unknown} */
+            source: "outbox" | "timer";
+            /** @enum {unknown} */
+            status: "pending" | "armed" | "discarded";
+        };
         OrgMemberList: {
             items: {
                 id: string;
@@ -1913,6 +2044,17 @@ export interface components {
             mine: number;
             overdue: number;
             unclaimed: number;
+        };
+        Readiness: {
+            checks: components["schemas"]["ReadinessCheck"][];
+            ready: boolean;
+        };
+        ReadinessCheck: {
+            code?: string;
+            message?: string;
+            /** @enum {unknown} */
+            name: "database" | "migrations" | "redis" | "worker" | "process";
+            ok: boolean;
         };
         Revealed: {
             values: {
@@ -4393,6 +4535,140 @@ export interface operations {
             };
         };
     };
+    listOpsDeadLetters: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                source?: "outbox" | "timer";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsDeadLetterPage"];
+                };
+            };
+        };
+    };
+    discardOpsDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    id: string;
+                    /** @enum {unknown} */
+                    source: "outbox" | "timer";
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已丢弃（保留记录） Discarded (kept on record) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsDeadLetterSettled"];
+                };
+            };
+        };
+    };
+    retryOpsDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    id: string;
+                    /** @enum {unknown} */
+                    source: "outbox" | "timer";
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已重新排队 Queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsDeadLetterSettled"];
+                };
+            };
+        };
+    };
     listOrgUnits: {
         parameters: {
             query?: {
@@ -5727,6 +6003,129 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Deleted"];
+                };
+            };
+        };
+    };
+    healthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Prometheus 文本格式 Prometheus text format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    readyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 就绪 Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description 未就绪，正文说明原因 Not ready; the body says why */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };
