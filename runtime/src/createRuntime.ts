@@ -61,7 +61,7 @@ import { createRuntimeMetrics } from './ops/createRuntimeMetrics.ts';
 import { withCommandMetrics } from './ops/withCommandMetrics.ts';
 import { createOps } from './ops/createOps.ts';
 import { deadLetterOperations, probeOperations, type MetricsAccess } from './ops/ops.router.ts';
-import { queueBoard, QUEUE_BOARD_PATH } from './ops/queueBoard.ts';
+import { queueBoard, QUEUE_BOARD_PATH } from './ops/queueBoard.router.ts';
 import { startHeartbeat, type HeartbeatLoop } from './ops/heartbeats.ts';
 import { drainServer, serveProbes } from './ops/serveProbes.ts';
 import type { Queue } from 'bullmq';
