@@ -7,8 +7,7 @@
  * - MariaDB (a fresh database) + Redis (a queue of its own): two servers, two workers; halfway one worker is
  *   SIGKILLed, Redis restarted empty, the other worker SIGTERMed (it drains and exits 0); both restart.
  * - SQLite (one file) + the embedded driver: one server, one worker.
- * TONGBAN_CHAOS_CASES sets the number of cases (default 1000 on MariaDB, 400 on SQLite, whose one
- * writer at a time makes each case cost more on this 2-core machine).
+ * TONGBAN_CHAOS_CASES sets the number of cases (default 1000 on each store).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -170,7 +169,7 @@ describe('chaos', () => {
   }, 900_000);
 
   it('a server and a worker on one SQLite file with the embedded driver: SIGKILL the worker; nothing lost or doubled', async () => {
-    const total = Number(process.env.TONGBAN_CHAOS_CASES ?? 400);
+    const total = Number(process.env.TONGBAN_CHAOS_CASES ?? 1000);
     const standin = await startStandIn(STANDIN_PORT);
     const dir = mkdtempSync(join(tmpdir(), 'tongban-chaos-'));
     const env = { TONGBAN_DATA_DIR: dir, TONGBAN_SEED: 'false', TONGBAN_ADAPTERS: WEBHOOK, TONGBAN_ADAPTER_ISOLATION: 'inline', TONGBAN_JOBS: 'embedded', TONGBAN_JOBS_POLL_MS: '500',
