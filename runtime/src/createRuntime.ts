@@ -176,6 +176,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     observe: (method, route, status, seconds) => metrics.httpRequest(method, route, status, seconds), draining: () => ops.draining() });
   let timer: NodeJS.Timeout | undefined;
   let heartbeat: HeartbeatLoop | undefined;
+  let settingsPoll: NodeJS.Timeout | undefined;
   let probes: Server | undefined;
   let checkpointTimer: NodeJS.Timeout | undefined;
   const checkpoint = () => { writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed')); };
@@ -187,6 +188,9 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     jobs.start().catch((err) => logger.error({ err: (err as Error).message }, 'jobs driver failed to start'));
     services.adapters.start().catch((err) => logger.error({ err: (err as Error).message }, 'adapters failed to start'));
     heartbeat = startHeartbeat(db.knex, { id: timers.owner, role, logger });
+    // settings saved through another process's API (servers) reach this one's adapters within seconds
+    settingsPoll = setInterval(() => { services.adapters.refresh().catch((err) => logger.warn({ code: 'adapter.refresh-failed', err: (err as Error).message }, 'adapter settings refresh failed; next poll retries')); }, 5_000);
+    settingsPoll.unref();
     if (config.metricsPort !== undefined) probes = serveProbes({ operations: probeOperations(ops, { mode: 'open' }), tokens, principals, logger, bodyLimitBytes: 1024 }, config);
   }
   return {
@@ -222,7 +226,8 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
       // 1. no new work: the listener stops accepting, idle keep-alive sockets close; polls and sweeps stop
       const closing = server ? drainServer(server, config.drainMs, logger) : Promise.resolve();
       if (timer) clearInterval(timer);
-      timer = undefined;
+      if (settingsPoll) clearInterval(settingsPoll);
+      timer = settingsPoll = undefined;
       // 2. work in flight finishes: requests (bounded), the outbox pass, the timer tick or jobs in hand
       await closing;
       await services.effects.stop();
