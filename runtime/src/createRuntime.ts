@@ -67,7 +67,7 @@ import { createRuntimeMetrics } from './ops/createRuntimeMetrics.ts';
 import { withCommandMetrics } from './ops/withCommandMetrics.ts';
 import { createOps } from './ops/createOps.ts';
 import { deadLetterOperations, probeOperations, type MetricsAccess } from './ops/ops.router.ts';
-import { queueBoard, QUEUE_BOARD_PATH } from './ops/queueBoard.ts';
+import { queueBoard, QUEUE_BOARD_PATH } from './ops/queueBoard.router.ts';
 import { startHeartbeat, type HeartbeatLoop } from './ops/heartbeats.ts';
 import { drainServer, serveProbes } from './ops/serveProbes.ts';
 import type { Queue } from 'bullmq';
@@ -199,6 +199,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     run: () => runRetention({ knex: db.knex, dialect: db.dialect, definitions, codec, dataDir: config.dataDir }) });
   let timer: NodeJS.Timeout | undefined;
   let heartbeat: HeartbeatLoop | undefined;
+  let settingsPoll: NodeJS.Timeout | undefined;
   let probes: Server | undefined;
   let checkpointTimer: NodeJS.Timeout | undefined;
   const checkpoint = () => { writeCheckpoint(db.knex, config.auditKey, config.auditCheckpointFile, logger).catch((err) => logger.error({ err: (err as Error).message }, 'audit checkpoint failed')); };
@@ -211,6 +212,9 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     services.adapters.start().catch((err) => logger.error({ err: (err as Error).message }, 'adapters failed to start'));
     heartbeat = startHeartbeat(db.knex, { id: timers.owner, role, logger });
     retention.start();
+    // settings saved through another process's API (servers) reach this one's adapters within seconds
+    settingsPoll = setInterval(() => { services.adapters.refresh().catch((err) => logger.warn({ code: 'adapter.refresh-failed', err: (err as Error).message }, 'adapter settings refresh failed; next poll retries')); }, 5_000);
+    settingsPoll.unref();
     if (config.metricsPort !== undefined) probes = serveProbes({ operations: probeOperations(ops, { mode: 'open' }), tokens, principals, logger, bodyLimitBytes: 1024 }, config);
   }
   return {
@@ -246,7 +250,8 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
       // 1. no new work: the listener stops accepting, idle keep-alive sockets close; polls and sweeps stop
       const closing = server ? drainServer(server, config.drainMs, logger) : Promise.resolve();
       if (timer) clearInterval(timer);
-      timer = undefined;
+      if (settingsPoll) clearInterval(settingsPoll);
+      timer = settingsPoll = undefined;
       // 2. work in flight finishes: requests (bounded), the outbox pass, the timer tick or jobs in hand
       await closing;
       await services.effects.stop();

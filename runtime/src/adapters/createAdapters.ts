@@ -20,6 +20,11 @@ export interface Adapters {
   configure(pluginId: string, input: { config: Record<string, unknown>; secrets?: Record<string, unknown> }, by: string): Promise<{ ok: true } | { ok: false; problems: PathProblem[] }>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Applies settings another process saved since this one last looked (an admin's change lands on a
+   * server; the workers that make the calls pick it up here). Resolves to the plugins re-configured.
+   */
+  refresh(): Promise<string[]>;
 }
 
 /** Loads the modules and applies stored settings; throws a HostError listing every load problem. */
@@ -28,6 +33,9 @@ export async function createAdapters(deps: { knex: Knex; codec: PiiCodec; logger
   const host = createPluginHost(loaded, { logger: deps.logger, clock: createSystemClock(), storeFor: (id) => knexPluginStore(deps.knex, id), emit: deps.emit }, { loadProblems: problems, isolation: deps.isolation });
   const configs = createAdapterConfigs(deps.knex, deps.codec);
   const stored = await configs.all();
+  /** the stored `updatedAt` each plugin's settings were applied from */
+  const applied = new Map<string, number>();
+  for (const [id, st] of stored) applied.set(id, st.updatedAt);
   for (const m of host.manifests()) {
     const s = stored.get(m.id) ?? { version: m.config.version, config: {}, secrets: {} };
     const res = await host.configure(m.id, s);
@@ -44,10 +52,23 @@ export async function createAdapters(deps: { knex: Knex; codec: PiiCodec; logger
       const res = await host.configure(pluginId, { version: m.config.version, config: input.config, secrets });
       if (!res.ok) return res;
       await configs.put(pluginId, res.stored, by);
+      applied.set(pluginId, (await configs.get(pluginId))?.updatedAt ?? Date.now());
       await deps.knex('outbox').where({ status: 'parked' }).andWhere('operation', 'like', `${pluginId}.%`).update({ status: 'pending', available_at: Date.now() });
       return { ok: true };
     },
     start: () => host.start(),
     stop: () => host.stop(),
+    async refresh() {
+      const changed: string[] = [];
+      for (const [id, st] of await configs.all()) {
+        if (applied.get(id) === st.updatedAt || !host.ids().includes(id)) continue;
+        const res = await host.configure(id, st);
+        applied.set(id, st.updatedAt);
+        if (res.ok) changed.push(id);
+        else deps.logger.warn({ plugin: id, code: 'adapter.settings-invalid', problems: res.problems.map((p) => p.path) }, 'adapter settings saved elsewhere are invalid here; kept the previous ones');
+      }
+      if (changed.length) deps.logger.info({ plugins: changed }, 'adapter settings changed by another process applied');
+      return changed;
+    },
   };
 }
