@@ -17,7 +17,7 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
     expect((await migrationStatus(db.knex)).pending).toEqual([]);
     await migrateDownAll(db.knex);
     for (const t of tables) expect(await db.knex.schema.hasTable(t)).toBe(false);
-    expect(await migrateLatest(db.knex)).toHaveLength(9);
+    expect(await migrateLatest(db.knex)).toHaveLength(10);
     expect(await migrateLatest(db.knex)).toEqual([]);
   });
 
