@@ -26,6 +26,8 @@ function happyPath(): Script {
   return s.script;
 }
 
+const conflict = (r: { status: number; body: { error?: { code?: string } } | undefined }) => r.status === 409 && r.body?.error?.code === 'case.version-conflict';
+
 type Timed = (f: () => ReturnType<Client['request']>) => ReturnType<Client['request']>;
 
 /**
@@ -42,13 +44,14 @@ async function step(http: Client, timed: Timed, caseId: string, token: string | 
     // a group task (several candidates) is claimed first, as a worker does from the shared queue
     if (items.some((x) => x.kind === 'claim' && x.taskId === a.taskId)) {
       const claimed = await timed(() => http.request('POST', `/api/tasks/${a.taskId}/claim`, token, {}));
+      if (conflict(claimed) && attempt < 5) { conflicts.n++; continue; }
       if (claimed.status !== 200) throw new Error(`claim by ${st.by}: ${claimed.status} ${JSON.stringify(claimed.body).slice(0, 300)}`);
     }
     const r = operations.has(st.act!)
       ? await timed(() => http.request('POST', `/api/tasks/${a.taskId}/${st.act === 'addSigner' ? 'signers' : st.act}`, token, { users: st.users, comment: st.comment }))
       : await timed(() => http.request('POST', `/api/tasks/${a.taskId}/complete`, token, { outcome: st.act, data: st.data, comment: st.comment, attachments: st.attachments }));
     if (r.status === 200) return;
-    if (r.status === 409 && r.body?.error?.code === 'case.version-conflict' && attempt < 5) { conflicts.n++; continue; }
+    if (conflict(r) && attempt < 5) { conflicts.n++; continue; }
     throw new Error(`${st.act} by ${st.by}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
   }
 }
