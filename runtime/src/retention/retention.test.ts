@@ -100,5 +100,7 @@ describe.each(testDialects)('retention job on %s', (dialect) => {
     const again = await runRetention(deps(), { now: Date.now() + 2 * YEAR });
     expect(again).toMatchObject({ cases: 0, values: 0, attachments: 0 });
     expect(await stored(oldCase)).toBe(text);
+    await sealAudit(t.db.knex);
+    expect(await t.db.knex('audit_log').whereIn('action', ['case.anonymised', 'retention.run']).count({ n: '*' }).first()).toMatchObject({ n: 2 }); // an idle run is not audited
   });
 });

@@ -104,7 +104,8 @@ export async function runRetention(d: RetentionDeps, opts: { now?: number; dryRu
       after = rows[rows.length - 1]!.id;
     }
   }
-  if (!dryRun) {
+  // a run that changed nothing leaves no audit entry (it runs daily on every worker); the log says it ran
+  if (!dryRun && (report.cases || report.skipped)) {
     const detail = { items: report.items.map((i) => ({ definitionId: i.definitionId, retention: i.retention, cases: i.cases })), cases: report.cases, values: report.values, events: report.events, lookups: report.lookups, outbox: report.outbox, attachments: report.attachments, skipped: report.skipped };
     await d.knex.transaction((trx) => appendAudit(trx, d.dialect, [{ at: now, actorId: 'system:retention', action: 'retention.run', detail }]));
   }
