@@ -91,6 +91,7 @@ export const docs = {
   'task.vote.strict': d('严格大于', 'Strictly more', '为真时须严格大于门槛。', 'When true the share must be strictly above the threshold.'),
   'task.vote.quorum': d('法定人数', 'Quorum', '已投票（含弃权）的权重占全体权重的比例须达到该值，表决才可能通过；未达到时期限届满按超时处理（0–1）。', 'Share of the whole electorate’s weight that must have voted (abstentions included) before the vote can pass; short of it, the deadline’s breach handling decides (0–1).'),
   'task.vote.onNoQuorum': d('未达法定人数时', 'On no quorum', '期限届满自动处理时若未达法定人数，改为执行该决定（如“流会，另行召开”）。', 'The decision the deadline’s automatic action takes instead when the quorum was not reached (e.g. adjourn and meet again).'),
+  'task.vote.secretField': d('无记名投票字段', 'Secret-ballot field', '布尔数据字段（如 data.anonymousVote）；为真时各人投了什么不对外显示（时间线、办理记录只显示“已投票”）。', 'A boolean data field (e.g. data.anonymousVote); when true, what each person voted is not shown (the timeline and trail show only that they voted).'),
   'task.vote.abstain': d('弃权计法', 'Abstentions', 'exclude：不计入总数；against：按反对计。', 'exclude: left out of the total; against: counted against.'),
   'task.form': d('表单', 'Form', '本环节填写的表单编号。', 'Id of the form filled at this step.'),
   'task.fields': d('字段权限', 'Field access', '字段或嵌套路径（如 parties[].phone）→ read 只读、write 可写、hidden 隐藏、masked 脱敏、required 必填；由服务器强制执行。', 'Field or nested path (e.g. parties[].phone) → read, write, hidden, masked or required; enforced by the server.'),

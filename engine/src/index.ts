@@ -13,6 +13,7 @@ export { EngineError, pointer } from './diagnostics/Diagnostic.ts';
 export { catalog, diag, hasErrors } from './diagnostics/catalog.ts';
 export { compile, type CompiledDefinition } from './compile/compile.ts';
 export { start, step, restore, persist, type CaseSnapshot, type LiveSnapshot, type StartInput } from './run/step.ts';
+export { secretBallotStates } from './run/secretBallot.ts';
 export type { RunOptions } from './run/env.ts';
 export type { Actor, CaseEvent, Effect, EventMeta, StepResult, TaskRecord, AssignmentTrace } from './run/types.ts';
 export type { CaseContext } from './run/context.ts';

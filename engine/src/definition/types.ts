@@ -78,6 +78,8 @@ export interface VoteSpec {
   quorum?: number;
   /** the decision the deadline's `auto` takes instead when the quorum was not reached (e.g. 流会, meet again) */
   onNoQuorum?: string;
+  /** a boolean data field (e.g. `data.anonymousVote`): when true, who voted what is not shown (无记名投票), only that they voted */
+  secretField?: string;
 }
 
 export interface TaskSpec {

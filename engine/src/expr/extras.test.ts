@@ -27,9 +27,18 @@ describe('truthy', () => {
 
 describe('logicOperators', () => {
   it('lists every supported operator exactly once', () => {
-    const expected = ['var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'in', 'cat', 'substr', 'merge', 'map', 'filter', 'reduce', 'all', 'none', 'some', 'count', 'daysBetween', 'matches', 'hasRole', 'record', 'distanceMeters', 'minutesBetween'];
+    const expected = ['var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'in', 'cat', 'substr', 'merge', 'map', 'filter', 'reduce', 'all', 'none', 'some', 'count', 'daysBetween', 'dateOf', 'matches', 'hasRole', 'record', 'distanceMeters', 'minutesBetween'];
     expect([...logicOperators].sort()).toEqual([...expected].sort());
     expect(Object.isFrozen(logicOperators)).toBe(true);
+  });
+});
+
+describe('dateOf', () => {
+  it('is the UTC+8 calendar date of an ISO time or epoch ms, null when invalid', () => {
+    const logic = compiled({ dateOf: { var: 'at' } });
+    expect(logic.evaluate({ at: Date.parse('2025-03-10T23:30:00+08:00') })).toBe('2025-03-10');
+    expect(logic.evaluate({ at: '2025-03-10T16:30:00Z' })).toBe('2025-03-11');
+    expect(logic.evaluate({ at: 'not a date' })).toBeNull();
   });
 });
 

@@ -62,11 +62,18 @@ export function createCaseQueries(knex: Knex) {
       return row;
     },
 
-    async timeline(caseId: string): Promise<Array<{ seq: number; type: string; actorId: string | null; at: number; action?: string; taskId?: string; comment?: string }>> {
+    /**
+     * The case's events in order. Acts on tasks of `secretStates` (无记名投票 steps) show that the
+     * voter acted, not what they chose: their action reads `voted` and their comment is left out.
+     */
+    async timeline(caseId: string, secretStates: string[] = []): Promise<Array<{ seq: number; type: string; actorId: string | null; at: number; action?: string; taskId?: string; comment?: string }>> {
       const rows = (await knex('case_events').where({ case_id: caseId }).orderBy('seq')) as Array<{ seq: number; type: string; actor_id: string | null; at: number | string; payload: string }>;
+      const secret = new Set(secretStates.length
+        ? ((await knex('tasks').where({ case_id: caseId }).whereIn('state', secretStates).select('id')) as Array<{ id: string }>).map((t) => t.id) : []);
       return rows.map((r) => {
         const p = JSON.parse(r.payload) as { action?: string; taskId?: string; comment?: string };
-        return { seq: Number(r.seq), type: r.type, actorId: r.actor_id, at: Number(r.at), action: p.action, taskId: p.taskId, comment: p.comment };
+        const hidden = p.taskId !== undefined && secret.has(p.taskId);
+        return { seq: Number(r.seq), type: r.type, actorId: r.actor_id, at: Number(r.at), action: hidden ? 'voted' : p.action, taskId: p.taskId, comment: hidden ? undefined : p.comment };
       });
     },
   };

@@ -6,6 +6,7 @@
  * Scoped like every case read: out of scope is 404.
  */
 import type { CaseSnapshot } from '@tongban/engine';
+import { secretBallotStates } from '@tongban/engine';
 import { defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { toTaskSummary } from '../tasks/KnexTaskQueries.ts';
@@ -48,7 +49,13 @@ export function caseOverviewOperations(s: Services): Operation[] {
         return { taskId: sum.id, state: sum.state, title: sum.title, status: sum.status, assignee: sum.assignee, assigneeName: sum.assignee ? names.get(sum.assignee) ?? null : null,
           group: sum.group, candidates, deadline: sum.deadline, why: spec.why ?? [] };
       });
+      // 无记名投票: who voted is shown, not what they chose (the step's outcome shows in the state that follows)
+      const secret = secretBallotStates(def, snap.context.data);
       const trail = snap.context.trail.map((t) => {
+        if (secret.has(t.state) && t.by !== 'system') {
+          return { state: t.state, title: stateTitle(def, t.state), taskId: t.taskId, by: t.by, byName: names.get(t.by) ?? null, decision: 'voted', decisionTitle: { 'zh-CN': '已投票', en: 'Voted' },
+            at: t.at, comment: null, signature: null, attachments: [] };
+        }
         const act = acts.get(`${t.taskId}:${t.decision}`);
         const decision = findDecisionTitle(def, t.state, t.decision);
         return { state: t.state, title: stateTitle(def, t.state), taskId: t.taskId, by: t.by, byName: names.get(t.by) ?? null, decision: t.decision, decisionTitle: decision,

@@ -1,6 +1,6 @@
 /** Cases: create, list, get (masked), timeline, external events, comments. */
 import type { CaseSnapshot, Definition } from '@tongban/engine';
-import { checkIntake, compile } from '@tongban/engine';
+import { checkIntake, compile, secretBallotStates } from '@tongban/engine';
 import { ConflictError, ForbiddenError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
 import { created, defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import { isOrgPath } from '../identity/orgPath.ts';
@@ -83,8 +83,10 @@ export function caseOperations(s: Services): Operation[] {
       method: 'get', path: '/api/cases/{id}/timeline', operationId: 'caseTimeline', responses: ok('Timeline'), tag: 'cases', summary: '案件时间线 Case timeline',
       params: { id: S.id },
       async handler({ ability, params }) {
-        await s.cases.getVisible(ability, params.id);
-        return { body: { items: await s.cases.timeline(params.id) } };
+        const row = await s.cases.getVisible(ability, params.id);
+        const { definition } = await s.definitions.compiledFor(row.definition_id, Number(row.definition_version));
+        const data = (JSON.parse(row.snapshot) as { context: { data: Record<string, unknown> } }).context.data;
+        return { body: { items: await s.cases.timeline(params.id, [...secretBallotStates(definition, data)]) } };
       },
     }),
     defineOperation({

@@ -1,0 +1,21 @@
+/**
+ * 无记名投票: a vote step whose `vote.secretField` is true in the case data keeps each voter's
+ * choice out of what people read (the runtime's timeline and trail show "voted"); the step's
+ * outcome is still public. Pure, for the runtime's views.
+ */
+import type { Definition, StateSpec } from '../definition/types.ts';
+
+function walk(states: Record<string, StateSpec> | undefined, prefix: string, data: Record<string, unknown>, out: Set<string>): void {
+  for (const [id, st] of Object.entries(states ?? {})) {
+    const field = st.task?.mode === 'vote' ? st.task.vote?.secretField : undefined;
+    if (field && data[field.replace(/^data\./, '')] === true) out.add(prefix + id);
+    walk(st.states, prefix + id + '.', data, out);
+  }
+}
+
+/** The vote states (dot paths, as tasks name them) whose ballot is secret for this case data. */
+export function secretBallotStates(def: Definition, data: Record<string, unknown>): Set<string> {
+  const out = new Set<string>();
+  walk(def.states, '', data, out);
+  return out;
+}
