@@ -24,7 +24,7 @@ import { chainQueries, toUnchained, type AuditEntry, type ChainHead } from '../a
 import { refusal } from './engineErrors.ts';
 import { publicScopeOf } from './publicScope.ts';
 import type { KnexConsentStore } from '../consents/KnexConsentStore.ts';
-import { checkIntakeConsents } from '../consents/intakeConsents.ts';
+import { checkChangedConsents, checkIntakeConsents, consentValuesOf } from '../consents/intakeConsents.ts';
 import type { ResidentCountService } from '../care/residentCounts.ts';
 
 /** Dependencies of the command path. */
@@ -225,10 +225,13 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         const fields = piiFieldsOf(compiled.definition);
         snap.context.data = openData(deps.codec, snap.context.data);
         const lookupBefore = lookupKeys(fields, snap.context.data, deps.codec); // before the step, which may edit data in place
+        const consentsBefore = consentValuesOf(compiled.definition, snap.context.data);
         const actor = actorOf(user);
         const meta = { at: Date.now(), id: randomUUID(), actor };
         const res = step(compiled, snap, { ...event, meta } as CaseEvent, opts);
         if (!res.accepted) throw refusal(res.diagnostics);
+        // a consent reference written by this step (a task form, an event) must hold as at intake
+        if (deps.consents) await checkChangedConsents(deps.consents, compiled.definition, consentsBefore, res.snapshot.context.data, meta.at, trx);
         const version = Number(row.version) + 1;
         const { stored: sealed, secrets } = seal(res, fields);
         // The snapshot rides on the version-checked UPDATE: one write of the case row per command.

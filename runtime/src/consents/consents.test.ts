@@ -78,6 +78,17 @@ describe.each(testDialects)('consent registry on %s', (dialect) => {
     expect((await open({ consentRef: ok })).status).toBe(201);
   });
 
+  it('a consent reference written at a later step is checked as at intake', async () => {
+    const ok = (await record('officer')).body.id as string;
+    const id = (await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'consent-incident', orgPath: GRID1, data: { description: '助餐服务', reporterPhone: '13812341234', idNumber: ID } } })).body.id as string;
+    const task = (await t.db.knex('tasks').where({ case_id: id, state: 'accept' }).first('id')) as { id: string };
+    const accept = async (consentRef: string) => t.api('POST', `/api/tasks/${task.id}/complete`, { token: await t.token('officer'), body: { outcome: 'accept', data: { consentRef } } });
+    const refused = await accept('cs-00000000-0000-4000-8000-000000000000');
+    expect(refused.body.error).toMatchObject({ code: 'consent.refused', details: { path: '/data/consentRef', reason: 'consent.not-found' } });
+    expect((await t.db.knex('cases').where({ id }).first('state')).state).toBe('accept');
+    expect((await accept(ok)).status).toBe(200);
+  });
+
   it('checks the consent again before the call shares anything: withdrawn meanwhile → the call fails, nothing is sent', async () => {
     const ref = (await record('officer')).body.id as string;
     const open = async () => (await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'consent-incident', orgPath: GRID1,

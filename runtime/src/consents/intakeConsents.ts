@@ -37,3 +37,16 @@ export async function checkIntakeConsents(store: KnexConsentStore, def: Definiti
     if (!r.ok) throw new RefusedError('consent.refused', { path: `/data/${f.field}`, reason: r.code, purpose: f.purpose });
   }
 }
+
+/** The consent references a case holds now (to tell which ones a step changed). */
+export function consentValuesOf(def: Definition, data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(consentFieldsOf(def).map((f) => [f.field, data[f.field]]));
+}
+
+/** After a step: the consent references it wrote or changed must hold, as at intake (same refusal). */
+export async function checkChangedConsents(store: KnexConsentStore, def: Definition, before: Record<string, unknown>, data: Record<string, unknown>, at: number, trx: Knex.Transaction): Promise<void> {
+  const changed = Object.fromEntries(Object.entries(consentValuesOf(def, data)).filter(([k, v]) => v !== before[k]));
+  if (!Object.keys(changed).length) return;
+  const only = { ...def, data: { ...def.data, properties: Object.fromEntries(Object.entries((def.data.properties ?? {}) as Record<string, unknown>).filter(([k]) => k in changed)) } } as Definition;
+  await checkIntakeConsents(store, only, data, at, trx);
+}
