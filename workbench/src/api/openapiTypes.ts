@@ -635,6 +635,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备台账（辖区内） Devices in scope */
+        get: operations["listDevices"];
+        put?: never;
+        /** 登记设备 Register a device */
+        post: operations["createDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备详情 A device */
+        get: operations["getDevice"];
+        /** 修改设备（绑定、迁移、停用；expectedVersion） Edit a device */
+        put: operations["updateDevice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/drafts": {
         parameters: {
             query?: never;
@@ -903,6 +939,110 @@ export interface paths {
         get: operations["oversightTrend"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/exports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导出（默认脱敏；原文导出须说明目的并留痕） Export (masked unless revealed with a purpose, audited) */
+        post: operations["exportRegistry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入表格（mode=dry-run 只检查；apply 全部成功才写入） Import a spreadsheet (dry run, or all-or-nothing apply) */
+        post: operations["importRegistry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载导入模板 Download an import template */
+        get: operations["registryTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 居民档案列表（辖区内，可按姓名、手机号、身份证号查找） Residents in scope */
+        get: operations["listResidents"];
+        put?: never;
+        /** 登记居民 Register a resident */
+        post: operations["createResident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 居民档案（脱敏） A resident (masked) */
+        get: operations["getResident"];
+        /** 修改居民档案（expectedVersion） Edit a resident */
+        put: operations["updateResident"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看居民个人信息原文（须说明目的，留痕） Reveal a resident’s personal data (audited) */
+        post: operations["revealResident"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1714,6 +1854,25 @@ export interface components {
         DesignerScenarioResults: {
             items: components["schemas"]["DesignerScenarioResult"][];
         };
+        Device: {
+            account?: string;
+            createdAt: number;
+            id: string;
+            lastSeenAt?: number;
+            orgPath: string;
+            residentId?: string;
+            /** @description 居民姓名（脱敏） The resident’s name, masked */
+            residentName?: string;
+            /** @enum {string} */
+            status: "active" | "silent" | "retired";
+            type: string;
+            updatedAt: number;
+            version: number;
+        };
+        DevicePage: {
+            items: components["schemas"]["Device"][];
+            nextCursor?: string;
+        };
         Diagnostic: {
             code: string;
             details?: {
@@ -1738,10 +1897,39 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "internal";
+                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "resident.not-found" | "resident.version-conflict" | "resident.invalid" | "resident.duplicate-id-number" | "device.not-found" | "device.version-conflict" | "device.invalid" | "device.exists" | "import.bad-file" | "import.wrong-columns" | "import.too-many-rows" | "import.file-too-large" | "import.has-problems" | "internal";
                 details: Record<string, never>;
                 message: string;
             };
+        };
+        ImportProblem: {
+            code: string;
+            /** @description 列字母 Column letter */
+            column: string;
+            field: string;
+            header: string;
+            message: {
+                en: string;
+                "zh-CN": string;
+            };
+            /** @description 表格行号（表头为第 1 行） Sheet row (the header is row 1) */
+            row: number;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        };
+        ImportReport: {
+            applied: boolean;
+            created: number;
+            errors: number;
+            /** @enum {string} */
+            kind: "org-units" | "users" | "residents" | "devices";
+            /** @enum {string} */
+            mode: "dry-run" | "apply";
+            problems: components["schemas"]["ImportProblem"][];
+            rows: number;
+            unchanged: number;
+            updated: number;
+            warnings: number;
         };
         InboxCounts: {
             cc: number;
@@ -1913,6 +2101,42 @@ export interface components {
             mine: number;
             overdue: number;
             unclaimed: number;
+        };
+        Resident: {
+            address?: string;
+            birthDate?: string;
+            categories?: string[];
+            createdAt: number;
+            emergencyContacts?: {
+                name?: string;
+                phone?: string;
+                relation?: string;
+            }[];
+            /** @description 未显示的字段 Fields not shown */
+            hidden: string[];
+            householdId?: string;
+            householdRelation?: string;
+            id: string;
+            idNumber: string;
+            /** @description 以掩码显示的字段 Fields shown masked */
+            masked: string[];
+            name: string;
+            orgPath: string;
+            phone?: string;
+            sex?: string;
+            updatedAt: number;
+            updatedBy?: string;
+            userId?: string;
+            version: number;
+        };
+        ResidentPage: {
+            items: components["schemas"]["Resident"][];
+            nextCursor?: string;
+        };
+        ResidentReveal: {
+            values: {
+                [key: string]: unknown;
+            };
         };
         Revealed: {
             values: {
@@ -3913,6 +4137,196 @@ export interface operations {
             };
         };
     };
+    listDevices: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                orgPath?: string;
+                q?: string;
+                residentId?: string;
+                status?: "active" | "silent" | "retired";
+                type?: "sos_button" | "pendant" | "watch" | "fall" | "smoke" | "gas" | "water" | "door" | "pir";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevicePage"];
+                };
+            };
+        };
+    };
+    createDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    account?: string;
+                    id: string;
+                    orgPath: string;
+                    residentId?: string;
+                    /** @enum {string} */
+                    status?: "active" | "silent" | "retired";
+                    /** @enum {string} */
+                    type: "sos_button" | "pendant" | "watch" | "fall" | "smoke" | "gas" | "water" | "door" | "pir";
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"];
+                };
+            };
+        };
+    };
+    getDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"];
+                };
+            };
+        };
+    };
+    updateDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    account?: string;
+                    expectedVersion: number;
+                    orgPath: string;
+                    residentId?: string;
+                    /** @enum {string} */
+                    status?: "active" | "silent" | "retired";
+                    /** @enum {string} */
+                    type: "sos_button" | "pendant" | "watch" | "fall" | "smoke" | "gas" | "water" | "door" | "pir";
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"];
+                };
+            };
+        };
+    };
     listDrafts: {
         parameters: {
             query?: {
@@ -4674,6 +5088,414 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OversightTrend"];
+                };
+            };
+        };
+    };
+    exportRegistry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "org-units" | "users" | "residents" | "devices";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default xlsx
+                     * @enum {string}
+                     */
+                    format?: "xlsx" | "csv";
+                    /** @enum {string} */
+                    purpose?: "verify-identity" | "call-back" | "emergency" | "registry-maintenance" | "handle-case";
+                    reveal?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 表格文件 The spreadsheet file */
+            200: {
+                headers: {
+                    /** @description 下载文件名（RFC 5987 编码） The file name, RFC 5987 encoded */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    importRegistry: {
+        parameters: {
+            query?: {
+                mode?: "dry-run" | "apply";
+            };
+            header?: never;
+            path: {
+                kind: "org-units" | "users" | "residents" | "devices";
+            };
+            cookie?: never;
+        };
+        /** @description 文件内容（原始字节，最大 8389632 字节） The file's bytes, at most 8389632 */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+        };
+    };
+    registryTemplate: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path: {
+                kind: "org-units" | "users" | "residents" | "devices";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 表格文件 The spreadsheet file */
+            200: {
+                headers: {
+                    /** @description 下载文件名（RFC 5987 编码） The file name, RFC 5987 encoded */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    listResidents: {
+        parameters: {
+            query?: {
+                category?: "elder" | "living-alone" | "empty-nest" | "disabled" | "dibao" | "tekun";
+                cursor?: string;
+                householdId?: string;
+                idNumber?: string;
+                limit?: number;
+                orgPath?: string;
+                phone?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentPage"];
+                };
+            };
+        };
+    };
+    createResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string;
+                    birthDate?: string;
+                    categories?: ("elder" | "living-alone" | "empty-nest" | "disabled" | "dibao" | "tekun")[];
+                    emergencyContacts?: {
+                        name: string;
+                        phone: string;
+                        relation?: string;
+                    }[];
+                    householdId?: string;
+                    householdRelation?: string;
+                    idNumber: string;
+                    name: string;
+                    orgPath: string;
+                    phone?: string;
+                    /** @enum {string} */
+                    sex?: "male" | "female";
+                    userId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 已创建 Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resident"];
+                };
+            };
+        };
+    };
+    getResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resident"];
+                };
+            };
+        };
+    };
+    updateResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string;
+                    birthDate?: string;
+                    categories?: ("elder" | "living-alone" | "empty-nest" | "disabled" | "dibao" | "tekun")[];
+                    emergencyContacts?: {
+                        name: string;
+                        phone: string;
+                        relation?: string;
+                    }[];
+                    expectedVersion: number;
+                    householdId?: string;
+                    householdRelation?: string;
+                    idNumber: string;
+                    name: string;
+                    orgPath: string;
+                    phone?: string;
+                    /** @enum {string} */
+                    sex?: "male" | "female";
+                    userId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resident"];
+                };
+            };
+        };
+    };
+    revealResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fields: ("name" | "idNumber" | "phone" | "birthDate" | "sex" | "address" | "categories" | "emergencyContacts[].name" | "emergencyContacts[].phone")[];
+                    /** @enum {string} */
+                    purpose: "verify-identity" | "call-back" | "emergency" | "registry-maintenance" | "handle-case";
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentReveal"];
                 };
             };
         };
