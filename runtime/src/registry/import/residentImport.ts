@@ -77,28 +77,31 @@ export const residentImporter: KindImporter = {
       const phones = part.map((x) => x.input.phone).filter((p): p is string => !!p).map((p) => codec.hmac(p));
       for (const r of (await knex('residents').whereIn('phone_hmac', phones).select('phone_hmac', 'id_hmac')) as Array<{ phone_hmac: string; id_hmac: string }>) phoneOwners.set(r.phone_hmac, r.id_hmac);
     }
-    const inserts: ResidentRow[] = [];
-    const updates: ResidentRow[] = [];
+    // sealed only when written: a dry run encrypts nothing
+    const inserts: Array<() => ResidentRow> = [];
+    const updates: Array<() => ResidentRow> = [];
     let unchanged = 0;
+    const paths = new Set<string>();
     const at = Date.now();
     for (const x of ok) {
       const before = stored.get(x.hmac);
       if (before && !mayAt(ctx.ability, 'manage', 'Resident', before.org_path)) { problems.add(x.rec, 'idNumber', 'org.out-of-scope'); continue; }
       const owner = x.input.phone ? phoneOwners.get(codec.hmac(x.input.phone)) : undefined;
       if (owner && owner !== x.hmac) problems.add(x.rec, 'phone', 'phone.taken', 'warning');
-      if (!before) { inserts.push(residentRow(`r-${randomUUID()}`, x.input, codec, { version: 1, createdAt: at, at, by: ctx.actor.id })); continue; }
+      if (!before) { paths.add(x.input.orgPath); inserts.push(() => residentRow(`r-${randomUUID()}`, x.input, codec, { version: 1, createdAt: at, at, by: ctx.actor.id })); continue; }
       const old = residentOf(before, codec);
       const input = mergeAbsent(x.rec, x.input, old);
       if (!changedFields(old, input).length) { unchanged++; continue; }
-      updates.push(residentRow(before.id, input, codec, { version: Number(before.version) + 1, createdAt: Number(before.created_at), at, by: ctx.actor.id }));
+      updates.push(() => residentRow(before.id, input, codec, { version: Number(before.version) + 1, createdAt: Number(before.created_at), at, by: ctx.actor.id }));
+      paths.add(input.orgPath);
     }
     return {
       created: inserts.length, updated: updates.length, unchanged,
-      orgPaths: [...new Set([...inserts, ...updates].map((r) => r.org_path))],
+      orgPaths: [...paths],
       async write(trx) {
-        await insertChunks(trx, 'residents', inserts);
+        await insertChunks(trx, 'residents', inserts.map((seal) => seal()));
         // the version read at planning time guards each update: an edit made meanwhile fails the import
-        for (const r of updates) if (!(await trx('residents').where({ id: r.id, version: r.version - 1 }).update(r))) throw new ConflictError('resident.version-conflict', { id: r.id });
+        for (const r of updates.map((seal) => seal())) if (!(await trx('residents').where({ id: r.id, version: r.version - 1 }).update(r))) throw new ConflictError('resident.version-conflict', { id: r.id });
       },
     };
   },
