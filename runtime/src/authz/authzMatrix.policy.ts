@@ -20,7 +20,7 @@
  *                in their scope; others who can see the task 403 `code`.
  *  - `scope`: what "outside" means.
  *      none    — a global resource (definitions, the caller itself): no outside cell;
- *      case / task / org / user / attachment / breakGlass / notification — a single resource: outside → 404;
+ *      case / task / org / user / attachment / breakGlass / notification / resident / device — a single resource: outside → 404;
  *      list    — outside rows never appear in the answer;
  *      createAt — the target org of a new record: outside → 403 `org.out-of-scope` (org units are not secret).
  *  - `mutates`: the allowed cell may answer a 4xx about the body or state (e.g. 409/422), never a denial.
@@ -38,6 +38,7 @@ export type Who =
 
 /** What inside/outside scope means for an operation. */
 export type ScopeKind = 'none' | 'case' | 'task' | 'org' | 'user' | 'attachment' | 'breakGlass' | 'notification' | 'consent' | 'list' | 'createAt';
+export type ScopeKind = 'none' | 'case' | 'task' | 'org' | 'user' | 'attachment' | 'breakGlass' | 'notification' | 'resident' | 'device' | 'list' | 'createAt';
 
 /** One row of the table. */
 export interface OperationPolicy {
@@ -80,6 +81,8 @@ export const rolePolicy: Record<string, { dataScope: 'subtree' | 'own'; depth: n
 
 const AUDIT = ['county-admin', 'county-dispatcher', 'township-reviewer'] as const;
 const ADMIN = ['county-admin'] as const;
+/** Staff who serve residents read the resident and device registries of their subtree (issue 9). */
+const REGISTRY = ['grid-worker', 'grid-leader', 'grid-advisor', 'community-secretary', 'community-officer', 'township-reviewer', 'county-dispatcher', 'county-admin', 'call-operator'] as const;
 /** 督办: township and county leads, dispatchers, admins. */
 const OVERSIGHT = ['county-admin', 'county-dispatcher', 'township-reviewer'] as const;
 const POINTS = ['county-admin', 'township-admin', 'community-secretary', 'community-officer'] as const;
@@ -196,6 +199,20 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   retryDeadLetter: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
   caseLinks: { access: { who: 'any' }, scope: 'case' },
   getNotificationPrefs: { access: { who: 'any' }, scope: 'none', note: 'the caller’s own' },
+
+  // resident and device registries, spreadsheet import and export (issue 9 items 3–4)
+  listResidents: { access: { who: 'roles', roles: REGISTRY, code: forbidden }, scope: 'list', note: 'masked; special identities only to the roles serving them' },
+  getResident: { access: { who: 'roles', roles: REGISTRY, code: forbidden }, scope: 'resident' },
+  createResident: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'createAt', note: 'the matrix repeats one ID number: 201, then 409' },
+  updateResident: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'resident', note: 'the matrix sends a stale expectedVersion: 409' },
+  revealResident: { access: { who: 'roles', roles: REGISTRY, code: forbidden }, scope: 'resident', note: 'purpose-bound, audited' },
+  listDevices: { access: { who: 'roles', roles: REGISTRY, code: forbidden }, scope: 'list' },
+  getDevice: { access: { who: 'roles', roles: REGISTRY, code: forbidden }, scope: 'device' },
+  createDevice: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'createAt' },
+  updateDevice: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'device', note: 'the matrix sends a stale expectedVersion: 409' },
+  registryTemplate: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none' },
+  importRegistry: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'rows outside the admin’s subtree are row problems (org.out-of-scope)' },
+  exportRegistry: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'rows of the admin’s subtree only' },
   putNotificationPrefs: { access: { who: 'any' }, scope: 'none', note: 'the caller’s own' },
 
   // 系统管理 (issue 9): county admins, in the subtrees where they hold the role; the matrix's allowed

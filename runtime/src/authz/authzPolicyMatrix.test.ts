@@ -16,6 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRuntime, GRID1, GRID_WEST, tinyIncident, type TestRuntime } from '../testing/testRuntime.ts';
 import { testDialects } from '../testing/testDbs.ts';
 import { seedCounty } from '../seed/seedCounty.ts';
+import { residentRow } from '../registry/residents/residentRecord.ts';
+import { deviceRow } from '../registry/devices/deviceRecord.ts';
+import { idNumber } from '../registry/import/testing/makeSheet.ts';
 import { knownGaps, operationPolicy, rolePolicy, undocumentedOperations, type KnownGap, type OperationPolicy } from './authzMatrix.policy.ts';
 
 const EAST = ['/510722', '/510722/510722100', '/510722/510722100/510722100001', GRID1];
@@ -37,6 +40,8 @@ interface Target {
   caseId: string; taskId: string; attachmentId: string; orgPath: string; userId: string; breakGlassId: number; notificationId: number; consentId: string;
   /** for 催办: the task's org depth (its group's org, else the case's), the roles its step names, the case's initiator */
   taskOrgDepth: number; stepRoles: string[]; initiator: string;
+  /** a resident of the registry (and their plain ID number) and a device, in the target's grid */
+  residentId: string; residentIdNumber: string; deviceId: string;
 }
 type CellKind = 'held' | 'other' | 'outside';
 interface Req { method: string; path: string; body?: unknown; raw?: string; headers?: Record<string, string>; noToken?: boolean }
@@ -61,6 +66,8 @@ const ECHO = fileURLToPath(new URL('../effects/fixtures/echoPlugin.ts', import.m
 let deadLetterId = 0;
 /** An outbox dead letter and a failed timer of an in-scope case, for the operator's dead-letter view. */
 const opsDead = { outbox: '', timer: '' };
+/** Sequence of the matrix's registry residents (distinct ID numbers). */
+let residentSeq = 0;
 
 /** The request each operation sends in a cell. Every OpenAPI operation needs one. */
 const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
@@ -187,6 +194,18 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   awardPoints: (t) => ({ method: 'POST', path: `/api/points/accounts/${t.userId}/entries`, body: { ruleId: 'meeting-attendance', activityRef: 'matrix' } }),
   redeemPoints: (t) => ({ method: 'POST', path: `/api/points/accounts/${t.userId}/redemptions`, body: { rewardId: 'matrix-none' } }),
   reversePoints: (t) => ({ method: 'POST', path: `/api/points/accounts/${t.userId}/entries/matrix-none/reverse`, body: { reason: '矩阵冲正' } }),
+  listResidents: () => ({ method: 'GET', path: '/api/residents?limit=200' }),
+  getResident: (t) => ({ method: 'GET', path: `/api/residents/${t.residentId}` }),
+  createResident: (t) => ({ method: 'POST', path: '/api/residents', body: { name: '矩阵居民', idNumber: idNumber('510722', '19500101', 999), orgPath: t.orgPath } }),
+  updateResident: (t) => ({ method: 'PUT', path: `/api/residents/${t.residentId}`, body: { name: '矩阵居民', idNumber: t.residentIdNumber, orgPath: t.orgPath, expectedVersion: 0 } }),
+  revealResident: (t) => ({ method: 'POST', path: `/api/residents/${t.residentId}/reveal`, body: { fields: ['phone'], purpose: 'call-back' } }),
+  listDevices: () => ({ method: 'GET', path: '/api/devices?limit=200' }),
+  getDevice: (t) => ({ method: 'GET', path: `/api/devices/${t.deviceId}` }),
+  createDevice: (t) => ({ method: 'POST', path: '/api/devices', body: { id: 'matrix-new-device', type: 'sos_button', orgPath: t.orgPath } }),
+  updateDevice: (t) => ({ method: 'PUT', path: `/api/devices/${t.deviceId}`, body: { type: 'sos_button', orgPath: t.orgPath, expectedVersion: 0 } }),
+  registryTemplate: () => ({ method: 'GET', path: '/api/registry/templates/residents?format=csv' }),
+  importRegistry: () => ({ method: 'POST', path: '/api/registry/imports/residents?mode=dry-run', raw: '姓名,身份证号,网格编码\n', headers: { 'content-type': 'text/csv' } }),
+  exportRegistry: () => ({ method: 'POST', path: '/api/registry/exports/residents', body: { format: 'csv' } }),
 };
 
 /** For list operations: the ids an answer holds, and which of the target's ids must (inside) or must not (outside) be among them. */
@@ -204,6 +223,8 @@ const listIds: Record<string, { ids: (body: Items) => unknown[]; of: (t: Target)
   adminListUsers: { ids: (b) => b.items.map((u) => u.id), of: (t) => t.userId },
   adminAuditLog: { ids: (b) => b.items.map((a) => a.orgPath), of: (t) => t.orgPath },
   listConsents: { ids: (b) => b.items.map((x) => x.id), of: (t) => t.consentId },
+  listResidents: { ids: (b) => b.items.map((x) => x.id), of: (t) => t.residentId },
+  listDevices: { ids: (b) => b.items.map((x) => x.id), of: (t) => t.deviceId },
 };
 /** Lists that show only the caller's own rows: inside means the held/own target. */
 const ownLists = new Set(['myTasks', 'inbox']);
@@ -316,6 +337,14 @@ describe.each(testDialects)('authz matrix (policy × OpenAPI) on %s', (dialect) 
       // the accept step goes to community-officer@community: its supervisors sit above the community
       return { caseId, taskId, attachmentId: String(att.id), orgPath, userId: creator, breakGlassId: Number(bg.audit_seq), notificationId: Number(nid), consentId: consent.id,
         taskOrgDepth: depthOf(orgPath) - 1, stepRoles: ['community-officer'], initiator: creator };
+      // a registered resident with a device in the case's grid
+      const residentIdNumber = idNumber('510722', '19400101', ++residentSeq);
+      const residentId = `r-matrix-${residentSeq}`;
+      await k('residents').insert(residentRow(residentId, { name: '矩阵老人', idNumber: residentIdNumber, orgPath, phone: '13812340000' }, t.rt.codec, { version: 1, createdAt: Date.now(), at: Date.now() }));
+      const deviceId = `dev-matrix-${residentSeq}`;
+      await k('devices').insert(deviceRow({ id: deviceId, type: 'sos_button', orgPath, residentId }, { version: 1, createdAt: Date.now(), at: Date.now() }));
+      return { caseId, taskId, attachmentId: String(att.id), orgPath, userId: creator, breakGlassId: Number(bg.audit_seq), notificationId: Number(nid),
+        taskOrgDepth: depthOf(orgPath) - 1, stepRoles: ['community-officer'], initiator: creator, residentId, residentIdNumber, deviceId };
     };
     other = await world('u-grid1', GRID1, 'u-officer', 'u-rev-east', 'u-grid2');
     opsDead.outbox = String(((await k('outbox').insert({ case_id: other.caseId, kind: 'adapter.invoke', operation: 'ghost.call', idempotency_key: 'matrix-ops-dead', status: 'dead', attempts: 5, available_at: 0, created_at: Date.now(),

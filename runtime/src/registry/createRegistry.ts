@@ -31,8 +31,29 @@ export function createRegistry(deps: { knex: Knex; dialect: 'sqlite' | 'mysql'; 
       if (!ids.length) return new Map();
       return new Map(((await db('residents').whereIn('id', [...new Set(ids)]).select('id', 'org_path')) as Array<{ id: string; org_path: string }>).map((r) => [r.id, r.org_path]));
     },
+    /** ID numbers of residents by id, opened (exports name a device's resident by it). */
+    async residentIdNumbers(ids: string[]): Promise<Map<string, string>> {
+      const out = new Map<string, string>();
+      const uniq = [...new Set(ids)];
+      for (let i = 0; i < uniq.length; i += 500) for (const r of (await knex('residents').whereIn('id', uniq.slice(i, i + 500)).select('id', 'id_number')) as Array<{ id: string; id_number: string }>) out.set(r.id, deps.codec.decrypt(r.id_number));
+      return out;
+    },
+    /** Every org unit (code, name, path), by path. */
+    async orgUnits(): Promise<Array<{ code: string; name: string; path: string }>> {
+      return (await knex('org_units').select('code', 'name', 'path').orderBy('path')) as Array<{ code: string; name: string; path: string }>;
+    },
+    /** Every user with the roles they hold at their own org unit, by username. */
+    async usersWithRoles(): Promise<Array<{ username: string; name: string; orgPath: string; roles: string[] }>> {
+      const users = (await knex('users').select('id', 'username', 'name', 'org_path').orderBy('username')) as Array<{ id: string; username: string; name: string; org_path: string }>;
+      const roles = (await knex('role_assignments').select('user_id', 'role', 'org_path')) as Array<{ user_id: string; role: string; org_path: string }>;
+      const by = new Map<string, string[]>();
+      for (const r of roles) by.set(r.user_id, [...(by.get(r.user_id) ?? []), r.role]);
+      return users.map((u) => ({ username: u.username, name: u.name, orgPath: u.org_path, roles: by.get(u.id) ?? [] }));
+    },
     /** Audits a search for a person by phone or ID number (the fields searched, never the values). */
     auditLookup: (actor: Actor, orgPath: string, detail: Record<string, unknown>) => audit(actor, orgPath, 'resident.lookup', detail),
+    /** Audits an export (revealed or masked: which kind, how many rows, the purpose). */
+    auditExport: (actor: Actor, orgPath: string, detail: Record<string, unknown>) => audit(actor, orgPath, 'registry.export', detail),
     /** Audits a reveal of a resident's fields with its purpose. */
     auditReveal: (actor: Actor, orgPath: string, detail: Record<string, unknown>) => audit(actor, orgPath, 'resident.reveal', detail),
     /** Runs after any write to residents or devices (listeners log their own failures). */

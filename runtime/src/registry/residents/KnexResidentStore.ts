@@ -20,7 +20,7 @@ export interface Actor { id: string; roles: string[] }
 export interface ResidentFilter { q?: string; phone?: string; idNumber?: string; orgPath?: string; category?: string; householdId?: string; limit: number; after?: [string, string] }
 
 /** The names of the fields a change touched (audit entries name fields, never values). */
-function changedFields(before: Resident | undefined, after: ResidentInput): string[] {
+export function changedFields(before: Resident | undefined, after: ResidentInput): string[] {
   const keys = ['name', 'idNumber', 'orgPath', 'sex', 'birthDate', 'phone', 'address', 'categories', 'householdId', 'householdRelation', 'emergencyContacts', 'userId'] as const;
   return keys.filter((k) => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after[k] ?? null));
 }
