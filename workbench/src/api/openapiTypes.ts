@@ -376,6 +376,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 统一身份认证登录：完成 OIDC sign-in: finish with the provider’s answer */
+        post: operations["oidcCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 统一身份认证登录：跳转地址 OIDC sign-in: where to send the browser */
+        get: operations["oidcStart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -1425,6 +1459,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/exports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导出（默认脱敏；原文导出须说明目的并留痕） Export (masked unless revealed with a purpose, audited) */
+        post: operations["exportRegistry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入表格（mode=dry-run 只检查；apply 全部成功才写入） Import a spreadsheet (dry run, or all-or-nothing apply) */
+        post: operations["importRegistry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载导入模板 Download an import template */
+        get: operations["registryTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/residents": {
         parameters: {
             query?: never;
@@ -2274,6 +2359,8 @@ export interface components {
             };
             /** @description 本机身份证读卡器桥接地址 The local ID-card reader bridge */
             idCardBridgeUrl: string | null;
+            /** @description 是否提供统一身份认证（OIDC）登录 Whether OIDC sign-in is offered */
+            oidc: boolean;
             /** @description 服务器时间（毫秒） Server time, epoch ms */
             serverTime: number;
         };
@@ -2519,6 +2606,35 @@ export interface components {
             status: "ok";
             uptimeSeconds: number;
         };
+        ImportProblem: {
+            code: string;
+            /** @description 列字母 Column letter */
+            column: string;
+            field: string;
+            header: string;
+            message: {
+                en: string;
+                "zh-CN": string;
+            };
+            /** @description 表格行号（表头为第 1 行） Sheet row (the header is row 1) */
+            row: number;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        };
+        ImportReport: {
+            applied: boolean;
+            created: number;
+            errors: number;
+            /** @enum {string} */
+            kind: "org-units" | "users" | "residents" | "devices";
+            /** @enum {string} */
+            mode: "dry-run" | "apply";
+            problems: components["schemas"]["ImportProblem"][];
+            rows: number;
+            unchanged: number;
+            updated: number;
+            warnings: number;
+        };
         InboxCounts: {
             cc: number;
             notify: number;
@@ -2631,6 +2747,15 @@ export interface components {
             sms: boolean;
             wechat: boolean;
             wechatBound: boolean;
+        };
+        OidcLoginResult: {
+            expiresAt: number;
+            next: string;
+            token: string;
+            user: components["schemas"]["User"];
+        };
+        OidcStart: {
+            url: string;
         };
         OpsDeadLetter: {
             attempts: number;
@@ -4023,6 +4148,90 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Done"];
+                };
+            };
+        };
+    };
+    oidcCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    search: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcLoginResult"];
+                };
+            };
+        };
+    };
+    oidcStart: {
+        parameters: {
+            query?: {
+                next?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcStart"];
                 };
             };
         };
@@ -7256,6 +7465,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PointsRule"];
+                };
+            };
+        };
+    };
+    exportRegistry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "org-units" | "users" | "residents" | "devices";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default xlsx
+                     * @enum {string}
+                     */
+                    format?: "xlsx" | "csv";
+                    /** @enum {string} */
+                    purpose?: "verify-identity" | "call-back" | "emergency" | "registry-maintenance" | "handle-case";
+                    reveal?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 表格文件 The spreadsheet file */
+            200: {
+                headers: {
+                    /** @description 下载文件名（RFC 5987 编码） The file name, RFC 5987 encoded */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    importRegistry: {
+        parameters: {
+            query?: {
+                mode?: "dry-run" | "apply";
+            };
+            header?: never;
+            path: {
+                kind: "org-units" | "users" | "residents" | "devices";
+            };
+            cookie?: never;
+        };
+        /** @description 文件内容（原始字节，最大 8389632 字节） The file's bytes, at most 8389632 */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+        };
+    };
+    registryTemplate: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path: {
+                kind: "org-units" | "users" | "residents" | "devices";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 表格文件 The spreadsheet file */
+            200: {
+                headers: {
+                    /** @description 下载文件名（RFC 5987 编码） The file name, RFC 5987 encoded */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
         };

@@ -4,7 +4,7 @@
  * role assignments and never removes one (taking access away is an explicit admin act).
  */
 import { randomUUID } from 'node:crypto';
-import { libraries } from '@tongban/definitions/library/index.ts';
+import { libraries } from '@tongban/definitions/library';
 import { orgPathOf } from '../../identity/orgPath.ts';
 import { mayAt } from '../registryScope.ts';
 import type { ImportPlan, KindImporter } from './importContext.ts';
