@@ -37,8 +37,7 @@ export type Who =
   | { who: 'urger'; code: string };
 
 /** What inside/outside scope means for an operation. */
-export type ScopeKind = 'none' | 'case' | 'task' | 'org' | 'user' | 'attachment' | 'breakGlass' | 'notification' | 'consent' | 'list' | 'createAt';
-export type ScopeKind = 'none' | 'case' | 'task' | 'org' | 'user' | 'attachment' | 'breakGlass' | 'notification' | 'resident' | 'device' | 'list' | 'createAt';
+export type ScopeKind = 'none' | 'case' | 'task' | 'org' | 'user' | 'attachment' | 'breakGlass' | 'notification' | 'consent' | 'resident' | 'device' | 'list' | 'createAt';
 
 /** One row of the table. */
 export interface OperationPolicy {

@@ -335,15 +335,13 @@ describe.each(testDialects)('authz matrix (policy × OpenAPI) on %s', (dialect) 
       const [nid] = await k('notifications').insert({ user_id: notifyUser, kind: 'notify', case_id: caseId, title: 'matrix', dedupe_key: `matrix-${caseId}-${notifyUser}`, created_at: Date.now() });
       const consent = await t.rt.consents.record({ subjectName: '吕桂兰', subjectIdNumber: '510722194805013963', orgPath, purpose: 'share-provider', dataCategories: ['name'], recipients: ['驿站'], evidence: '同意书', grantedAt: Date.now() }, { id: 'u-admin', roles: ['county-admin'] }, Date.now());
       // the accept step goes to community-officer@community: its supervisors sit above the community
-      return { caseId, taskId, attachmentId: String(att.id), orgPath, userId: creator, breakGlassId: Number(bg.audit_seq), notificationId: Number(nid), consentId: consent.id,
-        taskOrgDepth: depthOf(orgPath) - 1, stepRoles: ['community-officer'], initiator: creator };
       // a registered resident with a device in the case's grid
       const residentIdNumber = idNumber('510722', '19400101', ++residentSeq);
       const residentId = `r-matrix-${residentSeq}`;
       await k('residents').insert(residentRow(residentId, { name: '矩阵老人', idNumber: residentIdNumber, orgPath, phone: '13812340000' }, t.rt.codec, { version: 1, createdAt: Date.now(), at: Date.now() }));
       const deviceId = `dev-matrix-${residentSeq}`;
       await k('devices').insert(deviceRow({ id: deviceId, type: 'sos_button', orgPath, residentId }, { version: 1, createdAt: Date.now(), at: Date.now() }));
-      return { caseId, taskId, attachmentId: String(att.id), orgPath, userId: creator, breakGlassId: Number(bg.audit_seq), notificationId: Number(nid),
+      return { caseId, taskId, attachmentId: String(att.id), orgPath, userId: creator, breakGlassId: Number(bg.audit_seq), notificationId: Number(nid), consentId: consent.id,
         taskOrgDepth: depthOf(orgPath) - 1, stepRoles: ['community-officer'], initiator: creator, residentId, residentIdNumber, deviceId };
     };
     other = await world('u-grid1', GRID1, 'u-officer', 'u-rev-east', 'u-grid2');
