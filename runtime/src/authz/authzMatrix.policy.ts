@@ -76,6 +76,8 @@ export const rolePolicy: Record<string, { dataScope: 'subtree' | 'own'; depth: n
   'volunteer-organiser': { dataScope: 'subtree', depth: [3] },
   maintainer: { dataScope: 'subtree', depth: [1] },
   'referral-coordinator': { dataScope: 'subtree', depth: [1] },
+  // the leader of a responsible unit (a county department), copied on 督办 of its unit's incidents
+  'unit-leader': { dataScope: 'subtree', depth: [2] },
 };
 
 const AUDIT = ['county-admin', 'county-dispatcher', 'township-reviewer'] as const;

@@ -13,11 +13,11 @@ import * as m007 from './migrations/007_workbench.ts';
 import * as m008 from './migrations/008_effects.ts';
 import * as m009 from './migrations/009_designer.ts';
 import * as m010 from './migrations/010_admin.ts';
-import * as m012 from './migrations/012_ops.ts';
-import * as m016 from './migrations/016_retention.ts';
 import * as m011 from './migrations/011_registry.ts';
-import * as m015 from './migrations/015_community.ts';
+import * as m012 from './migrations/012_ops.ts';
 import * as m014 from './migrations/014_care.ts';
+import * as m015 from './migrations/015_community.ts';
+import * as m016 from './migrations/016_retention.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -32,11 +32,11 @@ const migrations: Record<string, Migration> = {
   '008_effects': m008,
   '009_designer': m009,
   '010_admin': m010,
-  '012_ops': m012,
-  '016_retention': m016,
   '011_registry': m011,
-  '015_community': m015,
+  '012_ops': m012,
   '014_care': m014,
+  '015_community': m015,
+  '016_retention': m016,
 };
 
 const source: Knex.MigrationSource<string> = {
