@@ -126,7 +126,7 @@ const raw = {
       escalate: strict({ levels: { type: 'integer', minimum: 1, maximum: 3 }, role: id, template: id, task: { enum: ['notify', 'move', 'add'] } }, ['levels', 'role']),
       auto: eventName,
       autoComment: L,
-      supervise: strict({ role: id, levels: { type: 'integer', minimum: 0, maximum: 3 }, template: id }, ['role', 'template']),
+      supervise: strict({ role: id, levels: { type: 'integer', minimum: 0, maximum: 3 }, template: id, cc: strict({ role: id, orgField: { type: 'string', pattern: '^data\\.[A-Za-z0-9_.]+$' }, template: id }, ['role', 'orgField']) }, ['role', 'template']),
       flag: { type: 'string', maxLength: 64 },
     }, [], { minProperties: 1 }),
     sla: strict({

@@ -117,7 +117,8 @@ export interface BreachRung {
   /** the comment recorded with an automatic decision (needed when the decision requires a comment) */
   autoComment?: LocalizedText;
   /** 督办: a supervision record and notice to the supervising level */
-  supervise?: { role: string; levels?: number; template: string };
+  /** 督办: to `role` `levels` up; `cc` copies it to a role at an org unit named in the data (the responsible unit's head) */
+  supervise?: { role: string; levels?: number; template: string; cc?: { role: string; orgField: string; template?: string } };
   /** a flag for performance review (通报) */
   flag?: string;
 }

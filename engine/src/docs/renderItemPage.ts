@@ -28,7 +28,7 @@ export function describeAssignee(a: Assignee): string {
 function rung(r: BreachRung): string {
   const when = r.after && r.after !== 'PT0S' ? `+${r.after} ` : '';
   if (r.remind) return `${when}提醒×${r.remind.times}（每 ${r.remind.every}）`;
-  if (r.supervise) return `${when}督办 ${r.supervise.role}（上${r.supervise.levels ?? 1}级）`;
+  if (r.supervise) return `${when}督办 ${r.supervise.role}（上${r.supervise.levels ?? 1}级）${r.supervise.cc ? `，抄送 ${r.supervise.cc.role} @ ${r.supervise.cc.orgField} 所指单位` : ''}`;
   if (r.escalate) return `${when}${r.escalate.task === 'move' ? '移交' : r.escalate.task === 'add' ? '加派' : '提级'} ${r.escalate.role}（上${r.escalate.levels}级）`;
   if (r.flag) return `${when}标记“${r.flag}”`;
   if (r.auto) return `${when}自动“${r.auto}”`;

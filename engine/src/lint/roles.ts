@@ -35,6 +35,7 @@ function slaRefs(c: LintContext): Ref[] {
     (sla.onBreach ?? []).forEach((rung, i) => {
       if (rung.escalate) refs.push([rung.escalate.role, path + pointer('onBreach', i, 'escalate', 'role')]);
       if (rung.supervise) refs.push([rung.supervise.role, path + pointer('onBreach', i, 'supervise', 'role')]);
+      if (rung.supervise?.cc) refs.push([rung.supervise.cc.role, path + pointer('onBreach', i, 'supervise', 'cc', 'role')]);
     });
   }
   return refs;

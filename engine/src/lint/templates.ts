@@ -22,6 +22,7 @@ function references(c: LintContext): Array<[string, string]> {
       if (rung.remind) refs.push([rung.remind.template, at + '/remind/template']);
       if (rung.escalate?.template !== undefined) refs.push([rung.escalate.template, at + '/escalate/template']);
       if (rung.supervise) refs.push([rung.supervise.template, at + '/supervise/template']);
+      if (rung.supervise?.cc?.template) refs.push([rung.supervise.cc.template, at + '/supervise/cc/template']);
     });
   }
   return refs;

@@ -14,6 +14,7 @@ import { addTimer, currentHandlers, ownedTasks } from './sla.ts';
 import { createTask, isAggregating } from './tasks.ts';
 import type { TimerOwner, TimerRecord } from './timerOwners.ts';
 import type { Effect } from './types.ts';
+import { readPath } from './view.ts';
 
 function baseOrg(ctx: CaseContext, owner: TimerOwner): string {
   return ownedTasks(ctx, owner).find((t) => t.group)?.group?.orgPath ?? ctx.orgPath;
@@ -70,7 +71,10 @@ export function applyRung(ctx: CaseContext, env: Env, rung: BreachRung, timer: T
   if (rung.supervise) {
     const orgPath = orgUp(baseOrg(ctx, timer.owner), rung.supervise.levels ?? 1);
     out.push({ kind: 'notify', template: rung.supervise.template, channel: 'app', recipients: { role: rung.supervise.role, orgPath }, vars });
-    out.push({ kind: 'audit', action: 'sla.supervised', detail: { owner: timer.owner, orgPath } });
+    const cc = rung.supervise.cc;
+    const unit = cc ? readPath(ctx.data, cc.orgField.replace(/^data\./, '')) : undefined;
+    if (cc && typeof unit === 'string' && unit) out.push({ kind: 'notify', template: cc.template ?? rung.supervise.template, channel: 'app', recipients: { role: cc.role, orgPath: unit }, vars });
+    out.push({ kind: 'audit', action: 'sla.supervised', detail: { owner: timer.owner, orgPath, ...(cc && typeof unit === 'string' && unit ? { cc: unit } : {}) } });
   }
   if (rung.flag) {
     ctx.flags = [...ctx.flags, rung.flag];

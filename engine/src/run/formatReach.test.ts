@@ -232,6 +232,24 @@ describe('an org field naming several units (主办 + 协办)', () => {
   });
 });
 
+describe('督办 copied to the head of the unit the data names (supervise.cc)', () => {
+  it('sends the supervision notice up the tree and a copy to the role at the named unit, and records both', () => {
+    const def = flow({ review: { task: task({ sla: { within: 'PT1H', clock: 'natural', onBreach: [{ supervise: { role: 'county-dispatcher', levels: 3, template: 'sup', cc: { role: 'unit-liaison', orgField: 'data.note', template: 'cc' } } }] } }), on: { approve: { target: 'done' } } } },
+      { templates: { sup: t('督办'), cc: t('督办抄送') } });
+    const c = load(def);
+    const s = start(c, { caseId: 'u', orgPath: grid, data: { note: township }, meta: { at, id: 's', actor: actor('gw1') } }, opts).snapshot;
+    const [timerId] = timersOf(s, 'sla.due')[0]!;
+    const r = fire(c, s, timerId, at + 3_600_000);
+    const notices = r.effects.filter((e) => e.kind === 'notify') as Array<Extract<Effect, { kind: 'notify' }>>;
+    expect(notices.map((e) => [e.template, e.recipients])).toEqual([['sup', { role: 'county-dispatcher', orgPath: '/510722' }], ['cc', { role: 'unit-liaison', orgPath: township }]]);
+    expect(r.effects.find((e) => e.kind === 'audit' && e.action === 'sla.supervised')).toMatchObject({ detail: { cc: township } });
+    const s2 = start(c, { caseId: 'v', orgPath: grid, data: {}, meta: { at, id: 's2', actor: actor('gw1') } }, opts).snapshot;
+    const without = fire(c, s2, timersOf(s2, 'sla.due')[0]![0], at + 3_600_000);
+    expect(without.accepted).toBe(true);
+    expect(without.effects.filter((e) => e.kind === 'notify')).toHaveLength(1); // no unit named: no copy
+  });
+});
+
 describe('an outside deadline that wins when it is shorter (dueBy)', () => {
   it('caps the deadline at the hotline’s own time when that is earlier, and never moves it later', () => {
     const def = flow({ review: { task: task({ sla: { within: 'P3D', clock: 'working', dueBy: { var: 'data.note' }, warnAt: 0.5 } }), on: { approve: { target: 'done' } } } });
