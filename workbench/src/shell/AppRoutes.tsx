@@ -22,6 +22,9 @@ const InboxPage = lazy(() => import('../inbox/InboxPage.tsx'));
 const OversightPage = lazy(() => import('../oversight/OversightPage.tsx'));
 const AuditPage = lazy(() => import('../oversight/AuditPage.tsx'));
 const DesignerMount = lazy(() => import('../designer/DesignerMount.tsx'));
+const ResidentsPage = lazy(() => import('../admin/residentsPage.tsx'));
+const DevicesPage = lazy(() => import('../admin/devicesPage.tsx'));
+const ImportPage = lazy(() => import('../admin/importPage.tsx'));
 
 function RequireAuth({ children }: { children: React.ReactNode }) {
   const session = useSession();
@@ -50,6 +53,9 @@ export function AppRoutes() {
           <Route path="oversight" element={<Lazy><OversightPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="designer/*" element={<Lazy><DesignerMount /></Lazy>} />
+          <Route path="admin/residents" element={<Lazy><ResidentsPage /></Lazy>} />
+          <Route path="admin/devices" element={<Lazy><DevicesPage /></Lazy>} />
+          <Route path="admin/import" element={<Lazy><ImportPage /></Lazy>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

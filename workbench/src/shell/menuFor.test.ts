@@ -14,6 +14,12 @@ describe('the menu by role', () => {
     expect(menuFor(['county-admin']).map((i) => i.path)).toContain('/designer');
     expect(menuFor(['grid-worker']).map((i) => i.path)).not.toContain('/oversight');
   });
+  it('offers 系统管理: registries to staff serving residents, import and export to county admins', () => {
+    expect(menuFor(['grid-worker']).map((i) => i.path)).toEqual(expect.arrayContaining(['/admin/residents', '/admin/devices']));
+    expect(menuFor(['grid-worker']).map((i) => i.path)).not.toContain('/admin/import');
+    expect(menuFor(['county-admin']).map((i) => i.path)).toContain('/admin/import');
+    expect(menuFor(['mediator', 'resident']).map((i) => i.path)).not.toContain('/admin/residents');
+  });
   it('selects the longest matching entry', () => {
     expect(selectedMenu(['/', '/tasks', '/tasks/done', '/cases', '/cases/mine'], '/tasks/done')).toBe('/tasks/done');
     expect(selectedMenu(['/', '/cases', '/cases/mine'], '/cases/abc')).toBe('/cases');

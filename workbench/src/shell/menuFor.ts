@@ -13,6 +13,15 @@ export const oversightRoles = ['township-reviewer', 'county-dispatcher', 'county
 /** Roles that read the audit log (as the server's `read Audit` rule). */
 export const auditRoles = ['county-admin', 'county-dispatcher', 'township-reviewer'];
 
+/** Roles that read the resident and device registries (as the server's `read Resident` rule). */
+export const registryRoles = ['grid-worker', 'grid-leader', 'grid-advisor', 'community-secretary', 'community-officer', 'township-reviewer', 'county-dispatcher', 'county-admin', 'call-operator'];
+
+/** 系统管理 entries (issue 9): registries for the staff serving residents, import and export for admins. */
+const adminItems = (roles: string[]): MenuItem[] => [
+  ...(roles.some((r) => registryRoles.includes(r)) ? [{ path: '/admin/residents', label: 'menu.adminResidents' }, { path: '/admin/devices', label: 'menu.adminDevices' }] : []),
+  ...(roles.includes('county-admin') ? [{ path: '/admin/import', label: 'menu.adminImport' }] : []),
+];
+
 /** The menu for a user holding `roles`. */
 export function menuFor(roles: string[]): MenuItem[] {
   const staff = roles.some((r) => !citizenRoles.includes(r));
@@ -25,5 +34,6 @@ export function menuFor(roles: string[]): MenuItem[] {
   if (roles.some((r) => oversightRoles.includes(r))) items.push({ path: '/oversight', label: 'menu.oversight' });
   if (roles.some((r) => auditRoles.includes(r))) items.push({ path: '/audit', label: 'menu.audit' });
   if (roles.includes('county-admin')) items.push({ path: '/designer', label: 'menu.designer' });
+  items.push(...adminItems(roles));
   return items;
 }
