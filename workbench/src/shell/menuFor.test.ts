@@ -18,7 +18,17 @@ describe('the menu by role', () => {
     const admin = menuFor(['county-admin']).find((i) => i.path === '/admin');
     expect(admin?.label).toBe('admin.menu');
     expect(admin?.children?.map((c) => c.path)).toEqual(expect.arrayContaining(['/admin/org', '/admin/users', '/admin/audit']));
-    expect(menuFor(['township-reviewer']).some((i) => i.path === '/admin')).toBe(false);
+    // a township reviewer reads the registries there, and manages nothing
+    expect(menuFor(['township-reviewer']).find((i) => i.path === '/admin')?.children?.map((c) => c.path)).toEqual(['/admin/residents', '/admin/devices']);
+    expect(menuFor(['resident']).some((i) => i.path === '/admin')).toBe(false);
+  });
+  it('offers 系统管理: registries to staff serving residents, import and export to county admins', () => {
+    const paths = (roles: string[]) => menuFor(roles).flatMap((i) => [i.path, ...(i.children ?? []).map((c) => c.path)]);
+    expect(paths(['grid-worker'])).toEqual(expect.arrayContaining(['/admin/residents', '/admin/devices']));
+    expect(paths(['grid-worker'])).not.toContain('/admin/import');
+    expect(paths(['grid-worker'])).not.toContain('/admin/users');
+    expect(paths(['county-admin'])).toContain('/admin/import');
+    expect(paths(['mediator', 'resident'])).not.toContain('/admin/residents');
   });
   it('selects the longest matching entry', () => {
     expect(selectedMenu(['/', '/tasks', '/tasks/done', '/cases', '/cases/mine'], '/tasks/done')).toBe('/tasks/done');

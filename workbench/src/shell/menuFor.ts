@@ -15,6 +15,7 @@ export const oversightRoles = ['township-reviewer', 'county-dispatcher', 'county
 /** Roles that read the audit log (as the server's `read Audit` rule). */
 export const auditRoles = ['county-admin', 'county-dispatcher', 'township-reviewer'];
 
+
 /** The menu for a user holding `roles`. */
 export function menuFor(roles: string[]): MenuItem[] {
   const staff = roles.some((r) => !citizenRoles.includes(r));
@@ -27,6 +28,7 @@ export function menuFor(roles: string[]): MenuItem[] {
   if (roles.some((r) => oversightRoles.includes(r))) items.push({ path: '/oversight', label: 'menu.oversight' });
   if (roles.some((r) => auditRoles.includes(r))) items.push({ path: '/audit', label: 'menu.audit' });
   if (roles.includes('county-admin')) items.push({ path: '/designer', label: 'menu.designer' });
-  if (roles.some((r) => adminRoles.includes(r))) items.push({ path: '/admin', label: 'admin.menu', children: adminScreens.map((s) => ({ path: `/admin/${s.path}`, label: s.label })) });
+  const admin = adminScreens.filter((s) => roles.some((r) => (s.roles ?? adminRoles).includes(r)));
+  if (admin.length) items.push({ path: '/admin', label: 'admin.menu', children: admin.map((s) => ({ path: `/admin/${s.path}`, label: s.label })) });
   return items;
 }

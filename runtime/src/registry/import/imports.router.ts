@@ -11,7 +11,6 @@ import type { AppAbility } from '../../authz/defineAbilities.ts';
 import { mayAny } from '../registryScope.ts';
 import { registryPurposes } from '../registryKinds.ts';
 import { importColumns, importKinds, importLimits, type ImportKind } from './importColumns.ts';
-import { runImport } from './runImport.ts';
 import { buildWorkbook, sheetFormats, sheetMediaTypes, type SheetFormat } from '../export/buildWorkbook.ts';
 import { exportRows } from '../export/exportRows.ts';
 import { templateNotes, kindTitles } from './templateNotes.ts';
@@ -73,8 +72,7 @@ export function importOperations(s: Services): Operation[] {
       async handler({ req, user, ability, params, query }) {
         gate(ability);
         const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const report = await runImport(params.kind as ImportKind, bytes, (query.mode ?? 'dry-run') as 'dry-run' | 'apply',
-          { knex: s.db.knex, dialect: s.db.dialect, codec: s.codec, ability, actor: actorOf(user), orgPaths: await s.registry.orgPaths() });
+        const report = await s.registry.importSheet(params.kind as ImportKind, bytes, (query.mode ?? 'dry-run') as 'dry-run' | 'apply', ability, actorOf(user));
         if (report.applied && report.created + report.updated > 0) {
           // new units and staff must be in the engine's directory before a case is assigned to them
           if (params.kind === 'org-units' || params.kind === 'users') s.runOptions.invalidate();

@@ -11,7 +11,7 @@ import { mayAt } from '../registryScope.ts';
 import { residentCategories, residentCategoryIds, type ResidentCategory } from '../registryKinds.ts';
 import { checkResident, normalizeResident, residentOf, residentRow, type ResidentInput, type ResidentRow } from '../residents/residentRecord.ts';
 import { changedFields } from '../residents/KnexResidentStore.ts';
-import { insertChunks, type ImportContext, type ImportPlan, type KindImporter } from './importContext.ts';
+import { insertChunks, type ImportPlan, type KindImporter } from './importContext.ts';
 import type { ProblemList, SheetRecord } from './importReport.ts';
 
 const categoryByLabel = new Map<string, ResidentCategory>(residentCategoryIds.flatMap((id) => [[id, id], [residentCategories[id].zh, id], [residentCategories[id].en.toLowerCase(), id]] as Array<[string, ResidentCategory]>));
