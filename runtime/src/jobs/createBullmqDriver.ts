@@ -150,7 +150,13 @@ export function createBullmqDriver(o: BullmqDriverOptions): JobDriver {
       const score = await client.zscore(q.toKey('delayed'), id);
       const at = score === null ? undefined : Math.floor(Number(score) / SCORE_UNIT);
       const want = wallAt(t.dueAt);
-      if (at === undefined || Math.abs(at - want) > RESYNC_TOLERANCE_MS) await job.changeDelay(Math.max(0, want - Date.now()));
+      if (at === undefined || Math.abs(at - want) > RESYNC_TOLERANCE_MS) {
+        // another runtime may take the job (or its worker run it) between our look and the move: then add it afresh
+        await job.changeDelay(Math.max(0, want - Date.now())).catch(async (err: Error) => {
+          if (!/Missing key|not in the delayed state/i.test(err.message)) throw err;
+          await add(q, t);
+        });
+      }
     } else if (state === 'completed' || state === 'failed' || state === 'unknown') {
       await job.remove().catch(() => undefined);
       await add(q, t);

@@ -16,12 +16,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../testing/testDbs.ts';
-import { spawnTongban, waitFor, type TongbanProcess } from '../testing/spawnTongban.ts';
+import { freePort, spawnTongban, waitFor, type TongbanProcess } from '../testing/spawnTongban.ts';
 import { checkStore, prepareStore, startStandIn, WEBHOOK, type StandIn } from './chaosWorld.ts';
 import { GRID1 } from '../testing/testRuntime.ts';
 
 const REDIS = 'redis://127.0.0.1:6379';
-const STANDIN_PORT = 3115;
 const started: TongbanProcess[] = [];
 afterAll(() => { for (const p of started) p.signal('SIGKILL'); });
 
@@ -117,6 +116,7 @@ describe('chaos', () => {
   it('two servers and two workers on MariaDB and Redis: SIGKILL a worker, restart Redis; nothing lost or doubled', async () => {
     const total = Number(process.env.TONGBAN_CHAOS_CASES ?? 1000);
     const db = await createTestDb('mysql');
+    const [STANDIN_PORT, w1, w2, s1, s2] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     const standin = await startStandIn(STANDIN_PORT);
     const dir = mkdtempSync(join(tmpdir(), 'tongban-chaos-'));
     const env = { DATABASE_URL: db.databaseUrl!, TONGBAN_DATA_DIR: dir, TONGBAN_SEED: 'false', TONGBAN_ADAPTERS: WEBHOOK, TONGBAN_ADAPTER_ISOLATION: 'inline',
@@ -125,9 +125,9 @@ describe('chaos', () => {
     try {
       await prepareStore(env, `http://127.0.0.1:${STANDIN_PORT}/hook`);
       const start = (role: string, extra: Record<string, string>) => { const p = spawnTongban(['start', '--role', role], { ...env, ...extra }); started.push(p); return p; };
-      const workers = [start('worker', { TONGBAN_METRICS_PORT: '3116' }), start('worker', { TONGBAN_METRICS_PORT: '3117' })];
-      const servers = [start('server', { PORT: '3103' }), start('server', { PORT: '3113' })];
-      const urls = ['http://127.0.0.1:3103', 'http://127.0.0.1:3113'];
+      const workers = [start('worker', { TONGBAN_METRICS_PORT: String(w1) }), start('worker', { TONGBAN_METRICS_PORT: String(w2) })];
+      const servers = [start('server', { PORT: String(s1) }), start('server', { PORT: String(s2) })];
+      const urls = [`http://127.0.0.1:${s1}`, `http://127.0.0.1:${s2}`];
       for (const [i, s] of servers.entries()) await waitFor(s, `${urls[i]}/readyz`);
       const token = await login(urls[0]!, 'grid1');
       // the queue board: county admins only, on every server
@@ -145,11 +145,11 @@ describe('chaos', () => {
           const body = (await r.json()) as { checks: Array<{ code?: string }> };
           sawRedisDown = `${r.status}:${body.checks.map((c) => c.code).filter(Boolean).join(',')}`;
         });
-        workers[0] = start('worker', { TONGBAN_METRICS_PORT: '3116' }); // the supervisor restarts it
+        workers[0] = start('worker', { TONGBAN_METRICS_PORT: String(w1) }); // the supervisor restarts it
         // the other worker is stopped the polite way while it has work in hand: it drains and exits 0
         workers[1]!.signal('SIGTERM');
         drainedExit = await workers[1]!.exited;
-        workers[1] = start('worker', { TONGBAN_METRICS_PORT: '3117' });
+        workers[1] = start('worker', { TONGBAN_METRICS_PORT: String(w2) });
       } });
       const c = await settle(db, ids);
       const seconds = Math.round((Date.now() - t0) / 1000);
@@ -170,6 +170,7 @@ describe('chaos', () => {
 
   it('a server and a worker on one SQLite file with the embedded driver: SIGKILL the worker; nothing lost or doubled', async () => {
     const total = Number(process.env.TONGBAN_CHAOS_CASES ?? 1000);
+    const [STANDIN_PORT, wp, sp] = [await freePort(), await freePort(), await freePort()];
     const standin = await startStandIn(STANDIN_PORT);
     const dir = mkdtempSync(join(tmpdir(), 'tongban-chaos-'));
     const env = { TONGBAN_DATA_DIR: dir, TONGBAN_SEED: 'false', TONGBAN_ADAPTERS: WEBHOOK, TONGBAN_ADAPTER_ISOLATION: 'inline', TONGBAN_JOBS: 'embedded', TONGBAN_JOBS_POLL_MS: '500',
@@ -178,16 +179,16 @@ describe('chaos', () => {
     try {
       await prepareStore(env, `http://127.0.0.1:${STANDIN_PORT}/hook`);
       const start = (role: string, extra: Record<string, string>) => { const p = spawnTongban(['start', '--role', role], { ...env, ...extra }); started.push(p); return p; };
-      let worker = start('worker', { TONGBAN_METRICS_PORT: '3118' });
-      const server = start('server', { PORT: '3119' });
-      const url = 'http://127.0.0.1:3119';
+      let worker = start('worker', { TONGBAN_METRICS_PORT: String(wp) });
+      const server = start('server', { PORT: String(sp) });
+      const url = `http://127.0.0.1:${sp}`;
       await waitFor(server, `${url}/readyz`);
       const token = await login(url, 'grid1');
       const t0 = Date.now();
       const { ids, retries } = await drive({ total, servers: [url], token, async midway() {
         worker.signal('SIGKILL');
         await sleep(2000);
-        worker = start('worker', { TONGBAN_METRICS_PORT: '3118' });
+        worker = start('worker', { TONGBAN_METRICS_PORT: String(wp) });
       } });
       const store = openDb({ dataDir: dir, walCheckpointer: false });
       const db = { ...store, dispose: () => store.close() } as TestDb;

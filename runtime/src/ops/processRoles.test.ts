@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnTongban, waitFor, type TongbanProcess } from '../testing/spawnTongban.ts';
+import { freePort, spawnTongban, waitFor, type TongbanProcess } from '../testing/spawnTongban.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tongban-roles-'));
 const base = { TONGBAN_DATA_DIR: dir, TONGBAN_SEED: 'false', HOST: '127.0.0.1', LOG_LEVEL: 'info', TONGBAN_ADAPTERS: '' };
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('tongban start --role', () => {
   it('refuses an unknown role and an unreachable Redis with a coded message, exit 2', async () => {
-    const bad = start(['--role', 'boss'], { PORT: '3114' });
+    const bad = start(['--role', 'boss'], { PORT: String(await freePort()) });
     expect(await bad.exited).toBe(2);
     expect(bad.output()).toContain('cli.bad-role');
     const env = start(['--role', 'worker'], { TONGBAN_JOBS: 'bullmq', REDIS_URL: 'redis://127.0.0.1:1' });
@@ -30,16 +30,19 @@ describe('tongban start --role', () => {
   }, 120_000);
 
   it('runs a worker and a server on one store; readiness follows the worker; SIGTERM drains and exits 0', async () => {
-    const worker = start(['--role', 'worker'], { TONGBAN_METRICS_PORT: '3113' });
-    const probe = await waitFor(worker, 'http://127.0.0.1:3113/healthz');
+    const [probePort, apiPort] = [await freePort(), await freePort()];
+    const probes = `http://127.0.0.1:${probePort}`;
+    const api = `http://127.0.0.1:${apiPort}`;
+    const worker = start(['--role', 'worker'], { TONGBAN_METRICS_PORT: String(probePort) });
+    const probe = await waitFor(worker, `${probes}/healthz`);
     expect(JSON.parse(probe.body)).toMatchObject({ status: 'ok', role: 'worker' });
-    await waitFor(worker, 'http://127.0.0.1:3113/readyz');
-    const server = start(['--role', 'server'], { PORT: '3103' });
-    const ready = await waitFor(server, 'http://127.0.0.1:3103/readyz');
+    await waitFor(worker, `${probes}/readyz`);
+    const server = start(['--role', 'server'], { PORT: String(apiPort) });
+    const ready = await waitFor(server, `${api}/readyz`);
     expect(JSON.parse(ready.body).checks.map((c: { name: string; ok: boolean }) => `${c.name}:${c.ok}`)).toEqual(['database:true', 'migrations:true', 'worker:true']);
     // the worker serves no API, only its probes
-    expect((await fetch('http://127.0.0.1:3113/api/openapi.json')).status).toBe(404);
-    const metrics = await (await fetch('http://127.0.0.1:3103/metrics')).text();
+    expect((await fetch(`${probes}/api/openapi.json`)).status).toBe(404);
+    const metrics = await (await fetch(`${api}/metrics`)).text();
     expect(metrics).toMatch(/tongban_http_request_duration_seconds_count\{role="server",method="GET",route="\/readyz",status="200"\} [1-9]/);
     expect(metrics).toContain('tongban_dead_letters{source="timer",role="server"} 0');
 
@@ -47,11 +50,11 @@ describe('tongban start --role', () => {
     expect(await worker.exited).toBe(0);
     expect(worker.output()).toContain('Draining');
     // a clean stop removes the worker's heartbeat: the server says nobody works the queues
-    const notReady = await waitFor(server, 'http://127.0.0.1:3103/readyz', (s) => s === 503);
+    const notReady = await waitFor(server, `${api}/readyz`, (s) => s === 503);
     expect(JSON.parse(notReady.body).checks).toContainEqual(expect.objectContaining({ name: 'worker', ok: false, code: 'ops.no-worker' }));
 
     server.signal('SIGTERM');
     expect(await server.exited).toBe(0);
-    await expect(fetch('http://127.0.0.1:3103/healthz')).rejects.toThrow();
+    await expect(fetch(`${api}/healthz`)).rejects.toThrow();
   }, 180_000);
 });

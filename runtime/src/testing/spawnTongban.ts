@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { createServer as createNetServer } from 'node:net';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const bin = join(root, 'runtime/bin/tongban.mjs');
@@ -44,4 +45,16 @@ export async function waitFor(p: TongbanProcess | undefined, url: string, accept
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** A port free right now (bound to 0 and released), so tests that spawn processes never collide when run side by side. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createNetServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
 }
