@@ -220,7 +220,7 @@ describe('designer journey: simulate, publish, run a case', () => {
     await w.getByLabel('经营者身份证号').fill(idNumber('51072219850312123'));
     await w.getByLabel('联系电话').fill('13800138000');
     await w.locator('input[type=file]').setInputFiles({ name: 'shop.png', mimeType: 'image/png', buffer: png });
-    await w.getByRole('img', { name: '现场照片' }).or(w.getByText('shop.png')).first().waitFor();
+    await w.getByRole('img', { name: '照片' }).first().waitFor(); // the uploaded photo's preview (as in the workbench journeys)
     await w.getByTestId('submit-report').click();
     const ref = (await w.getByText(/已提交，案件编号 TB\w+/).innerText()).match(/TB\w+/)![0];
     await shot('05-reported', w);
@@ -284,8 +284,8 @@ describe('designer journey: an expired session loses nothing', () => {
     expect((await call(h.apiUrl, other, 'POST', '/api/auth/logout')).status).toBe(200);
     await page.getByTestId('state-title').fill('会话过期时的修改');
     // the autosave is refused with 401; the shell sends the admin to its login page, the edit is kept on the device
-    await page.waitForURL((u) => u.pathname.startsWith('/login'));
-    await fillLogin(page, 'county-admin');
+    await page.waitForURL(/\/login\?next=/);
+    try { await fillLogin(page, 'county-admin'); } finally { await shot('06-login-after-expiry'); }
     if (!new URL(page.url()).pathname.startsWith('/designer/shop-front')) await page.goto(`${h.pageUrl}/designer/shop-front`);
     await page.getByTestId('toolbar').waitFor();
     await page.getByTestId('restored').waitFor();

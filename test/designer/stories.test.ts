@@ -2,11 +2,14 @@
  * Smoke test of every Storybook story of the designer in Chromium: each renders without an error
  * boundary, a page error or a React error in the console, and shows something.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
 import { buildDir, chromiumArgs } from './designerHarness.ts';
+
+// every story in a browser on a loaded 2-core machine: waits follow the page, the limits are generous
+vi.setConfig({ testTimeout: 600_000, expect: { poll: { timeout: 120_000, interval: 100 } } });
 
 const devConfig = fileURLToPath(new URL('../../designer/dev/vite.config.ts', import.meta.url));
 let server: PreviewServer;

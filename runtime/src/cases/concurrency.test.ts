@@ -4,7 +4,7 @@ import { testDialects } from '../testing/testDbs.ts';
 
 describe.each(testDialects)('optimistic concurrency on %s', (dialect) => {
   let t: TestRuntime;
-  beforeAll(async () => { t = await createTestRuntime(dialect, { poolMax: 8 }); });
+  beforeAll(async () => { t = await createTestRuntime(dialect, { poolMax: 8 }); }, 60_000); // a runtime on MariaDB, on a shared machine
   afterAll(async () => t.close());
 
   it('two parallel acts on one case: exactly one wins, the other gets 409 with the current version', async () => {
