@@ -212,6 +212,8 @@ describe.each(testDialects)('系统管理 API on %s', (dialect) => {
     expect(tree.body.items.find((u: { code: string }) => u.code === '510722100001002').openCases).toBe(listed.body.error.details.total);
     const again = await post('/api/admin/org-units/510722100001001/retire', {});
     expect(again.body.error.code).toBe('org.retired');
+    const newCase = await post('/api/cases', { definitionId: 'tiny-incident', orgPath: GRID1, data: report }, await t.token('officer2', 'Start1234'));
+    expect([newCase.status, newCase.body.error.code]).toEqual([404, 'org.not-found']);
   });
 
   it('merges two grids and records every change in the admin audit, chain intact', async () => {

@@ -132,7 +132,8 @@ export class KnexIdentityStore {
   /** Everything the engine's Directory needs, in one read. */
   async directoryData(): Promise<{ orgs: Array<{ path: string; name: string }>; users: Array<{ id: string; name: string; disabled: boolean; roles: RoleAssignment[] }> }> {
     const [orgs, users, roles] = await Promise.all([
-      this.knex('org_units').select('path', 'name'),
+      // a retired unit takes no new cases (cases check the directory) and is no one's group any more
+      this.knex('org_units').whereNull('retired_at').select('path', 'name'),
       this.knex('users').select('id', 'name', 'disabled'),
       activeAt(this.knex('role_assignments'), Date.now()).select('user_id', 'role', 'org_path'),
     ]);

@@ -23,7 +23,7 @@ export function UserDrawer({ user, orgTree, orgName, onClose }: { user: AdminUse
   const { t } = useTranslation();
   return (
     <Drawer open={!!user} onClose={onClose} size={520} title={user === 'new' ? t('admin.users.new') : user?.name} destroyOnHidden>
-      {user === 'new' ? <NewUser orgTree={orgTree} /> : user ? <EditUser key={`${user.id}@${user.version}`} user={user} orgTree={orgTree} orgName={orgName} /> : null}
+      {user === 'new' ? <NewUser orgTree={orgTree} /> : user ? <EditUser key={user.id} user={user} orgTree={orgTree} orgName={orgName} /> : null}
     </Drawer>
   );
 }
@@ -78,6 +78,7 @@ function NewUser({ orgTree }: { orgTree: OrgNode[] }) {
   );
 }
 
+/** Keyed by user id only: results shown here (the move's, a temporary password) outlive the refetch that follows a change. */
 function EditUser({ user, orgTree, orgName }: { user: AdminUser; orgTree: OrgNode[]; orgName: (p: string) => string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
