@@ -18,11 +18,13 @@ export async function applyDeviceSignal(knex: Knex, ev: TriggerEvent, out: EmitR
   // is the case service's business); a duplicate is an old message redelivered, not a sign of life.
   if (ev.source !== 'device' || out.status === 'duplicate') return;
   const notRetired = (q: Knex.QueryBuilder) => q.whereNot('status', 'retired');
+  const deviceId = typeof ev.data?.deviceId === 'string' ? ev.data.deviceId : undefined;
   if (ev.advance) {
     if (ev.advance.event === 'device_restored' && out.status !== 'rejected') await notRetired(knex('devices').where({ silent_case: ev.advance.caseId })).update({ status: 'active', silent_case: null, last_seen_at: at });
+    // a repeated alarm that advances the open case still shows the device alive
+    else if (deviceId) await notRetired(knex('devices').where({ id: deviceId })).update({ status: 'active', last_seen_at: at });
     return;
   }
-  const deviceId = typeof ev.data.deviceId === 'string' ? ev.data.deviceId : undefined;
   if (!deviceId) return;
   if (ev.data.eventType === 'offline') {
     const since = Date.parse(String(ev.data.occurredAt ?? '')) || at;
