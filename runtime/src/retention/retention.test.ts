@@ -53,8 +53,17 @@ describe.each(testDialects)('retention job on %s', (dialect) => {
     oldCase = await openCase();
     face = await upload(oldCase, 'face.txt');
     scene = await upload(oldCase, 'scene.txt');
+    // free text about the case: a comment naming the resident, and the rendered notice titles
+    expect((await t.api('POST', `/api/cases/${oldCase}/comments`, { token: await tok('grid1'), body: { body: `已联系${PII.reporterName}，电话${PII.reporterPhone}` } })).status).toBe(201);
     await close(oldCase, face);
     openOne = await openCase();
+    // the runs below pretend it is two years on: an intake draft abandoned now (with a photo uploaded
+    // to it) is then past the period, one saved "then" is not
+    for (const [id, at] of [['stale-draft-0001', Date.now()], ['fresh-draft-0001', Date.now() + 2 * YEAR - 60_000]] as const) {
+      expect((await t.api('PUT', `/api/drafts/${id}`, { token: await tok('grid1'), body: { definitionId: 'retained-incident', orgPath: GRID1, data: { description: '草稿', reporterPhone: PII.reporterPhone }, revision: 0 } })).status).toBe(200);
+      await t.db.knex('intake_drafts').where({ id }).update({ updated_at: at });
+    }
+    expect((await t.api('POST', '/api/drafts/stale-draft-0001/attachments?name=p.txt', { token: await tok('grid1'), raw: '草稿照片', headers: { 'content-type': 'text/plain' } })).status).toBe(201);
   }, 120_000);
   afterAll(async () => { await t?.close(); });
 
@@ -64,6 +73,7 @@ describe.each(testDialects)('retention job on %s', (dialect) => {
     expect(r.items.find((i) => i.definitionId === 'retained-incident')).toMatchObject({ retention: 'P1Y', cases: 1 });
     expect(await stored(oldCase)).toBe(before);
     // within the period nothing is due
+    expect(r.intakeDrafts).toBe(1);
     expect((await runRetention(deps(), { now: Date.now(), dryRun: true })).cases).toBe(0);
   });
 
@@ -71,12 +81,19 @@ describe.each(testDialects)('retention job on %s', (dialect) => {
     expect(Number((await t.db.knex('pii_lookup').where({ case_id: oldCase }).count({ n: '*' }).first())!.n)).toBeGreaterThan(0);
     const openBefore = await stored(openOne);
     const r = await runRetention(deps(), { now: Date.now() + 2 * YEAR });
-    expect(r).toMatchObject({ cases: 1, attachments: 1, skipped: 0 });
+    expect(r).toMatchObject({ cases: 1, attachments: 2, comments: 1, intakeDrafts: 1, skipped: 0 });
+    expect(r.notifications).toBeGreaterThan(0);
     expect(r.values).toBeGreaterThanOrEqual(6);
     expect(r.outbox).toBeGreaterThan(0);
 
     const text = await stored(oldCase);
     for (const v of [...Object.values(PII), face, 'U0lHTg==', 'enc:v1:']) expect(text).not.toContain(v);
+    const freeText = JSON.stringify([await t.db.knex('comments').where({ case_id: oldCase }).pluck('body'), await t.db.knex('notifications').where({ case_id: oldCase }).pluck('title')]);
+    expect(freeText).not.toContain(PII.reporterName);
+    expect(freeText).not.toContain(PII.reporterPhone);
+    expect(freeText).toContain(ANONYMISED);
+    expect(await t.db.knex('intake_drafts').pluck('id')).toEqual(['fresh-draft-0001']);
+    expect(await t.db.knex('attachments').where({ case_id: 'stale-draft-0001' })).toEqual([]);
     expect(text).toContain(ANONYMISED);
     expect(text).toContain('独居老人求助'); // untagged data stays: the record of what happened
     expect(await t.db.knex('pii_lookup').where({ case_id: oldCase })).toEqual([]);
@@ -92,13 +109,13 @@ describe.each(testDialects)('retention job on %s', (dialect) => {
     await sealAudit(t.db.knex);
     const audit = (await t.db.knex('audit_log').whereIn('action', ['case.anonymised', 'retention.run']).orderBy('seq').select('action', 'case_id', 'detail')) as Array<{ action: string; case_id: string | null; detail: string }>;
     expect(audit.map((a) => a.action)).toEqual(['case.anonymised', 'retention.run']);
-    expect(JSON.parse(audit[0]!.detail)).toMatchObject({ attachments: 1, lookups: expect.any(Number), values: r.values });
+    expect(JSON.parse(audit[0]!.detail)).toMatchObject({ attachments: 1, comments: 1, lookups: expect.any(Number), values: r.values });
     expect(audit[0]!.case_id).toBe(oldCase);
     expect(JSON.parse(audit[1]!.detail)).toMatchObject({ cases: 1, items: [expect.objectContaining({ definitionId: 'retained-incident', cases: 1 })] });
     expect((await verifyAuditWithCheckpoints(t.db.knex, t.rt.config.auditKey, t.rt.config.auditCheckpointFile)).ok).toBe(true);
 
     const again = await runRetention(deps(), { now: Date.now() + 2 * YEAR });
-    expect(again).toMatchObject({ cases: 0, values: 0, attachments: 0 });
+    expect(again).toMatchObject({ cases: 0, values: 0, attachments: 0, comments: 0, intakeDrafts: 0 });
     expect(await stored(oldCase)).toBe(text);
     await sealAudit(t.db.knex);
     expect(await t.db.knex('audit_log').whereIn('action', ['case.anonymised', 'retention.run']).count({ n: '*' }).first()).toMatchObject({ n: 2 }); // an idle run is not audited
