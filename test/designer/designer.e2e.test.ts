@@ -59,9 +59,28 @@ async function savedAfter(before: number) {
   await expect.poll(async () => (await page.getByTestId('save-state').getAttribute('data-state')) === 'saved' && (await revision()) > before, { timeout: 120_000 }).toBe(true);
 }
 
-async function select(testId: string, optionText: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
+/**
+ * Picks an option of an antd Select and checks that the select now shows it. The dropdown is the
+ * last one opened (a previous select's dropdown may still be fading out on a slow machine); a pick
+ * the page missed while it was busy re-rendering is made again, and a third miss fails the test.
+ */
+async function select(testId: string, optionText: string, opts: { shows?: boolean } = {}) {
+  if (opts.shows === false) { // an action menu: the pick does something and the select empties again
+    await page.getByTestId(testId).click();
+    await page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option').filter({ hasText: optionText }).first().click();
+    return;
+  }
+  const shown = async () => (await page.getByTestId(testId).innerText()).includes(optionText);
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(testId).click();
+    await page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option').filter({ hasText: optionText }).first().click();
+    try {
+      await expect.poll(shown, { timeout: 15_000 }).toBe(true);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
 }
 
 beforeAll(async () => {
@@ -147,9 +166,10 @@ describe('designer journey: 门前三包 inspection', () => {
     await select('rung-1-role', '乡镇审核员');
     await shot('03-step');
     // the SMS notice on 通过 → 已办结
+    await page.locator('[data-testid=canvas][data-layout=done]').waitFor();
     await page.getByTestId('edge-label-e:/states/review/on/approve').click();
     await page.getByTestId('transition-panel').waitFor();
-    await select('add-effect', '发送通知');
+    await select('add-effect', '发送通知', { shows: false });
     await expect.poll(() => page.getByTestId('notify-preview').innerText()).toContain('已办结');
   });
 

@@ -4,7 +4,7 @@
  * step, connect/delete/copy/paste as commands, a minimap, and zoom to what a diagnostic points at.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type Edge, type Node, type NodeChange } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useUpdateNodeInternals, type Connection, type Edge, type Node, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEditor } from '../editor/EditorContext.tsx';
 import { toGraph } from './toGraph.ts';
@@ -27,6 +27,7 @@ let clipboard: Record<string, StateSpec> | undefined;
 function CanvasInner({ layoutNonce }: { layoutNonce: number }) {
   const { doc, exec, select, selection, lang, check, focus } = useEditor();
   const flow = useReactFlow();
+  const updateNodeInternals = useUpdateNodeInternals();
   const graph = useMemo(() => toGraph(doc), [doc]);
   const [layout, setLayout] = useState<LayoutResult>({ positions: {} });
   const [dragged, setDragged] = useState<Record<string, { x: number; y: number }>>({});
@@ -44,6 +45,11 @@ function CanvasInner({ layoutNonce }: { layoutNonce: number }) {
       .then((r) => {
         if (!live) return;
         setLayout(r); setDragged({});
+        // React Flow measures nodes and their handles from a ResizeObserver outside React's render;
+        // on a slow machine a render can adopt the nodes between the two and leave a node measured
+        // without handle bounds — its edges then never draw and fitView skips it (xyflow#4888).
+        // Re-measuring every node once it sits where the layout put it closes that window.
+        requestAnimationFrame(() => { if (live) updateNodeInternals(graph.nodes.map((n) => n.id)); });
         // fitView's promise never settles when another view change interrupts its transition: the
         // layout counts as done when the transition ends or after its duration, whichever is first
         setTimeout(() => {

@@ -4,7 +4,8 @@
  * exactly once, every webhook reached the stand-in under one idempotency key per outbox row, every
  * case finished with an unbroken event sequence, and `tongban audit verify` passes. Prints its numbers.
  *
- * - MariaDB (a fresh database) + Redis (a queue of its own): two servers, two workers; halfway one worker is
+ * - MariaDB (a fresh database) + Redis (a redis-server of the test's own, on a free port, so restarting it
+ *   disturbs no other test): two servers, two workers; halfway one worker is
  *   SIGKILLed, Redis restarted empty, the other worker SIGTERMed (it drains and exits 0); both restart.
  * - SQLite (one file) + the embedded driver: one server, one worker.
  * TONGBAN_CHAOS_CASES sets the number of cases (default 1000 on each store).
@@ -20,19 +21,37 @@ import { freePort, spawnTongban, waitFor, type TongbanProcess } from '../testing
 import { checkStore, prepareStore, startStandIn, WEBHOOK, type StandIn } from './chaosWorld.ts';
 import { GRID1 } from '../testing/testRuntime.ts';
 
-const REDIS = 'redis://127.0.0.1:6379';
 const started: TongbanProcess[] = [];
 afterAll(() => { for (const p of started) p.signal('SIGKILL'); });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Stops the real Redis (its data gone: no persistence), runs `whileDown`, starts it again. */
-async function restartRedis(whileDown: () => Promise<void>): Promise<void> {
-  execFileSync('redis-cli', ['-p', '6379', 'shutdown', 'nosave'], { stdio: 'ignore' });
+/**
+ * A Redis of the test's own (a real redis-server on a free port, nothing kept on disk), so that
+ * restarting it disturbs no other test that uses the machine's Redis.
+ */
+async function ownRedis(port: number): Promise<{ url: string; start(): Promise<void>; stop(): void }> {
+  const cli = (...args: string[]) => execFileSync('redis-cli', ['-p', String(port), ...args], { stdio: 'pipe' }).toString().trim();
+  const r = {
+    url: `redis://127.0.0.1:${port}`,
+    async start() {
+      execFileSync('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      for (let i = 0; i < 100; i++) { try { if (cli('ping') === 'PONG') return; } catch { /* not up yet */ } await sleep(100); }
+      throw new Error(`redis-server on ${port} did not start`);
+    },
+    stop() { try { cli('shutdown', 'nosave'); } catch { /* already down */ } },
+  };
+  await r.start();
+  return r;
+}
+
+/** Stops the test's Redis (its data gone: no persistence), runs `whileDown`, starts it again. */
+async function restartRedis(redis: Awaited<ReturnType<typeof ownRedis>>, whileDown: () => Promise<void>): Promise<void> {
+  redis.stop();
   try {
     await whileDown();
   } finally {
-    execFileSync('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await redis.start();
   }
 }
 
@@ -116,11 +135,12 @@ describe('chaos', () => {
   it('two servers and two workers on MariaDB and Redis: SIGKILL a worker, restart Redis; nothing lost or doubled', async () => {
     const total = Number(process.env.TONGBAN_CHAOS_CASES ?? 1000);
     const db = await createTestDb('mysql');
-    const [STANDIN_PORT, w1, w2, s1, s2] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+    const [STANDIN_PORT, w1, w2, s1, s2, redisPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     const standin = await startStandIn(STANDIN_PORT);
+    const redis = await ownRedis(redisPort);
     const dir = mkdtempSync(join(tmpdir(), 'tongban-chaos-'));
     const env = { DATABASE_URL: db.databaseUrl!, TONGBAN_DATA_DIR: dir, TONGBAN_SEED: 'false', TONGBAN_ADAPTERS: WEBHOOK, TONGBAN_ADAPTER_ISOLATION: 'inline',
-      TONGBAN_JOBS: 'bullmq', REDIS_URL: REDIS, TONGBAN_JOBS_QUEUE: `chaos-${randomBytes(4).toString('hex')}`, TONGBAN_LEASE_MS: '5000', TONGBAN_JOBS_SWEEP_MS: '5000',
+      TONGBAN_JOBS: 'bullmq', REDIS_URL: redis.url, TONGBAN_JOBS_QUEUE: `chaos-${randomBytes(4).toString('hex')}`, TONGBAN_LEASE_MS: '5000', TONGBAN_JOBS_SWEEP_MS: '5000',
       LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
     try {
       await prepareStore(env, `http://127.0.0.1:${STANDIN_PORT}/hook`);
@@ -139,7 +159,7 @@ describe('chaos', () => {
       const t0 = Date.now();
       const { ids, retries } = await drive({ total, servers: urls, token, async midway() {
         workers[0]!.signal('SIGKILL');
-        await restartRedis(async () => {
+        await restartRedis(redis, async () => {
           await sleep(1500);
           const r = await fetch(`${urls[1]}/readyz`);
           const body = (await r.json()) as { checks: Array<{ code?: string }> };
@@ -163,6 +183,7 @@ describe('chaos', () => {
       for (const p of [...servers, ...workers]) p.signal('SIGTERM');
       expect(await Promise.all([...servers, ...workers].map((p) => p.exited))).toEqual([0, 0, 0, 0]);
     } finally {
+      redis.stop();
       await standin.close();
       await db.dispose();
     }
