@@ -5,7 +5,11 @@ export default defineConfig({
     include: ['{definitions,engine,plugins,adapters,runtime,examples,scripts,test}/**/*.test.ts', 'workbench/src/**/*.test.{ts,tsx}', 'designer/src/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'scripts/fixtures/**'],
     pool: 'forks',
+    // the builds `npm start` makes, once, before any file (journeys in parallel files then share them)
+    globalSetup: ['test/globalSetup.ts'],
     testTimeout: 60_000,
+    // a seeded runtime on MariaDB takes more than the 10 s default to start on a loaded 2-core machine
+    hookTimeout: 180_000,
     // browser journeys poll the page; a loaded 2-core machine needs more than the 1 s default
     expect: { poll: { timeout: 15_000, interval: 100 } },
   },

@@ -4,6 +4,7 @@
  * and served by `vite preview` with /api proxied to that runtime, and Debian's Chromium driven by
  * playwright-core. Everything real; nothing is faked.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,6 @@ import { createRuntime, type Runtime } from '../../runtime/src/createRuntime.ts'
 import { seedRuntime } from '../../runtime/src/seed/seedRuntime.ts';
 
 const devConfig = fileURLToPath(new URL('../../designer/dev/vite.config.ts', import.meta.url));
-const workbenchConfig = fileURLToPath(new URL('../../workbench/vite.config.ts', import.meta.url));
 
 /**
  * A build folder of its own: test files run in parallel, and a second build into a shared folder
@@ -33,12 +33,14 @@ export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--d
 
 /**
  * The whole app as `npm start` serves it, on one URL: the workbench's production build (the shell
- * with the designer mounted at /designer, loaded lazily) built into a folder of its own and served
+ * with the designer mounted at /designer, loaded lazily), the same `workbench/dist` and served
  * by an in-process runtime on a fresh SQLite store with the sample county. `pageUrl` = `apiUrl`.
  */
 export async function startAppHarness(): Promise<Harness> {
-  const outDir = buildDir();
-  await build({ configFile: workbenchConfig, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  // the bundle `npm start` serves (built once by the suite's global setup; rebuilt here only when stale)
+  const ensured = spawnSync(process.execPath, [fileURLToPath(new URL('../../scripts/ensureWorkbenchBuild.mjs', import.meta.url))], { stdio: 'inherit' });
+  if (ensured.status !== 0) throw new Error('the workbench build failed');
+  const outDir = fileURLToPath(new URL('../../workbench/dist', import.meta.url));
   const config = loadConfig({ TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-designer-')), PORT: '0', LOG_LEVEL: 'silent', TONGBAN_BODY_LIMIT: '4194304', TONGBAN_WORKBENCH_DIR: outDir });
   const rt = await createRuntime(config, { logger: pino({ level: 'silent' }), jobs: 'off' });
   await seedRuntime(rt, { cases: false });

@@ -104,6 +104,9 @@ async function settle(db: TestDb, ids: string[]) {
   }
 }
 
+/** The exit code, or 'still running' after `ms` (a process that ignores SIGTERM fails the test instead of hanging it). */
+const exitWithin = (p: TongbanProcess, ms = 120_000) => Promise.race([p.exited, sleep(ms).then(() => { p.signal('SIGKILL'); return 'still running'; })]);
+
 function report(name: string, facts: Record<string, number | string>): void {
   console.info(`[chaos ${name}] ` + Object.entries(facts).map(([k, v]) => `${k}=${v}`).join(' '));
 }
@@ -168,7 +171,7 @@ describe('chaos', () => {
         workers[0] = start('worker', { TONGBAN_METRICS_PORT: String(w1) }); // the supervisor restarts it
         // the other worker is stopped the polite way while it has work in hand: it drains and exits 0
         workers[1]!.signal('SIGTERM');
-        drainedExit = await workers[1]!.exited;
+        drainedExit = await exitWithin(workers[1]!);
         workers[1] = start('worker', { TONGBAN_METRICS_PORT: String(w2) });
       } });
       const c = await settle(db, ids);
@@ -181,7 +184,7 @@ describe('chaos', () => {
       expect(sawRedisDown).toBe('503:ops.redis-unreachable');
       expect(drainedExit).toBe(0);
       for (const p of [...servers, ...workers]) p.signal('SIGTERM');
-      expect(await Promise.all([...servers, ...workers].map((p) => p.exited))).toEqual([0, 0, 0, 0]);
+      expect(await Promise.all([...servers, ...workers].map((p) => exitWithin(p)))).toEqual([0, 0, 0, 0]);
     } finally {
       redis.stop();
       await standin.close();
@@ -226,7 +229,7 @@ describe('chaos', () => {
       }
       server.signal('SIGTERM');
       worker.signal('SIGTERM');
-      expect(await Promise.all([server.exited, worker.exited])).toEqual([0, 0]);
+      expect(await Promise.all([exitWithin(server), exitWithin(worker)])).toEqual([0, 0]);
     } finally {
       await standin.close();
     }

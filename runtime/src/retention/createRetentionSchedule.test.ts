@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRetentionSchedule } from './createRetentionSchedule.ts';
 import type { RetentionReport } from './runRetention.ts';
 
-const empty: RetentionReport = { dryRun: false, items: [], cases: 0, values: 0, events: 0, lookups: 0, outbox: 0, attachments: 0, skipped: 0 };
+const empty: RetentionReport = { dryRun: false, items: [], cases: 0, values: 0, events: 0, lookups: 0, outbox: 0, attachments: 0, comments: 0, notifications: 0, intakeDrafts: 0, skipped: 0 };
 
 describe('retention schedule', () => {
   it('runs after the first delay and again every period; a failed run does not stop the next', async () => {

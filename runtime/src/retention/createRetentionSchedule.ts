@@ -20,7 +20,7 @@ export function createRetentionSchedule(o: { run: () => Promise<RetentionReport>
       if (stopped) return;
       try {
         const r = await o.run();
-        o.logger?.info({ cases: r.cases, attachments: r.attachments, skipped: r.skipped }, 'retention run');
+        o.logger?.info({ cases: r.cases, attachments: r.attachments, comments: r.comments, notifications: r.notifications, intakeDrafts: r.intakeDrafts, skipped: r.skipped }, 'retention run');
       } catch (err) {
         o.logger?.error({ err: (err as Error).message }, 'retention run failed');
       }

@@ -20,8 +20,8 @@ export async function run(args: string[]): Promise<number> {
     const r = await runRetention({ knex: db.knex, dialect: db.dialect, definitions: new KnexDefinitionStore(db.knex), codec: createPiiCodec(config.piiKey, config.piiOldKeys, config.hmacKey), dataDir: config.dataDir }, { dryRun });
     for (const i of r.items) process.stdout.write(`${i.definitionId}\t${i.retention}\t${dryRun ? '待匿名化 due' : '已匿名化 anonymised'} ${i.cases}\n`);
     process.stdout.write(dryRun
-      ? `试运行 dry run: ${r.cases} 件案件超过保存期限 cases past their retention; nothing written\n`
-      : `已匿名化 anonymised ${r.cases} cases: ${r.values} values, ${r.events} events, ${r.lookups} lookup rows, ${r.outbox} outbox rows, ${r.attachments} attachments; skipped ${r.skipped} (changed meanwhile)\n`);
+      ? `试运行 dry run: ${r.cases} 件案件超过保存期限 cases past their retention, ${r.intakeDrafts} 份过期发起草稿 stale intake drafts; nothing written\n`
+      : `已匿名化 anonymised ${r.cases} cases: ${r.values} values, ${r.events} events, ${r.lookups} lookup rows, ${r.outbox} outbox rows, ${r.attachments} attachments, ${r.comments} comments, ${r.notifications} notification titles, ${r.intakeDrafts} stale intake drafts; skipped ${r.skipped} (changed meanwhile)\n`);
     return 0;
   } finally {
     await db.close();
