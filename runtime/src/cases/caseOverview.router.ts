@@ -27,7 +27,7 @@ export function caseOverviewOperations(s: Services): Operation[] {
       const { definition: def } = await s.definitions.compiledFor(row.definition_id, Number(row.definition_version));
       const snap = JSON.parse(row.snapshot) as CaseSnapshot;
       const now = Date.now();
-      const calendar = s.tasks.calendar;
+      const calendars = s.tasks.calendars;
       const [taskRows, events, outbox, parents] = await Promise.all([
         knex('tasks').where({ case_id: row.id }).whereIn('status', ['pending', 'waiting', 'delegated']).orderBy('created_at'),
         knex('case_events').where({ case_id: row.id }).orderBy('seq').select('payload', 'type', 'at'),
@@ -43,7 +43,7 @@ export function caseOverviewOperations(s: Services): Operation[] {
       if (row.created_by) ids.add(row.created_by);
       const names = new Map(((await knex('users').whereIn('id', [...ids]).select('id', 'name')) as Array<{ id: string; name: string }>).map((u) => [u.id, u.name]));
       const current = taskRows.map((t) => {
-        const sum = toTaskSummary(t, calendar, now);
+        const sum = toTaskSummary(t, calendars, now);
         const spec = JSON.parse(String(t.spec)) as { why?: Array<{ 'zh-CN': string; en: string }> };
         const candidates = (JSON.parse(String(t.candidates ?? '[]')) as string[]).length;
         return { taskId: sum.id, state: sum.state, title: sum.title, status: sum.status, assignee: sum.assignee, assigneeName: sum.assignee ? names.get(sum.assignee) ?? null : null,
@@ -71,7 +71,7 @@ export function caseOverviewOperations(s: Services): Operation[] {
         id: row.id, ref: row.ref, title: def.title, definitionId: row.definition_id, definitionVersion: Number(row.definition_version), orgPath: row.org_path,
         state: row.state, stateTitle: stateTitle(def, states[0]!), status: row.status, version: Number(row.version), createdAt: Number(row.created_at),
         createdBy: row.created_by, createdByName: row.created_by ? names.get(row.created_by) ?? null : null, flags: snap.context.flags ?? [],
-        deadline: caseDeadline(calendar, def, snap, row.state, current.map((c) => c.deadline), now),
+        deadline: caseDeadline(calendars.of(def.calendar), def, snap, row.state, current.map((c) => c.deadline), now),
         trail, current, ahead: row.status === 'active' ? predictAhead(def, current.length ? current.map((c) => c.state) : states) : [],
         parent: related.filter((c) => parents.some((p) => p.case_id === c.id)).map(brief)[0] ?? null,
         children: related.filter((c) => childIds.includes(c.id)).map(brief),

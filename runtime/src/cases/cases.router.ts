@@ -127,12 +127,12 @@ async function withStepDeadlines<T extends { id: string; status: string }>(s: Se
   const rows = items.length ? await s.db.knex('tasks').whereIn('case_id', items.map((c) => c.id)).whereIn('status', ['pending', 'waiting', 'delegated']).select(taskCols) : [];
   const best = new Map<string, ReturnType<typeof toTaskSummary>['deadline']>();
   for (const r of rows as Array<Record<string, unknown>>) {
-    const d = toTaskSummary(r, s.tasks.calendar, now).deadline;
+    const d = toTaskSummary(r, s.tasks.calendars, now).deadline;
     const cur = best.get(String(r.case_id));
     if (!cur || (d.dueAt ?? Infinity) < (cur.dueAt ?? Infinity)) best.set(String(r.case_id), d);
   }
-  const done = toTaskSummary({ status: 'done', due_at: 0 }, s.tasks.calendar, now).deadline;
-  const none = toTaskSummary({ status: 'pending', due_at: Number.MAX_SAFE_INTEGER }, s.tasks.calendar, now).deadline;
+  const done = toTaskSummary({ status: 'done', due_at: 0 }, s.tasks.calendars, now).deadline;
+  const none = toTaskSummary({ status: 'pending', due_at: Number.MAX_SAFE_INTEGER }, s.tasks.calendars, now).deadline;
   return items.map((c) => ({ ...c, deadline: best.get(c.id) ?? (c.status === 'active' ? none : done) }));
 }
 

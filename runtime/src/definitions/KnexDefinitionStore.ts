@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import { compile, lint, loadDefinition, type CompiledDefinition, type Definition, type Diagnostic } from '@tongban/engine';
 import { ConflictError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
+import { countyCalendarSet } from '../calendars/countyCalendars.ts';
 
 /** A definition row as the API shows it. */
 export interface DefinitionSummary { id: string; version: number; status: string; title: string; category: string; createdAt: number; publishedAt: number | null }
@@ -108,7 +109,7 @@ export class KnexDefinitionStore {
     if (summary.status !== 'draft') throw new ConflictError('definition.not-draft', { id, version, status: summary.status });
     const loaded = mustLoad(definition);
     const known = [...new Set([id, ...(await this.list()).map((d) => d.id)])];
-    const errors = lint(loaded, { knownDefinitions: known }).filter((d) => d.severity === 'error');
+    const errors = lint(loaded, { knownDefinitions: known, knownCalendars: countyCalendarSet().ids }).filter((d) => d.severity === 'error');
     if (errors.length) throw new RefusedError('definition.lint-failed', { id, version, diagnostics: errors.slice(0, 50) });
     await this.knex('definitions').where({ id, version, status: 'draft' }).update({ status: 'published', published_at: now });
     this.latest.delete(id);

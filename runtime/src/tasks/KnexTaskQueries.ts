@@ -25,10 +25,14 @@ export interface TaskFilter {
 export interface TaskSummary { id: string; caseId: string; caseRef: string | null; definitionId: string; state: string; title: { 'zh-CN': string; en: string }; status: string; assignee: string | null;
   group: { role: string; orgPath: string } | null; orgPath: string; priority: number; dueAt: number | null; overdue: boolean; createdAt: number; outcome: string | null; deadline: Deadline }
 
-export const taskCols = ['id', 'case_id', 'definition_id', 'state', 'title_zh', 'title_en', 'status', 'assignee', 'group_role', 'group_org', 'org_path', 'priority', 'due_at', 'created_at', 'outcome', 'warn_at', 'sla_clock'];
+export const taskCols = ['id', 'case_id', 'definition_id', 'state', 'title_zh', 'title_en', 'status', 'assignee', 'group_role', 'group_org', 'org_path', 'priority', 'due_at', 'created_at', 'outcome', 'warn_at', 'sla_clock', 'calendar'];
 
-/** Maps a row to a summary; the deadline is counted on the task's SLA clock with `calendar`. */
-export function toTaskSummary(r: Record<string, unknown>, calendar: WorkCalendar, now = Date.now()): TaskSummary {
+/** The county calendars by id (the default for null or an unknown id). */
+export interface CalendarLookup { of(id: string | null | undefined): WorkCalendar }
+
+/** Maps a row to a summary; the deadline is counted on the task's SLA clock, on the calendar its row records. */
+export function toTaskSummary(r: Record<string, unknown>, calendars: CalendarLookup, now = Date.now()): TaskSummary {
+  const calendar = calendars.of(r.calendar as string | null | undefined);
   const due = Number(r.due_at);
   const open = ['pending', 'waiting', 'delegated'].includes(String(r.status));
   const clock = (r.sla_clock ?? null) as 'natural' | 'working' | 'urgent' | null;
@@ -88,9 +92,10 @@ async function pageRows(knex: Knex, parts: Knex.QueryBuilder[], keyCols: string[
 }
 
 /** Creates the task queries. */
-export function createTaskQueries(knex: Knex, calendar: WorkCalendar) {
+export function createTaskQueries(knex: Knex, calendars: CalendarLookup) {
   return {
-    calendar,
+    /** the county calendars deadlines are told on (each task on the one its row records) */
+    calendars,
     async queue(ability: AppAbility, userId: string, f: TaskFilter, now = Date.now()): Promise<{ items: TaskSummary[]; nextCursor: string | null }> {
       const branches = scopeBranches(ability, 'read', 'Task');
       if (branches === 'none') return { items: [], nextCursor: null };
@@ -106,7 +111,7 @@ export function createTaskQueries(knex: Knex, calendar: WorkCalendar) {
       };
       const parts = (branches === 'all' ? [undefined] : branches).flatMap((b) => statusesOf(f).map((st) => part(b, st)));
       const rows = await pageRows(knex, parts, keyCols, f.limit + 1);
-      const items = rows.slice(0, f.limit).map((r) => toTaskSummary(r, calendar, now));
+      const items = rows.slice(0, f.limit).map((r) => toTaskSummary(r, calendars, now));
       const last = rows.length > f.limit ? rows[f.limit - 1] : undefined;
       const key = last ? (f.sort === 'priority' ? [Number(last.priority), Number(last.due_at), String(last.id)] : [Number(last.due_at), String(last.id)]) : undefined;
       return { items, nextCursor: key ? encodeCursor(key) : null };
