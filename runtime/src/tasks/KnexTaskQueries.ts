@@ -5,7 +5,7 @@
  */
 import type { Knex } from 'knex';
 import type { AppAbility } from '../authz/defineAbilities.ts';
-import { applyCondition, scopeBranches } from '../authz/scopeToSql.ts';
+import { applyCondition, applyScope, scopeBranches } from '../authz/scopeToSql.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { InvalidRequestError, NotFoundError } from '../errors/DomainError.ts';
 import { depthOfPath } from '../identity/orgPath.ts';
@@ -125,6 +125,26 @@ export function createTaskQueries(knex: Knex, calendars: CalendarLookup) {
       if (branches !== 'all') q.where((outer) => { for (const c of branches) outer.orWhere((w) => applyCondition(w, 'tasks', c, knex)); });
       const rows = (await q) as Array<{ status: string; n: number | string }>;
       return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    },
+
+    /**
+     * Counts per queue tab (全部 / 待认领 / 已认领 / 即将超时 / 已超时) of the open tasks in the user's
+     * scope, one SQL aggregate (zeros when nothing is in scope).
+     */
+    async tabCounts(ability: AppAbility, userId: string, f: { definitionId?: string; orgPath?: string }, now: number): Promise<{ all: number; unclaimed: number; mine: number; atRisk: number; overdue: number }> {
+      const q = knex('tasks').whereIn('status', openStatuses).select(
+        knex.raw('count(*) as n_all'),
+        knex.raw('sum(case when assignee is null then 1 else 0 end) as n_unclaimed'),
+        knex.raw('sum(case when assignee = ? then 1 else 0 end) as n_mine', [userId]),
+        knex.raw('sum(case when warn_at <= ? and due_at > ? then 1 else 0 end) as n_risk', [now, now]),
+        knex.raw('sum(case when due_at <= ? and due_at < ? then 1 else 0 end) as n_over', [now, NO_DUE]),
+      );
+      if (!applyScope(q, knex, ability, 'read', 'Task', 'tasks')) return { all: 0, unclaimed: 0, mine: 0, atRisk: 0, overdue: 0 };
+      if (f.definitionId) q.where('definition_id', f.definitionId);
+      if (f.orgPath) q.where(`org_l${depthOfPath(f.orgPath)}`, f.orgPath);
+      const r = ((await q) as Array<Record<string, unknown>>)[0] ?? {};
+      const n = (k: string) => Number(r[k] ?? 0);
+      return { all: n('n_all'), unclaimed: n('n_unclaimed'), mine: n('n_mine'), atRisk: n('n_risk'), overdue: n('n_over') };
     },
 
     /** A task row when the ability may read it (or the user holds it); otherwise task.not-found. */
