@@ -17,6 +17,7 @@ import { lookupKeys, lookupRows } from '../pii/piiLookup.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 import { applyEffects, type StepCase } from './applyEffects.ts';
+import { childLookup } from './childDefinitions.ts';
 import type { Knex } from 'knex';
 import { scheduleSeal, stagedAudit } from '../audit/auditStaging.ts';
 import { writeBatch, type WriteBatch } from '../store/writeBatch.ts';
@@ -195,7 +196,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
       const actor = actorOf(user);
       const meta = { at: now, id: randomUUID(), actor };
       const counts = await deps.residentCounts?.count(compiled.definition, input.data, now);
-      const res = start(compiled, { caseId: id, orgPath: input.orgPath, data: input.data, meta, derived: counts?.derived }, opts);
+      const childDefinition = await childLookup(deps.definitions, compiled.definition);
+      const res = start(compiled, { caseId: id, orgPath: input.orgPath, data: input.data, meta, derived: counts?.derived }, childDefinition ? { ...opts, childDefinition } : opts);
       if (!res.accepted) throw refusal(res.diagnostics);
       const fields = piiFieldsOf(compiled.definition);
       const ref = caseRef(now);
@@ -228,7 +230,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         const consentsBefore = consentValuesOf(compiled.definition, snap.context.data);
         const actor = actorOf(user);
         const meta = { at: Date.now(), id: randomUUID(), actor };
-        const res = step(compiled, snap, { ...event, meta } as CaseEvent, opts);
+        const childDefinition = await childLookup(deps.definitions, compiled.definition, trx);
+        const res = step(compiled, snap, { ...event, meta } as CaseEvent, childDefinition ? { ...opts, childDefinition } : opts);
         if (!res.accepted) throw refusal(res.diagnostics);
         // a consent reference written by this step (a task form, an event) must hold as at intake
         if (deps.consents) await checkChangedConsents(deps.consents, compiled.definition, consentsBefore, res.snapshot.context.data, meta.at, trx);

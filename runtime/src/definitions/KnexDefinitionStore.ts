@@ -75,10 +75,10 @@ export class KnexDefinitionStore {
    * The newest published version, for new cases: remembered for 5 s (a publish or retire in this
    * process forgets it at once; one in another process is seen within 5 s).
    */
-  async latestPublished(id: string, now = Date.now()): Promise<number> {
+  async latestPublished(id: string, now = Date.now(), db: Knex = this.knex): Promise<number> {
     const hit = this.latest.get(id);
     if (hit && now - hit.at < 5_000) return hit.version;
-    const row = (await this.knex('definitions').where({ id, status: 'published' }).max('version as v').first()) as { v: number | null } | undefined;
+    const row = (await db('definitions').where({ id, status: 'published' }).max('version as v').first()) as { v: number | null } | undefined;
     if (!row?.v) throw new ConflictError('definition.not-published', { id });
     this.latest.set(id, { at: now, version: Number(row.v) });
     return Number(row.v);
