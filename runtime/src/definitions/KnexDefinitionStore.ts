@@ -109,7 +109,9 @@ export class KnexDefinitionStore {
     if (summary.status !== 'draft') throw new ConflictError('definition.not-draft', { id, version, status: summary.status });
     const loaded = mustLoad(definition);
     const known = [...new Set([id, ...(await this.list()).map((d) => d.id)])];
-    const errors = lint(loaded, { knownDefinitions: known, knownCalendars: countyCalendarSet().ids }).filter((d) => d.severity === 'error');
+    // as the lint endpoint: calendars the deployment has, and spawn / sub-case inputs against each published child's intake
+    const definitions = await this.latestPublishedDefinitions();
+    const errors = lint(loaded, { knownDefinitions: known, definitions, knownCalendars: countyCalendarSet().ids }).filter((d) => d.severity === 'error');
     if (errors.length) throw new RefusedError('definition.lint-failed', { id, version, diagnostics: errors.slice(0, 50) });
     await this.knex('definitions').where({ id, version, status: 'draft' }).update({ status: 'published', published_at: now });
     this.latest.delete(id);

@@ -13,7 +13,7 @@ import { runScenarios, type ScenarioResult } from './runScenarios.ts';
 /** Throws `definition.lint-failed` or `designer.scenario-failed`; returns the scenario results otherwise. */
 export async function assertPublishable(s: Services, def: Definition): Promise<ScenarioResult[]> {
   const known = [...new Set([def.id, ...(await s.definitions.list()).map((d) => d.id)])];
-  const diagnostics = lint(def, { knownDefinitions: known, knownCalendars: countyCalendarSet().ids });
+  const diagnostics = lint(def, { knownDefinitions: known, definitions: await s.definitions.latestPublishedDefinitions(), knownCalendars: countyCalendarSet().ids });
   if (hasErrors(diagnostics)) throw new RefusedError('definition.lint-failed', { id: def.id, diagnostics: diagnostics.filter((d) => d.severity === 'error').slice(0, 50) });
   const scenarios = await new KnexDesignerStore(s.db.knex).scenarios(def.id);
   if (scenarios.length === 0) return [];
