@@ -18,6 +18,12 @@ import { createCaseCommands } from './cases/createCaseCommands.ts';
 import { createCaseQueries } from './cases/KnexCaseQueries.ts';
 import { createTaskQueries } from './tasks/KnexTaskQueries.ts';
 import { createInbox } from './notifications/createInbox.ts';
+import { createAttachmentStore } from './attachments/createAttachmentStore.ts';
+import { createIntakeDrafts } from './drafts/createIntakeDrafts.ts';
+import { createCaseRecords } from './cases/createCaseRecords.ts';
+import { createRevealRecords } from './pii/breakGlassReviews.ts';
+import { createSavedViews } from './views/createSavedViews.ts';
+import { createOversightQueries } from './oversight/KnexOversightQueries.ts';
 import { createAuditQueries } from './audit/createAuditQueries.ts';
 import { createTaskRecords } from './tasks/createTaskRecords.ts';
 import { createRateLimits } from './store/rateLimit.ts';
@@ -154,14 +160,17 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const runOptions = createRunOptions(identity);
   const codec = createPiiCodec(config.piiKey, config.piiOldKeys, config.hmacKey);
   const consents = new KnexConsentStore(db.knex, db.dialect, codec);
+  const attachments = createAttachmentStore(db.knex);
   const services: Services = {
     config, db, logger, identity, principals, tokens, login: createLoginService(identity, tokens, createLoginThrottle(db.knex)), definitions, runOptions, codec,
-    commands: createCaseCommands({ db, definitions, runOptions, codec, consents, residentCounts: createResidentCounts(db.knex, codec) }), consents, cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex, runOptions.calendar),
+    commands: createCaseCommands({ db, definitions, runOptions, codec, consents, residentCounts: createResidentCounts(db.knex, codec) }), consents, cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex, runOptions.calendars),
     migrations: createMigrationQueries({ knex: db.knex, definitions, runOptions, codec }),
-    inbox: createInbox(db.knex), audit: createAuditQueries(db.knex, { auditKey: config.auditKey, checkpointFile: config.auditCheckpointFile }),
+    inbox: createInbox(db.knex, codec), audit: createAuditQueries(db.knex, { auditKey: config.auditKey, checkpointFile: config.auditCheckpointFile, dialect: db.dialect }),
     taskRecords: createTaskRecords(db.knex), rateLimits: createRateLimits(db.knex),
     adapters: undefined as never, effects: undefined as never, admin: createAdminService({ db, principals, runOptions }),
     registry: createRegistry({ knex: db.knex, dialect: db.dialect, codec }),
+    caseRecords: createCaseRecords(db.knex, codec), attachments, drafts: createIntakeDrafts(db.knex, attachments),
+    reveals: createRevealRecords(db.knex, db.dialect), views: createSavedViews(db.knex), oversight: createOversightQueries(db.knex, db.dialect),
   };
   // Adapters emit through the same (wrapped) command path as the API; results and outbox work wake the effect runner.
   const triggers = createTriggerTargets(definitions, 2_000);

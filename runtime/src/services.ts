@@ -24,6 +24,12 @@ import type { RuntimeMetrics } from './ops/createRuntimeMetrics.ts';
 import type { OpsServices } from './ops/createOps.ts';
 import type { Registry } from './registry/createRegistry.ts';
 import type { KnexConsentStore } from './consents/KnexConsentStore.ts';
+import type { AttachmentStore } from './attachments/createAttachmentStore.ts';
+import type { IntakeDrafts } from './drafts/createIntakeDrafts.ts';
+import type { CaseRecords } from './cases/createCaseRecords.ts';
+import type { RevealRecords } from './pii/breakGlassReviews.ts';
+import type { SavedViews } from './views/createSavedViews.ts';
+import type { OversightQueries } from './oversight/KnexOversightQueries.ts';
 
 /** Everything a request handler may use. */
 export interface Services {
@@ -65,4 +71,16 @@ export interface Services {
   registry: Registry;
   /** the registry of residents' separate consents (单独同意), checked before personal data is shared */
   consents: KnexConsentStore;
+  /** case rows the case routes read or write outside the command path (comments, open tasks, links, the viewer's field matrix) */
+  caseRecords: CaseRecords;
+  /** attachment rows (quota, list, adoption by the case a draft becomes); the bytes live on disk */
+  attachments: AttachmentStore;
+  /** a user's intake drafts (发起草稿) */
+  drafts: IntakeDrafts;
+  /** audited reveals of personal data and the break-glass review queue */
+  reveals: RevealRecords;
+  /** a user's saved views (视图) */
+  views: SavedViews;
+  /** 督办 figures: SQL aggregates over the caller's scope */
+  oversight: OversightQueries;
 }

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '@tongban/engine';
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
+import { countyCalendars, countyDefault, nationalYears } from '@tongban/definitions/calendars';
 import { describeDeadline } from '../../runtime/src/deadlines/describeDeadline.ts';
-import { calendarOf, liveDeadline } from '../../workbench/src/deadlines/liveDeadline.ts';
+import { calendarsOf, liveDeadline } from '../../workbench/src/deadlines/liveDeadline.ts';
 
 const server = createWorkCalendar(countyDefault as never, nationalYears as never);
-const client = calendarOf({ serverTime: 0, idCardBridgeUrl: null, oidc: false, calendar: { county: countyDefault as never, years: nationalYears as never } });
+const client = calendarsOf({ serverTime: 0, idCardBridgeUrl: null, oidc: false, calendar: { county: countyDefault as never, years: nationalYears as never, calendars: countyCalendars as never } });
 const at = (s: string) => Date.parse(s + '+08:00');
 
 describe('countdowns agree with the server', () => {

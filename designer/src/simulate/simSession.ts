@@ -4,13 +4,20 @@
  * server runs when a saved scenario is replayed on publish, so what the admin saw is what is checked.
  */
 import { compile, createDirectory, createWorkCalendar, simulate, type CaseSnapshot, type Definition, type DirectoryData, type Effect, type SimResult, type SimScript, type SimStep, type WorkCalendar } from '@tongban/engine';
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
+import { countyCalendars, countyDefault, nationalYears } from '@tongban/definitions/calendars';
 
 let calendar: WorkCalendar | undefined;
 /** The county calendar (2025 and 2026 national holidays and 调休 make-up days, county office hours). */
 export function countyCalendar(): WorkCalendar {
   calendar ??= createWorkCalendar(countyDefault as never, nationalYears as never);
   return calendar;
+}
+
+let byId: Record<string, WorkCalendar> | undefined;
+/** Every shipped county calendar by id (the ones a definition's `calendar` may name), as the server has them. */
+export function countyCalendarsById(): Record<string, WorkCalendar> {
+  byId ??= Object.fromEntries(countyCalendars.map((c) => [c.id, c.id === countyDefault.id ? countyCalendar() : createWorkCalendar(c as never, nationalYears as never)]));
+  return byId;
 }
 
 export interface SimView {
@@ -26,7 +33,7 @@ export interface SimView {
 /** Runs a script and derives what the panel shows. */
 export function runScript(def: Definition, script: SimScript, dir: DirectoryData): SimView {
   const cal = countyCalendar();
-  const result = simulate(compile(def), script, { calendar: cal, directory: createDirectory(dir) }, dir);
+  const result = simulate(compile(def), script, { calendar: cal, calendars: countyCalendarsById(), directory: createDirectory(dir) }, dir);
   let now = Date.parse(script.case.at);
   for (const s of script.steps) {
     if ('advance' in s) now = cal.add(now, s.advance, 'natural');

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import schema from '@tongban/definitions/calendars/calendar.schema.json' with { type: 'json' };
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
+import { countyCalendars, nationalYears } from '@tongban/definitions/calendars';
 import { validateNationalYear, validateNationalYears } from './validateNationalYear.ts';
 import { parseLocalDate, weekdayOf } from './localDate.ts';
 import type { NationalYear } from './types.ts';
@@ -18,7 +18,8 @@ const with2026 = (patch: Partial<NationalYear>) => ({ ...base2026, ...patch });
 describe('shipped calendar data', () => {
   it('validates against the JSON Schema', () => {
     for (const year of nationalYears) expect(validateYear(year), ajv.errorsText(validateYear.errors)).toBe(true);
-    expect(validateCounty(countyDefault), ajv.errorsText(validateCounty.errors)).toBe(true);
+    for (const county of countyCalendars) expect(validateCounty(county), `${county.id}: ${ajv.errorsText(validateCounty.errors)}`).toBe(true);
+    expect(new Set(countyCalendars.map((c) => c.id)).size).toBe(countyCalendars.length);
   });
 
   it('has no semantic findings, and every make-up workday is a weekend', () => {

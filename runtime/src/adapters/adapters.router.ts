@@ -8,10 +8,9 @@ import { effectSchemas } from '../effects/effectSchemas.ts';
 import type { Services } from '../services.ts';
 import { adminRoles } from '../authz/defineAbilities.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
-import { appendAudit } from '../audit/KnexAuditLog.ts';
 
 async function audit(s: Services, user: UserRecord, action: string, detail: Record<string, unknown>): Promise<void> {
-  await s.db.knex.transaction((trx) => appendAudit(trx, s.db.dialect, [{ at: Date.now(), actorId: user.id, actorRoles: user.roles.map((r) => r.role), orgPath: user.orgPath, action, detail }]));
+  await s.audit.append({ at: Date.now(), actorId: user.id, actorRoles: user.roles.map((r) => r.role), orgPath: user.orgPath, action, detail });
 }
 
 function requireAdmin(user: UserRecord): void {
@@ -32,7 +31,7 @@ export function adapterOperations(s: Services): Operation[] {
       async handler({ user }) {
         const admin = user.roles.some((r) => adminRoles.includes(r.role));
         const stored = admin ? await s.adapters.configs.all() : new Map();
-        const dead = (await s.db.knex('outbox').where({ status: 'dead' }).select('operation').count({ n: '*' }).groupBy('operation')) as Array<{ operation: string | null; n: number | string }>;
+        const dead = await s.adapters.deadLetters.countsByOperation();
         const items = s.adapters.host.manifests().map((m) => ({
           ...m, health: s.adapters.host.health(m.id), configured: s.adapters.host.isConfigured(m.id),
           deadLetters: dead.filter((d) => d.operation?.startsWith(m.id + '.')).reduce((a, d) => a + Number(d.n), 0),
@@ -60,13 +59,9 @@ export function adapterOperations(s: Services): Operation[] {
       query: { adapter: S.id, cursor: { type: 'string', pattern: '^[0-9]{1,15}$' }, limit: S.limit },
       async handler({ user, query }) {
         requireAdmin(user);
-        const q = s.db.knex('outbox').where({ status: 'dead' }).orderBy('id', 'desc').limit((query.limit ?? 50) + 1)
-          .select('id', 'case_id', 'kind', 'operation', 'attempts', 'last_error', 'updated_at', 'created_at');
-        if (query.adapter) q.andWhere('operation', 'like', `${String(query.adapter).replace(/[%_]/g, '')}.%`);
-        if (query.cursor) q.andWhere('id', '<', Number(query.cursor));
-        const rows = (await q) as Array<Record<string, unknown>>;
+        const rows = await s.adapters.deadLetters.page({ adapter: query.adapter === undefined ? undefined : String(query.adapter), cursor: query.cursor ? Number(query.cursor) : undefined, limit: (query.limit ?? 50) + 1 });
         const more = rows.length > (query.limit ?? 50);
-        const items = rows.slice(0, query.limit ?? 50).map((r) => ({ id: Number(r.id), caseId: r.case_id, kind: r.kind, operation: r.operation, attempts: Number(r.attempts), lastError: r.last_error, failedAt: Number(r.updated_at ?? r.created_at) }));
+        const items = rows.slice(0, query.limit ?? 50);
         return { body: { items, nextCursor: more ? String(items.at(-1)!.id) : null } };
       },
     }),
@@ -75,8 +70,7 @@ export function adapterOperations(s: Services): Operation[] {
       params: { id: { type: 'string', pattern: '^[0-9]{1,15}$' } },
       async handler({ user, params }) {
         requireAdmin(user);
-        const n = await s.db.knex('outbox').where({ id: Number(params.id), status: 'dead' }).update({ status: 'pending', attempts: 0, available_at: Date.now(), result: null, updated_at: Date.now() });
-        if (!n) throw new NotFoundError('adapter.dead-letter-not-found', { id: params.id });
+        if (!(await s.adapters.deadLetters.retry(Number(params.id), Date.now()))) throw new NotFoundError('adapter.dead-letter-not-found', { id: params.id });
         await audit(s, user, 'adapter.dead-letter-retried', { outbox: Number(params.id) });
         s.effects.wake();
         return { status: 202, body: { id: Number(params.id), status: 'pending' } };

@@ -25,6 +25,12 @@ export interface Adapters {
    * server; the workers that make the calls pick it up here). Resolves to the plugins re-configured.
    */
   refresh(): Promise<string[]>;
+  /** Calls that failed for good (outbox rows `dead`): counts per operation, a keyset page (newest first), and a retry (false: no such dead row). */
+  deadLetters: {
+    countsByOperation(): Promise<Array<{ operation: string | null; n: number }>>;
+    page(q: { adapter?: string; cursor?: number; limit: number }): Promise<Array<{ id: number; caseId: string; kind: string; operation: string | null; attempts: number; lastError: string | null; failedAt: number }>>;
+    retry(id: number, now: number): Promise<boolean>;
+  };
 }
 
 /** Loads the modules and applies stored settings; throws a HostError listing every load problem. */
@@ -55,6 +61,24 @@ export async function createAdapters(deps: { knex: Knex; codec: PiiCodec; logger
       applied.set(pluginId, (await configs.get(pluginId))?.updatedAt ?? Date.now());
       await deps.knex('outbox').where({ status: 'parked' }).andWhere('operation', 'like', `${pluginId}.%`).update({ status: 'pending', available_at: Date.now() });
       return { ok: true };
+    },
+    deadLetters: {
+      async countsByOperation() {
+        const rows = (await deps.knex('outbox').where({ status: 'dead' }).select('operation').count({ n: '*' }).groupBy('operation')) as Array<{ operation: string | null; n: number | string }>;
+        return rows.map((r) => ({ operation: r.operation, n: Number(r.n) }));
+      },
+      async page(q) {
+        const query = deps.knex('outbox').where({ status: 'dead' }).orderBy('id', 'desc').limit(q.limit)
+          .select('id', 'case_id', 'kind', 'operation', 'attempts', 'last_error', 'updated_at', 'created_at');
+        if (q.adapter) query.andWhere('operation', 'like', `${q.adapter.replace(/[%_]/g, '')}.%`);
+        if (q.cursor) query.andWhere('id', '<', q.cursor);
+        const rows = (await query) as Array<Record<string, unknown>>;
+        return rows.map((r) => ({ id: Number(r.id), caseId: r.case_id as string, kind: r.kind as string, operation: (r.operation as string | null) ?? null, attempts: Number(r.attempts),
+          lastError: (r.last_error as string | null) ?? null, failedAt: Number(r.updated_at ?? r.created_at) }));
+      },
+      async retry(id, now) {
+        return (await deps.knex('outbox').where({ id, status: 'dead' }).update({ status: 'pending', attempts: 0, available_at: now, result: null, updated_at: now })) > 0;
+      },
     },
     start: () => host.start(),
     stop: () => host.stop(),

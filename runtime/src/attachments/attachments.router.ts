@@ -11,7 +11,6 @@ import { InvalidRequestError, NotFoundError, TooLargeError, UnsupportedError } f
 import { created, defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { hasControlCharacters } from '../http/checkJsonBody.ts';
-import { appendAudit } from '../audit/KnexAuditLog.ts';
 import { sniffType } from './sniffType.ts';
 
 /** Content types accepted for attachments. */
@@ -22,14 +21,8 @@ function checkName(name: string): string {
   return name;
 }
 
-/** Bytes a case's attachments hold. */
-async function caseBytes(s: Services, caseId: string): Promise<number> {
-  const row = (await s.db.knex('attachments').where({ case_id: caseId }).sum({ n: 'size' }).first()) as { n: number | string | null } | undefined;
-  return Number(row?.n ?? 0);
-}
-
 async function audit(s: Services, user: { id: string; roles: Array<{ role: string }> }, c: { id: string; org_path: string }, action: string, detail: Record<string, unknown>): Promise<void> {
-  await s.db.knex.transaction((trx) => appendAudit(trx, s.db.dialect, [{ at: Date.now(), actorId: user.id, actorRoles: user.roles.map((r) => r.role), orgPath: c.org_path, caseId: c.id, action, detail }]));
+  await s.audit.append({ at: Date.now(), actorId: user.id, actorRoles: user.roles.map((r) => r.role), orgPath: c.org_path, caseId: c.id, action, detail });
 }
 
 /**
@@ -44,12 +37,12 @@ export async function storeAttachment(s: Services, body: unknown, owner: string,
   // the bytes decide the type; the client's Content-Type is not believed
   const mime = sniffType(body);
   if (!mime || !allowedTypes.includes(mime)) throw new UnsupportedError('attachment.type-not-allowed', { declared: String(declared ?? '').slice(0, 100), allowed: allowedTypes });
-  if ((await caseBytes(s, owner)) + body.length > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
+  if ((await s.attachments.bytesOf(owner)) + body.length > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
   const id = randomUUID();
   const sha256 = createHash('sha256').update(body).digest('hex');
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, id), body, { flag: 'wx' });
-  await s.db.knex('attachments').insert({ id, case_id: owner, name, mime, size: body.length, sha256, uploaded_by: userId, created_at: Date.now() });
+  await s.attachments.add({ id, owner, name, mime, size: body.length, sha256, uploadedBy: userId, at: Date.now() });
   return { id, name, mime, size: body.length, sha256 };
 }
 
@@ -64,7 +57,7 @@ export function attachmentOperations(s: Services): Operation[] {
         await s.cases.getVisible(ability, params.id);
         checkName(query.name);
         const declared = Number(req.headers['content-length'] ?? 0);
-        if (declared && (await caseBytes(s, params.id)) + declared > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
+        if (declared && (await s.attachments.bytesOf(params.id)) + declared > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
       },
       async handler({ req, user, ability, params, query }) {
         const c = await s.cases.getVisible(ability, params.id);
@@ -77,7 +70,7 @@ export function attachmentOperations(s: Services): Operation[] {
       method: 'get', path: '/api/cases/{id}/attachments', operationId: 'listAttachments', responses: ok('AttachmentList'), tag: 'cases', summary: '附件列表 Attachments', params: { id: S.id },
       async handler({ ability, params }) {
         await s.cases.getVisible(ability, params.id);
-        const rows = await s.db.knex('attachments').where({ case_id: params.id }).orderBy('created_at');
+        const rows = await s.attachments.list(params.id);
         return { body: { items: rows.map((r) => ({ id: r.id, name: r.name, mime: r.mime, size: Number(r.size), sha256: r.sha256, uploadedBy: r.uploaded_by, createdAt: Number(r.created_at) })) } };
       },
     }),
@@ -88,7 +81,7 @@ export function attachmentOperations(s: Services): Operation[] {
         headers: { 'Content-Disposition': { description: '下载文件名（RFC 5987 编码） The file name, RFC 5987 encoded', schema: { type: 'string', pattern: "^attachment; filename\\*=UTF-8''" } } } } }, tag: 'cases', summary: '下载附件 Download', params: { id: S.id, attachmentId: S.id },
       async handler({ res, user, ability, params }) {
         const c = await s.cases.getVisible(ability, params.id);
-        const row = await s.db.knex('attachments').where({ id: params.attachmentId, case_id: params.id }).first();
+        const row = await s.attachments.find(params.id, params.attachmentId);
         if (!row) throw new NotFoundError('attachment.not-found');
         const data = await readFile(join(dir, String(row.id)));
         if (createHash('sha256').update(data).digest('hex') !== row.sha256) throw new Error('attachment checksum mismatch');

@@ -1,13 +1,18 @@
-/** The audit log as the API reads it: entries in the caller's scope (scope in SQL), and the chain check. */
+/** The audit log as the API reads it (entries in the caller's scope, scope in SQL, and the chain check), and one-entry appends for routes. */
 import type { Knex } from 'knex';
 import type { AppAbility } from '../authz/defineAbilities.ts';
 import { applyScope } from '../authz/scopeToSql.ts';
 import { ForbiddenError } from '../errors/DomainError.ts';
-import { verifyAuditWithCheckpoints } from './KnexAuditLog.ts';
+import { appendAudit, verifyAuditWithCheckpoints, type AuditEntry } from './KnexAuditLog.ts';
 
 /** Creates the audit queries. */
-export function createAuditQueries(knex: Knex, opts: { auditKey: Buffer; checkpointFile: string }) {
+export function createAuditQueries(knex: Knex, opts: { auditKey: Buffer; checkpointFile: string; dialect: 'sqlite' | 'mysql' }) {
   return {
+    /** Chains one entry in its own transaction (an audited read or an admin's change outside the command path); resolves to its seq. */
+    async append(entry: AuditEntry): Promise<number> {
+      const [seq] = await knex.transaction((trx) => appendAudit(trx, opts.dialect, [entry]));
+      return seq!;
+    },
     /** Entries the caller may read, newest first, keyset-paged by seq. */
     async list(ability: AppAbility, q: { caseId?: string; action?: string; /** e.g. `admin.`: the admin audit view */ actionPrefix?: string; actorId?: string; cursor?: number; limit: number }) {
       const query = knex('audit_log').orderBy('seq', 'desc').limit(q.limit);

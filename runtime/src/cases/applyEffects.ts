@@ -16,7 +16,7 @@ export const NO_DUE = 253_402_300_799_000;
 const priorities: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
 
 /** The case a step ran on. */
-export interface StepCase { id: string; definitionId: string; orgPath: string }
+export interface StepCase { id: string; definitionId: string; orgPath: string; /** the definition's `calendar` (undefined: the default) */ calendar?: string }
 
 type TaskCreate = Extract<Effect, { kind: 'task.create' }>;
 
@@ -37,7 +37,7 @@ function taskRow(c: StepCase, e: TaskCreate, now: number, timers?: TimerView): R
     status: 'pending', assignee: e.assignment.assignee ?? null,
     group_role: e.assignment.group?.role ?? null, group_org: e.assignment.group?.orgPath ?? null,
     candidates: JSON.stringify(e.assignment.candidates), priority: priorities[e.priority] ?? 2,
-    due_at: e.dueAt ?? NO_DUE, ...slaOf(e, timers), form: e.form ?? null,
+    due_at: e.dueAt ?? NO_DUE, ...slaOf(e, timers), calendar: c.calendar ?? null, form: e.form ?? null,
     spec: JSON.stringify({ mode: e.mode, fields: e.fields, decisions: e.decisions, why: e.assignment.why }),
     created_at: now,
   };

@@ -18,7 +18,6 @@ type Event = { type?: string; taskId?: string; action?: string; comment?: string
 
 /** The case-overview operation. */
 export function caseOverviewOperations(s: Services): Operation[] {
-  const knex = s.db.knex;
   return [defineOperation({
     method: 'get', path: '/api/cases/{id}/overview', operationId: 'caseOverview', tag: 'cases', responses: ok('CaseOverview'), schemas: overviewSchemas,
     summary: '办理页概览：时限、流程记录、后续环节、关联案件、外部调用 Case page overview', params: { id: S.id },
@@ -27,13 +26,8 @@ export function caseOverviewOperations(s: Services): Operation[] {
       const { definition: def } = await s.definitions.compiledFor(row.definition_id, Number(row.definition_version));
       const snap = JSON.parse(row.snapshot) as CaseSnapshot;
       const now = Date.now();
-      const calendar = s.tasks.calendar;
-      const [taskRows, events, outbox, parents] = await Promise.all([
-        knex('tasks').where({ case_id: row.id }).whereIn('status', ['pending', 'waiting', 'delegated']).orderBy('created_at'),
-        knex('case_events').where({ case_id: row.id }).orderBy('seq').select('payload', 'type', 'at'),
-        knex('outbox').where({ case_id: row.id }).whereIn('kind', ['adapter.invoke', 'case.spawn']).orderBy('id').select('kind', 'payload', 'status', 'attempts', 'created_at'),
-        knex('outbox').where({ kind: 'case.spawn' }).where('payload', 'like', `%"childId":"${row.id.replace(/[%_"\\]/g, '')}"%`).select('case_id').limit(1),
-      ]) as [Array<Record<string, unknown>>, Array<{ payload: string; type: string; at: number | string }>, Array<{ kind: string; payload: string; status: string; attempts: number; created_at: number | string }>, Array<{ case_id: string }>];
+      const calendars = s.tasks.calendars;
+      const [taskRows, events, outbox, parents] = await s.caseRecords.pageRows(row.id);
       const acts = new Map<string, Event>();
       for (const e of events) {
         const p = JSON.parse(e.payload) as Event;
@@ -41,9 +35,9 @@ export function caseOverviewOperations(s: Services): Operation[] {
       }
       const ids = new Set<string>([...snap.context.trail.map((t) => t.by), ...taskRows.map((t) => String(t.assignee ?? '')).filter(Boolean)]);
       if (row.created_by) ids.add(row.created_by);
-      const names = new Map(((await knex('users').whereIn('id', [...ids]).select('id', 'name')) as Array<{ id: string; name: string }>).map((u) => [u.id, u.name]));
+      const names = await s.caseRecords.userNames([...ids]);
       const current = taskRows.map((t) => {
-        const sum = toTaskSummary(t, calendar, now);
+        const sum = toTaskSummary(t, calendars, now);
         const spec = JSON.parse(String(t.spec)) as { why?: Array<{ 'zh-CN': string; en: string }> };
         const candidates = (JSON.parse(String(t.candidates ?? '[]')) as string[]).length;
         return { taskId: sum.id, state: sum.state, title: sum.title, status: sum.status, assignee: sum.assignee, assigneeName: sum.assignee ? names.get(sum.assignee) ?? null : null,
@@ -62,16 +56,14 @@ export function caseOverviewOperations(s: Services): Operation[] {
           at: t.at, comment: act?.comment ?? null, signature: act?.signature ?? null, attachments: act?.attachments ?? [] };
       });
       const childIds = outbox.filter((o) => o.kind === 'case.spawn').map((o) => (JSON.parse(o.payload) as { childId?: string }).childId).filter((x): x is string => !!x);
-      const related = childIds.length || parents.length
-        ? ((await knex('cases').whereIn('id', [...childIds, ...parents.map((p) => p.case_id)]).select('id', 'ref', 'definition_id', 'state', 'status')) as Array<{ id: string; ref: string; definition_id: string; state: string; status: string }>)
-        : [];
+      const related = await s.caseRecords.briefs([...childIds, ...parents.map((p) => p.case_id)]);
       const brief = (c: { id: string; ref: string; definition_id: string; state: string; status: string }) => ({ id: c.id, ref: c.ref, definitionId: c.definition_id, state: c.state, status: c.status });
       const states = row.state.split(',');
       return { body: {
         id: row.id, ref: row.ref, title: def.title, definitionId: row.definition_id, definitionVersion: Number(row.definition_version), orgPath: row.org_path,
         state: row.state, stateTitle: stateTitle(def, states[0]!), status: row.status, version: Number(row.version), createdAt: Number(row.created_at),
         createdBy: row.created_by, createdByName: row.created_by ? names.get(row.created_by) ?? null : null, flags: snap.context.flags ?? [],
-        deadline: caseDeadline(calendar, def, snap, row.state, current.map((c) => c.deadline), now),
+        deadline: caseDeadline(calendars.of(def.calendar), def, snap, row.state, current.map((c) => c.deadline), now),
         trail, current, ahead: row.status === 'active' ? predictAhead(def, current.length ? current.map((c) => c.state) : states) : [],
         parent: related.filter((c) => parents.some((p) => p.case_id === c.id)).map(brief)[0] ?? null,
         children: related.filter((c) => childIds.includes(c.id)).map(brief),

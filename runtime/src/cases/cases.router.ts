@@ -6,11 +6,8 @@ import { created, defineOperation, ok, S, type Operation } from '../http/operati
 import { isOrgPath } from '../identity/orgPath.ts';
 import { openData } from '../pii/sealData.ts';
 import type { Services } from '../services.ts';
-import { caseView, viewerOf } from './caseView.ts';
-import { casesWithValue } from '../pii/piiLookup.ts';
-import { appendAudit } from '../audit/KnexAuditLog.ts';
-import { taskCols, toTaskSummary } from '../tasks/KnexTaskQueries.ts';
-import { adoptDraftAttachments } from '../drafts/intakeDrafts.router.ts';
+import { caseView } from './caseView.ts';
+import { toTaskSummary } from '../tasks/KnexTaskQueries.ts';
 
 /**
  * The definition a new case runs: the newest published version (then the compiled cache has it,
@@ -30,7 +27,7 @@ export function caseOperations(s: Services): Operation[] {
     // Cases only run published or retired versions, whose compiled form is cached (no read, no parse).
     const { definition } = await s.definitions.compiledFor(row.definition_id, Number(row.definition_version));
     const data = openData(s.codec, (JSON.parse(row.snapshot) as CaseSnapshot).context.data);
-    return caseView(row, definition, data, await viewerOf(s.db.knex, ctx.user, id));
+    return caseView(row, definition, data, await s.caseRecords.viewerOf(ctx.user, id));
   }
   return [
     defineOperation({
@@ -50,8 +47,7 @@ export function caseOperations(s: Services): Operation[] {
         const out = await s.commands.create(user, { definitionId: body.definitionId, version: definition.version, orgPath: body.orgPath, data: body.data });
         if (body.draftId) {
           // the files the form names (photos taken before the case existed) move to the case; the draft is done
-          await adoptDraftAttachments(s.db.knex, body.draftId, user.id, out.id, attachmentIdsIn(body.data));
-          await s.db.knex('intake_drafts').where({ user_id: user.id, id: body.draftId }).delete();
+          await s.drafts.finish(user.id, body.draftId, out.id, attachmentIdsIn(body.data));
         }
         return { status: 201, body: { id: out.id, ref: out.ref, version: out.version } };
       },
@@ -68,9 +64,9 @@ export function caseOperations(s: Services): Operation[] {
           return { body: { ...page, items: await withStepDeadlines(s, page.items) } };
         }
         // matched through the keyed hash (no decryption), scoped like every list, and audited without the number
-        const page = await s.cases.list(ability, { ...filter, caseIds: casesWithValue(s.db.knex, s.codec, query.idNumber) });
-        await s.db.knex.transaction((trx) => appendAudit(trx, s.db.dialect, [{ at: Date.now(), actorId: user.id, actorRoles: user.roles.map((r) => r.role), orgPath: user.orgPath,
-          action: 'pii.search', detail: { field: 'id-number', found: page.items.length } }]));
+        const page = await s.cases.list(ability, { ...filter, caseIds: s.caseRecords.withValue(query.idNumber) });
+        await s.audit.append({ at: Date.now(), actorId: user.id, actorRoles: user.roles.map((r) => r.role), orgPath: user.orgPath,
+          action: 'pii.search', detail: { field: 'id-number', found: page.items.length } });
         return { body: { ...page, items: await withStepDeadlines(s, page.items) } };
       },
     }),
@@ -105,8 +101,7 @@ export function caseOperations(s: Services): Operation[] {
       params: { id: S.id },
       async handler({ ability, params }) {
         await s.cases.getVisible(ability, params.id);
-        const rows = await s.db.knex('comments').where({ case_id: params.id }).orderBy('id');
-        return { body: { items: rows.map((r) => ({ id: Number(r.id), userId: r.user_id, body: r.body, createdAt: Number(r.created_at) })) } };
+        return { body: { items: await s.caseRecords.comments(params.id) } };
       },
     }),
     defineOperation({
@@ -114,8 +109,7 @@ export function caseOperations(s: Services): Operation[] {
       params: { id: S.id }, body: S.object({ body: { type: 'string', minLength: 1, maxLength: 2000 } }, ['body']),
       async handler({ user, ability, params, body }) {
         await s.cases.getVisible(ability, params.id);
-        const [id] = await s.db.knex('comments').insert({ case_id: params.id, user_id: user.id, body: body.body, created_at: Date.now() });
-        return { status: 201, body: { id: Number(id) } };
+        return { status: 201, body: { id: await s.caseRecords.addComment(params.id, user.id, body.body) } };
       },
     }),
   ];
@@ -124,15 +118,15 @@ export function caseOperations(s: Services): Operation[] {
 /** Adds each case's current-step deadline (the earliest among its open tasks), one query per page. */
 async function withStepDeadlines<T extends { id: string; status: string }>(s: Services, items: T[]): Promise<Array<T & { deadline: ReturnType<typeof toTaskSummary>['deadline'] }>> {
   const now = Date.now();
-  const rows = items.length ? await s.db.knex('tasks').whereIn('case_id', items.map((c) => c.id)).whereIn('status', ['pending', 'waiting', 'delegated']).select(taskCols) : [];
+  const rows = await s.caseRecords.openTasksOf(items.map((c) => c.id));
   const best = new Map<string, ReturnType<typeof toTaskSummary>['deadline']>();
-  for (const r of rows as Array<Record<string, unknown>>) {
-    const d = toTaskSummary(r, s.tasks.calendar, now).deadline;
+  for (const r of rows) {
+    const d = toTaskSummary(r, s.tasks.calendars, now).deadline;
     const cur = best.get(String(r.case_id));
     if (!cur || (d.dueAt ?? Infinity) < (cur.dueAt ?? Infinity)) best.set(String(r.case_id), d);
   }
-  const done = toTaskSummary({ status: 'done', due_at: 0 }, s.tasks.calendar, now).deadline;
-  const none = toTaskSummary({ status: 'pending', due_at: Number.MAX_SAFE_INTEGER }, s.tasks.calendar, now).deadline;
+  const done = toTaskSummary({ status: 'done', due_at: 0 }, s.tasks.calendars, now).deadline;
+  const none = toTaskSummary({ status: 'pending', due_at: Number.MAX_SAFE_INTEGER }, s.tasks.calendars, now).deadline;
   return items.map((c) => ({ ...c, deadline: best.get(c.id) ?? (c.status === 'active' ? none : done) }));
 }
 

@@ -16,7 +16,8 @@ import { ConflictError, NotFoundError, RefusedError } from '../errors/DomainErro
 import { lookupKeys, lookupRows } from '../pii/piiLookup.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
-import { applyEffects } from './applyEffects.ts';
+import { applyEffects, type StepCase } from './applyEffects.ts';
+import { childLookup } from './childDefinitions.ts';
 import type { Knex } from 'knex';
 import { scheduleSeal, stagedAudit } from '../audit/auditStaging.ts';
 import { writeBatch, type WriteBatch } from '../store/writeBatch.ts';
@@ -96,7 +97,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
   }
 
   /** Everything after the case row (queued on `batch`, sent once): event, effects, PII index, audit. */
-  async function write(trx: Knex.Transaction, batch: WriteBatch, c: { id: string; definitionId: string; orgPath: string; seq: number }, res: Pick<StepResult<LiveSnapshot>, 'snapshot' | 'effects'>,
+  async function write(trx: Knex.Transaction, batch: WriteBatch, c: StepCase & { seq: number }, res: Pick<StepResult<LiveSnapshot>, 'snapshot' | 'effects'>,
     event: Record<string, unknown>, meta: { id: string; at: number; actorId: string; actorRoles: string[] }, fields: ReturnType<typeof piiFieldsOf>,
     secrets: Map<string, string>, lookupBefore?: Set<string>): Promise<void> {
     if (event.data && typeof event.data === 'object') sealData(deps.codec, fields, event.data as Record<string, unknown>, secrets);
@@ -148,7 +149,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
       .update({ definition_version: to.definition.version, state: stateName(r.snapshot.value), public_l3: publicScopeOf(to, r.snapshot.value, row.org_path), version, updated_at: meta.at, snapshot: JSON.stringify(stored) }));
     if (changed !== 1) return { diagnostics: [{ code: 'case.version-conflict', severity: 'error', path: '', message: { 'zh-CN': '案件已被他人更新', en: 'The case was changed meanwhile' } }] };
     const event = { type: 'case.migrated', fromVersion: from.definition.version, toVersion: to.definition.version, mapping, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
-    await write(trx, batch, { id: row.id, definitionId: row.definition_id, orgPath: row.org_path, seq: version }, res, event, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
+    await write(trx, batch, { id: row.id, definitionId: row.definition_id, orgPath: row.org_path, calendar: to.definition.calendar, seq: version }, res, event, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
     return { version, report: r.report };
   }
 
@@ -195,7 +196,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
       const actor = actorOf(user);
       const meta = { at: now, id: randomUUID(), actor };
       const counts = await deps.residentCounts?.count(compiled.definition, input.data, now);
-      const res = start(compiled, { caseId: id, orgPath: input.orgPath, data: input.data, meta, derived: counts?.derived }, opts);
+      const childDefinition = await childLookup(deps.definitions, compiled.definition);
+      const res = start(compiled, { caseId: id, orgPath: input.orgPath, data: input.data, meta, derived: counts?.derived }, childDefinition ? { ...opts, childDefinition } : opts);
       if (!res.accepted) throw refusal(res.diagnostics);
       const fields = piiFieldsOf(compiled.definition);
       const ref = caseRef(now);
@@ -207,7 +209,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         batch.add(trx('cases').insert({ id, ref, definition_id: input.definitionId, definition_version: version, org_path: input.orgPath, ...orgLevelsOf(input.orgPath),
           state: stateName(res.snapshot.value), public_l3: publicScopeOf(compiled, res.snapshot.value, input.orgPath), status: res.snapshot.status, version: 1, snapshot: JSON.stringify(stored), created_by: user.id, created_at: now, updated_at: now }));
         const event = { type: 'case.created', data: { ...input.data }, ...(counts ? { derived: counts.derived } : {}), meta: { at: now, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
-        await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, seq: 1 }, res, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
+        await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, calendar: compiled.definition.calendar, seq: 1 }, res, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
       }, { ...hooks, caseId: id });
       return { id, ref, version: 1, effects: res.effects };
     },
@@ -228,7 +230,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         const consentsBefore = consentValuesOf(compiled.definition, snap.context.data);
         const actor = actorOf(user);
         const meta = { at: Date.now(), id: randomUUID(), actor };
-        const res = step(compiled, snap, { ...event, meta } as CaseEvent, opts);
+        const childDefinition = await childLookup(deps.definitions, compiled.definition, trx);
+        const res = step(compiled, snap, { ...event, meta } as CaseEvent, childDefinition ? { ...opts, childDefinition } : opts);
         if (!res.accepted) throw refusal(res.diagnostics);
         // a consent reference written by this step (a task form, an event) must hold as at intake
         if (deps.consents) await checkChangedConsents(deps.consents, compiled.definition, consentsBefore, res.snapshot.context.data, meta.at, trx);
@@ -243,7 +246,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
           throw new ConflictError('case.version-conflict', { currentVersion: Number(cur?.version ?? row.version) });
         }
         const stored = { ...event, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
-        const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, seq: version };
+        const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, calendar: compiled.definition.calendar, seq: version };
         await write(trx, batch, c, res, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets, lookupBefore);
         return { version, effects: res.effects };
       }, { ...hooks, caseId });

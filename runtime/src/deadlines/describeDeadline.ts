@@ -27,13 +27,15 @@ export interface DeadlineInput {
 /** A deadline as the API returns it. */
 export interface Deadline {
   dueAt: number | null; warnAt: number | null; clock: Clock | null;
+  /** the id of the county calendar the figures are counted on (the definition's `calendar`, else the default) */
+  calendar: string;
   remainingMs: number | null; overdueMs: number | null; status: DeadlineStatus;
   pausedReason: { 'zh-CN': string; en: string } | null; computedAt: number;
 }
 
 /** Describes a deadline at `now`. */
 export function describeDeadline(calendar: WorkCalendar, d: DeadlineInput, now: number): Deadline {
-  const base = { dueAt: d.dueAt, warnAt: d.warnAt, clock: d.clock, remainingMs: null, overdueMs: null, pausedReason: null, computedAt: now };
+  const base = { dueAt: d.dueAt, warnAt: d.warnAt, clock: d.clock, calendar: calendar.id, remainingMs: null, overdueMs: null, pausedReason: null, computedAt: now };
   if (!d.open) return { ...base, status: DeadlineStatus.done };
   if (d.paused) return { ...base, status: DeadlineStatus.paused, remainingMs: d.paused.remainingMs, pausedReason: d.paused.reason };
   if (d.dueAt === null || d.clock === null) return { ...base, status: DeadlineStatus.none };

@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import { compile, lint, loadDefinition, type CompiledDefinition, type Definition, type Diagnostic } from '@tongban/engine';
 import { ConflictError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
+import { countyCalendarSet } from '../calendars/countyCalendars.ts';
 
 /** A definition row as the API shows it. */
 export interface DefinitionSummary { id: string; version: number; status: string; title: string; category: string; createdAt: number; publishedAt: number | null }
@@ -74,10 +75,10 @@ export class KnexDefinitionStore {
    * The newest published version, for new cases: remembered for 5 s (a publish or retire in this
    * process forgets it at once; one in another process is seen within 5 s).
    */
-  async latestPublished(id: string, now = Date.now()): Promise<number> {
+  async latestPublished(id: string, now = Date.now(), db: Knex = this.knex): Promise<number> {
     const hit = this.latest.get(id);
     if (hit && now - hit.at < 5_000) return hit.version;
-    const row = (await this.knex('definitions').where({ id, status: 'published' }).max('version as v').first()) as { v: number | null } | undefined;
+    const row = (await db('definitions').where({ id, status: 'published' }).max('version as v').first()) as { v: number | null } | undefined;
     if (!row?.v) throw new ConflictError('definition.not-published', { id });
     this.latest.set(id, { at: now, version: Number(row.v) });
     return Number(row.v);
@@ -108,7 +109,9 @@ export class KnexDefinitionStore {
     if (summary.status !== 'draft') throw new ConflictError('definition.not-draft', { id, version, status: summary.status });
     const loaded = mustLoad(definition);
     const known = [...new Set([id, ...(await this.list()).map((d) => d.id)])];
-    const errors = lint(loaded, { knownDefinitions: known }).filter((d) => d.severity === 'error');
+    // as the lint endpoint: calendars the deployment has, and spawn / sub-case inputs against each published child's intake
+    const definitions = await this.latestPublishedDefinitions();
+    const errors = lint(loaded, { knownDefinitions: known, definitions, knownCalendars: countyCalendarSet().ids }).filter((d) => d.severity === 'error');
     if (errors.length) throw new RefusedError('definition.lint-failed', { id, version, diagnostics: errors.slice(0, 50) });
     await this.knex('definitions').where({ id, version, status: 'draft' }).update({ status: 'published', published_at: now });
     this.latest.delete(id);

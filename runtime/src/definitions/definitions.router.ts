@@ -38,7 +38,7 @@ export function definitionOperations(s: Services): Operation[] {
         const installedOperations = s.adapters.host.ids().length ? s.adapters.host.operationIds() : undefined;
         const inputs = new Map(s.adapters.host.manifests().flatMap((m) => m.operations.map((o) => [o.id, o.input] as const)));
         const definitions = await s.definitions.latestPublishedDefinitions();
-        const diagnostics = [...engine.lint(def, { knownDefinitions: known, installedOperations, definitions, knownCalendars: [(await s.runOptions.get()).calendar.id] }), ...lintInvokeInputs(def, inputs)];
+        const diagnostics = [...engine.lint(def, { knownDefinitions: known, installedOperations, definitions, knownCalendars: s.runOptions.calendars.ids }), ...lintInvokeInputs(def, inputs)];
         return { body: { ok: !engine.hasErrors(diagnostics), diagnostics } };
       } }),
     defineOperation({ method: 'post', path: '/api/definitions/{id}/versions/{version}/publish', operationId: 'publishDefinition', responses: ok('DefinitionSummary'), tag: 'definitions', summary: '发布 Publish', params: idv,

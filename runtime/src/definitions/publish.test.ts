@@ -10,6 +10,13 @@ import { testDialects } from '../testing/testDbs.ts';
 const hostile = { ...tinyIncident, id: 'hostile-template', templates: { ...tinyIncident.templates, closed: { 'zh-CN': '{{constructor.constructor}}', en: 'x' } } };
 const unknownField = { ...tinyIncident, id: 'unknown-field', states: { ...tinyIncident.states, accept: { ...tinyIncident.states.accept, task: { ...tinyIncident.states.accept.task, fields: { nope: 'write' } } } } };
 
+const done = { type: 'final' as const, outcome: 'done' };
+/** Waits for a tiny incident it starts without the description the child's intake requires. */
+const childMissingInput = { ...tinyIncident, id: 'child-missing-input', initial: 'waiting',
+  states: { waiting: { subcase: { definition: 'tiny-incident', input: { reporterPhone: { var: 'data.reporterPhone' } } }, on: { 'subcase.done': { target: 'resumed' } } }, resumed: done } };
+/** Names a calendar the deployment does not have. */
+const unknownCalendar = { ...tinyIncident, id: 'unknown-calendar', calendar: 'no-such-calendar' };
+
 describe.each(testDialects)('publish on %s', (dialect) => {
   let t: TestRuntime;
   beforeAll(async () => { t = await createTestRuntime(dialect); }, 60_000); // a runtime on MariaDB, on a shared machine
@@ -23,7 +30,9 @@ describe.each(testDialects)('publish on %s', (dialect) => {
     expect(v.status).toBe(404);
   });
 
-  it.each([['a field the data does not have', unknownField, 'lint.unknown-field']])('refuses %s with the lint diagnostics, and the draft stays a draft', async (_what, body, code) => {
+  it.each([['a field the data does not have', unknownField, 'lint.unknown-field'],
+    ['a sub-case input the published child’s intake would refuse', childMissingInput, 'lint.spawn-input-missing'],
+    ['a calendar the deployment does not have', unknownCalendar, 'lint.unknown-calendar']])('refuses %s with the lint diagnostics, and the draft stays a draft', async (_what, body, code) => {
     const admin = await t.token('admin');
     const draft = await t.api('POST', '/api/definitions', { token: admin, body });
     expect(draft.status).toBe(201);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../testing/testDbs.ts';
 import { effectsWorld, type EffectsWorld } from '../testing/effectsWorld.ts';
 import { GRID1 } from '../testing/testRuntime.ts';
+import { parentIncident } from './fixtures/definitions.ts';
 
 describe.each(testDialects)('sub-cases on %s', (dialect) => {
   let w: EffectsWorld;
@@ -53,5 +54,22 @@ describe.each(testDialects)('sub-cases on %s', (dialect) => {
     await w.rt.dispatch();
     const link = await w.db.knex('case_links').where({ parent_case_id: parent }).first('status', 'note', 'outcome');
     expect(link).toMatchObject({ status: 'ignored', outcome: 'voided', note: expect.stringContaining('父案件已结束') });
+  });
+  it('refuses a parent whose sub-case input the child’s intake would refuse, before it moves (the newest published child is checked at run time)', async () => {
+    // the child's required description comes from the parent's optional address: lint cannot know it will be empty, the run-time check does
+    const def = { ...parentIncident, id: 'parent-from-note', states: { ...parentIncident.states,
+      waiting: { ...parentIncident.states.waiting, subcase: { definition: 'tiny-incident', input: { description: { var: 'data.address' } } } } } };
+    await w.rt.definitions.publishBody(def, 'u-admin');
+    const grid = await w.token('grid1');
+    const before = Number(((await w.db.knex('cases').count({ n: '*' })) as Array<{ n: number | string }>)[0]!.n);
+    const refused = await w.api('POST', '/api/cases', { token: grid, body: { definitionId: 'parent-from-note', orgPath: GRID1, data: { description: '子案件缺少描述' } } });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body.error.details.diagnostics).toContainEqual(expect.objectContaining({ code: 'run.spawn-intake-invalid', path: '/states/waiting/subcase' }));
+    expect(Number(((await w.db.knex('cases').count({ n: '*' })) as Array<{ n: number | string }>)[0]!.n)).toBe(before);
+    // with the field filled in, the same parent starts and its child is spawned
+    const ok = await w.api('POST', '/api/cases', { token: grid, body: { definitionId: 'parent-from-note', orgPath: GRID1, data: { description: '有描述', address: '幸福路12号' } } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    await w.rt.dispatch();
+    expect((await w.api('GET', `/api/cases/${ok.body.id}/links`, { token: grid })).body.children).toHaveLength(1);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * `GET /api/client-config` (public): what the workbench needs before sign-in — the county work
- * calendar (so live countdowns count working time exactly as the server does), the server's clock
+ * calendars (the default and every other one an item may name; a deadline says which it counts on,
+ * so live countdowns count working time exactly as the server does), the server's clock
  * (to correct a device's skew) and the ID-card reader bridge when one is configured.
  */
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
+import { countyCalendars, countyDefault, nationalYears } from '@tongban/definitions/calendars';
 import { defineOperation, ok, type Operation } from './operation.ts';
 import type { Services } from '../services.ts';
 
@@ -14,7 +15,14 @@ const schemas = {
       serverTime: { type: 'integer', description: '服务器时间（毫秒） Server time, epoch ms' },
       idCardBridgeUrl: { type: ['string', 'null'], description: '本机身份证读卡器桥接地址 The local ID-card reader bridge' },
       oidc: { type: 'boolean', description: '是否提供统一身份认证（OIDC）登录 Whether OIDC sign-in is offered' },
-      calendar: { type: 'object', additionalProperties: false, required: ['county', 'years'], properties: { county: { type: 'object', additionalProperties: true }, years: { type: 'array', items: { type: 'object', additionalProperties: true } } } },
+      calendar: {
+        type: 'object', additionalProperties: false, required: ['county', 'years', 'calendars'],
+        properties: {
+          county: { type: 'object', additionalProperties: true, description: '默认县级日历 The default county calendar' },
+          years: { type: 'array', items: { type: 'object', additionalProperties: true }, description: '全国节假日与调休 National holidays and make-up workdays' },
+          calendars: { type: 'array', items: { type: 'object', additionalProperties: true }, description: '全部县级日历（含默认），按 id 对应期限的 calendar Every county calendar (the default too); a deadline names one by id' },
+        },
+      },
     },
   },
 };
@@ -25,7 +33,7 @@ export function clientConfigOperations(s: Services): Operation[] {
     method: 'get', path: '/api/client-config', operationId: 'clientConfig', tag: 'meta', auth: false, responses: ok('ClientConfig'), schemas,
     summary: '客户端配置（工作日历、服务器时间、读卡器） Client settings: calendar, server time, ID-card reader',
     async handler() {
-      return { body: { serverTime: Date.now(), idCardBridgeUrl: s.config.idCardBridgeUrl ?? null, oidc: !!s.config.oidc, calendar: { county: countyDefault, years: nationalYears } } };
+      return { body: { serverTime: Date.now(), idCardBridgeUrl: s.config.idCardBridgeUrl ?? null, oidc: !!s.config.oidc, calendar: { county: countyDefault, years: nationalYears, calendars: countyCalendars } } };
     },
   })];
 }

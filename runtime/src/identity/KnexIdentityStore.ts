@@ -57,6 +57,16 @@ export class KnexIdentityStore {
     return (await q).map(toOrg);
   }
 
+  /** The active people of one org unit (home org or a role held there), with the roles they hold there; at most 500, by id. */
+  async membersOf(path: string): Promise<Array<{ id: string; name: string; orgPath: string; roles: string[] }>> {
+    const held = (await this.knex('role_assignments').where({ org_path: path }).select('user_id', 'role')) as Array<{ user_id: string; role: string }>;
+    const users = (await this.knex('users').where((w) => w.where({ org_path: path }).orWhereIn('id', held.map((h) => h.user_id))).where({ disabled: false })
+      .orderBy('id').limit(500).select('id', 'name', 'org_path')) as Array<{ id: string; name: string; org_path: string }>;
+    const roles = new Map<string, string[]>();
+    for (const h of held) roles.set(h.user_id, [...(roles.get(h.user_id) ?? []), h.role]);
+    return users.map((u) => ({ id: u.id, name: u.name, orgPath: u.org_path, roles: roles.get(u.id) ?? [] }));
+  }
+
   async getOrg(path: string): Promise<OrgUnit | undefined> {
     const row = await this.knex('org_units').where({ path }).whereNull('retired_at').first();
     return row ? toOrg(row) : undefined;

@@ -2,7 +2,7 @@
  * The jobs interface. The database is the truth for timers (`timers` rows written by the command
  * path); a driver only decides *when* to look. The embedded driver polls the table; the BullMQ driver
  * keeps one delayed Redis job per timer as its wake-up. Both run the same `TimerRunner` (which claims
- * each row before firing it), so both pass one conformance suite (`driverConformance.ts`).
+ * each row before firing it), so both pass one conformance suite (`testing/driverConformance.ts`).
  */
 
 /** A source of "now" (ms since epoch); tests pass a fake one. */

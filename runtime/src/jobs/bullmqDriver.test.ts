@@ -18,7 +18,7 @@ import { seedCounty } from '../seed/seedCounty.ts';
 import { createTestDb, type TestDb } from '../testing/testDbs.ts';
 import { GRID1, tinyCounty } from '../testing/testRuntime.ts';
 import { createBullmqDriver, obliterateQueue, redisConnection, timerJobId } from './createBullmqDriver.ts';
-import { describeDriverConformance, eventually, slaIncident, TestClock, WAKE_LEAD_MS } from './driverConformance.ts';
+import { describeDriverConformance, eventually, slaIncident, TestClock, WAKE_LEAD_MS } from '../testing/driverConformance.ts';
 
 const redisUrl = process.env.TONGBAN_TEST_REDIS ?? 'redis://127.0.0.1:6379';
 const testQueue = () => `tongban-test-${randomBytes(6).toString('hex')}`;

@@ -1,5 +1,5 @@
 import { createEmbeddedDriver } from './createEmbeddedDriver.ts';
-import { describeDriverConformance } from './driverConformance.ts';
+import { describeDriverConformance } from '../testing/driverConformance.ts';
 
 // A long poll interval: the conformance suite drives the driver with tick() on a fake clock only.
 describeDriverConformance({

@@ -1,12 +1,25 @@
-/** A user's inbox (通知, 抄送 with read state, 催办): their own rows only. */
+/** A user's inbox (通知, 抄送 with read state, 催办) and notification preferences: their own rows only. */
 import type { Knex } from 'knex';
+import type { PiiCodec } from '../pii/createPiiCodec.ts';
+import { prefsOf, savePrefs, type NotificationPrefs } from '../effects/notify/notificationPrefs.ts';
 
 /** One inbox item. */
 export interface InboxItem { id: number; kind: string; caseId: string | null; taskId: string | null; title: string; read: boolean; createdAt: number }
 
 /** Creates the inbox service. */
-export function createInbox(knex: Knex) {
+export function createInbox(knex: Knex, codec: PiiCodec) {
   return {
+    /** Unread notifications per kind (`notify`, `cc`, `urge`). */
+    async unreadCounts(userId: string): Promise<Record<string, number>> {
+      const rows = (await knex('notifications').where({ user_id: userId }).whereNull('read_at').select('kind').count({ n: '*' }).groupBy('kind')) as Array<{ kind: string; n: number | string }>;
+      return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+    },
+    /** The user's notification preferences (defaults when never saved; contact points opened). */
+    async preferences(userId: string): Promise<NotificationPrefs> {
+      return (await prefsOf(knex, codec, [userId])).get(userId)!;
+    },
+    /** Saves the user's preferences (contact points sealed at rest). */
+    savePreferences: (p: NotificationPrefs): Promise<void> => savePrefs(knex, codec, p),
     /** The user's notifications, newest first, keyset-paged by id. */
     async list(userId: string, q: { kind?: string; unread?: boolean; cursor?: number; limit: number }): Promise<{ items: InboxItem[]; nextCursor: number | null }> {
       const query = knex('notifications').where({ user_id: userId }).orderBy('id', 'desc').limit(q.limit);

@@ -11,8 +11,7 @@ export function inboxCountOperations(s: Services): Operation[] {
     method: 'get', path: '/api/notifications/counts', operationId: 'inboxCounts', tag: 'notifications', responses: ok('InboxCounts'), schemas,
     summary: '未读数量 Unread counts',
     async handler({ user }) {
-      const rows = (await s.db.knex('notifications').where({ user_id: user.id }).whereNull('read_at').select('kind').count({ n: '*' }).groupBy('kind')) as Array<{ kind: string; n: number | string }>;
-      const by = Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+      const by = await s.inbox.unreadCounts(user.id);
       return { body: { notify: by.notify ?? 0, cc: by.cc ?? 0, urge: by.urge ?? 0 } };
     },
   })];

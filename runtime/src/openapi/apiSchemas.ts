@@ -23,6 +23,7 @@ const openMap = { type: 'object', additionalProperties: true } as const;
 
 const deadline = obj({
   dueAt: nullable(int), warnAt: nullable(int), clock: nullable({ type: 'string', enum: ['natural', 'working', 'urgent'] }),
+  calendar: { type: 'string', description: '计算剩余时间所用的县级日历编号（见 /api/client-config 的 calendar.calendars） Id of the county calendar the figures count on (see calendar.calendars in /api/client-config)' },
   remainingMs: nullable(int), overdueMs: nullable(int),
   status: { type: 'string', enum: ['none', 'on-track', 'at-risk', 'overdue', 'paused', 'done'] },
   pausedReason: nullable(ref('LocalizedText')), computedAt: int,

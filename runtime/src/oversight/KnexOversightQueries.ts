@@ -99,3 +99,6 @@ export function createOversightQueries(knex: Knex, dialect: 'sqlite' | 'mysql') 
     },
   };
 }
+
+/** The oversight query service type. */
+export type OversightQueries = ReturnType<typeof createOversightQueries>;

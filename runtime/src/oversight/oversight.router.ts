@@ -7,7 +7,6 @@ import { ForbiddenError } from '../errors/DomainError.ts';
 import { defineOperation, ok, S, type Operation, type OpContext } from '../http/operation.ts';
 import { depthOfPath } from '../identity/orgPath.ts';
 import type { Services } from '../services.ts';
-import { createOversightQueries } from './KnexOversightQueries.ts';
 import { oversightSchemas } from './oversightSchemas.ts';
 
 /** Roles that see oversight figures (township and county leads, dispatchers, admins). */
@@ -15,7 +14,7 @@ export const oversightRoles = ['township-reviewer', 'county-dispatcher', 'county
 
 /** Oversight operations. */
 export function oversightOperations(s: Services): Operation[] {
-  const q = createOversightQueries(s.db.knex, s.db.dialect);
+  const q = s.oversight;
   const guard = (ctx: OpContext) => {
     if (!ctx.user.roles.some((r) => oversightRoles.includes(r.role))) throw new ForbiddenError('authz.forbidden');
     const top = [...ctx.user.roles].filter((r) => oversightRoles.includes(r.role)).sort((a, b) => depthOfPath(a.orgPath) - depthOfPath(b.orgPath))[0]!.orgPath;

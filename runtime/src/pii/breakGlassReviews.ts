@@ -5,6 +5,8 @@
  */
 import type { Knex } from 'knex';
 import { appendAudit } from '../audit/KnexAuditLog.ts';
+import type { AppAbility } from '../authz/defineAbilities.ts';
+import { applyScope } from '../authz/scopeToSql.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors/DomainError.ts';
 
@@ -41,3 +43,31 @@ export async function recordReview(knex: Knex, dialect: 'sqlite' | 'mysql', scop
     return toBreakGlassItem({ ...row, ...patch });
   });
 }
+
+/** The reveal records of one runtime: audited reveals (a break-glass one queued for review) and the review queue. */
+export function createRevealRecords(knex: Knex, dialect: 'sqlite' | 'mysql') {
+  return {
+    /** Chains a reveal (`pii.reveal` / `pii.break-glass`) and, for break-glass, queues it for review, in one transaction. */
+    async record(entry: { at: number; actorId: string; actorRoles: string[]; orgPath: string; caseId: string; breakGlass: boolean; detail: Record<string, unknown> }): Promise<void> {
+      await knex.transaction(async (trx) => {
+        const [seq] = await appendAudit(trx, dialect, [{ at: entry.at, actorId: entry.actorId, actorRoles: entry.actorRoles, orgPath: entry.orgPath, caseId: entry.caseId,
+          action: entry.breakGlass ? 'pii.break-glass' : 'pii.reveal', detail: entry.detail }]);
+        if (entry.breakGlass) await queueForReview(trx, { auditSeq: seq!, caseId: entry.caseId, actorId: entry.actorId, orgPath: entry.orgPath, at: entry.at });
+      });
+    },
+    /** The review queue in the caller's `review BreakGlass` scope (in SQL), newest first, keyset-paged by audit seq. */
+    async queue(ability: AppAbility, q: { status: 'pending' | 'reviewed' | 'all'; cursor?: number; limit: number }): Promise<BreakGlassItem[]> {
+      const query = knex('break_glass').orderBy('audit_seq', 'desc').limit(q.limit);
+      applyScope(query, knex, ability, 'review', 'BreakGlass', 'break_glass');
+      if (q.status !== 'all') query.where('status', q.status);
+      if (q.cursor) query.where('audit_seq', '<', q.cursor);
+      return ((await query) as Row[]).map(toBreakGlassItem);
+    },
+    /** Records a review of a row in the caller's scope (see recordReview). */
+    review: (ability: AppAbility, review: Parameters<typeof recordReview>[3]) =>
+      recordReview(knex, dialect, (q) => applyScope(q, knex, ability, 'review', 'BreakGlass', 'break_glass'), review),
+  };
+}
+
+/** The reveal records type. */
+export type RevealRecords = ReturnType<typeof createRevealRecords>;

@@ -7,9 +7,6 @@ import type { CaseSnapshot } from '@tongban/engine';
 import { ForbiddenError, RefusedError } from '../errors/DomainError.ts';
 import { ok, defineOperation, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
-import { viewerOf } from '../cases/caseView.ts';
-import { appendAudit } from '../audit/KnexAuditLog.ts';
-import { queueForReview } from './breakGlassReviews.ts';
 import { piiFieldsOf } from './piiFields.ts';
 import { breakGlassRoles, mayReveal } from './viewPolicy.ts';
 import { openData } from './sealData.ts';
@@ -32,7 +29,7 @@ export function revealOperations(s: Services): Operation[] {
       const row = await s.cases.getVisible(ability, params.id);
       const { definition } = await s.definitions.get(row.definition_id, Number(row.definition_version));
       const kinds = piiFieldsOf(definition);
-      const viewer = await viewerOf(s.db.knex, user, params.id);
+      const viewer = await s.caseRecords.viewerOf(user, params.id);
       const roles = user.roles.map((r) => r.role);
       if (body.breakGlass) {
         if (!roles.some((r) => breakGlassRoles.includes(r))) throw new ForbiddenError('pii.reveal-denied', { reason: 'role' });
@@ -47,14 +44,8 @@ export function revealOperations(s: Services): Operation[] {
         values[f] = f.includes('[]') ? valuesAt(data, f) : valuesAt(data, f)[0];
       }
       const at = Date.now();
-      await s.db.knex.transaction(async (trx) => {
-        const [seq] = await appendAudit(trx, s.db.dialect, [{
-          at, actorId: user.id, actorRoles: roles, orgPath: row.org_path, caseId: row.id,
-          action: body.breakGlass ? 'pii.break-glass' : 'pii.reveal',
-          detail: { fields: body.fields, purpose: body.purpose, reason: body.reason ?? null, channel: 'api', review: body.breakGlass ? 'pending' : undefined },
-        }]);
-        if (body.breakGlass) await queueForReview(trx, { auditSeq: seq!, caseId: row.id, actorId: user.id, orgPath: row.org_path, at });
-      });
+      await s.reveals.record({ at, actorId: user.id, actorRoles: roles, orgPath: row.org_path, caseId: row.id, breakGlass: !!body.breakGlass,
+        detail: { fields: body.fields, purpose: body.purpose, reason: body.reason ?? null, channel: 'api', review: body.breakGlass ? 'pending' : undefined } });
       return { body: { values } };
     },
   })];

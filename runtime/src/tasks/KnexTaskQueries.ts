@@ -5,7 +5,7 @@
  */
 import type { Knex } from 'knex';
 import type { AppAbility } from '../authz/defineAbilities.ts';
-import { applyCondition, scopeBranches } from '../authz/scopeToSql.ts';
+import { applyCondition, applyScope, scopeBranches } from '../authz/scopeToSql.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { InvalidRequestError, NotFoundError } from '../errors/DomainError.ts';
 import { depthOfPath } from '../identity/orgPath.ts';
@@ -25,10 +25,14 @@ export interface TaskFilter {
 export interface TaskSummary { id: string; caseId: string; caseRef: string | null; definitionId: string; state: string; title: { 'zh-CN': string; en: string }; status: string; assignee: string | null;
   group: { role: string; orgPath: string } | null; orgPath: string; priority: number; dueAt: number | null; overdue: boolean; createdAt: number; outcome: string | null; deadline: Deadline }
 
-export const taskCols = ['id', 'case_id', 'definition_id', 'state', 'title_zh', 'title_en', 'status', 'assignee', 'group_role', 'group_org', 'org_path', 'priority', 'due_at', 'created_at', 'outcome', 'warn_at', 'sla_clock'];
+export const taskCols = ['id', 'case_id', 'definition_id', 'state', 'title_zh', 'title_en', 'status', 'assignee', 'group_role', 'group_org', 'org_path', 'priority', 'due_at', 'created_at', 'outcome', 'warn_at', 'sla_clock', 'calendar'];
 
-/** Maps a row to a summary; the deadline is counted on the task's SLA clock with `calendar`. */
-export function toTaskSummary(r: Record<string, unknown>, calendar: WorkCalendar, now = Date.now()): TaskSummary {
+/** The county calendars by id (the default for null or an unknown id). */
+export interface CalendarLookup { of(id: string | null | undefined): WorkCalendar }
+
+/** Maps a row to a summary; the deadline is counted on the task's SLA clock, on the calendar its row records. */
+export function toTaskSummary(r: Record<string, unknown>, calendars: CalendarLookup, now = Date.now()): TaskSummary {
+  const calendar = calendars.of(r.calendar as string | null | undefined);
   const due = Number(r.due_at);
   const open = ['pending', 'waiting', 'delegated'].includes(String(r.status));
   const clock = (r.sla_clock ?? null) as 'natural' | 'working' | 'urgent' | null;
@@ -88,9 +92,10 @@ async function pageRows(knex: Knex, parts: Knex.QueryBuilder[], keyCols: string[
 }
 
 /** Creates the task queries. */
-export function createTaskQueries(knex: Knex, calendar: WorkCalendar) {
+export function createTaskQueries(knex: Knex, calendars: CalendarLookup) {
   return {
-    calendar,
+    /** the county calendars deadlines are told on (each task on the one its row records) */
+    calendars,
     async queue(ability: AppAbility, userId: string, f: TaskFilter, now = Date.now()): Promise<{ items: TaskSummary[]; nextCursor: string | null }> {
       const branches = scopeBranches(ability, 'read', 'Task');
       if (branches === 'none') return { items: [], nextCursor: null };
@@ -106,7 +111,7 @@ export function createTaskQueries(knex: Knex, calendar: WorkCalendar) {
       };
       const parts = (branches === 'all' ? [undefined] : branches).flatMap((b) => statusesOf(f).map((st) => part(b, st)));
       const rows = await pageRows(knex, parts, keyCols, f.limit + 1);
-      const items = rows.slice(0, f.limit).map((r) => toTaskSummary(r, calendar, now));
+      const items = rows.slice(0, f.limit).map((r) => toTaskSummary(r, calendars, now));
       const last = rows.length > f.limit ? rows[f.limit - 1] : undefined;
       const key = last ? (f.sort === 'priority' ? [Number(last.priority), Number(last.due_at), String(last.id)] : [Number(last.due_at), String(last.id)]) : undefined;
       return { items, nextCursor: key ? encodeCursor(key) : null };
@@ -120,6 +125,26 @@ export function createTaskQueries(knex: Knex, calendar: WorkCalendar) {
       if (branches !== 'all') q.where((outer) => { for (const c of branches) outer.orWhere((w) => applyCondition(w, 'tasks', c, knex)); });
       const rows = (await q) as Array<{ status: string; n: number | string }>;
       return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    },
+
+    /**
+     * Counts per queue tab (全部 / 待认领 / 已认领 / 即将超时 / 已超时) of the open tasks in the user's
+     * scope, one SQL aggregate (zeros when nothing is in scope).
+     */
+    async tabCounts(ability: AppAbility, userId: string, f: { definitionId?: string; orgPath?: string }, now: number): Promise<{ all: number; unclaimed: number; mine: number; atRisk: number; overdue: number }> {
+      const q = knex('tasks').whereIn('status', openStatuses).select(
+        knex.raw('count(*) as n_all'),
+        knex.raw('sum(case when assignee is null then 1 else 0 end) as n_unclaimed'),
+        knex.raw('sum(case when assignee = ? then 1 else 0 end) as n_mine', [userId]),
+        knex.raw('sum(case when warn_at <= ? and due_at > ? then 1 else 0 end) as n_risk', [now, now]),
+        knex.raw('sum(case when due_at <= ? and due_at < ? then 1 else 0 end) as n_over', [now, NO_DUE]),
+      );
+      if (!applyScope(q, knex, ability, 'read', 'Task', 'tasks')) return { all: 0, unclaimed: 0, mine: 0, atRisk: 0, overdue: 0 };
+      if (f.definitionId) q.where('definition_id', f.definitionId);
+      if (f.orgPath) q.where(`org_l${depthOfPath(f.orgPath)}`, f.orgPath);
+      const r = ((await q) as Array<Record<string, unknown>>)[0] ?? {};
+      const n = (k: string) => Number(r[k] ?? 0);
+      return { all: n('n_all'), unclaimed: n('n_unclaimed'), mine: n('n_mine'), atRisk: n('n_risk'), overdue: n('n_over') };
     },
 
     /** A task row when the ability may read it (or the user holds it); otherwise task.not-found. */

@@ -4,10 +4,7 @@
  * allows — from the engine's `availableActions`, the same rule that accepts the act.
  */
 import { availableActions, type CaseSnapshot } from '@tongban/engine';
-import { applyScope } from '../authz/scopeToSql.ts';
 import { actorOf } from '../cases/createCaseCommands.ts';
-import { NO_DUE } from '../cases/applyEffects.ts';
-import { depthOfPath } from '../identity/orgPath.ts';
 import { DomainError } from '../errors/DomainError.ts';
 import { defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import { openData } from '../pii/sealData.ts';
@@ -28,31 +25,16 @@ const schemas = {
   },
 };
 
-const open = ['pending', 'waiting', 'delegated'];
 const quiet = (requires: string[]) => requires.every((r) => r === 'comment');
 
 /** Queue counts and bulk options. */
 export function queueExtraOperations(s: Services): Operation[] {
-  const knex = s.db.knex;
   return [
     defineOperation({
       method: 'get', path: '/api/tasks/queue-counts', operationId: 'queueCounts', tag: 'tasks', responses: ok('QueueCounts'), schemas,
       summary: '队列各页签数量（辖区内） Counts per queue tab in scope', query: { definitionId: S.id, orgPath: S.orgPath },
       async handler({ ability, user, query }) {
-        const now = Date.now();
-        const q = knex('tasks').whereIn('status', open).select(
-          knex.raw('count(*) as n_all'),
-          knex.raw('sum(case when assignee is null then 1 else 0 end) as n_unclaimed'),
-          knex.raw('sum(case when assignee = ? then 1 else 0 end) as n_mine', [user.id]),
-          knex.raw('sum(case when warn_at <= ? and due_at > ? then 1 else 0 end) as n_risk', [now, now]),
-          knex.raw('sum(case when due_at <= ? and due_at < ? then 1 else 0 end) as n_over', [now, NO_DUE]),
-        );
-        if (!applyScope(q, knex, ability, 'read', 'Task', 'tasks')) return { body: { all: 0, unclaimed: 0, mine: 0, atRisk: 0, overdue: 0 } };
-        if (query.definitionId) q.where('definition_id', query.definitionId);
-        if (query.orgPath) q.where(`org_l${depthOfPath(query.orgPath)}`, query.orgPath);
-        const r = ((await q) as Array<Record<string, unknown>>)[0] ?? {};
-        const n = (k: string) => Number(r[k] ?? 0);
-        return { body: { all: n('n_all'), unclaimed: n('n_unclaimed'), mine: n('n_mine'), atRisk: n('n_risk'), overdue: n('n_over') } };
+        return { body: await s.tasks.tabCounts(ability, user.id, { definitionId: query.definitionId, orgPath: query.orgPath }, Date.now()) };
       },
     }),
     defineOperation({

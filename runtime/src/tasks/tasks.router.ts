@@ -132,7 +132,7 @@ export function taskOperations(s: Services): Operation[] {
         const spec = JSON.parse(String(t.spec)) as Record<string, unknown>;
         // drafts are sealed like case data; their owner sees them through the step's field matrix
         const draft = t.assignee === user.id && t.draft ? await openDraft(t, user, spec) : null;
-        return { body: { ...toTaskSummary(t, s.tasks.calendar), form: t.form ?? null, fields: spec.fields, decisions: spec.decisions, why: spec.why ?? null, draft } };
+        return { body: { ...toTaskSummary(t, s.tasks.calendars), form: t.form ?? null, fields: spec.fields, decisions: spec.decisions, why: spec.why ?? null, draft } };
       },
     }),
     op('claimTask', '/api/tasks/{id}/claim', '认领 Claim', actBody(), (ctx) => actInPlace(ctx, ctx.params.id, 'claim', {}, ctx.body.expectedVersion, false)),

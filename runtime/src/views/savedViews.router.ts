@@ -1,6 +1,5 @@
 /** 视图: a user's saved queue or case-list filters (the screen's URL query), kept on the server per user. */
 import { randomUUID } from 'node:crypto';
-import { ConflictError } from '../errors/DomainError.ts';
 import { created, defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 
@@ -18,33 +17,24 @@ const toView = (r: Row) => ({ id: r.id, screen: r.screen, name: r.name, query: r
 
 /** Saved views of the signed-in user (nobody else's are visible: another user's id answers 404). */
 export function savedViewOperations(s: Services): Operation[] {
-  const knex = s.db.knex;
   return [
     defineOperation({ method: 'get', path: '/api/views', operationId: 'listViews', tag: 'views', responses: ok('SavedViewList'), schemas, summary: '我的视图 My saved views',
       query: { screen: { type: 'string', enum: screens } },
       async handler({ user, query }) {
-        const q = knex('saved_views').where({ user_id: user.id }).orderBy('name');
-        if (query.screen) q.where({ screen: query.screen });
-        return { body: { items: ((await q) as Row[]).map(toView) } };
+        return { body: { items: (await s.views.list(user.id, query.screen)).map(toView) } };
       } }),
     defineOperation({ method: 'post', path: '/api/views', operationId: 'saveView', tag: 'views', responses: created('SavedView'), schemas, summary: '保存视图（同名覆盖） Save a view (replaces one of the same name)',
       body: S.object({ screen: { type: 'string', enum: screens }, name: { type: 'string', minLength: 1, maxLength: 60, pattern: '\\S' },
         query: { type: 'string', maxLength: 1000, pattern: '^[^<>]*$' } }, ['screen', 'name', 'query']),
       async handler({ user, body }) {
         const row = { id: randomUUID(), user_id: user.id, screen: body.screen, name: body.name.trim(), query: body.query.replace(/^\?/, ''), created_at: Date.now() };
-        const count = Number(((await knex('saved_views').where({ user_id: user.id }).count({ n: '*' })) as Array<{ n: number | string }>)[0]?.n ?? 0);
-        const existing = (await knex('saved_views').where({ user_id: user.id, screen: row.screen, name: row.name }).first()) as Row | undefined;
-        if (!existing && count >= 50) throw new ConflictError('view.limit', { max: 50 });
-        if (existing) await knex('saved_views').where({ id: existing.id }).update({ query: row.query });
-        else await knex('saved_views').insert(row);
-        return { status: 201, body: toView(existing ? { ...existing, query: row.query } : row) };
+        return { status: 201, body: toView(await s.views.save(row)) };
       } }),
     defineOperation({ method: 'delete', path: '/api/views/{id}', operationId: 'deleteView', tag: 'views', responses: ok('Deleted'), schemas, summary: '删除视图（幂等） Delete a view (idempotent)',
       params: { id: S.id },
       async handler({ user, params }) {
         // idempotent: deleting a view that is gone (or another user's id) deletes nothing
-        const n = await knex('saved_views').where({ id: params.id, user_id: user.id }).delete();
-        return { body: { deleted: n > 0 } };
+        return { body: { deleted: await s.views.remove(user.id, params.id) } };
       } }),
   ];
 }

@@ -2350,9 +2350,15 @@ export interface components {
         };
         ClientConfig: {
             calendar: {
+                /** @description 全部县级日历（含默认），按 id 对应期限的 calendar Every county calendar (the default too); a deadline names one by id */
+                calendars: {
+                    [key: string]: unknown;
+                }[];
+                /** @description 默认县级日历 The default county calendar */
                 county: {
                     [key: string]: unknown;
                 };
+                /** @description 全国节假日与调休 National holidays and make-up workdays */
                 years: {
                     [key: string]: unknown;
                 }[];
@@ -2421,6 +2427,8 @@ export interface components {
             status: "pending";
         };
         Deadline: {
+            /** @description 计算剩余时间所用的县级日历编号（见 /api/client-config 的 calendar.calendars） Id of the county calendar the figures count on (see calendar.calendars in /api/client-config) */
+            calendar: string;
             /** @enum {string|null} */
             clock: "natural" | "working" | "urgent" | null;
             computedAt: number;

@@ -5,7 +5,7 @@ import type { Deadline } from './liveDeadline.ts';
 
 const meta: Meta<typeof DeadlineTag> = { title: 'Shared/DeadlineTag', component: DeadlineTag };
 export default meta;
-const base: Deadline = { dueAt: Date.UTC(2030, 0, 7, 8), warnAt: Date.UTC(2030, 0, 7, 6), clock: 'working', remainingMs: 2 * 3_600_000 + 15 * 60_000, overdueMs: null, status: 'on-track', pausedReason: null, computedAt: Date.UTC(2030, 0, 7, 4) };
+const base: Deadline = { dueAt: Date.UTC(2030, 0, 7, 8), warnAt: Date.UTC(2030, 0, 7, 6), clock: 'working', calendar: 'county-default', remainingMs: 2 * 3_600_000 + 15 * 60_000, overdueMs: null, status: 'on-track', pausedReason: null, computedAt: Date.UTC(2030, 0, 7, 4) };
 
 export const OnTrack: StoryObj<typeof DeadlineTag> = { args: { deadline: base } };
 export const AtRisk: StoryObj<typeof DeadlineTag> = { args: { deadline: { ...base, status: 'at-risk', remainingMs: 40 * 60_000 } } };

@@ -40,7 +40,7 @@ export function DeadlineTag({ deadline }: { deadline: Deadline }) {
   const { t } = useTranslation();
   const cfg = useClientConfig();
   const now = useServerNow();
-  const d = liveDeadline(cfg.data?.calendar, deadline, Math.max(now, deadline.computedAt));
+  const d = liveDeadline(cfg.data?.calendars, deadline, Math.max(now, deadline.computedAt));
   const text = useDeadlineText()(d);
   const due = d.dueAt ? t('deadline.due', { at: dayjs(d.dueAt).format('YYYY-MM-DD HH:mm') }) : '';
   // a native title, not an antd Tooltip: a queue shows dozens of these, re-rendered every second

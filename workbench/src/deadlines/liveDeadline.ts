@@ -1,7 +1,9 @@
 /**
- * Live countdowns on the county calendar. The same engine calendar the server uses (loaded with
- * the county's office hours and holidays from /api/client-config) recomputes a deadline every
- * second on the server's clock (the device's skew corrected), so the screen agrees with the API.
+ * Live countdowns on the county calendars. The same engine calendars the server uses (loaded with
+ * each county calendar's office hours and closures and the national holidays from
+ * /api/client-config) recompute a deadline every second on the server's clock (the device's skew
+ * corrected), each on the calendar the deadline names (its item's `calendar`), so the screen
+ * agrees with the API.
  */
 import { createWorkCalendar, type WorkCalendar } from '@tongban/engine';
 import type { components } from '../api/openapiTypes.ts';
@@ -11,13 +13,21 @@ export type Deadline = components['schemas']['Deadline'];
 /** The client configuration. */
 export type ClientConfig = components['schemas']['ClientConfig'];
 
-/** The county calendar from the client configuration. */
-export function calendarOf(config: ClientConfig): WorkCalendar {
-  return createWorkCalendar(config.calendar.county as never, config.calendar.years as never);
+/** The county calendars by id; `of` falls back to the default for an id the client does not know. */
+export interface ClientCalendars { default: WorkCalendar; of(id: string | null | undefined): WorkCalendar }
+
+/** The county calendars from the client configuration (the default, and every other one an item may name). */
+export function calendarsOf(config: ClientConfig): ClientCalendars {
+  const years = config.calendar.years as never;
+  const fallback = createWorkCalendar(config.calendar.county as never, years);
+  const byId = new Map<string, WorkCalendar>([[fallback.id, fallback]]);
+  for (const c of config.calendar.calendars ?? []) if (!byId.has(String(c.id))) byId.set(String(c.id), createWorkCalendar(c as never, years));
+  return { default: fallback, of: (id) => (id ? byId.get(id) ?? fallback : fallback) };
 }
 
-/** The deadline at `now`: the server's figures, advanced on the same clock (the rules of describeDeadline on the server). */
-export function liveDeadline(calendar: WorkCalendar | undefined, d: Deadline, now: number): Deadline {
+/** The deadline at `now`: the server's figures, advanced on the same clock and calendar (the rules of describeDeadline on the server). */
+export function liveDeadline(calendars: ClientCalendars | undefined, d: Deadline, now: number): Deadline {
+  const calendar = calendars?.of(d.calendar);
   if (!calendar || d.status === 'done' || d.status === 'none' || d.status === 'paused' || d.dueAt === null || d.clock === null) return d;
   if (now >= d.dueAt) return { ...d, status: 'overdue', remainingMs: null, overdueMs: calendar.elapsed(d.dueAt, now, d.clock), computedAt: now };
   const status = d.warnAt !== null && now >= d.warnAt ? 'at-risk' : 'on-track';

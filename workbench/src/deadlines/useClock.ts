@@ -5,7 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client.ts';
-import { calendarOf, type ClientConfig } from './liveDeadline.ts';
+import { calendarsOf, type ClientConfig } from './liveDeadline.ts';
 
 let offset = 0;
 let now = Date.now();
@@ -26,7 +26,7 @@ export function useServerNow(): number {
   return useSyncExternalStore(subscribe, () => now, () => now);
 }
 
-/** The client configuration (calendar, reader bridge) and the county calendar built from it. */
+/** The client configuration (calendars, reader bridge) and the county calendars built from it. */
 export function useClientConfig() {
   return useQuery({
     queryKey: ['client-config'],
@@ -37,7 +37,7 @@ export function useClientConfig() {
       const received = Date.now();
       offset = config.serverTime - Math.round((sent + received) / 2);
       now = Date.now() + offset;
-      return { config: config as ClientConfig, calendar: calendarOf(config as ClientConfig) };
+      return { config: config as ClientConfig, calendars: calendarsOf(config as ClientConfig) };
     },
   });
 }

@@ -4,7 +4,7 @@
  * ship with Tongban, so a spawn of an unknown item or one whose input misses the child's intake is caught.
  */
 import { lint, loadDefinition, type Definition } from '@tongban/engine';
-import { countyDefault } from '@tongban/definitions/calendars';
+import { countyCalendars } from '@tongban/definitions/calendars';
 import { serviceItems } from '@tongban/definitions/service-items';
 import { checkFiles, parseArgs, readDefinition } from '../io.ts';
 
@@ -21,6 +21,6 @@ export async function run(args: string[]): Promise<number> {
   const siblings = loaded(files.map(readDefinition));
   // a file linted now wins over the shipped item of the same id (it is the newer draft)
   const byId = new Map([...shipped, ...siblings].map((d) => [d.id, d]));
-  const options = { definitions: [...byId.values()], knownCalendars: [countyDefault.id] };
+  const options = { definitions: [...byId.values()], knownCalendars: countyCalendars.map((c) => c.id) };
   return checkFiles(args, 'tongban lint <file...> [--json]', (definition) => lint(definition, options));
 }

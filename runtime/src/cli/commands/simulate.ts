@@ -4,8 +4,8 @@
  * and the final state. The directory defaults to the sample county.
  */
 import { readFileSync } from 'node:fs';
-import { compile, createDirectory, createWorkCalendar, formatSimulation, simulate, type DirectoryData, type SimScript } from '@tongban/engine';
-import { countyDefault, nationalYears } from '@tongban/definitions/calendars';
+import { compile, createDirectory, formatSimulation, simulate, type DirectoryData, type SimScript } from '@tongban/engine';
+import { countyCalendarSet } from '../../calendars/countyCalendars.ts';
 import { Exit, exitFor, parseArgs, printDiagnostics, readDefinition } from '../io.ts';
 
 export const summary = '按脚本模拟运行案件 Simulate a case from a script of events';
@@ -60,7 +60,8 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(dir + '\n');
     return Exit.unusable;
   }
-  const opts = { calendar: createWorkCalendar(countyDefault as never, nationalYears as never), directory: createDirectory(dir) };
+  const calendars = countyCalendarSet();
+  const opts = { calendar: calendars.default, calendars: calendars.byId, directory: createDirectory(dir) };
   const result = simulate(compile(loaded.definition), script.value, opts, dir);
   process.stdout.write((flags.json === true ? JSON.stringify(result, null, 2) : formatSimulation(result)) + '\n');
   return result.ok ? Exit.clean : Exit.errors;

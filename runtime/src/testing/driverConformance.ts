@@ -14,11 +14,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../createRuntime.ts';
 import { openDb } from '../store/createDb.ts';
 import { sealAudit } from '../audit/auditStaging.ts';
-import { createTimerRunner } from './createTimerRunner.ts';
-import { createTestRuntime, GRID1, tinyIncident, type TestRuntime } from '../testing/testRuntime.ts';
-import { testDialects } from '../testing/testDbs.ts';
-import type { Clock, JobDriver } from './JobDriver.ts';
-import type { TimerRunner } from './createTimerRunner.ts';
+import { createTimerRunner } from '../jobs/createTimerRunner.ts';
+import { createTestRuntime, GRID1, tinyIncident, type TestRuntime } from './testRuntime.ts';
+import { testDialects } from './testDbs.ts';
+import type { Clock, JobDriver } from '../jobs/JobDriver.ts';
+import type { TimerRunner } from '../jobs/createTimerRunner.ts';
 
 /** Makes the driver under test over a runner and a clock. */
 export type DriverFactory = (timers: TimerRunner, clock: Clock) => JobDriver;
