@@ -26,7 +26,7 @@ export function gridIncidentData(d: RegisteredDevice & { site: NonNullable<Regis
   return data;
 }
 
-/** The data a repeated alarm of the same sensor brings to its open case (`sensor_repeat`). */
-export function repeatData(ev: DeviceEvent, receivedAt: number): Record<string, unknown> {
-  return { eventId: ev.eventId, eventType: ev.type, occurredAt: ev.ts, receivedAt: new Date(receivedAt).toISOString() };
+/** The case data a repeated alarm of the same sensor brings to its open case (`sensor_repeat`): when it alarmed. */
+export function repeatData(ev: DeviceEvent): Record<string, unknown> {
+  return { lastAlarmAt: ev.ts };
 }

@@ -109,9 +109,10 @@ describe('mqtt-devices on Mosquitto', () => {
 
   it('a grid sensor (a site, no resident) opens a grid incident with the registry’s location and no photo; its repeats go into the open case until that case ends', async () => {
     const smoke = { id: 'gs-smoke-01', type: 'smoke', gridPath: grid, site: { lat: 30.8712, lng: 105.3821, datum: 'WGS84', place: '金鱼路12号3单元楼道', buildingId: 'B-12' } };
-    let caseOpen = true;
+    let caseIs: 'open' | 'busy' | 'ended' = 'open';
+    const refusal = (code: string) => ({ status: 'rejected' as const, reason: { code, message: code } });
     host = await createTestHost(mqttDevices, { config: { brokerUrl: broker, county }, secrets: { registry: [device, smoke] }, now: Date.now(),
-      onEmit: (_t, e) => e.advance ? (caseOpen ? { status: 'advanced', caseId: e.advance.caseId } : { status: 'rejected', reason: { code: 'trigger.event-refused', message: 'closed' } })
+      onEmit: (_t, e) => e.advance ? (caseIs === 'open' ? { status: 'advanced', caseId: e.advance.caseId } : refusal(caseIs === 'busy' ? 'trigger.event-refused' : 'trigger.case-closed'))
         : { status: 'created', caseId: `case-${e.eventId.slice(0, 8)}`, caseRef: `TB-${e.eventId.slice(0, 4)}` } });
     await host.start();
     const first = randomUUID();
@@ -130,19 +131,25 @@ describe('mqtt-devices on Mosquitto', () => {
     await peer.publishAsync(topic('event', smoke.id, 'smoke'), event({ type: 'smoke' }), { qos: 1 });
     await until('the repeats', () => host.emitted.length === 3);
     expect(host.emitted.slice(1).map((e) => [e.trigger, e.event.advance])).toEqual([['grid-repeat', { caseId, event: 'sensor_repeat' }], ['grid-repeat', { caseId, event: 'sensor_repeat' }]]);
-    expect(host.emitted[1]!.event.data).toMatchObject({ eventType: 'smoke' });
-    // the case was closed: the next alarm is refused by it, so it opens a new case
-    caseOpen = false;
+    expect(Object.keys(host.emitted[1]!.event.data)).toEqual(['lastAlarmAt']);
+    // open, in a state that records no repeats: counted and logged, still no second case
+    caseIs = 'busy';
     await peer.publishAsync(topic('event', smoke.id, 'smoke'), event({ type: 'smoke' }), { qos: 1 });
-    await until('the new case', () => host.emitted.length === 5);
-    expect(host.emitted[3]!.result.status).toBe('rejected');
-    expect(host.emitted[4]).toMatchObject({ trigger: 'grid-alarm', result: { status: 'created' } });
-    expect(host.emitted[4]!.result.caseId).not.toBe(caseId);
+    await until('the busy repeat', () => host.emitted.length === 4);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(host.emitted).toHaveLength(4);
+    // the case ended: the next alarm is refused by it, so it opens a new case
+    caseIs = 'ended';
+    await peer.publishAsync(topic('event', smoke.id, 'smoke'), event({ type: 'smoke' }), { qos: 1 });
+    await until('the new case', () => host.emitted.length === 6);
+    expect(host.emitted[4]!.result.status).toBe('rejected');
+    expect(host.emitted[5]).toMatchObject({ trigger: 'grid-alarm', result: { status: 'created' } });
+    expect(host.emitted[5]!.result.caseId).not.toBe(caseId);
     // a test event from a grid sensor is recorded, a low battery opens nothing
     await peer.publishAsync(topic('event', smoke.id, 'smoke'), event({ type: 'low_battery' }), { qos: 1 });
     await new Promise((r) => setTimeout(r, 300));
-    expect(host.emitted).toHaveLength(5);
-    expect(JSON.parse((await mqttDevices.health!(host.context)).detail!)).toMatchObject({ 'mqtt.repeat-folded': 2, 'mqtt.open-case-ended': 1, 'mqtt.grid-ignored-type': 1 });
+    expect(host.emitted).toHaveLength(6);
+    expect(JSON.parse((await mqttDevices.health!(host.context)).detail!)).toMatchObject({ 'mqtt.repeat-folded': 2, 'mqtt.repeat-not-recorded': 1, 'mqtt.open-case-ended': 1, 'mqtt.grid-ignored-type': 1 });
   });
 
   it('a registry entry with neither an elder nor a site is refused by the settings', async () => {

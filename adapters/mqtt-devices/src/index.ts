@@ -54,8 +54,8 @@ export default definePlugin<MqttConfig, MqttSecrets>({
       title: t('传感器重复报警', 'Repeated sensor alarm'),
       description: t('同一传感器在案件未结时再次报警：并入该案件（sensor_repeat），不另开案件', 'The same sensor alarms again while its case is open: folded into that case (sensor_repeat), no new case'),
       payload: {
-        type: 'object', additionalProperties: false, required: ['eventId', 'eventType', 'occurredAt'],
-        properties: { eventId: f('事件编号', 'Event id', { type: 'string' }), eventType: f('事件类型', 'Event type', { type: 'string' }), occurredAt: f('发生时间', 'Occurred at', { type: 'string' }), receivedAt: f('接收时间', 'Received at', { type: 'string' }) },
+        type: 'object', additionalProperties: false, required: ['lastAlarmAt'],
+        properties: { lastAlarmAt: f('报警时间', 'Alarmed at', { type: 'string' }) },
       },
     },
     'device-status': {

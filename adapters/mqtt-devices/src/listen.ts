@@ -94,9 +94,16 @@ export async function listen(ctx: Ctx): Promise<() => Promise<void>> {
     const key = `open:${d.id}`;
     const open = await ctx.store.get<{ caseId: string; caseRef?: string }>(key);
     if (open) {
-      const r = await emitWithRetry(ctx, 'grid-repeat', { eventId: ev.eventId, source: 'device', data: repeatData(ev, ctx.clock.now()), advance: { caseId: open.caseId, event: 'sensor_repeat' } });
-      if (r.status !== 'rejected') { count(conn, 'mqtt.repeat-folded'); reply(d, { command: 'received', eventId: ev.eventId, caseRef: open.caseRef }); return; }
-      // the case was closed (or voided): the sensor's alarm is a new incident
+      const r = await emitWithRetry(ctx, 'grid-repeat', { eventId: ev.eventId, source: 'device', data: repeatData(ev), advance: { caseId: open.caseId, event: 'sensor_repeat' } });
+      const ended = r.status === 'rejected' && (r.reason?.code === 'trigger.case-closed' || r.reason?.code === 'trigger.unknown-case');
+      if (!ended) {
+        // still open: recorded in the case where its state takes repeats, otherwise only counted and logged (never a second case)
+        count(conn, r.status === 'rejected' ? 'mqtt.repeat-not-recorded' : 'mqtt.repeat-folded');
+        if (r.status === 'rejected') ctx.logger.info({ device: d.id, code: r.reason?.code }, 'repeat alarm folded into the open case without a record');
+        reply(d, { command: 'received', eventId: ev.eventId, caseRef: open.caseRef });
+        return;
+      }
+      // the case ended (closed, voided): the sensor's alarm is a new incident
       count(conn, 'mqtt.open-case-ended');
       ctx.logger.info({ device: d.id, code: r.reason?.code }, 'the sensor’s case takes no more repeats: a new case');
       await ctx.store.delete(key);

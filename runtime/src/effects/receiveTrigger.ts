@@ -67,8 +67,10 @@ export function createTriggerReceiver(s: Pick<Services, 'db' | 'commands' | 'def
 
   async function advance(pluginId: string, triggerId: string, ev: TriggerEvent): Promise<EmitResult> {
     const { caseId, event, comment } = ev.advance!;
-    const c = (await knex('cases').where({ id: caseId }).first('ref', 'org_path')) as { ref: string; org_path: string } | undefined;
+    const c = (await knex('cases').where({ id: caseId }).first('ref', 'org_path', 'status')) as { ref: string; org_path: string; status: string } | undefined;
     if (!c) return rejected('trigger.unknown-case', caseId);
+    // an ended case is told apart from a state that does not take the event: a sensor's next alarm then opens a new case
+    if (c.status !== 'active') return rejected('trigger.case-closed', caseId);
     try {
       await s.commands.act(sourceUser(ev.source ?? 'external', c.org_path), caseId, { type: event, data: Object.keys(ev.data).length ? ev.data : undefined, comment } as never, undefined,
         { within: record(pluginId, triggerId, ev.eventId) });
