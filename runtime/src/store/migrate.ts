@@ -18,6 +18,7 @@ import * as m012 from './migrations/012_ops.ts';
 import * as m014 from './migrations/014_care.ts';
 import * as m015 from './migrations/015_community.ts';
 import * as m016 from './migrations/016_retention.ts';
+import * as m017field from './migrations/017_field_device_site.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '014_care': m014,
   '015_community': m015,
   '016_retention': m016,
+  '017_field_device_site': m017field,
 };
 
 const source: Knex.MigrationSource<string> = {
