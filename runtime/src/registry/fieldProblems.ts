@@ -12,6 +12,7 @@ export const fieldProblemCatalog = {
   'id-number.as-number': { zh: '身份证号被存成了数字，末几位已丢失；请把该列设为“文本”后重新录入', en: 'The ID number was stored as a number and lost its last digits; format the column as text and re-enter it' },
   'id-number.duplicate': { zh: '身份证号在表格中重复', en: 'The ID number appears twice in the sheet' },
   'phone.invalid': { zh: '手机号格式不对（应为 11 位大陆手机号）', en: 'Not a mainland mobile number (11 digits)' },
+  'phone.invalid-or-landline': { zh: '电话格式不对（应为 11 位大陆手机号，或座机：区号+号码，如 0825-5551234）', en: 'Not a mainland mobile (11 digits) or a landline (area code + number, e.g. 0825-5551234)' },
   'phone.duplicate': { zh: '手机号在表格中重复', en: 'The phone number appears twice in the sheet' },
   'phone.taken': { zh: '手机号已登记给另一位居民', en: 'The phone number is registered to another resident' },
   'birth-date.mismatch': { zh: '出生日期与身份证号不一致', en: 'The birth date does not match the ID number' },
