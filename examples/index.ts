@@ -29,7 +29,11 @@ export interface Resident {
   elder?: boolean; livingStatus?: string[]; emergencyContacts?: Array<{ name: string; phone: string; relation: string }>; userId?: string;
 }
 /** A care device bound to a resident. */
-export interface Device { id: string; type: string; residentId: string; gridPath: string; topic: string }
+export interface Device {
+  id: string; type: string; gridPath: string; topic: string;
+  /** the resident a care device serves; a grid sensor serves none and names its site instead */
+  residentId?: string; site?: { lat: number; lng: number; datum: 'CGCS2000' | 'WGS84'; place?: string; buildingId?: string };
+}
 
 /** The documented demo password of every sample user. */
 export const demoPassword = 'Tongban@2025';

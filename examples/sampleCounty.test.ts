@@ -69,9 +69,11 @@ describe('sample county 涪江县', () => {
     expect(new Set(residents.map((r) => r.idNumber)).size).toBe(residents.length);
   });
 
-  it('binds every device to a resident who exists, in that resident’s grid', () => {
+  it('binds every care device to a resident who exists, in that resident’s grid; a grid sensor has a site instead', () => {
     const rs = new Map(residents.map((r) => [r.id, r]));
+    expect(devices.filter((d) => !d.residentId).map((d) => d.id)).toEqual(['wm-0401-017', 'gs-smoke-0601-001']);
     for (const d of devices) {
+      if (!d.residentId) { expect(d.site, d.id).toMatchObject({ datum: expect.stringMatching(/^(CGCS2000|WGS84)$/) }); expect(d.topic).toBe(`zhsq/v1/510722/${d.type}/${d.id}/event`); continue; }
       expect(rs.has(d.residentId), d.id).toBe(true);
       expect(d.gridPath).toBe(rs.get(d.residentId)?.gridPath);
       expect(d.topic).toBe(`zhsq/v1/510722/${d.type}/${d.id}/event`);

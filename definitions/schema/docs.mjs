@@ -172,6 +172,8 @@ export const docs = {
   'effect.notify.template': d('模板', 'Template', '消息模板编号。', 'Message template id.'),
   'effect.notify.channel': d('渠道', 'Channel', 'app 站内、sms 短信、phone 电话、wechat 微信、cc 抄送。', 'app, sms, phone, wechat or cc.'),
   'effect.notify.to': d('接收人', 'Recipients', '通知发给谁。', 'Who gets the notice.'),
+  'effect.notify.replies': d('短信回复', 'SMS replies', '回复内容（如 1、2 或关键词）→ 回复推进案件的事件（以 external 身份）；短信带回复编号，按编号而非仅按号码匹配案件。', 'Reply word (1, 2 or a keyword) → the event the reply sends to the case (as external); the text carries a reply code, and replies are matched by it, not by the phone alone.'),
+  'effect.notify.replyWithin': d('回复有效期', 'Replies within', '超过该时长的回复不再推进案件（默认 PT30M）。', 'Replies after this long no longer advance the case (default PT30M).'),
   'effect.invoke': d('调用接口', 'Invoke', '调用接口操作；结果以事件返回。', 'Call an adapter operation; its result comes back as an event.'),
   'effect.invoke.operation': d('接口操作', 'Operation', '如 sms-gateway.send。', 'E.g. sms-gateway.send.'),
   'effect.invoke.input': d('输入', 'Input', '字段 → 值（JSONLogic，可嵌套对象）。', 'Field → value (JSONLogic; objects may nest).'),

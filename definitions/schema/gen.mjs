@@ -168,7 +168,10 @@ const raw = {
     recipients: strict({ role: id, scope: { enum: ['county', 'township', 'community', 'grid', 'case'] }, users: { type: 'array', items: { type: 'string' } }, to: { enum: ['initiator', 'assignees', 'previous-handler'] }, field: { type: 'string' }, phoneField: { type: 'string', minLength: 1 } }, [], { minProperties: 1 }),
     effect: {
       oneOf: [
-        strict({ notify: strict({ template: id, channel: { enum: ['app', 'sms', 'phone', 'wechat', 'cc'] }, to: { $ref: '#/$defs/recipients' } }, ['template', 'to']) }, ['notify']),
+        strict({ notify: strict({ template: id, channel: { enum: ['app', 'sms', 'phone', 'wechat', 'cc'] }, to: { $ref: '#/$defs/recipients' },
+          // SMS replies ("1" accept, "2" decline, or a keyword) that come back as case events, matched by the reply code the text carries
+          replies: { type: 'object', propertyNames: { type: 'string', pattern: '^[0-9A-Za-z\u4e00-\u9fa5]{1,8}$' }, additionalProperties: eventName, minProperties: 1, maxProperties: 6 },
+          replyWithin: duration }, ['template', 'to']) }, ['notify']),
         strict({ invoke: strict({ operation: { $ref: '#/$defs/operationId' }, input: { type: 'object', additionalProperties: logic }, retry: strict({ max: { type: 'integer', minimum: 0, maximum: 20 }, backoff: duration }, ['max', 'backoff']), onSuccess: eventName, onFailure: eventName, consent: strict({ ref: logic, purpose: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 40 }, subject: logic }, ['ref', 'purpose']) }, ['operation']) }, ['invoke']),
         strict({ spawn: strict({ definition: id, input: { type: 'object', additionalProperties: logic }, wait: { type: 'boolean' } }, ['definition']) }, ['spawn']),
         strict({ audit: strict({ action: { type: 'string', minLength: 1, maxLength: 64 } }, ['action']) }, ['audit']),

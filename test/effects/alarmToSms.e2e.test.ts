@@ -2,7 +2,10 @@
  * Issue 8, item 5: an alarm published with mosquitto_pub opens an elderly-call case through
  * mqtt-devices, the operators' task shows in the right township's queue (and no other), and once the
  * operator dispatches, the SMS to the family leaves through sms-gateway to the local carrier
- * stand-in while the device receives its acknowledgement over MQTT. On SQLite and MariaDB.
+ * stand-in while the device receives its acknowledgement over MQTT. The family's SMS reply "1" (to the
+ * reply code the text carries) comes back through the stand-in as the case's `family_accepted`; a second
+ * contact's later "1" is answered that someone already goes, and a reply without a code reaches no case.
+ * On SQLite and MariaDB.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -27,7 +30,8 @@ describe.each(testDialects)('alarm → case → queue → SMS on %s', (dialect) 
   beforeAll(async () => {
     carrier = await startFakeCarrier({ accessKey: secrets.accessKey });
     w = await e2eWorld(dialect, ['mqtt-devices', 'sms-gateway']);
-    const registry = [{ id: device.id, type: device.type, gridPath: device.gridPath, elder: { name: elder.name, residentId: elder.id }, emergencyContacts: elder.emergencyContacts, livingStatus: elder.livingStatus, location: { room: '卧室' } }];
+    const contacts = [...elder.emergencyContacts!, { name: '李娜', phone: '13700001234', relation: '女儿' }];
+    const registry = [{ id: device.id, type: device.type, gridPath: device.gridPath, elder: { name: elder.name, residentId: elder.id }, emergencyContacts: contacts, livingStatus: elder.livingStatus, location: { room: '卧室' } }];
     expect((await w.api('PUT', '/api/adapters/sms-gateway/config', { user: 'county-admin', body: { config: { baseUrl: carrier.url, signName: '涪江县民政' }, secrets } })).status).toBe(200);
     expect((await w.api('PUT', '/api/adapters/mqtt-devices/config', { user: 'county-admin', body: { config: { brokerUrl: broker, county }, secrets: { registry } } })).status).toBe(200);
     // the device: answers command acks, as a terminal does
@@ -71,11 +75,35 @@ describe.each(testDialects)('alarm → case → queue → SMS on %s', (dialect) 
     const sms = await w.until('the SMS at the carrier', async () => { await w.rt.dispatch(); return carrier.messages.find((m) => m.template === 'alarm_family'); });
     expect(sms).toMatchObject({ to: elder.emergencyContacts![0]!.phone, template: 'alarm_family' });
     expect(sms.outId).toMatch(new RegExp(`^notify:${c.id}:`));
+    // every contact's text carries its own reply code, as the extension and in the words
+    const second = await w.until('the second contact’s SMS', async () => { await w.rt.dispatch(); return carrier.messages.find((m) => m.template === 'alarm_family' && m.to === '13700001234'); });
+    expect(sms.extendCode).toMatch(/^\d{6}$/);
+    expect(second.extendCode).not.toBe(sms.extendCode);
+    expect(String(sms.params.text)).toContain(`回复编号${sms.extendCode}`);
+    // a reply from the son's phone with no code reaches no case (never by the phone alone)
+    expect((await carrier.reply(w.url, secrets.signingSecret, { from: sms.to, content: '1', seq: `mo-${c.id}-0` })).body.results).toEqual(['sms.reply-no-code']);
+    // the son replies "1" to his code: the case's family_accepted, as `external`
+    const reply = await carrier.reply(w.url, secrets.signingSecret, { from: sms.to, content: '1', destCode: sms.extendCode, seq: `mo-${c.id}-1` });
+    expect(reply).toEqual({ status: 200, body: { results: ['advanced'] } });
+    const after = await w.api('GET', `/api/cases/${c.id}`, { user: 'call-operator-1' });
+    expect(JSON.stringify(after.body.state)).toContain('en_route');
+    const events = (await w.api('GET', `/api/cases/${c.id}/timeline`, { user: 'call-operator-1' })).body.items as Array<{ type: string; actor?: string; actorId?: string }>;
+    expect(events.map((e) => e.type)).toContain('family_accepted');
+    // the daughter's "1" comes too late: she is told someone already goes, and the case does not move again
+    const late = await carrier.reply(w.url, secrets.signingSecret, { from: '13700001234', content: '1', destCode: second.extendCode, seq: `mo-${c.id}-2` });
+    expect(late.body.results).toEqual(['sms.reply-too-late']);
+    expect(carrier.messages.find((m) => m.outId === `reply-answer:mo-${c.id}-2`)).toMatchObject({ to: '13700001234', template: 'reply_answer' });
+    expect((await w.api('GET', `/api/cases/${c.id}/timeline`, { user: 'call-operator-1' })).body.items.filter((e: { type: string }) => e.type === 'family_accepted')).toHaveLength(1);
     const told = await w.until('the dispatch notices', async () => {
       const rows = (await w.db.knex('notifications').where({ case_id: c.id }).select('user_id', 'body')) as Array<{ user_id: string; body: string }>;
       return rows.some((r) => r.user_id.startsWith('u-grid-worker-')) && rows.some((r) => r.user_id.startsWith('u-officer-')) ? rows : undefined;
     });
-    expect(told.every((r) => r.body.includes('先接单者前往'))).toBe(true);
+    // each staff member had the fan-out notice, and then heard that the family goes
+    for (const who of ['u-grid-worker-', 'u-officer-']) {
+      const mine = told.filter((r) => r.user_id.startsWith(who));
+      expect(mine.some((r) => r.body.includes('先接单者前往')), who).toBe(true);
+    }
+    await w.until('the taken notices', async () => (await w.db.knex('notifications').where({ case_id: c.id }).select('body') as Array<{ body: string }>).some((r) => r.body.includes('已有人接单')) || undefined);
     await w.until('the device ack answered', async () => (await w.db.knex('outbox').where({ case_id: c.id, kind: 'adapter.invoke', status: 'done' }).count({ n: '*' }).first() as { n: number }).n >= 1 || undefined);
     const timeline = (await w.api('GET', `/api/cases/${c.id}/timeline`, { user: 'call-operator-1' })).body.items.map((e: { type: string }) => e.type);
     expect(timeline.filter((t: string) => t === 'adapter.succeeded')).toHaveLength(1); // the device ack (notices answer no case)

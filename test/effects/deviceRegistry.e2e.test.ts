@@ -47,8 +47,15 @@ describe.each(testDialects)('device registry ↔ mqtt-devices on %s', (dialect) 
     expect(seen).toBeGreaterThan(Date.now() - 60_000);
     pub('status', 'offline');
     await w.until('silent', async () => (await w.api('GET', `/api/devices/${deviceId}`, { user: 'county-admin' })).body.status === 'silent');
-    // (the adapter's offline ticket is refused by elderly-call today — its event id is not a UUID —
-    // so no device_restored follows; the device's next message is what shows it alive)
+    // the adapter's offline ticket (an event id that is not a UUID: `offline-<device>-<ms>`) opens a technical ticket
+    const silent = await w.until('the ticket', async () => (await w.db.knex('devices').where({ id: deviceId }).first('silent_case')) as { silent_case: string | null } | undefined);
+    expect(silent.silent_case).toBeTruthy();
+    expect(await w.db.knex('cases').where({ id: silent.silent_case }).first('state')).toEqual({ state: 'tech_ticket' });
+    pub('status', 'online');
+    await w.until('the ticket closed by device_restored', async () => (await w.db.knex('cases').where({ id: silent.silent_case }).first('state') as { state: string }).state === 'tech_closed');
+    await w.until('active after the restore', async () => (await w.api('GET', `/api/devices/${deviceId}`, { user: 'county-admin' })).body.status === 'active');
+    pub('status', 'offline');
+    await w.until('silent again', async () => (await w.api('GET', `/api/devices/${deviceId}`, { user: 'county-admin' })).body.status === 'silent');
     // (a periodic `test` event is recorded by the adapter against the device and does not reach the runtime, and a second SOS within minutes is folded into the first, so a
     // fall alarm shows the device alive here; reporting test heartbeats as last-seen is a follow-up)
     pub('event', JSON.stringify({ eventId: randomUUID(), ts: new Date().toISOString(), type: 'fall', battery: 88 }));

@@ -107,6 +107,55 @@ describe('mqtt-devices on Mosquitto', () => {
     expect(host.emitted[0]!.event.data.eventType).toBe('offline');
   });
 
+  it('a grid sensor (a site, no resident) opens a grid incident with the registry’s location and no photo; its repeats go into the open case until that case ends', async () => {
+    const smoke = { id: 'gs-smoke-01', type: 'smoke', gridPath: grid, site: { lat: 30.8712, lng: 105.3821, datum: 'WGS84', place: '金鱼路12号3单元楼道', buildingId: 'B-12' } };
+    let caseIs: 'open' | 'busy' | 'ended' = 'open';
+    const refusal = (code: string) => ({ status: 'rejected' as const, reason: { code, message: code } });
+    host = await createTestHost(mqttDevices, { config: { brokerUrl: broker, county }, secrets: { registry: [device, smoke] }, now: Date.now(),
+      onEmit: (_t, e) => e.advance ? (caseIs === 'open' ? { status: 'advanced', caseId: e.advance.caseId } : refusal(caseIs === 'busy' ? 'trigger.event-refused' : 'trigger.case-closed'))
+        : { status: 'created', caseId: `case-${e.eventId.slice(0, 8)}`, caseRef: `TB-${e.eventId.slice(0, 4)}` } });
+    await host.start();
+    const first = randomUUID();
+    execFileSync('mosquitto_pub', ['-L', `${broker}/${topic('event', smoke.id, 'smoke')}`, '-q', '1', '-m', event({ eventId: first, type: 'smoke', cid: { q: 1, code: '111', zone: '001' } })]);
+    await until('the grid alarm', () => host.emitted.length === 1);
+    expect(host.emitted[0]).toMatchObject({ trigger: 'grid-alarm', event: { eventId: first, source: 'device', start: { orgPath: grid, definition: 'grid-incident' } } });
+    const data = host.emitted[0]!.event.data;
+    expect(data).toMatchObject({ sourceChannel: 'sensor', deviceId: 'gs-smoke-01', urgency: 'urgent', majorClass: '06', minorClass: '0601', isDispute: false, gridCode: '510722001001001',
+      location: { lat: 30.8712, lng: 105.3821, datum: 'WGS84' }, buildingId: 'B-12', title: '烟感报警：金鱼路12号3单元楼道' });
+    expect(data).not.toHaveProperty('photosBefore');
+    expect(data).not.toHaveProperty('address');
+    expect(data).not.toHaveProperty('elder');
+    const caseId = host.emitted[0]!.result.caseId!;
+    // the same sensor again, twice, at once: folded into the open case, never a new case (no 60 s window here: every repeat is recorded)
+    await peer.publishAsync(topic('event', smoke.id, 'smoke'), event({ type: 'smoke' }), { qos: 1 });
+    await peer.publishAsync(topic('event', smoke.id, 'smoke'), event({ type: 'smoke' }), { qos: 1 });
+    await until('the repeats', () => host.emitted.length === 3);
+    expect(host.emitted.slice(1).map((e) => [e.trigger, e.event.advance])).toEqual([['grid-repeat', { caseId, event: 'sensor_repeat' }], ['grid-repeat', { caseId, event: 'sensor_repeat' }]]);
+    expect(Object.keys(host.emitted[1]!.event.data)).toEqual(['lastAlarmAt']);
+    // open, in a state that records no repeats: counted and logged, still no second case
+    caseIs = 'busy';
+    await peer.publishAsync(topic('event', smoke.id, 'smoke'), event({ type: 'smoke' }), { qos: 1 });
+    await until('the busy repeat', () => host.emitted.length === 4);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(host.emitted).toHaveLength(4);
+    // the case ended: the next alarm is refused by it, so it opens a new case
+    caseIs = 'ended';
+    await peer.publishAsync(topic('event', smoke.id, 'smoke'), event({ type: 'smoke' }), { qos: 1 });
+    await until('the new case', () => host.emitted.length === 6);
+    expect(host.emitted[4]!.result.status).toBe('rejected');
+    expect(host.emitted[5]).toMatchObject({ trigger: 'grid-alarm', result: { status: 'created' } });
+    expect(host.emitted[5]!.result.caseId).not.toBe(caseId);
+    // a test event from a grid sensor is recorded, a low battery opens nothing
+    await peer.publishAsync(topic('event', smoke.id, 'smoke'), event({ type: 'low_battery' }), { qos: 1 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(host.emitted).toHaveLength(6);
+    expect(JSON.parse((await mqttDevices.health!(host.context)).detail!)).toMatchObject({ 'mqtt.repeat-folded': 2, 'mqtt.repeat-not-recorded': 1, 'mqtt.open-case-ended': 1, 'mqtt.grid-ignored-type': 1 });
+  });
+
+  it('a registry entry with neither an elder nor a site is refused by the settings', async () => {
+    await expect(createTestHost(mqttDevices, { config: { brokerUrl: broker, county }, secrets: { registry: [{ id: 'x-1', type: 'smoke', gridPath: grid }] } })).rejects.toThrow(/registry/);
+  });
+
   it('commands go to the device and wait for its ack; no ack is retryable, an unknown device permanent', async () => {
     await start({ ackTimeoutMs: 500 });
     const answer = (m: { topic: string; body: Record<string, unknown> }) => peer.publishAsync(m.topic + '/ack', JSON.stringify({ cmdId: m.body.cmdId, ok: true }), { qos: 1 });

@@ -2,7 +2,8 @@
  * mqtt-devices: call terminals, pendants, fall detectors, smoke/gas and door sensors over MQTT
  * (topic scheme `zhsq/v1/{county}/{type}/{id}/event|state|status|cmd|cmd/ack`, interfaces.md §1).
  * Alarms open elderly-call cases as the device, bound to resident and grid by the registry; commands
- * go back to devices; silent devices become technical tickets and close when they return.
+ * go back to devices; silent devices become technical tickets and close when they return. Grid sensors
+ * (bound to a site, not a resident) open grid incidents, and their repeats go into the open case.
  */
 import { definePlugin } from '@tongban/plugin-sdk';
 import { command } from './command.ts';
@@ -33,6 +34,28 @@ export default definePlugin<MqttConfig, MqttSecrets>({
           ageBand: f('年龄段', 'Age band', { type: 'string' }), livingStatus: f('居住状况', 'Living status', { type: 'array', 'x-pii': 'special-identity' }),
           location: f('位置', 'Location', { type: 'object', 'x-pii': 'address' }), serviceType: f('服务类型', 'Service type', { type: 'string' }),
         },
+      },
+    },
+    'grid-alarm': {
+      title: t('网格传感器报警', 'Grid sensor alarm'),
+      description: t('不绑定老人的网格传感器（烟感、水浸、门磁等）报警开启网格事件，位置取自设备登记，无照片', 'A grid sensor bound to no resident (smoke, water, door, …) opens a grid incident; the location comes from the device registry, no photo'),
+      payload: {
+        type: 'object', required: ['sourceChannel', 'deviceId', 'urgency', 'majorClass', 'minorClass', 'title', 'description', 'discoveredAt', 'gridCode', 'location'],
+        properties: {
+          sourceChannel: f('来源渠道', 'Source channel', { const: 'sensor' }), deviceId: f('设备编号', 'Device id', { type: 'string' }),
+          urgency: f('紧急程度', 'Urgency', { type: 'string' }), majorClass: f('事件大类', 'Major class', { type: 'string' }), minorClass: f('事件小类', 'Minor class', { type: 'string' }),
+          isDispute: f('矛盾纠纷', 'Dispute', { type: 'boolean' }), title: f('标题', 'Title', { type: 'string' }), description: f('描述', 'Description', { type: 'string' }),
+          discoveredAt: f('发现时间', 'Discovered at', { type: 'string' }), gridCode: f('网格', 'Grid', { type: 'string' }), buildingId: f('楼栋', 'Building', { type: 'string' }),
+          location: f('定位', 'Location', { type: 'object' }),
+        },
+      },
+    },
+    'grid-repeat': {
+      title: t('传感器重复报警', 'Repeated sensor alarm'),
+      description: t('同一传感器在案件未结时再次报警：并入该案件（sensor_repeat），不另开案件', 'The same sensor alarms again while its case is open: folded into that case (sensor_repeat), no new case'),
+      payload: {
+        type: 'object', additionalProperties: false, required: ['lastAlarmAt'],
+        properties: { lastAlarmAt: f('报警时间', 'Alarmed at', { type: 'string' }) },
       },
     },
     'device-status': {

@@ -4,12 +4,15 @@
  * care flow's rule), capped per device per minute, bound to the resident and grid by the registry —
  * then answers the device on its `cmd` topic. Silent or `offline` devices become technical tickets;
  * a device back online closes its ticket. Periodic tests are recorded against the device (its last
- * test and a count in the adapter's store), not opened as tickets.
+ * test and a count in the adapter's store), not opened as tickets. A grid sensor (bound to a site, not a
+ * resident) opens a grid incident; its repeated alarms go into that open case (`sensor_repeat`) until the
+ * case no longer takes them, and only then does a new alarm open a new case.
  */
 import type { PluginContext } from '@tongban/plugin-sdk';
 import { connectionFor, closeConnection, count, type Connection } from './connection.ts';
 import { parseDeviceEvent, parseTopic, type DeviceEvent } from './parseDeviceEvent.ts';
 import type { MqttConfig, MqttSecrets, RegisteredDevice } from './settings.ts';
+import { gridAlarmTypes, gridIncidentData, repeatData } from './gridAlarm.ts';
 
 type Ctx = PluginContext<MqttConfig, MqttSecrets>;
 interface Seen { lastSeen: number; window: { start: number; n: number }; lastByType: Map<string, number>; offline: boolean }
@@ -85,6 +88,35 @@ export async function listen(ctx: Ctx): Promise<() => Promise<void>> {
     count(conn, 'mqtt.test-recorded');
   }
 
+  /** A grid sensor's alarm: folded into the open case of this sensor, else a new grid incident. */
+  async function gridAlarm(d: RegisteredDevice & { site: NonNullable<RegisteredDevice['site']> }, ev: DeviceEvent): Promise<void> {
+    if (!gridAlarmTypes.has(ev.type)) { count(conn, 'mqtt.grid-ignored-type'); ctx.logger.info({ device: d.id, code: 'mqtt.grid-ignored-type', type: ev.type }, 'grid sensor event opens nothing'); return; }
+    const key = `open:${d.id}`;
+    const open = await ctx.store.get<{ caseId: string; caseRef?: string }>(key);
+    if (open) {
+      const r = await emitWithRetry(ctx, 'grid-repeat', { eventId: ev.eventId, source: 'device', data: repeatData(ev), advance: { caseId: open.caseId, event: 'sensor_repeat' } });
+      const ended = r.status === 'rejected' && (r.reason?.code === 'trigger.case-closed' || r.reason?.code === 'trigger.unknown-case');
+      if (!ended) {
+        // still open: recorded in the case where its state takes repeats, otherwise only counted and logged (never a second case)
+        count(conn, r.status === 'rejected' ? 'mqtt.repeat-not-recorded' : 'mqtt.repeat-folded');
+        if (r.status === 'rejected') ctx.logger.info({ device: d.id, code: r.reason?.code }, 'repeat alarm folded into the open case without a record');
+        reply(d, { command: 'received', eventId: ev.eventId, caseRef: open.caseRef });
+        return;
+      }
+      // the case ended (closed, voided): the sensor's alarm is a new incident
+      count(conn, 'mqtt.open-case-ended');
+      ctx.logger.info({ device: d.id, code: r.reason?.code }, 'the sensor’s case takes no more repeats: a new case');
+      await ctx.store.delete(key);
+    }
+    const data = gridIncidentData(d, ev, ctx.config.gridClasses ?? {});
+    if (!data) { count(conn, 'mqtt.no-grid-class'); ctx.logger.warn({ device: d.id, code: 'mqtt.no-grid-class', type: ev.type }, 'no county class for this sensor alarm'); return; }
+    const r = await emitWithRetry(ctx, 'grid-alarm', { eventId: ev.eventId, source: 'device', start: { orgPath: d.gridPath, definition: ctx.config.gridDefinition }, data });
+    count(conn, `emit.${r.status}`);
+    if (r.status === 'rejected') { ctx.logger.warn({ device: d.id, code: r.reason?.code }, 'grid alarm rejected by the case service'); return; }
+    if (r.caseId) await ctx.store.put(key, { caseId: r.caseId, caseRef: r.caseRef });
+    reply(d, { command: 'received', eventId: ev.eventId, caseRef: r.caseRef });
+  }
+
   async function onEvent(d: RegisteredDevice, s: Seen, body: Buffer): Promise<void> {
     const now = ctx.clock.now();
     const parsed = parseDeviceEvent(body, now);
@@ -98,6 +130,7 @@ export async function listen(ctx: Ctx): Promise<() => Promise<void>> {
     if (ev.type === 'restore') { await back(d, s); return; }
     // a periodic test (CID 602) is recorded against the device (last test, count), never opened as a ticket
     if (ev.type === 'test') { await recordTest(d, ev); reply(d, { command: 'received', eventId: ev.eventId }); return; }
+    if (d.site && !d.elder) { await gridAlarm(d as RegisteredDevice & { site: NonNullable<RegisteredDevice['site']> }, ev); return; }
     const last = s.lastByType.get(ev.type);
     if (last !== undefined && now - last < CARE_DEDUPE_MS) { count(conn, 'mqtt.repeat-alarm'); return; }
     s.lastByType.set(ev.type, now);

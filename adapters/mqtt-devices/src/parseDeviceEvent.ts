@@ -4,7 +4,7 @@
  */
 
 /** Device event types and the case's `eventType`. */
-export const EVENT_TYPES = ['sos', 'fall', 'smoke', 'gas', 'door_open_abnormal', 'inactivity', 'geofence_exit', 'service_request', 'restore', 'test', 'low_battery', 'tamper', 'offline'] as const;
+export const EVENT_TYPES = ['sos', 'fall', 'smoke', 'gas', 'water', 'door_open_abnormal', 'inactivity', 'geofence_exit', 'service_request', 'restore', 'test', 'low_battery', 'tamper', 'offline'] as const;
 
 /** A checked event. */
 export interface DeviceEvent { eventId: string; ts: string; type: (typeof EVENT_TYPES)[number]; battery?: number; cid?: string; room?: string; addressId?: string }

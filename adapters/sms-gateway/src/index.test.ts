@@ -67,4 +67,62 @@ describe('sms-gateway against a local carrier stand-in', () => {
     expect((await h.request('POST', '/receipts', { body: junk, headers: { 'x-signature': signBody(secrets.signingSecret, junk, h.clock.now()) } })).status).toBe(400);
     expect(h.emitted.map((e) => e.event.advance)).toEqual([{ caseId: 'case-9', event: 'sms.delivered' }]);
   });
+
+  it('a text that takes replies carries a reply code (extension and words); a reply reaches its case by that code, from that number only', async () => {
+    const h = await host();
+    const input = { to: '13912340001', templateId: 'alarm_family', params: { text: '您的家人触发了紧急呼叫，请回复“1”前往' }, caseId: 'case-7', replies: { '1': 'family_accepted', '2': 'family_declined' }, replyWithinMinutes: 30 };
+    expect(await h.invoke('send', input, { idempotencyKey: 'notify:case-7:a' })).toMatchObject({ ok: true });
+    expect(await h.invoke('send', input, { idempotencyKey: 'notify:case-7:a', attempt: 2 })).toMatchObject({ ok: true });
+    const sent = carrier.messages.find((m) => m.outId === 'notify:case-7:a')!;
+    const code = sent.extendCode!;
+    expect(code).toMatch(/^\d{6}$/);
+    expect(sent.params).toMatchObject({ replyCode: code, caseId: 'case-7', text: `您的家人触发了紧急呼叫，请回复“1”前往（回复编号${code}）` });
+    // a second text to another contact gets its own code
+    expect(await h.invoke('send', { ...input, to: '13912340002' }, { idempotencyKey: 'notify:case-7:b' })).toMatchObject({ ok: true });
+    const other = carrier.messages.find((m) => m.outId === 'notify:case-7:b')!.extendCode!;
+    expect(other).not.toBe(code);
+    const post = async (r: Record<string, unknown>) => {
+      const body = JSON.stringify([r]);
+      return h.request('POST', '/replies', { body, headers: { 'x-signature': signBody(secrets.signingSecret, body, h.clock.now()) } });
+    };
+    // by the extension; then a full-width "２" typed with the code in the words
+    expect(await post({ PhoneNumber: '13912340001', Content: '1', DestCode: code, SequenceId: 's-1' })).toMatchObject({ status: 200, body: { results: ['advanced'] } });
+    expect(await post({ PhoneNumber: '+8613912340002', Content: `２ ${other}`, SequenceId: 's-2' })).toMatchObject({ status: 200, body: { results: ['advanced'] } });
+    expect(h.emitted.map((e) => [e.trigger, e.event.eventId, e.event.source, e.event.advance])).toEqual([
+      ['reply', 'reply-s-1', 'external', { caseId: 'case-7', event: 'family_accepted', comment: '短信回复“1”' }],
+      ['reply', 'reply-s-2', 'external', { caseId: 'case-7', event: 'family_declined', comment: '短信回复“2”' }],
+    ]);
+    // the phone alone is not enough; another sender's reply with a real code, and an unknown code, are ignored (no text back)
+    const texts = carrier.messages.length;
+    expect((await post({ PhoneNumber: '13912340001', Content: '1', SequenceId: 's-3' })).body).toEqual({ results: ['sms.reply-no-code'] });
+    expect((await post({ PhoneNumber: '13700000009', Content: '1', DestCode: code, SequenceId: 's-4' })).body).toEqual({ results: ['sms.reply-wrong-sender'] });
+    expect((await post({ PhoneNumber: '13912340001', Content: '1', DestCode: code === '999999' ? '999998' : '999999', SequenceId: 's-5' })).body).toEqual({ results: ['sms.reply-unknown-code'] });
+    expect(carrier.messages.length).toBe(texts);
+    // an unknown word is answered with what to reply
+    expect((await post({ PhoneNumber: '13912340001', Content: '好的马上到', DestCode: code, SequenceId: 's-6' })).body).toEqual({ results: ['sms.reply-unrecognised'] });
+    expect(carrier.messages.at(-1)).toMatchObject({ to: '13912340001', template: 'reply_answer', outId: 'reply-answer:s-6', params: { text: '【提醒】未能识别您的回复，请回复：“1”或“2”。' } });
+    // after the window: answered, never sent to the case
+    h.clock.set(h.clock.now() + 31 * 60_000);
+    expect((await post({ PhoneNumber: '13912340001', Content: '1', DestCode: code, SequenceId: 's-7' })).body).toEqual({ results: ['sms.reply-expired'] });
+    expect(carrier.messages.at(-1)).toMatchObject({ to: '13912340001', outId: 'reply-answer:s-7' });
+    expect(h.emitted).toHaveLength(2);
+    // unsigned: refused
+    expect((await h.request('POST', '/replies', { body: '[]', headers: {} })).status).toBe(401);
+    h.assertNothingPersonalLogged(['13912340001', '13912340002', '好的马上到']);
+  });
+
+  it('a reply the case refuses (someone else accepted first) is answered that it is taken', async () => {
+    const h = await createTestHost(smsGateway, { config: { baseUrl: carrier.url, signName: '涪江县民政' }, secrets, now: Date.now(),
+      onEmit: () => ({ status: 'rejected', reason: { code: 'trigger.event-refused', message: 'x' } }) });
+    await h.invoke('send', { to: '13912340003', templateId: 'alarm_family', params: { text: '请回复1' }, caseId: 'case-8', replies: { '1': 'family_accepted' } }, { idempotencyKey: 'notify:case-8:a' });
+    const code = carrier.messages.find((m) => m.outId === 'notify:case-8:a')!.extendCode!;
+    const body = JSON.stringify([{ PhoneNumber: '13912340003', Content: '1', DestCode: code, SequenceId: 's-9' }]);
+    expect((await h.request('POST', '/replies', { body, headers: { 'x-signature': signBody(secrets.signingSecret, body, h.clock.now()) } })).body).toEqual({ results: ['sms.reply-too-late'] });
+    expect(carrier.messages.at(-1)).toMatchObject({ to: '13912340003', template: 'reply_answer', params: { text: '【提醒】该求助已有人接单或已处理，谢谢您的关心。' } });
+  });
+
+  it('replies without a case are refused as input', async () => {
+    const h = await host();
+    expect(await h.invoke('send', { to: '13912340004', templateId: 't', replies: { '1': 'family_accepted' } })).toMatchObject({ ok: false, error: { code: 'plugin.invalid-input', retryable: false } });
+  });
 });

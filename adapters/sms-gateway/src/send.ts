@@ -1,22 +1,12 @@
-/** `sms-gateway.send`: one template SMS to one mainland mobile. */
-import { defineOperation, expectOk, PermanentError, RetryableError, signBody, type OperationContext } from '@tongban/plugin-sdk';
+/** `sms-gateway.send`: one template SMS to one mainland mobile; with `replies`, a reply code so answers come back to the case. */
+import { defineOperation, RetryableError } from '@tongban/plugin-sdk';
+import { carrierSend, underCap } from './carrier.ts';
+import { issueReplyCode } from './replyCodes.ts';
 import type { SmsConfig, SmsSecrets } from './settings.ts';
 
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
-/** Carrier codes that retrying cannot fix. */
-const PERMANENT = new Set(['isv.MOBILE_NUMBER_ILLEGAL', 'isv.TEMPLATE_MISSING_PARAMETERS', 'isv.SMS_TEMPLATE_ILLEGAL', 'isv.SMS_SIGNATURE_ILLEGAL', 'isv.BLACK_KEY_CONTROL_LIMIT']);
-
-async function underCap(ctx: OperationContext<SmsConfig, SmsSecrets>, to: string): Promise<boolean> {
-  const hour = Math.floor(ctx.clock.now() / 3_600_000);
-  const key = `rate:${to}:${hour}`;
-  const n = ((await ctx.store.get<number>(key)) ?? 0) + 1;
-  if (n > ctx.config.perNumberPerHour) return false;
-  await ctx.store.put(key, n);
-  return true;
-}
-
-type SendInput = { to: string; templateId: string; params?: Record<string, unknown>; caseId?: string } & Record<string, unknown>;
+type SendInput = { to: string; templateId: string; params?: Record<string, unknown>; caseId?: string; replies?: Record<string, string>; replyWithinMinutes?: number } & Record<string, unknown>;
 
 export const send = defineOperation<SendInput, { messageId: string }, SmsConfig, SmsSecrets>({
   title: t('发送短信', 'Send an SMS'),
@@ -29,29 +19,29 @@ export const send = defineOperation<SendInput, { messageId: string }, SmsConfig,
       templateId: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$', 'x-title': t('模板', 'Template'), 'x-help': t('平台审核通过的模板编号', 'The approved template code') },
       params: { type: 'object', maxProperties: 20, 'x-title': t('模板参数', 'Template parameters'), 'x-help': t('模板中的变量', 'The template’s variables') },
       caseId: { type: 'string', maxLength: 64, 'x-title': t('案件', 'Case'), 'x-help': t('用于把状态报告关联回案件', 'Links the delivery receipt to the case') },
+      replies: { type: 'object', minProperties: 1, maxProperties: 6, propertyNames: { pattern: '^[0-9A-Za-z\u4e00-\u9fa5]{1,8}$' }, additionalProperties: { type: 'string', pattern: '^[a-z][a-zA-Z0-9_.-]{0,63}$' },
+        'x-title': t('可回复', 'Replies'), 'x-help': t('回复内容 → 案件事件（如 1 → family_accepted）；须同时给出案件', 'Reply word → case event (1 → family_accepted); needs the case') },
+      replyWithinMinutes: { type: 'integer', minimum: 1, maximum: 10_080, default: 30, 'x-title': t('回复有效期（分钟）', 'Replies within (min)'), 'x-help': t('超时的回复只答复，不推进案件', 'Later replies are answered, never sent to the case') },
     },
+    dependentRequired: { replies: ['caseId'] },
   },
   output: { type: 'object', required: ['messageId'], properties: { messageId: { type: 'string', 'x-title': t('短信编号', 'Message id') } } },
   retry: { attempts: 4, backoff: { initialMs: 5_000, factor: 3, maxMs: 300_000 } },
   timeoutMs: 10_000,
   async run(ctx, input) {
     if (!(await underCap(ctx, input.to))) throw new RetryableError('sms.per-number-limit', '该号码本小时短信已达上限，稍后再发', { en: 'This number had its texts for the hour; sending later' });
-    const { to, templateId, params, caseId, ...vars } = input;
-    const body = JSON.stringify({ PhoneNumbers: to, SignName: ctx.config.signName, TemplateCode: templateId, TemplateParam: JSON.stringify({ ...vars, ...(params ?? {}), ...(caseId ? { caseId } : {}) }), OutId: ctx.idempotencyKey });
-    const res = expectOk(await ctx.http.request(`${ctx.config.baseUrl.replace(/\/$/, '')}/sms/send`, {
-      method: 'POST', body, timeoutMs: ctx.config.timeoutMs,
-      headers: { 'content-type': 'application/json', 'x-access-key': ctx.secrets.accessKey, 'x-signature': signBody(ctx.secrets.signingSecret, body, ctx.clock.now()), 'idempotency-key': ctx.idempotencyKey },
-    }), 'sms send');
-    let answer: { Code?: string; BizId?: string };
-    try { answer = res.json(); } catch { throw new RetryableError('sms.bad-answer', '短信平台应答无法解析', { en: 'The carrier’s answer does not parse' }); }
-    if (answer.Code !== 'OK') {
-      const code = String(answer.Code ?? 'unknown').slice(0, 60);
-      if (PERMANENT.has(code)) throw new PermanentError('sms.rejected', '短信平台拒绝发送', { en: 'The carrier refused the text', carrierCode: code });
-      throw new RetryableError('sms.carrier-error', '短信平台暂时无法发送', { en: 'The carrier could not send now', carrierCode: code });
+    const { to, templateId, params, caseId, replies, replyWithinMinutes, ...vars } = input;
+    const templateParam: Record<string, unknown> = { ...vars, ...(params ?? {}), ...(caseId ? { caseId } : {}) };
+    let extendCode: string | undefined;
+    if (replies && caseId) {
+      extendCode = await issueReplyCode(ctx, ctx.idempotencyKey, { caseId, to, replies, expiresAt: ctx.clock.now() + (replyWithinMinutes ?? 30) * 60_000 });
+      templateParam.replyCode = extendCode;
+      // the code is also in the words, for a phone or carrier that does not reply to the extension
+      if (typeof templateParam.text === 'string') templateParam.text = `${templateParam.text}（回复编号${extendCode}）`;
     }
-    if (typeof answer.BizId !== 'string' || !answer.BizId) throw new RetryableError('sms.bad-answer', '短信平台应答缺少编号', { en: 'The carrier’s answer has no message id' });
-    if (input.caseId) await ctx.store.put(`msg:${answer.BizId}`, { caseId: input.caseId });
-    ctx.logger.info({ messageId: answer.BizId, to: input.to, template: input.templateId }, 'sms accepted by the carrier');
-    return { messageId: answer.BizId };
+    const messageId = await carrierSend(ctx, { to, templateId, templateParam, outId: ctx.idempotencyKey, extendCode });
+    if (caseId) await ctx.store.put(`msg:${messageId}`, { caseId });
+    ctx.logger.info({ messageId, to, template: templateId, replies: !!extendCode }, 'sms accepted by the carrier');
+    return { messageId };
   },
 });

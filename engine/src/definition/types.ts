@@ -167,7 +167,8 @@ export interface Recipients {
 export interface InvokeConsent { ref: Logic; purpose: string; subject?: Logic }
 
 export type EffectSpec =
-  | { notify: { template: string; channel?: 'app' | 'sms' | 'phone' | 'wechat' | 'cc'; to: Recipients } }
+  /** `replies` (SMS only): reply word → the event a reply sends to the case (as `external`), within `replyWithin` (default 30 min) */
+  | { notify: { template: string; channel?: 'app' | 'sms' | 'phone' | 'wechat' | 'cc'; to: Recipients; replies?: Record<string, string>; replyWithin?: string } }
   | { invoke: { operation: string; input?: Record<string, Logic>; retry?: { max: number; backoff: string }; onSuccess?: string; onFailure?: string; consent?: InvokeConsent } }
   | { spawn: { definition: string; input?: Record<string, Logic>; wait?: boolean } }
   | { audit: { action: string } };

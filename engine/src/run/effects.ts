@@ -64,7 +64,9 @@ export function resolveEffects(ctx: CaseContext, p: StepPayload, specs: EffectSp
     const at = `${path}/${i}`;
     if ('notify' in spec) {
       const n = spec.notify;
-      out.push({ kind: 'notify', template: n.template, channel: n.channel ?? 'app', recipients: recipients(ctx, p, n.to), vars: { caseId: ctx.caseId, data: ctx.data } });
+      const effect: Extract<Effect, { kind: 'notify' }> = { kind: 'notify', template: n.template, channel: n.channel ?? 'app', recipients: recipients(ctx, p, n.to), vars: { caseId: ctx.caseId, data: ctx.data } };
+      if (n.replies) { effect.replies = n.replies; effect.replyWithin = n.replyWithin ?? 'PT30M'; }
+      out.push(effect);
     } else if ('invoke' in spec) {
       const v = spec.invoke;
       const [requestId, seq] = nextId(ctx, 'r');

@@ -82,7 +82,7 @@ export type Effect =
    * a notice. `phoneFields` are case-data paths holding mobile numbers to text: the number itself never
    * rides in the effect (it is personal data); the runtime reads it from the case when it sends.
    */
-  | { kind: 'notify'; template: string; channel: string; recipients: { role?: string; orgPath?: string; orgPaths?: string[]; users?: string[]; phoneFields?: string[] }; vars: Record<string, unknown> }
+  | { kind: 'notify'; template: string; channel: string; recipients: { role?: string; orgPath?: string; orgPaths?: string[]; users?: string[]; phoneFields?: string[] }; vars: Record<string, unknown>; replies?: Record<string, string>; replyWithin?: string }
   | { kind: 'adapter.invoke'; requestId: string; operation: string; input: Record<string, unknown>; retry: { max: number; backoff: string }; idempotencyKey: string; consent?: { ref: unknown; purpose: string; subject?: unknown } }
   | { kind: 'case.spawn'; childId: string; definition: string; input: Record<string, unknown> }
   | { kind: 'audit'; action: string; detail: Record<string, unknown> };

@@ -11,6 +11,7 @@ export const effectReasons = {
   'trigger.data-invalid': { zh: '事件数据不符合受理表单', en: 'The event data does not satisfy the intake form' },
   'trigger.consent-refused': { zh: '事件引用的单独同意记录无效（不存在、已撤回、已过期、用途或本人不符），未开案', en: 'The consent the event names is not valid (missing, withdrawn, expired, other purpose or person); no case was opened' },
   'trigger.unknown-case': { zh: '事件指向的案件不存在', en: 'The event names a case that does not exist' },
+  'trigger.case-closed': { zh: '事件指向的案件已结束', en: 'The event names a case that has ended' },
   'trigger.event-refused': { zh: '案件当前状态不接受该事件', en: 'The case does not accept this event in its current state' },
   'trigger.rate-limited': { zh: '该来源事件过于频繁，已限流', en: 'Too many events from this source; rate limited' },
   'adapter.not-installed': { zh: '没有已安装的适配器提供该操作', en: 'No installed adapter offers this operation' },

@@ -12,6 +12,7 @@ import { sourceUser } from '../jobs/systemUsers.ts';
 import type { Services } from '../services.ts';
 import { isRefusal, isUniqueViolation, reason } from './effectErrors.ts';
 import type { createTriggerTargets } from './triggerTargets.ts';
+import { resolveCaller } from '../care/callerLookup.ts';
 
 
 function rejected(code: Parameters<typeof reason>[0], extra = '', details?: unknown): EmitResult {
@@ -19,7 +20,7 @@ function rejected(code: Parameters<typeof reason>[0], extra = '', details?: unkn
 }
 
 /** Creates the sink the plugin host hands every checked event to. */
-export function createTriggerReceiver(s: Pick<Services, 'db' | 'commands' | 'definitions' | 'identity' | 'logger'>, targets: ReturnType<typeof createTriggerTargets>, onChange: () => void) {
+export function createTriggerReceiver(s: Pick<Services, 'db' | 'commands' | 'definitions' | 'identity' | 'logger' | 'codec'>, targets: ReturnType<typeof createTriggerTargets>, onChange: () => void) {
   const knex = s.db.knex;
   // an alarm storm asks the same two questions thousands of times: cache them briefly (publishing and org changes are rare)
   const recent = new Map<string, { at: number; value: Promise<unknown> }>();
@@ -47,16 +48,18 @@ export function createTriggerReceiver(s: Pick<Services, 'db' | 'commands' | 'def
     const definitionId = ev.start!.definition ?? (declaring.length === 1 ? declaring[0] : undefined);
     if (!definitionId) return rejected(declaring.length ? 'trigger.ambiguous' : 'trigger.not-declared', triggerId);
     if (!declaring.includes(definitionId)) return rejected('trigger.not-declared', `${definitionId} / ${triggerId}`);
-    const orgPath = ev.start!.orgPath;
-    if (!(await cached(`org:${orgPath}`, () => s.identity.getOrg(orgPath)))) return rejected('trigger.unknown-org', orgPath);
+    const givenOrg = ev.start!.orgPath;
+    if (!(await cached(`org:${givenOrg}`, () => s.identity.getOrg(givenOrg)))) return rejected('trigger.unknown-org', givenOrg);
     const version = await cached(`version:${definitionId}`, () => s.definitions.latestPublished(definitionId));
     const compiled: CompiledDefinition = await s.definitions.compiledFor(definitionId, version);
     const source = ev.source ?? 'external';
-    const problems = checkIntake(compiled, ev.data, { at: Date.now(), id: ev.eventId, source });
+    // a landline caller is matched to a resident by the number's keyed hash: the case goes to that resident's grid
+    const { data, orgPath } = await resolveCaller(knex, s.codec, compiled.definition, ev.data, givenOrg);
+    const problems = checkIntake(compiled, data, { at: Date.now(), id: ev.eventId, source });
     if (problems.length) return rejected('trigger.data-invalid', '', problems.slice(0, 20).map((d) => ({ code: d.code, path: d.path })));
     let created;
     try {
-      created = await s.commands.create(sourceUser(source, orgPath), { definitionId, version, orgPath, data: ev.data }, { within: record(pluginId, triggerId, ev.eventId) });
+      created = await s.commands.create(sourceUser(source, orgPath), { definitionId, version, orgPath, data }, { within: record(pluginId, triggerId, ev.eventId) });
     } catch (err) {
       // a consent reference the registry does not hold (or no longer holds): refused, with the field and the reason
       if (isRefusal(err) && err.code === 'consent.refused') return rejected('trigger.consent-refused', String(err.details.reason ?? ''), [{ code: String(err.details.reason ?? err.code), path: String(err.details.path ?? '') }]);
@@ -67,8 +70,10 @@ export function createTriggerReceiver(s: Pick<Services, 'db' | 'commands' | 'def
 
   async function advance(pluginId: string, triggerId: string, ev: TriggerEvent): Promise<EmitResult> {
     const { caseId, event, comment } = ev.advance!;
-    const c = (await knex('cases').where({ id: caseId }).first('ref', 'org_path')) as { ref: string; org_path: string } | undefined;
+    const c = (await knex('cases').where({ id: caseId }).first('ref', 'org_path', 'status')) as { ref: string; org_path: string; status: string } | undefined;
     if (!c) return rejected('trigger.unknown-case', caseId);
+    // an ended case is told apart from a state that does not take the event: a sensor's next alarm then opens a new case
+    if (c.status !== 'active') return rejected('trigger.case-closed', caseId);
     try {
       await s.commands.act(sourceUser(ev.source ?? 'external', c.org_path), caseId, { type: event, data: Object.keys(ev.data).length ? ev.data : undefined, comment } as never, undefined,
         { within: record(pluginId, triggerId, ev.eventId) });

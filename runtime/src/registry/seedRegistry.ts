@@ -29,8 +29,9 @@ export async function seedRegistry(knex: Knex, codec: PiiCodec): Promise<string>
   // the tiny fixture county lacks the sample grids: only what has its grid is loaded
   const newR = residents.filter((r) => !haveR.has(r.id) && orgs.has(r.gridPath)).map((r) => residentRow(r.id, inputOf(r), codec, { version: 1, createdAt: at, at, by: 'system:seed' }));
   const known = new Set([...haveR, ...newR.map((r) => r.id)]);
-  const newD = devices.filter((d) => !haveD.has(d.id) && orgs.has(d.gridPath) && known.has(d.residentId))
-    .map((d) => deviceRow({ id: d.id, type: d.type as DeviceType, orgPath: d.gridPath, residentId: d.residentId }, { version: 1, createdAt: at, at, by: 'system:seed' }));
+  // care devices bound to a known resident; grid sensors (no resident) with their site
+  const newD = devices.filter((d) => !haveD.has(d.id) && orgs.has(d.gridPath) && (d.residentId ? known.has(d.residentId) : !!d.site))
+    .map((d) => deviceRow({ id: d.id, type: d.type as DeviceType, orgPath: d.gridPath, ...(d.residentId ? { residentId: d.residentId } : {}), ...(d.site ? { site: d.site } : {}) }, { version: 1, createdAt: at, at, by: 'system:seed' }));
   await knex.transaction(async (trx) => {
     for (let i = 0; i < newR.length; i += 200) await trx('residents').insert(newR.slice(i, i + 200));
     for (let i = 0; i < newD.length; i += 200) await trx('devices').insert(newD.slice(i, i + 200));

@@ -19,6 +19,7 @@ import * as m014 from './migrations/014_care.ts';
 import * as m015 from './migrations/015_community.ts';
 import * as m016 from './migrations/016_retention.ts';
 import * as m017 from './migrations/017_task_calendar.ts';
+import * as m018 from './migrations/018_device_site.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '015_community': m015,
   '016_retention': m016,
   '017_task_calendar': m017,
+  '018_device_site': m018,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -2568,6 +2568,15 @@ export interface components {
             residentId?: string;
             /** @description 居民姓名（脱敏） The resident’s name, masked */
             residentName?: string;
+            /** @description 网格传感器（不绑定居民）的安装位置：报警开启网格事件时带入 The site of a grid sensor bound to no resident; its alarms bring it to a grid incident */
+            site?: {
+                buildingId?: string;
+                /** @enum {string} */
+                datum: "CGCS2000" | "WGS84";
+                lat: number;
+                lng: number;
+                place?: string;
+            };
             /** @enum {string} */
             status: "active" | "silent" | "retired";
             type: string;
@@ -6086,6 +6095,15 @@ export interface operations {
                     id: string;
                     orgPath: string;
                     residentId?: string;
+                    /** @description 网格传感器（不绑定居民）的安装位置：报警开启网格事件时带入 The site of a grid sensor bound to no resident; its alarms bring it to a grid incident */
+                    site?: {
+                        buildingId?: string;
+                        /** @enum {string} */
+                        datum: "CGCS2000" | "WGS84";
+                        lat: number;
+                        lng: number;
+                        place?: string;
+                    };
                     /** @enum {string} */
                     status?: "active" | "silent" | "retired";
                     /** @enum {string} */
@@ -6179,6 +6197,15 @@ export interface operations {
                     expectedVersion: number;
                     orgPath: string;
                     residentId?: string;
+                    /** @description 网格传感器（不绑定居民）的安装位置：报警开启网格事件时带入 The site of a grid sensor bound to no resident; its alarms bring it to a grid incident */
+                    site?: {
+                        buildingId?: string;
+                        /** @enum {string} */
+                        datum: "CGCS2000" | "WGS84";
+                        lat: number;
+                        lng: number;
+                        place?: string;
+                    };
                     /** @enum {string} */
                     status?: "active" | "silent" | "retired";
                     /** @enum {string} */

@@ -6,10 +6,12 @@
  * preferences and quiet hours (it waits, it is not dropped). The same text to the same person about
  * the same case within ten minutes is sent once; redelivery of the row is harmless (keys per recipient).
  * A case is urgent when any of its steps is priority urgent: urgent notices skip preferences and quiet hours.
+ * An SMS notice that declares `replies` (a family member's "1" accept / "2" decline) is sent with the case and
+ * the replies it takes: the gateway gives the text a reply code, and a reply carrying it comes back as the event.
  */
 import { valuesAt } from '../../pii/dataPaths.ts';
 import { createHash } from 'node:crypto';
-import { isCnMobile, type Effect } from '@tongban/engine';
+import { isCnMobile, parseDuration, type Effect } from '@tongban/engine';
 import type { Knex } from 'knex';
 import { piiFieldsOf } from '../../pii/piiFields.ts';
 import { viewerOf } from '../../cases/caseView.ts';
@@ -25,6 +27,13 @@ type Notify = Extract<Effect, { kind: 'notify' }>;
 export const channelOperations = { sms: 'sms-gateway.send', wechat: 'wechat-template.send' } as const;
 /** The same text to the same person about the same case within this window is sent once. */
 export const DEDUPE_WINDOW_MS = 10 * 60_000;
+
+/** Minutes of a reply window (`PT30M`), at least one, at most a week. */
+export function replyMinutes(iso: string | undefined): number {
+  const d = parseDuration(iso ?? 'PT30M');
+  const v = d.ok ? d.value : { weeks: 0, days: 0, hours: 0, minutes: 30 };
+  return Math.min(10_080, Math.max(1, Math.round(v.weeks * 10_080 + v.days * 1440 + v.hours * 60 + v.minutes)));
+}
 
 /** The value at a dotted case-data path (`landlord.phone`), or undefined. */
 const valueAt = (data: Record<string, unknown>, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined), data);
@@ -94,7 +103,9 @@ export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'ide
   for (const phone of phones) {
     // a resident sees what a role-less viewer sees: every personal field masked or hidden
     const { text } = renderNotice(def, fields, e.template, vars, c, { roles: [] }, 'zh-CN');
-    send('sms', phone, { to: phone, templateId: e.template, params: { text } }, urgent ? now : afterQuietHours(now, RESIDENT_QUIET));
+    // replies come back to the case by the reply code the gateway puts in the text (never by the phone alone)
+    const replies = e.replies ? { caseId: cr.id, replies: e.replies, replyWithinMinutes: replyMinutes(e.replyWithin) } : {};
+    send('sms', phone, { to: phone, templateId: e.template, params: { text }, ...replies }, urgent ? now : afterQuietHours(now, RESIDENT_QUIET));
   }
   await knex.transaction(async (trx) => {
     if (inbox.length) await trx('notifications').insert(inbox).onConflict('dedupe_key').ignore();

@@ -65,7 +65,8 @@ export function createDeviceStore(knex: Knex, dialect: 'sqlite' | 'mysql') {
         if (Number(before.version) !== expectedVersion) throw new ConflictError('device.version-conflict', { currentVersion: Number(before.version) });
         const row = deviceRow({ ...input, id }, { version: expectedVersion + 1, createdAt: Number(before.created_at), at: Date.now(), by: actor.id, lastSeenAt: before.last_seen_at, silentCase: before.silent_case });
         if (!(await trx('devices').where({ id, version: expectedVersion }).update(row))) throw new ConflictError('device.version-conflict', {});
-        const fields = (['type', 'orgPath', 'residentId', 'status', 'account'] as const).filter((k) => (deviceOf(before)[k] ?? null) !== ((input as unknown as Record<string, unknown>)[k] ?? (k === 'status' ? 'active' : null)));
+        const fields: string[] = (['type', 'orgPath', 'residentId', 'status', 'account'] as const).filter((k) => (deviceOf(before)[k] ?? null) !== ((input as unknown as Record<string, unknown>)[k] ?? (k === 'status' ? 'active' : null)));
+        if (JSON.stringify(deviceOf(before).site ?? null) !== JSON.stringify(input.site ?? null)) fields.push('site');
         await audit(trx, actor, input.orgPath, 'device.update', { deviceId: id, fields });
         return deviceOf(row);
       });

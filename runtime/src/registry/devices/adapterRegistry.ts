@@ -1,16 +1,18 @@
 /**
  * The device bindings the adapters read, built from the registry (it replaces the sample county's
  * devices.json): mqtt-devices gets device → resident → grid with the resident's emergency contacts,
- * alarm-receiver the panel accounts. Both are kept in the adapters' encrypted secrets and rewritten
+ * alarm-receiver the panel accounts; a grid sensor bound to no resident goes to mqtt-devices with its site
+ * (its alarms open grid incidents at that map point). Both are kept in the adapters' encrypted secrets and rewritten
  * after every registry change, so an adapter thread never reaches the database.
  */
 import type { Knex } from 'knex';
 import type { PiiCodec } from '../../pii/createPiiCodec.ts';
 import type { Contact } from '../residents/residentRecord.ts';
 import { deviceConsentsOf } from '../../seed/seedConsents.ts';
+import { siteOf, type DeviceRow, type DeviceSite } from './deviceRecord.ts';
 
-/** One bound device, in the shape both adapters' secrets schemas take. */
-export interface AdapterBinding {
+/** A care device bound to a resident. */
+export interface CareBinding {
   id: string; type: string; gridPath: string; account: string | null;
   elder: { name: string; residentId?: string }; emergencyContacts: Contact[]; livingStatus?: string[];
   /** the resident's separate consents (ids in the consent registry) that ride on every alarm of their devices */
@@ -19,8 +21,25 @@ export interface AdapterBinding {
   doorDeviceId?: string;
 }
 
-/** Active and silent devices bound to a resident with at least one emergency contact (whom an alarm calls). */
+/** A grid sensor bound to no resident: its site instead of an elder. */
+export interface SiteBinding { id: string; type: string; gridPath: string; account: string | null; site: DeviceSite }
+
+/** One bound device, in the shape both adapters' secrets schemas take. */
+export type AdapterBinding = CareBinding | SiteBinding;
+
+/** Active and silent devices bound to no resident that have a site (grid sensors). */
+async function siteBindings(knex: Knex): Promise<SiteBinding[]> {
+  const rows = (await knex('devices').whereNull('resident_id').whereNotNull('site_lat').whereNot('status', 'retired').orderBy('id')
+    .select('id', 'type', 'org_path', 'account', 'site_lat', 'site_lng', 'site_datum', 'site_place', 'site_building')) as Array<DeviceRow>;
+  return rows.flatMap((r) => { const site = siteOf(r); return site ? [{ id: r.id, type: r.type, gridPath: r.org_path, account: r.account ?? null, site }] : []; });
+}
+
+/** Active and silent devices bound to a resident with at least one emergency contact (whom an alarm calls), then grid sensors with a site. */
 export async function adapterBindings(knex: Knex, codec: PiiCodec): Promise<AdapterBinding[]> {
+  return [...(await careBindings(knex, codec)), ...(await siteBindings(knex))];
+}
+
+async function careBindings(knex: Knex, codec: PiiCodec): Promise<CareBinding[]> {
   const rows = (await knex('devices as d').join('residents as r', 'r.id', 'd.resident_id').whereNot('d.status', 'retired').whereNotNull('r.contacts')
     .orderBy('d.id').select('d.id', 'd.type', 'd.org_path', 'd.account', 'r.id as resident_id', 'r.name', 'r.categories', 'r.contacts')) as Array<Record<string, string | null>>;
   return rows.map((r) => {
@@ -48,5 +67,5 @@ const panelTypes = new Set(['sos_button', 'pendant', 'fall', 'smoke', 'gas', 'wa
 
 /** The alarm-receiver `accounts` secret (devices reporting through a DC-09 panel account). */
 export function panelAccounts(b: AdapterBinding[]): Array<Record<string, unknown>> {
-  return b.filter((d) => d.account && panelTypes.has(d.type)).map((d) => ({ account: d.account, deviceId: d.id, deviceType: d.type, gridPath: d.gridPath, elder: d.elder, emergencyContacts: d.emergencyContacts, ...(d.livingStatus ? { livingStatus: d.livingStatus } : {}) }));
+  return b.filter((d): d is CareBinding => 'elder' in d && !!d.account && panelTypes.has(d.type)).map((d) => ({ account: d.account, deviceId: d.id, deviceType: d.type, gridPath: d.gridPath, elder: d.elder, emergencyContacts: d.emergencyContacts, ...(d.livingStatus ? { livingStatus: d.livingStatus } : {}) }));
 }

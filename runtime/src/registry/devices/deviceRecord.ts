@@ -3,8 +3,11 @@ import { depthOfPath, isOrgPath, orgLevelsOf } from '../../identity/orgPath.ts';
 import { fieldProblem, type FieldProblem } from '../fieldProblems.ts';
 import { deviceStatusIds, deviceTypeIds, type DeviceStatus, type DeviceType } from '../registryKinds.ts';
 
+/** Where a grid sensor stands: a map point with its datum, a place name, a building (public places, no personal data). */
+export interface DeviceSite { lat: number; lng: number; datum: 'CGCS2000' | 'WGS84'; place?: string; buildingId?: string }
+
 /** A device's editable fields. */
-export interface DeviceInput { id: string; type: DeviceType; orgPath: string; residentId?: string; status?: DeviceStatus; account?: string }
+export interface DeviceInput { id: string; type: DeviceType; orgPath: string; residentId?: string; status?: DeviceStatus; account?: string; site?: DeviceSite }
 /** A stored device. */
 export interface Device extends DeviceInput { status: DeviceStatus; lastSeenAt?: number; version: number; createdAt: number; updatedAt: number }
 
@@ -13,6 +16,7 @@ export interface DeviceRow {
   id: string; type: string; name_sort: string; resident_id: string | null; status: string; last_seen_at: number | null; account: string | null; silent_case: string | null;
   version: number; created_at: number; updated_at: number; updated_by: string | null;
   org_path: string; org_l1: string | null; org_l2: string | null; org_l3: string | null; org_l4: string | null;
+  site_lat: number | null; site_lng: number | null; site_datum: string | null; site_place: string | null; site_building: string | null;
 }
 
 const DEVICE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -26,6 +30,10 @@ export function checkDevice(d: DeviceInput, orgExists: (path: string) => boolean
   if (!isOrgPath(d.orgPath)) p.push(fieldProblem('orgPath', 'org.bad-code'));
   else if (depthOfPath(d.orgPath) !== 4) p.push(fieldProblem('orgPath', 'org.not-grid'));
   else if (!orgExists(d.orgPath)) p.push(fieldProblem('orgPath', 'org.unknown'));
+  if (d.site) {
+    if (!(d.site.lat >= 3 && d.site.lat <= 54) || !(d.site.lng >= 73 && d.site.lng <= 136)) p.push(fieldProblem('site', 'device-site.out-of-china'));
+    if (!['CGCS2000', 'WGS84'].includes(d.site.datum)) p.push(fieldProblem('site', 'device-site.datum'));
+  }
   if (d.residentId) {
     const grid = residentGrid(d.residentId);
     if (grid === undefined) p.push(fieldProblem('residentId', 'resident.unknown'));
@@ -39,6 +47,7 @@ export function deviceRow(d: DeviceInput, meta: { version: number; createdAt: nu
   return {
     id: d.id, type: d.type, name_sort: d.id, resident_id: d.residentId ?? null, status: d.status ?? 'active', last_seen_at: meta.lastSeenAt ?? null, account: d.account ?? null,
     silent_case: meta.silentCase ?? null, version: meta.version, created_at: meta.createdAt, updated_at: meta.at, updated_by: meta.by ?? null, org_path: d.orgPath, ...orgLevelsOf(d.orgPath),
+    site_lat: d.site?.lat ?? null, site_lng: d.site?.lng ?? null, site_datum: d.site?.datum ?? null, site_place: d.site?.place ?? null, site_building: d.site?.buildingId ?? null,
   };
 }
 
@@ -48,5 +57,13 @@ export function deviceOf(r: DeviceRow): Device {
   if (r.resident_id) d.residentId = r.resident_id;
   if (r.account) d.account = r.account;
   if (r.last_seen_at !== null && r.last_seen_at !== undefined) d.lastSeenAt = Number(r.last_seen_at);
+  const site = siteOf(r);
+  if (site) d.site = site;
   return d;
+}
+
+/** A row's site, when it has one. */
+export function siteOf(r: Pick<DeviceRow, 'site_lat' | 'site_lng' | 'site_datum' | 'site_place' | 'site_building'>): DeviceSite | undefined {
+  if (r.site_lat === null || r.site_lat === undefined || r.site_lng === null || r.site_lng === undefined || !r.site_datum) return undefined;
+  return { lat: Number(r.site_lat), lng: Number(r.site_lng), datum: r.site_datum as DeviceSite['datum'], ...(r.site_place ? { place: r.site_place } : {}), ...(r.site_building ? { buildingId: r.site_building } : {}) };
 }

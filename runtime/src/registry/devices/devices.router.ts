@@ -13,15 +13,19 @@ import { deviceStatusIds, deviceTypeIds } from '../registryKinds.ts';
 import { checkDevice, type Device, type DeviceInput } from './deviceRecord.ts';
 
 const str = { type: 'string' };
+/** A grid sensor's site (bound to no resident): what its alarms bring to a grid incident. */
+const site = { type: 'object', additionalProperties: false, required: ['lat', 'lng', 'datum'], description: '网格传感器（不绑定居民）的安装位置：报警开启网格事件时带入 The site of a grid sensor bound to no resident; its alarms bring it to a grid incident',
+  properties: { lat: { type: 'number', minimum: 3, maximum: 54 }, lng: { type: 'number', minimum: 73, maximum: 136 }, datum: { type: 'string', enum: ['CGCS2000', 'WGS84'] },
+    place: { type: 'string', maxLength: 60 }, buildingId: { type: 'string', maxLength: 40 } } };
 const schemas = {
   Device: { type: 'object', additionalProperties: false, required: ['id', 'type', 'orgPath', 'status', 'version', 'createdAt', 'updatedAt'], properties: {
     id: str, type: str, orgPath: str, residentId: str, residentName: { type: 'string', description: '居民姓名（脱敏） The resident’s name, masked' }, status: { type: 'string', enum: deviceStatusIds },
-    account: str, lastSeenAt: { type: 'integer' }, version: { type: 'integer' }, createdAt: { type: 'integer' }, updatedAt: { type: 'integer' } } },
+    account: str, site, lastSeenAt: { type: 'integer' }, version: { type: 'integer' }, createdAt: { type: 'integer' }, updatedAt: { type: 'integer' } } },
   DevicePage: { type: 'object', additionalProperties: false, required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Device' } }, nextCursor: str } },
 };
 const inputProps = {
   type: { type: 'string', enum: deviceTypeIds }, orgPath: S.orgPath, residentId: { ...S.id, maxLength: 64 }, status: { type: 'string', enum: deviceStatusIds },
-  account: { type: 'string', pattern: '^[0-9A-F]{3,16}$' },
+  account: { type: 'string', pattern: '^[0-9A-F]{3,16}$' }, site,
 };
 const actorOf = (u: UserRecord) => ({ id: u.id, roles: u.roles.map((r) => r.role) });
 

@@ -33,6 +33,8 @@ export interface ResidentRow {
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;
+/** A resident's own phone may be a landline (area code + number): the care hotline matches callers by it. */
+const PHONE = /^(?:1[3-9]\d{9}|0\d{9,11})$/;
 
 
 /** Normalizes the typed forms (full-width, spaces) of an input, without judging it. */
@@ -59,7 +61,7 @@ export function checkResident(r: ResidentInput, orgExists: (path: string) => boo
       if (r.sex && r.sex !== idNumberSex(r.idNumber)) p.push(fieldProblem('sex', 'sex.mismatch'));
     }
   }
-  if (r.phone && !MOBILE.test(r.phone)) p.push(fieldProblem('phone', 'phone.invalid'));
+  if (r.phone && !PHONE.test(r.phone)) p.push(fieldProblem('phone', 'phone.invalid-or-landline'));
   if (!isOrgPath(r.orgPath)) p.push(fieldProblem('orgPath', 'org.bad-code'));
   else if (depthOfPath(r.orgPath) !== 4) p.push(fieldProblem('orgPath', 'org.not-grid'));
   else if (!orgExists(r.orgPath)) p.push(fieldProblem('orgPath', 'org.unknown'));

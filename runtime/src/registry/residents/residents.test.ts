@@ -91,7 +91,7 @@ describe.each(testDialects)('resident registry on %s', (dialect) => {
     const bad = await t.api('POST', '/api/residents', { token: admin, body: { name: '测试', idNumber: BAD_ID, orgPath: GRID1, phone: '1381234' } });
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe('resident.invalid');
-    expect(bad.body.error.details.problems.map((p: { field: string; code: string }) => `${p.field}:${p.code}`)).toEqual(['idNumber:id-number.checksum', 'phone:phone.invalid']);
+    expect(bad.body.error.details.problems.map((p: { field: string; code: string }) => `${p.field}:${p.code}`)).toEqual(['idNumber:id-number.checksum', 'phone:phone.invalid-or-landline']);
     expect(bad.body.error.details.problems[0].message['zh-CN']).toContain('GB 11643');
     const made = await t.api('POST', '/api/residents', { token: admin, body: { name: '测试居民', idNumber: GOOD_ID, orgPath: GRID1, phone: '13900001111', categories: ['dibao'], householdId: 'h-1' } });
     expect(made.status).toBe(201);
