@@ -106,7 +106,7 @@ const raw = {
       mode: { enum: ['single', 'all', 'any', 'sequence', 'vote'] },
       passRatio: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
       firstRejectDecides: { type: 'boolean' },
-      vote: strict({ weights: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } }, threshold: { type: 'number', minimum: 0, maximum: 1 }, strict: { type: 'boolean' }, abstain: { enum: ['exclude', 'against'] }, quorum: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, onNoQuorum: eventName, secretField: { type: 'string', pattern: '^(data\\.)?[A-Za-z][A-Za-z0-9_]*$', maxLength: 64 } }, ['threshold']),
+      vote: strict({ weights: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } }, threshold: { type: 'number', minimum: 0, maximum: 1 }, strict: { type: 'boolean' }, abstain: { enum: ['exclude', 'against'] }, quorum: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, onNoQuorum: eventName, secretField: { type: 'string', pattern: '^(data\\.)?[A-Za-z][A-Za-z0-9_]*$', maxLength: 64 }, options: strict({ field: { type: 'string', pattern: '^(data\\.)?[A-Za-z][A-Za-z0-9_]*$', maxLength: 64 }, choices: { type: 'array', items: eventName, minItems: 2, maxItems: 20, uniqueItems: true }, pass: eventName, fail: eventName, result: { type: 'string', pattern: '^(data\\.)?[A-Za-z][A-Za-z0-9_]*$', maxLength: 64 } }, ['field', 'choices', 'pass', 'fail']) }, ['threshold']),
       form: id,
       fields: { type: 'object', additionalProperties: { enum: ['read', 'write', 'hidden', 'masked', 'required'] } },
       decisions: { type: 'object', propertyNames: { ...eventName, not: { enum: reservedActions } }, additionalProperties: { $ref: '#/$defs/decision' }, minProperties: 1 },

@@ -80,6 +80,27 @@ export interface VoteSpec {
   onNoQuorum?: string;
   /** a boolean data field (e.g. `data.anonymousVote`): when true, who voted what is not shown (无记名投票), only that they voted */
   secretField?: string;
+  /** a vote between the options a data field lists (议事表决 on several 方案), not only for or against */
+  options?: VoteOptions;
+}
+
+/**
+ * A vote between options: each voter takes one of `choices` (the i-th choice votes for the i-th
+ * entry of `field`); an option wins when its weight reaches the threshold of the electorate (as a
+ * yes/no vote does) and the quorum is met. The step then leaves by `pass`, or by `fail` once no
+ * option can win; the tally per option (never who chose what) is written to `result`.
+ */
+export interface VoteOptions {
+  /** the data field listing the options (an array of strings, e.g. `data.options`) */
+  field: string;
+  /** the decisions that vote for option 1, 2, ... (kind approve), as many as the field may hold */
+  choices: string[];
+  /** the decision the step leaves by when an option wins */
+  pass: string;
+  /** the decision the step leaves by when no option can win any more */
+  fail: string;
+  /** a data field receiving the tally when the vote is decided */
+  result?: string;
 }
 
 export interface TaskSpec {
