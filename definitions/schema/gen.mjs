@@ -172,6 +172,7 @@ const raw = {
         strict({ invoke: strict({ operation: { $ref: '#/$defs/operationId' }, input: { type: 'object', additionalProperties: logic }, retry: strict({ max: { type: 'integer', minimum: 0, maximum: 20 }, backoff: duration }, ['max', 'backoff']), onSuccess: eventName, onFailure: eventName, consent: strict({ ref: logic, purpose: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 40 }, subject: logic }, ['ref', 'purpose']) }, ['operation']) }, ['invoke']),
         strict({ spawn: strict({ definition: id, input: { type: 'object', additionalProperties: logic }, wait: { type: 'boolean' } }, ['definition']) }, ['spawn']),
         strict({ audit: strict({ action: { type: 'string', minLength: 1, maxLength: 64 } }, ['action']) }, ['audit']),
+        strict({ award: strict({ rule: logic, person: logic, activity: logic, hours: logic, reverse: { type: 'boolean' } }, ['rule', 'person', 'activity']) }, ['award']),
       ],
     },
     effects: { type: 'array', items: { $ref: '#/$defs/effect' }, maxItems: 50 },

@@ -31,6 +31,8 @@ export const ExprKeys = {
   dueBy: (slaPath: string): ExprKey => key(slaPath + '/dueBy'),
   /** one (possibly nested) input value of an `invoke` or `spawn` effect at `effectPath` */
   effectInput: (effectPath: string, kind: 'invoke' | 'spawn', keys: readonly string[]): ExprKey => key(effectPath + pointer(kind, 'input', ...keys)),
+  /** one value of an `award` (who, for which activity, how many hours) */
+  award: (effectPath: string, part: 'rule' | 'person' | 'activity' | 'hours'): ExprKey => key(effectPath + pointer('award', part)),
   /** the consent record (`ref`) or the person (`subject`) an `invoke` must have a separate consent for */
   invokeConsent: (effectPath: string, part: 'ref' | 'subject'): ExprKey => key(effectPath + pointer('invoke', 'consent', part)),
   /** one input value of a state's `subcase` */

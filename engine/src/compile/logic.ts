@@ -42,6 +42,12 @@ function visitEffects(effects: EffectSpec[] | undefined, base: string, visit: Vi
       if (e.invoke.consent.subject !== undefined) visit(ExprKeys.invokeConsent(path, 'subject'), e.invoke.consent.subject);
     }
     if ('spawn' in e) visitInput(e.spawn?.input, (keys) => ExprKeys.effectInput(path, 'spawn', keys), visit);
+    if ('award' in e && isPlainObject(e.award)) {
+      visit(ExprKeys.award(path, 'rule'), e.award.rule);
+      visit(ExprKeys.award(path, 'person'), e.award.person);
+      visit(ExprKeys.award(path, 'activity'), e.award.activity);
+      if (e.award.hours !== undefined) visit(ExprKeys.award(path, 'hours'), e.award.hours);
+    }
   });
 }
 

@@ -191,7 +191,26 @@ export type EffectSpec =
   | { notify: { template: string; channel?: 'app' | 'sms' | 'phone' | 'wechat' | 'cc'; to: Recipients } }
   | { invoke: { operation: string; input?: Record<string, Logic>; retry?: { max: number; backoff: string }; onSuccess?: string; onFailure?: string; consent?: InvokeConsent } }
   | { spawn: { definition: string; input?: Record<string, Logic>; wait?: boolean } }
-  | { audit: { action: string } };
+  | { audit: { action: string } }
+  | { award: AwardSpec };
+
+/**
+ * 积分: credit (or, with `reverse`, take back) the points ledger's rule for an activity, to one
+ * person or a list of people. The points are the rule's (a county edits them as data); the ledger
+ * keeps one entry per person, rule and activity, so a repeated award credits nothing more.
+ */
+export interface AwardSpec {
+  /** the ledger rule id (e.g. `"meeting-attendance"`, or `data.ruleId`) */
+  rule: Logic;
+  /** a user id or a list of user ids (e.g. `data.person`, `data.voteResult.voters`) */
+  person: Logic;
+  /** the activity the points are for (e.g. `case.id`) */
+  activity: Logic;
+  /** hours, for an hourly rule */
+  hours?: Logic;
+  /** take back what the same rule and activity credited */
+  reverse?: boolean;
+}
 
 export interface TransitionSpec {
   target?: string;

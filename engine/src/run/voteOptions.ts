@@ -21,6 +21,8 @@ export interface VoteTally {
   /** the winning option's position (0-based) and text, or null */
   winner: number | null;
   winnerText: string | null;
+  /** who took part (voted or abstained), sorted: never what they chose */
+  voters: string[];
 }
 
 const fieldName = (path: string) => path.replace(/^data\./, '');
@@ -62,7 +64,8 @@ export function tallyOptions(spec: TaskSpec, step: StepState, options: string[])
     if (i >= 0 && rows[i]) { rows[i]!.votes += 1; rows[i]!.weight += w; }
   }
   const quorumMet = vote.quorum === undefined || (electorate > 0 && cast / electorate >= vote.quorum - 1e-9);
-  return { options: rows, abstained, cast, electorate, quorumMet, winner: null, winnerText: null, total, decided };
+  const voters = step.order.filter((u) => step.decisions[u]).sort();
+  return { options: rows, abstained, cast, electorate, quorumMet, winner: null, winnerText: null, voters, total, decided };
 }
 
 function passes(spec: TaskSpec, f: number, total: number): boolean {
@@ -73,8 +76,8 @@ function passes(spec: TaskSpec, f: number, total: number): boolean {
 /** Writes the tally (without the internal sums) to the result field, when the vote names one. */
 export function recordTally(ctx: CaseContext, opts: VoteOptions, t: VoteTally): void {
   if (!opts.result) return;
-  const { options, abstained, cast, electorate, quorumMet, winner, winnerText } = t;
-  ctx.data = { ...ctx.data, [fieldName(opts.result)]: { options, abstained, cast, electorate, quorumMet, winner, winnerText } };
+  const { options, abstained, cast, electorate, quorumMet, winner, winnerText, voters } = t;
+  ctx.data = { ...ctx.data, [fieldName(opts.result)]: { options, abstained, cast, electorate, quorumMet, winner, winnerText, voters } };
 }
 
 /** Decides an option vote: `pass` when an option wins with the quorum met, `fail` once none can; else undefined. */
