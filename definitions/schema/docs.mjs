@@ -168,6 +168,8 @@ export const docs = {
   'schedule.monthly.workingDay': d('第几个工作日', 'Working day', '每月第几个工作日（1–23）。', 'Which working day of the month (1–23).'),
   'schedule.monthly.day': d('几日', 'Day', '每月几日（1–28）。', 'Which day of the month (1–28).'),
   'schedule.count': d('次数上限', 'Count', '最多触发几次。', 'Stop after this many occurrences.'),
+  'schedule.at': d('按时刻列表', 'At instants', 'JSONLogic，得到时刻列表（日期时间或毫秒时间戳，如每个班次的开始时间）；第 k 次在第 k 个时刻之前 before 触发，已过去的跳过。', 'JSONLogic giving a list of instants (date-times or epoch ms, e.g. each shift’s start); occurrence k fires `before` ahead of the k-th, those already past skipped.'),
+  'schedule.before': d('提前量', 'Before', '在每个时刻之前多久触发（ISO 8601 时长，自然时间，如 PT2H）。', 'How long ahead of each instant (ISO 8601, natural time, e.g. PT2H).'),
   'recipients.role': d('角色', 'Role', '按角色通知。', 'Notify a role.'),
   'recipients.scope': d('范围', 'Scope', '角色所在的层级（相对案件所属组织）。', 'The level the role is found at, relative to the case’s org.'),
   'recipients.users': d('指定用户', 'Users', '通知这些用户。', 'Notify these users.'),

@@ -164,7 +164,9 @@ const raw = {
       clock: { enum: ['natural', 'working', 'urgent'] },
       monthly: { oneOf: [strict({ workingDay: { type: 'integer', minimum: 1, maximum: 23 } }, ['workingDay']), strict({ day: { type: 'integer', minimum: 1, maximum: 28 } }, ['day'])] },
       count: { type: 'integer', minimum: 1, maximum: 1000 },
-    }, ['event', 'startOn', 'stopOn'], { oneOf: [{ required: ['every'] }, { required: ['monthly'] }] }),
+      at: logic,
+      before: duration,
+    }, ['event', 'startOn', 'stopOn'], { oneOf: [{ required: ['every'] }, { required: ['monthly'] }, { required: ['at'] }] }),
     recipients: strict({ role: id, scope: { enum: ['county', 'township', 'community', 'grid', 'case'] }, users: { type: 'array', items: { type: 'string' } }, to: { enum: ['initiator', 'assignees', 'previous-handler'] }, field: { type: 'string' }, phoneField: { type: 'string', minLength: 1 } }, [], { minProperties: 1 }),
     effect: {
       oneOf: [

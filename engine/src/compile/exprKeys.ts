@@ -43,4 +43,6 @@ export const ExprKeys = {
   rule: (rulePath: string): ExprKey => key(rulePath + '/check'),
   /** a recurring schedule's `anchor` */
   scheduleAnchor: (name: string): ExprKey => key(pointer('schedules', name, 'anchor')),
+  /** the list of instants a schedule fires ahead of (`at`) */
+  scheduleAt: (name: string): ExprKey => key(pointer('schedules', name, 'at')),
 } as const;

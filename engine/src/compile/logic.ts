@@ -86,6 +86,7 @@ function walk(def: Definition, model: DefinitionModel, visit: Visit): void {
   visitRules(def.rules, pointer('rules'), visit);
   for (const [name, sch] of Object.entries(isPlainObject(def.schedules) ? def.schedules : {})) {
     if (isPlainObject(sch) && sch.anchor !== undefined) visit(ExprKeys.scheduleAnchor(name), sch.anchor);
+    if (isPlainObject(sch) && sch.at !== undefined) visit(ExprKeys.scheduleAt(name), sch.at);
   }
 }
 

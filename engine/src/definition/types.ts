@@ -308,6 +308,13 @@ export interface ScheduleSpec {
   monthly?: { workingDay: number } | { day: number };
   /** stop after this many occurrences */
   count?: number;
+  /**
+   * or: JSONLogic giving a list of instants (ISO date-times or epoch ms), e.g. each shift's start;
+   * occurrence k falls `before` ahead of the k-th of them in time order (those already past are skipped)
+   */
+  at?: Logic;
+  /** how long ahead of each instant of `at` (ISO 8601, natural time; default PT0S) */
+  before?: string;
 }
 
 export interface RoleSpec {
