@@ -35,7 +35,10 @@ function voteOptions(c: LintContext, stateId: string, task: TaskSpec, path: stri
     if (decisionKind(name, task.decisions[name]) !== 'approve' || !task.decisions[name]) out.push(diag('lint.vote-choice-kind', `${at}/choices/${i}`, { decision: name }));
   });
   for (const key of ['pass', 'fail'] as const) {
-    if (!task.decisions[opts[key]] || !handlesEvent(c, stateId, opts[key])) out.push(diag('lint.vote-options-outcome', `${at}/${key}`, { decision: opts[key] }));
+    const d = task.decisions[opts[key]];
+    // a reject or return decision with `to` jumps back; any other leaves by the step's transition of that name
+    const jumps = d?.to !== undefined && ['reject', 'return'].includes(decisionKind(opts[key], d));
+    if (!d || !(jumps || handlesEvent(c, stateId, opts[key]))) out.push(diag('lint.vote-options-outcome', `${at}/${key}`, { decision: opts[key] }));
   }
   return out;
 }
