@@ -51,7 +51,8 @@ describe('community screens (issue 13)', () => {
     await login(p, app.url, RESIDENT, '/');
     await p.getByRole('menuitem', { name: '我的积分' }).click();
     await p.waitForURL((u) => u.pathname === '/points');
-    await expect.poll(() => p.getByText('可用积分').count()).toBe(1);
+    await p.getByText('可用积分').waitFor();
+    await p.getByTestId('points-value').first().waitFor();
     const balance = await p.locator('.ant-statistic-content-value').innerText();
     expect(balance.replace(/\D/g, '')).toBe('7');
     const points = await p.getByTestId('points-value').allInnerTexts();
@@ -65,14 +66,15 @@ describe('community screens (issue 13)', () => {
 
     const other = await page();
     await login(other, app.url, OTHER_OFFICER, `/points?person=${RESIDENT_ID}`);
-    await expect.poll(() => other.getByText('user.not-found').count()).toBeGreaterThan(0);
+    await other.getByText('user.not-found').waitFor();
     expect(await other.getByTestId('points-value').count()).toBe(0);
-  });
+  }, 300_000);
 
   it('an officer records a consent (shown masked), withdraws it with a reason, and both are audited', async () => {
     const p = await page();
     await login(p, app.url, people.officer, '/admin/consents');
     await p.getByTestId('consent-record').click();
+    await p.getByTestId('consent-form').waitFor();
     await p.getByTestId('consent-name').fill('李秀英');
     await p.getByTestId('consent-id').fill(ID_NUMBER);
     await p.getByTestId('consent-org').fill(COMMUNITY);
@@ -84,7 +86,8 @@ describe('community screens (issue 13)', () => {
     await p.getByRole('button', { name: '登记（将被记录）' }).click();
     await p.getByTestId('consent-search-id').locator('input').fill(ID_NUMBER);
     await p.keyboard.press('Enter');
-    await expect.poll(() => p.getByTestId('consent-id-number').count()).toBe(1);
+    await p.getByTestId('consent-id-number').waitFor();
+    expect(await p.getByTestId('consent-id-number').count()).toBe(1);
     const shown = await p.getByTestId('consent-id-number').innerText();
     expect(shown).not.toBe(ID_NUMBER);
     expect(shown).toMatch(/\*/);
@@ -94,9 +97,10 @@ describe('community screens (issue 13)', () => {
     await shot(p, 'consents-recorded');
 
     await p.getByTestId('consent-withdraw').click();
+    await p.getByTestId('consent-reason').waitFor();
     await p.getByTestId('consent-reason').fill('本人来电撤回');
     await p.getByTestId('consent-withdraw-confirm').click();
-    await expect.poll(() => p.getByTestId('consent-status').innerText()).toBe('已撤回');
+    await p.getByTestId('consent-status').filter({ hasText: '已撤回' }).waitFor();
     expect(await p.getByTestId('consent-withdraw').count()).toBe(0);
 
     const admin = await app.token(people.admin);
@@ -104,7 +108,7 @@ describe('community screens (issue 13)', () => {
     const actions = (audit.items as Array<{ action: string; detail: unknown }>).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['consent.recorded', 'consent.withdrawn']));
     expect(JSON.stringify(audit)).not.toContain(ID_NUMBER);
-  });
+  }, 300_000);
 
   it('has no axe-core violations (WCAG 2 A/AA) on the two screens', () => {
     expect(a11y).toEqual({ points: [], consents: [] });
