@@ -79,7 +79,7 @@ describe.each(testDialects)('votes between options on %s', (dialect) => {
     expect((await t.api('POST', `/api/tasks/${of('u-grid2')}/complete`, { token: grid2, body: { outcome: 'choice_2' } })).status).toBe(200);
     const view = (await t.api('GET', `/api/cases/${id}`, { token: officer })).body as { state: string; data: { tally: unknown } };
     expect(view.state).toBe('review');
-    expect(view.data.tally).toEqual({ options: [{ option: '方案一', votes: 0, weight: 0 }, { option: '方案二', votes: 2, weight: 2 }], abstained: 0, cast: 2, electorate: 2, quorumMet: true, winner: 1, winnerText: '方案二' });
+    expect(view.data.tally).toEqual({ options: [{ option: '方案一', votes: 0, weight: 0 }, { option: '方案二', votes: 2, weight: 2 }], abstained: 0, cast: 2, electorate: 2, quorumMet: true, winner: 1, winnerText: '方案二', voters: ['u-grid1', 'u-grid2'] });
 
     const seen = await readEverything(id, tasks.map((x) => x.id));
     for (const [who, text] of Object.entries(seen)) {
