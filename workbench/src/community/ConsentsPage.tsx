@@ -13,6 +13,7 @@ import { api, unwrap } from '../api/client.ts';
 import type { ApiError } from '../api/ApiError.ts';
 import type { components } from '../api/openapiTypes.ts';
 import { ErrorState } from '../shared/ErrorState.tsx';
+import { tones } from '../shared/tones.ts';
 import { useSession } from '../shell/useSession.ts';
 import { consentPurposes, type ConsentPurpose } from './consentOptions.ts';
 import { ConsentRecordDialog } from './ConsentRecordDialog.tsx';
@@ -59,12 +60,12 @@ export default function ConsentsPage() {
           { title: t('consents.col.subject'), dataIndex: 'subjectName', render: (v: string) => <span data-testid="consent-subject">{v}</span> },
           { title: t('consents.col.idNumber'), dataIndex: 'subjectIdNumber', render: (v: string) => <code data-testid="consent-id-number">{v}</code> },
           { title: t('consents.col.purpose'), dataIndex: 'purpose', render: (p: string) => t(`purpose.${p}`, { defaultValue: p }) },
-          { title: t('consents.col.scope'), dataIndex: 'dataCategories', render: (c: string[]) => c.map((x) => <Tag key={x}>{t(`pii.${x}`, { defaultValue: x })}</Tag>) },
+          { title: t('consents.col.scope'), dataIndex: 'dataCategories', render: (c: string[]) => c.map((x) => <Tag key={x} style={tones.neutral}>{t(`pii.${x}`, { defaultValue: x })}</Tag>) },
           { title: t('consents.col.recipients'), dataIndex: 'recipients', render: (r: string[]) => r.join('、') },
           { title: t('consents.col.granted'), dataIndex: 'grantedAt', render: (v: number) => date(v) },
           { title: t('consents.col.expires'), dataIndex: 'expiresAt', render: (v: number | null) => date(v) },
           { title: t('consents.col.status'), dataIndex: 'status', render: (s: Consent['status'], c) => <Space size={4}>
-            <Tag color={s === 'active' ? 'green' : 'default'} data-testid="consent-status">{t(`consents.status.${s}`)}</Tag>
+            <Tag style={s === 'active' ? tones.ok : tones.neutral} data-testid="consent-status">{t(`consents.status.${s}`)}</Tag>
             {s === 'active' && <Button size="small" danger onClick={() => setWithdrawing(c)} data-testid="consent-withdraw">{t('consents.withdraw')}</Button>}
           </Space> },
         ]} />
