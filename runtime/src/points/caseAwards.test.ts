@@ -30,12 +30,25 @@ describe.each(testDialects)('points awarded by cases on %s', (dialect) => {
   const entries = async (person: string) => (await t.db.knex('points_entries').where({ person_id: person }).orderBy('created_at').select('kind', 'points', 'rule_id', 'activity_ref')) as Array<{ kind: string; points: number }>;
   const balance = async (person: string) => Number(((await t.db.knex('points_balances').where({ person_id: person }).first('balance')) as { balance: number } | undefined)?.balance ?? 0);
 
+  /**
+   * Runs the effect runner until the case's award rows are settled: a tick that finds a pass already
+   * running (the runtime's own wake-up after a commit) only joins it, so one call may not reach them.
+   */
+  async function settled(caseId: string) {
+    for (let i = 0; i < 50; i++) {
+      await t.rt.effects.tick();
+      const open = await t.db.knex('outbox').where({ case_id: caseId, kind: 'points.award' }).whereNot({ status: 'done' }).first('id');
+      if (!open) return;
+    }
+    throw new Error(`award rows of ${caseId} not settled`);
+  }
+
   async function accepted(meeting: string, voters: string[]) {
     const officer = await t.token('officer');
     const id = (await t.api('POST', '/api/cases', { token: officer, body: { definitionId: 'awarding-incident', orgPath: GRID1, data: { description: '议事', voters, meeting } } })).body.id as string;
     const task = (await t.db.knex('tasks').where({ case_id: id, state: 'accept', status: 'pending' }).first('id')) as { id: string };
     expect((await t.api('POST', `/api/tasks/${task.id}/complete`, { token: officer, body: { outcome: 'accept' } })).status).toBe(200);
-    await t.rt.effects.tick();
+    await settled(id);
     return id;
   }
 
@@ -45,7 +58,7 @@ describe.each(testDialects)('points awarded by cases on %s', (dialect) => {
     expect(await balance('u-grid2')).toBe(2);
     // the row delivered again (a crash after the credit, before the row was settled)
     await t.db.knex('outbox').where({ case_id: id, kind: 'points.award' }).update({ status: 'pending', available_at: 0, claim_token: null, claimed_until: null });
-    await t.rt.effects.tick();
+    await settled(id);
     expect(await t.db.knex('outbox').where({ case_id: id, kind: 'points.award' }).first('status')).toEqual({ status: 'done' });
     // a second case for the same meeting credits nobody twice
     await accepted('M-1', ['u-grid2']);
@@ -63,9 +76,9 @@ describe.each(testDialects)('points awarded by cases on %s', (dialect) => {
     expect(await balance('u-grid1')).toBe(4);
     const task = (await t.db.knex('tasks').where({ case_id: id, state: 'review', status: 'pending' }).first('id')) as { id: string };
     expect((await t.api('POST', `/api/tasks/${task.id}/complete`, { token: await t.token('reviewer.east'), body: { outcome: 'approve' } })).status).toBe(200);
-    await t.rt.effects.tick();
+    await settled(id);
     await t.db.knex('outbox').where({ case_id: id, kind: 'points.award' }).update({ status: 'pending', available_at: 0, claim_token: null, claimed_until: null });
-    await t.rt.effects.tick();
+    await settled(id);
     expect(await balance('u-grid1')).toBe(2);
     expect((await entries('u-grid1')).map((e) => [e.kind, e.points])).toEqual([['earn', 2], ['earn', 2], ['reversal', -2]]);
   });
