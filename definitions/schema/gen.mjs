@@ -106,7 +106,7 @@ const raw = {
       mode: { enum: ['single', 'all', 'any', 'sequence', 'vote'] },
       passRatio: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
       firstRejectDecides: { type: 'boolean' },
-      vote: strict({ weights: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } }, threshold: { type: 'number', minimum: 0, maximum: 1 }, strict: { type: 'boolean' }, abstain: { enum: ['exclude', 'against'] }, quorum: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, onNoQuorum: eventName, secretField: { type: 'string', pattern: '^(data\\.)?[A-Za-z][A-Za-z0-9_]*$', maxLength: 64 } }, ['threshold']),
+      vote: strict({ weights: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } }, threshold: { type: 'number', minimum: 0, maximum: 1 }, strict: { type: 'boolean' }, abstain: { enum: ['exclude', 'against'] }, quorum: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, onNoQuorum: eventName, secretField: { type: 'string', pattern: '^(data\\.)?[A-Za-z][A-Za-z0-9_]*$', maxLength: 64 }, options: strict({ field: { type: 'string', pattern: '^(data\\.)?[A-Za-z][A-Za-z0-9_]*$', maxLength: 64 }, choices: { type: 'array', items: eventName, minItems: 2, maxItems: 20, uniqueItems: true }, pass: eventName, fail: eventName, result: { type: 'string', pattern: '^(data\\.)?[A-Za-z][A-Za-z0-9_]*$', maxLength: 64 } }, ['field', 'choices', 'pass', 'fail']) }, ['threshold']),
       form: id,
       fields: { type: 'object', additionalProperties: { enum: ['read', 'write', 'hidden', 'masked', 'required'] } },
       decisions: { type: 'object', propertyNames: { ...eventName, not: { enum: reservedActions } }, additionalProperties: { $ref: '#/$defs/decision' }, minProperties: 1 },
@@ -164,7 +164,9 @@ const raw = {
       clock: { enum: ['natural', 'working', 'urgent'] },
       monthly: { oneOf: [strict({ workingDay: { type: 'integer', minimum: 1, maximum: 23 } }, ['workingDay']), strict({ day: { type: 'integer', minimum: 1, maximum: 28 } }, ['day'])] },
       count: { type: 'integer', minimum: 1, maximum: 1000 },
-    }, ['event', 'startOn', 'stopOn'], { oneOf: [{ required: ['every'] }, { required: ['monthly'] }] }),
+      at: logic,
+      before: duration,
+    }, ['event', 'startOn', 'stopOn'], { oneOf: [{ required: ['every'] }, { required: ['monthly'] }, { required: ['at'] }] }),
     recipients: strict({ role: id, scope: { enum: ['county', 'township', 'community', 'grid', 'case'] }, users: { type: 'array', items: { type: 'string' } }, to: { enum: ['initiator', 'assignees', 'previous-handler'] }, field: { type: 'string' }, phoneField: { type: 'string', minLength: 1 } }, [], { minProperties: 1 }),
     effect: {
       oneOf: [
@@ -175,6 +177,7 @@ const raw = {
         strict({ invoke: strict({ operation: { $ref: '#/$defs/operationId' }, input: { type: 'object', additionalProperties: logic }, retry: strict({ max: { type: 'integer', minimum: 0, maximum: 20 }, backoff: duration }, ['max', 'backoff']), onSuccess: eventName, onFailure: eventName, consent: strict({ ref: logic, purpose: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 40 }, subject: logic }, ['ref', 'purpose']) }, ['operation']) }, ['invoke']),
         strict({ spawn: strict({ definition: id, input: { type: 'object', additionalProperties: logic }, wait: { type: 'boolean' } }, ['definition']) }, ['spawn']),
         strict({ audit: strict({ action: { type: 'string', minLength: 1, maxLength: 64 } }, ['action']) }, ['audit']),
+        strict({ award: strict({ rule: logic, person: logic, activity: logic, hours: logic, reverse: { type: 'boolean' } }, ['rule', 'person', 'activity']) }, ['award']),
       ],
     },
     effects: { type: 'array', items: { $ref: '#/$defs/effect' }, maxItems: 50 },

@@ -127,6 +127,8 @@ export const en: Catalog = {
   'effectsEditor.adapterCall': 'Adapter call',
   'effectsEditor.subCase2': 'Sub-case',
   'effectsEditor.audit2': 'Audit',
+  'effectsEditor.award': 'Award points',
+  'effectsEditor.awardSummary': 'Rule {{rule}}, once per person and activity',
   'fieldMatrix.field': 'Field',
   'fieldMatrix.personal': 'personal',
   'invokeEffect.operation': 'Operation',

@@ -125,6 +125,8 @@ export const zhCN = {
   'effectsEditor.adapterCall': '适配器调用',
   'effectsEditor.subCase2': '子案件',
   'effectsEditor.audit2': '审计',
+  'effectsEditor.award': '计积分',
+  'effectsEditor.awardSummary': '按规则“{{rule}}”计分，同一人同一活动只计一次',
   'fieldMatrix.field': '字段',
   'fieldMatrix.personal': '个人信息',
   'invokeEffect.operation': '操作',

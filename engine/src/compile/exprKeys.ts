@@ -31,6 +31,8 @@ export const ExprKeys = {
   dueBy: (slaPath: string): ExprKey => key(slaPath + '/dueBy'),
   /** one (possibly nested) input value of an `invoke` or `spawn` effect at `effectPath` */
   effectInput: (effectPath: string, kind: 'invoke' | 'spawn', keys: readonly string[]): ExprKey => key(effectPath + pointer(kind, 'input', ...keys)),
+  /** one value of an `award` (who, for which activity, how many hours) */
+  award: (effectPath: string, part: 'rule' | 'person' | 'activity' | 'hours'): ExprKey => key(effectPath + pointer('award', part)),
   /** the consent record (`ref`) or the person (`subject`) an `invoke` must have a separate consent for */
   invokeConsent: (effectPath: string, part: 'ref' | 'subject'): ExprKey => key(effectPath + pointer('invoke', 'consent', part)),
   /** one input value of a state's `subcase` */
@@ -41,4 +43,6 @@ export const ExprKeys = {
   rule: (rulePath: string): ExprKey => key(rulePath + '/check'),
   /** a recurring schedule's `anchor` */
   scheduleAnchor: (name: string): ExprKey => key(pointer('schedules', name, 'anchor')),
+  /** the list of instants a schedule fires ahead of (`at`) */
+  scheduleAt: (name: string): ExprKey => key(pointer('schedules', name, 'at')),
 } as const;

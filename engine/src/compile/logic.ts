@@ -42,6 +42,12 @@ function visitEffects(effects: EffectSpec[] | undefined, base: string, visit: Vi
       if (e.invoke.consent.subject !== undefined) visit(ExprKeys.invokeConsent(path, 'subject'), e.invoke.consent.subject);
     }
     if ('spawn' in e) visitInput(e.spawn?.input, (keys) => ExprKeys.effectInput(path, 'spawn', keys), visit);
+    if ('award' in e && isPlainObject(e.award)) {
+      visit(ExprKeys.award(path, 'rule'), e.award.rule);
+      visit(ExprKeys.award(path, 'person'), e.award.person);
+      visit(ExprKeys.award(path, 'activity'), e.award.activity);
+      if (e.award.hours !== undefined) visit(ExprKeys.award(path, 'hours'), e.award.hours);
+    }
   });
 }
 
@@ -80,6 +86,7 @@ function walk(def: Definition, model: DefinitionModel, visit: Visit): void {
   visitRules(def.rules, pointer('rules'), visit);
   for (const [name, sch] of Object.entries(isPlainObject(def.schedules) ? def.schedules : {})) {
     if (isPlainObject(sch) && sch.anchor !== undefined) visit(ExprKeys.scheduleAnchor(name), sch.anchor);
+    if (isPlainObject(sch) && sch.at !== undefined) visit(ExprKeys.scheduleAt(name), sch.at);
   }
 }
 

@@ -80,6 +80,27 @@ export interface VoteSpec {
   onNoQuorum?: string;
   /** a boolean data field (e.g. `data.anonymousVote`): when true, who voted what is not shown (无记名投票), only that they voted */
   secretField?: string;
+  /** a vote between the options a data field lists (议事表决 on several 方案), not only for or against */
+  options?: VoteOptions;
+}
+
+/**
+ * A vote between options: each voter takes one of `choices` (the i-th choice votes for the i-th
+ * entry of `field`); an option wins when its weight reaches the threshold of the electorate (as a
+ * yes/no vote does) and the quorum is met. The step then leaves by `pass`, or by `fail` once no
+ * option can win; the tally per option (never who chose what) is written to `result`.
+ */
+export interface VoteOptions {
+  /** the data field listing the options (an array of strings, e.g. `data.options`) */
+  field: string;
+  /** the decisions that vote for option 1, 2, ... (kind approve), as many as the field may hold */
+  choices: string[];
+  /** the decision the step leaves by when an option wins */
+  pass: string;
+  /** the decision the step leaves by when no option can win any more */
+  fail: string;
+  /** a data field receiving the tally when the vote is decided */
+  result?: string;
 }
 
 export interface TaskSpec {
@@ -171,7 +192,26 @@ export type EffectSpec =
   | { notify: { template: string; channel?: 'app' | 'sms' | 'phone' | 'wechat' | 'cc'; to: Recipients; replies?: Record<string, string>; replyWithin?: string } }
   | { invoke: { operation: string; input?: Record<string, Logic>; retry?: { max: number; backoff: string }; onSuccess?: string; onFailure?: string; consent?: InvokeConsent } }
   | { spawn: { definition: string; input?: Record<string, Logic>; wait?: boolean } }
-  | { audit: { action: string } };
+  | { audit: { action: string } }
+  | { award: AwardSpec };
+
+/**
+ * 积分: credit (or, with `reverse`, take back) the points ledger's rule for an activity, to one
+ * person or a list of people. The points are the rule's (a county edits them as data); the ledger
+ * keeps one entry per person, rule and activity, so a repeated award credits nothing more.
+ */
+export interface AwardSpec {
+  /** the ledger rule id (e.g. `"meeting-attendance"`, or `data.ruleId`) */
+  rule: Logic;
+  /** a user id or a list of user ids (e.g. `data.person`, `data.voteResult.voters`) */
+  person: Logic;
+  /** the activity the points are for (e.g. `case.id`) */
+  activity: Logic;
+  /** hours, for an hourly rule */
+  hours?: Logic;
+  /** take back what the same rule and activity credited */
+  reverse?: boolean;
+}
 
 export interface TransitionSpec {
   target?: string;
@@ -269,6 +309,13 @@ export interface ScheduleSpec {
   monthly?: { workingDay: number } | { day: number };
   /** stop after this many occurrences */
   count?: number;
+  /**
+   * or: JSONLogic giving a list of instants (ISO date-times or epoch ms), e.g. each shift's start;
+   * occurrence k falls `before` ahead of the k-th of them in time order (those already past are skipped)
+   */
+  at?: Logic;
+  /** how long ahead of each instant of `at` (ISO 8601, natural time; default PT0S) */
+  before?: string;
 }
 
 export interface RoleSpec {

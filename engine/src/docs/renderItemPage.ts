@@ -99,7 +99,7 @@ function fieldRows(props: Record<string, Json>, prefix: string): string[] {
 
 function stepRows(def: Definition): string[] {
   return allStates(def.states).map(([id, s]) => {
-    const kind = s.type === 'final' ? `终态（${s.outcome ?? id}）` : s.task ? `${modeZh[s.task.mode ?? 'single']}${s.task.mode === 'vote' ? `（阈值 ${s.task.vote?.threshold}）` : s.task.passRatio ? `（${s.task.passRatio}）` : ''}` : s.wait ? `等待${s.wait.timeout ? `（${s.wait.timeout.within} 超时→${s.wait.timeout.event}）` : ''}` : s.always ? '自动' : s.states ? (s.type === 'parallel' ? '并行' : '复合') : '事件';
+    const kind = s.type === 'final' ? `终态（${s.outcome ?? id}）` : s.task ? `${modeZh[s.task.mode ?? 'single']}${s.task.mode === 'vote' ? `（${s.task.vote?.options ? `在 ${s.task.vote.options.field} 的方案中择一，` : ''}阈值 ${s.task.vote?.threshold}${s.task.vote?.quorum !== undefined ? `，法定人数 ${s.task.vote.quorum}` : ''}${s.task.vote?.secretField ? `，${s.task.vote.secretField} 为真时无记名` : ''}）` : s.task.passRatio ? `（${s.task.passRatio}）` : ''}` : s.wait ? `等待${s.wait.timeout ? `（${s.wait.timeout.within} 超时→${s.wait.timeout.event}）` : ''}` : s.always ? '自动' : s.states ? (s.type === 'parallel' ? '并行' : '复合') : '事件';
     const who = s.task ? describeAssignee(s.task.assignee) : Object.values(s.on ?? {}).flatMap((t) => list<TransitionSpec>(t).flatMap((x) => x.roles ?? [])).filter((v, i, a) => a.indexOf(v) === i).join('、');
     const decisions = s.task ? Object.entries(s.task.decisions).map(([n, d]) => `${n}（${d.title['zh-CN']}）`).join('、') : Object.keys(s.on ?? {}).join('、');
     return `| \`${id}\` | ${cell(s.title?.['zh-CN'])} | ${kind} | ${cell(who || '—')} | ${cell(decisions || '—')} | ${s.task?.sla ? cell(describeSla(s.task.sla)) : '—'} |`;

@@ -19,6 +19,8 @@ function decisionProblems(c: LintContext): Diagnostic[] {
       if (d.to !== undefined && !jumps) out.push(diag('lint.decision-to-ignored', at + '/to', { decision: name, kind }));
       if (jumps || handlesEvent(c, state.id, name)) continue;
       if (kind === 'abstain' && AGGREGATE.has(task.mode ?? 'single')) continue;
+      // a ballot for an option is counted; the vote leaves by its pass or fail decision
+      if (task.mode === 'vote' && task.vote?.options?.choices.includes(name)) continue;
       out.push(diag('lint.decision-goes-nowhere', at, { decision: name }));
     }
   }

@@ -9,7 +9,7 @@ function kinds(task: TaskSpec): Array<[string, DecisionKind]> {
   return Object.entries(task.decisions).map(([name, d]) => [name, decisionKind(name, d)]);
 }
 
-function vote(task: TaskSpec, path: string): Diagnostic[] {
+function vote(c: LintContext, stateId: string, task: TaskSpec, path: string): Diagnostic[] {
   if (task.mode !== 'vote' || !task.vote) return [];
   const out: Diagnostic[] = [];
   const { threshold, strict } = task.vote;
@@ -18,6 +18,28 @@ function vote(task: TaskSpec, path: string): Diagnostic[] {
   // the result is reported as the first approve or reject decision; without one the vote cannot end cleanly
   const have = new Set(kinds(task).map(([, k]) => k));
   for (const kind of ['approve', 'reject'] as const) if (!have.has(kind)) out.push(diag('lint.vote-missing-kind', path + '/decisions', { kind }));
+  return [...out, ...voteOptions(c, stateId, task, path)];
+}
+
+/** A vote between options: its field is an array in the data, its choices are approve decisions, pass and fail lead somewhere. */
+function voteOptions(c: LintContext, stateId: string, task: TaskSpec, path: string): Diagnostic[] {
+  const opts = task.vote?.options;
+  if (!opts) return [];
+  const out: Diagnostic[] = [];
+  const at = path + '/vote/options';
+  const props = (c.def.data.properties ?? {}) as Record<string, { type?: unknown; maxItems?: number } | undefined>;
+  const field = props[opts.field.replace(/^data\./, '')];
+  if (field?.type !== 'array') out.push(diag('lint.vote-options-field', at + '/field', { field: opts.field }));
+  else if (field.maxItems === undefined || field.maxItems > opts.choices.length) out.push(diag('lint.vote-options-short', at + '/choices', { field: opts.field, choices: opts.choices.length }));
+  opts.choices.forEach((name, i) => {
+    if (decisionKind(name, task.decisions[name]) !== 'approve' || !task.decisions[name]) out.push(diag('lint.vote-choice-kind', `${at}/choices/${i}`, { decision: name }));
+  });
+  for (const key of ['pass', 'fail'] as const) {
+    const d = task.decisions[opts[key]];
+    // a reject or return decision with `to` jumps back; any other leaves by the step's transition of that name
+    const jumps = d?.to !== undefined && ['reject', 'return'].includes(decisionKind(opts[key], d));
+    if (!d || !(jumps || handlesEvent(c, stateId, opts[key]))) out.push(diag('lint.vote-options-outcome', `${at}/${key}`, { decision: opts[key] }));
+  }
   return out;
 }
 
@@ -50,5 +72,5 @@ function chain(task: TaskSpec, path: string): Diagnostic[] {
 
 /** Vote thresholds, approve paths of aggregating modes, options the mode ignores, approval chains. */
 export function checkModes(c: LintContext): Diagnostic[] {
-  return eachTask(c).flatMap(({ state, task, path }) => [...vote(task, path), ...approvePath(c, state.id, task, path), ...ignoredOptions(task, path), ...chain(task, path)]);
+  return eachTask(c).flatMap(({ state, task, path }) => [...vote(c, state.id, task, path), ...approvePath(c, state.id, task, path), ...ignoredOptions(task, path), ...chain(task, path)]);
 }

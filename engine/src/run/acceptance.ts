@@ -13,6 +13,8 @@ import { diag } from '../diagnostics/catalog.ts';
 import type { Diagnostic } from '../diagnostics/Diagnostic.ts';
 import type { CaseContext } from './context.ts';
 import type { Actor, EventMeta, TaskRecord } from './types.ts';
+import { decisionKind } from '../definition/decisions.ts';
+import { choiceIndex, optionList } from './voteOptions.ts';
 
 /** Task operations a holder may use when the step allows them (withdraw is the submitter's, urge anyone's). */
 export const HolderOps: readonly string[] = TaskOps.filter((op) => op !== 'withdraw' && op !== 'urge');
@@ -50,6 +52,19 @@ function decisionRefusal(spec: TaskSpec, action: string, actor: Actor): Diagnost
   return d.roles && !d.roles.some((r) => actor.roles.includes(r)) ? diag('run.role-not-allowed', '/action', { action }) : undefined;
 }
 
+/** In a vote between options, a voter takes a choice that names a listed option (or abstains, or takes an `other` decision). */
+export function optionRefusal(spec: TaskSpec, ctx: CaseContext, action: string): Diagnostic | undefined {
+  const opts = spec.mode === 'vote' ? spec.vote?.options : undefined;
+  if (!opts) return undefined;
+  const i = choiceIndex(opts, action);
+  if (i < 0) {
+    const kind = decisionKind(action, spec.decisions[action]);
+    return kind === 'approve' || kind === 'reject' ? diag('run.vote-not-a-choice', '/action', { action }) : undefined;
+  }
+  const count = optionList(opts, ctx.data).length;
+  return i >= count ? diag('run.vote-no-such-option', '/action', { count, option: i + 1 }) : undefined;
+}
+
 /**
  * Why `actor` may not take `action` on task `taskId` now (undefined: they may). Actions are a
  * decision of the step, `open`, `claim`, `unclaim`, `withdraw`, `urge` or an allowed operation.
@@ -64,7 +79,7 @@ export function taskActRefusal(c: CompiledDefinition, ctx: CaseContext, taskId: 
   if (action === 'open' || action === 'claim' || action === 'unclaim') return claimRefusal(task, action, actor);
   if (task.status !== 'pending') return diag('run.task-not-pending', '/taskId', { status: task.status });
   const spec = taskSpecOf(c, task);
-  if (Object.hasOwn(spec.decisions, action)) return decisionRefusal(spec, action, actor);
+  if (Object.hasOwn(spec.decisions, action)) return decisionRefusal(spec, action, actor) ?? optionRefusal(spec, ctx, action);
   if (!HolderOps.includes(action)) return diag('run.unknown-action', '/action', { action });
   if (!(spec.allow ?? []).includes(action as never) || task.delegatedFrom) return diag('run.action-not-allowed', '/action', { action });
   return undefined;

@@ -62,7 +62,7 @@ export interface CaseContext {
   requests: Record<string, { operation: string; onSuccess?: string; onFailure?: string }>;
   subcases: Record<string, { definition: string; state: string; outcome?: string; join: 'all' | 'any' }>;
   /** running recurring schedules: the anchor and the next occurrence number */
-  schedules?: Record<string, { anchor: number; next: number }>;
+  schedules?: Record<string, { anchor: number; next: number; /** the instants of an `at` schedule, in order */ times?: number[] }>;
   rejectReturn?: { from: string; to: string };
   escalation: number;
   flags: string[];

@@ -9,6 +9,7 @@ import type { Env } from './env.ts';
 import { decisionKind, firstOfKind } from '../definition/decisions.ts';
 import { createSlotTask } from './tasks.ts';
 import type { Effect, TaskRecord } from './types.ts';
+import { decideOptions } from './voteOptions.ts';
 
 function counts(spec: TaskSpec, step: StepState) {
   let approve = 0;
@@ -60,7 +61,8 @@ export function voteTurnout(spec: TaskSpec, step: StepState): { cast: number; al
  * quorum (法定人数); fails once the threshold is out of reach. Short of the quorum it stays open: the
  * deadline decides (`onNoQuorum`).
  */
-function decideVote(spec: TaskSpec, step: StepState, last: string): string | undefined {
+function decideVote(ctx: CaseContext, spec: TaskSpec, step: StepState, last: string): string | undefined {
+  if (spec.vote?.options) return decideOptions(ctx, spec, step);
   const vote = spec.vote ?? { threshold: 0.5 };
   let total = 0;
   let forW = 0;
@@ -104,7 +106,7 @@ export function applyDecision(ctx: CaseContext, env: Env, task: TaskRecord, deci
   if (kind === 'other' || kind === 'return') return decision;
   if (mode === 'all') return decideAll(spec, step, decision);
   if (mode === 'any') return decideAny(spec, step, decision);
-  if (mode === 'vote') return decideVote(spec, step, decision);
+  if (mode === 'vote') return decideVote(ctx, spec, step, decision);
   return decideSequence(ctx, env, task.state, spec, step, decision, out);
 }
 
@@ -116,7 +118,7 @@ export function recheckStep(ctx: CaseContext, env: Env, stateId: string): string
   const last = Object.values(step.decisions).slice(-1)[0];
   if (!last) return undefined;
   if (spec.mode === 'all') return decideAll(spec, step, last);
-  if (spec.mode === 'vote') return decideVote(spec, step, last);
+  if (spec.mode === 'vote') return decideVote(ctx, spec, step, last);
   if (spec.mode === 'any') return decideAny(spec, step, last);
   return undefined;
 }

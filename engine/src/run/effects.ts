@@ -1,8 +1,8 @@
-/** Turns the definition's effect declarations (notify, invoke, spawn, audit) into effect data. */
+/** Turns the definition's effect declarations (notify, invoke, spawn, audit, award) into effect data. */
 import { expression } from '../compile/compile.ts';
 import { ExprKeys, type ExprKey } from '../compile/exprKeys.ts';
 import { isInputShape } from '../compile/logic.ts';
-import type { EffectSpec, Recipients } from '../definition/types.ts';
+import type { AwardSpec, EffectSpec, Recipients } from '../definition/types.ts';
 import type { CaseContext, StepPayload } from './context.ts';
 import { nextId } from './context.ts';
 import { orgAt } from './directory.ts';
@@ -57,6 +57,17 @@ export function checkChildIntake(p: StepPayload, definition: string, input: Reco
   }
 }
 
+/** An award's people (user ids, each once), activity and hours, evaluated now. */
+function award(ctx: CaseContext, p: StepPayload, a: AwardSpec, at: string): Effect {
+  const view = logicView(ctx, p);
+  const who = expression(p.env.compiled, ExprKeys.award(at, 'person')).evaluate(view);
+  const people = [...new Set((Array.isArray(who) ? who : [who]).filter((x): x is string => typeof x === 'string' && x.length > 0))].sort();
+  const activity = String(expression(p.env.compiled, ExprKeys.award(at, 'activity')).evaluate(view) ?? ctx.caseId);
+  const hours = a.hours === undefined ? undefined : Number(expression(p.env.compiled, ExprKeys.award(at, 'hours')).evaluate(view));
+  const rule = String(expression(p.env.compiled, ExprKeys.award(at, 'rule')).evaluate(view) ?? '');
+  return { kind: 'points.award', rule, people, activity, ...(hours !== undefined && Number.isFinite(hours) ? { hours } : {}), ...(a.reverse ? { reverse: true } : {}) };
+}
+
 /** Resolves effect declarations at `path` (JSON Pointer of the effects array) against the context. */
 export function resolveEffects(ctx: CaseContext, p: StepPayload, specs: EffectSpec[] | undefined, path: string, out: Effect[]): void {
   const env = p.env;
@@ -88,6 +99,8 @@ export function resolveEffects(ctx: CaseContext, p: StepPayload, specs: EffectSp
       const input = evalInput(env, logicView(ctx, p), s.input, (keys) => ExprKeys.effectInput(at, 'spawn', keys));
       checkChildIntake(p, s.definition, input, at + '/spawn');
       out.push({ kind: 'case.spawn', childId, definition: s.definition, input });
+    } else if ('award' in spec) {
+      out.push(award(ctx, p, spec.award, at));
     } else {
       out.push({ kind: 'audit', action: spec.audit.action, detail: { caseId: ctx.caseId } });
     }

@@ -5,6 +5,7 @@ import { decisionKind } from '../definition/decisions.ts';
 import type { BreachRung, SlaSpec, TaskSpec } from '../definition/types.ts';
 import type { LocalizedText } from '../diagnostics/Diagnostic.ts';
 import { voteTurnout } from './decide.ts';
+import { closeOptions } from './voteOptions.ts';
 import { checkForm } from './formCheck.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import { taskSpecOf } from './acceptance.ts';
@@ -58,6 +59,7 @@ function autoEvent(env: Env, ctx: CaseContext, owner: TimerOwner, rung: BreachRu
     out.push(...cancelTimers(ctx, TimerOwners.task(taskId, task.state)), { kind: 'task.complete', taskId, decision, by: 'system' });
   }
   ctx.trail = [...ctx.trail.slice(-49), { state: task.state, taskId: task.id, by: 'system', decision, at: env.meta.at }];
+  if (spec.mode === 'vote') closeOptions(ctx, spec, ctx.steps[task.state]);
   if (noQuorum && turnout) {
     // a vote short of its quorum is void, not lost: coded, audited, and routed by the definition
     const detail = { cast: turnout.cast, all: turnout.all, quorum: spec.vote!.quorum!, decision };

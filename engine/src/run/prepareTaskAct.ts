@@ -21,6 +21,7 @@ import { addSigner, delegate, notice, removeSigner, returnDelegation, taskUpdate
 import { refused, type Prepared } from './prepared.ts';
 import { cancelTimers } from './sla.ts';
 import { weightFor } from './tasks.ts';
+import { isSecretBallot, SECRET_DECISION } from './secretBallot.ts';
 import { TimerOwners } from './timerOwners.ts';
 import type { CaseEvent, Effect, TaskRecord } from './types.ts';
 
@@ -98,9 +99,11 @@ function decide(env: Env, ctx: CaseContext, task: TaskRecord, ev: TaskActEvent, 
   const formErrors = spec.form ? checkForm(env.compiled, spec.form, ctx, view, approving, ev.meta.at) : ev.data ? checkRules(env.compiled, undefined, ctx.data, view) : [];
   if (formErrors.length) return { ok: false, diagnostics: formErrors };
   delete ctx.tasks[task.id];
-  out.push(...cancelTimers(ctx, TimerOwners.task(task.id, task.state)), { kind: 'task.complete', taskId: task.id, decision: ev.action, by: actor.userId });
-  ctx.trail = [...ctx.trail.slice(-49), { state: task.state, taskId: task.id, by: actor.userId, decision: ev.action, at: ev.meta.at }];
-  const audit = { taskId: task.id, decision: ev.action };
+  // 无记名投票: the task row, the trail and the audit entry say that the voter voted, never the choice
+  const shown = isSecretBallot(spec, ctx.data) && decisionKind(ev.action, d) !== 'other' ? SECRET_DECISION : ev.action;
+  out.push(...cancelTimers(ctx, TimerOwners.task(task.id, task.state)), { kind: 'task.complete', taskId: task.id, decision: shown, by: actor.userId });
+  ctx.trail = [...ctx.trail.slice(-49), { state: task.state, taskId: task.id, by: actor.userId, decision: shown, at: ev.meta.at }];
+  const audit = { taskId: task.id, decision: shown };
   if (task.delegatedFrom) {
     returnDelegation(ctx, task, out);
     return { ok: true, event: MachineEvents.bookkeeping, ctx, effects: out, done: [task.id], audit };

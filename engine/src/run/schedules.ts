@@ -3,6 +3,7 @@
  * states and sends its event at every occurrence. Occurrence k is computed from the fixed anchor
  * (anchor + k × every on its clock, or the day-N / Nth-working-day of each month on the county
  * calendar), never from the previous firing, so a late or retried firing never shifts the next.
+ * An `at` schedule fires ahead of each instant of a list the case gives (each shift's start).
  */
 import { expression } from '../compile/compile.ts';
 import { ExprKeys } from '../compile/exprKeys.ts';
@@ -44,10 +45,26 @@ export function occurrence(env: Env, spec: ScheduleSpec, anchor: number, k: numb
   return step ? env.calendar.add(anchor, step, spec.clock ?? 'natural') : undefined;
 }
 
+/** A duration in milliseconds of natural time (days of 24 h), or 0 when it does not parse. */
+function naturalMs(duration: string | undefined): number {
+  const r = duration ? parseDuration(duration) : undefined;
+  if (!r?.ok) return 0;
+  const v = r.value;
+  return ((((v.years * 366 + v.months * 31 + v.weeks * 7 + v.days) * 24 + v.hours) * 60 + v.minutes) * 60 + v.seconds) * 1000;
+}
+
+/** The instants of an `at` schedule still ahead of now, `before` earlier, in order. */
+function instantsOf(ctx: CaseContext, p: StepPayload, name: string, spec: ScheduleSpec): number[] {
+  const v = expression(p.env.compiled, ExprKeys.scheduleAt(name)).evaluate(logicView(ctx, p));
+  const lead = naturalMs(spec.before);
+  const times = (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'number' ? x : typeof x === 'string' ? Date.parse(x) : NaN)).filter((x) => Number.isFinite(x)).map((x) => x - lead);
+  return [...new Set(times)].filter((x) => x > p.env.meta.at).sort((a, b) => a - b);
+}
+
 function arm(ctx: CaseContext, env: Env, name: string, spec: ScheduleSpec, k: number, after: number, out: Effect[]): void {
   const rec = ctx.schedules?.[name];
   if (!rec || (spec.count !== undefined && k > spec.count)) return;
-  const dueAt = occurrence(env, spec, rec.anchor, k, after);
+  const dueAt = rec.times ? rec.times[k - 1] : occurrence(env, spec, rec.anchor, k, after);
   if (dueAt === undefined) return;
   own(ctx, 'schedules')[name] = { ...rec, next: k };
   out.push(addTimer(ctx, { purpose: 'schedule', dueAt, clock: spec.clock ?? 'natural', owner: TimerOwners.schedule(name), occurrence: k }));
@@ -62,7 +79,7 @@ export function scheduleEnter(ctx: CaseContext, p: StepPayload, stateId: string,
       out.push({ kind: 'audit', action: 'schedule.stopped', detail: { schedule: name } });
     } else if (spec.startOn.includes(stateId) && !ctx.schedules?.[name]) {
       const anchor = anchorOf(ctx, p, name, spec);
-      own(ctx, 'schedules')[name] = { anchor, next: 1 };
+      own(ctx, 'schedules')[name] = { anchor, next: 1, ...(spec.at !== undefined ? { times: instantsOf(ctx, p, name, spec) } : {}) };
       arm(ctx, p.env, name, spec, 1, anchor, out);
     }
   }

@@ -3,12 +3,20 @@
  * choice out of what people read (the runtime's timeline and trail show "voted"); the step's
  * outcome is still public. Pure, for the runtime's views.
  */
-import type { Definition, StateSpec } from '../definition/types.ts';
+import type { Definition, StateSpec, TaskSpec } from '../definition/types.ts';
+
+/** The decision recorded in place of a secret ballot's choice (trail, task row, audit). */
+export const SECRET_DECISION = 'voted';
+
+/** Whether this vote step's ballot is secret for the case data. */
+export function isSecretBallot(spec: TaskSpec | undefined, data: Record<string, unknown>): boolean {
+  const field = spec?.mode === 'vote' ? spec.vote?.secretField : undefined;
+  return Boolean(field && data[field.replace(/^data\./, '')] === true);
+}
 
 function walk(states: Record<string, StateSpec> | undefined, prefix: string, data: Record<string, unknown>, out: Set<string>): void {
   for (const [id, st] of Object.entries(states ?? {})) {
-    const field = st.task?.mode === 'vote' ? st.task.vote?.secretField : undefined;
-    if (field && data[field.replace(/^data\./, '')] === true) out.add(prefix + id);
+    if (isSecretBallot(st.task, data)) out.add(prefix + id);
     walk(st.states, prefix + id + '.', data, out);
   }
 }

@@ -85,7 +85,9 @@ export type Effect =
   | { kind: 'notify'; template: string; channel: string; recipients: { role?: string; orgPath?: string; orgPaths?: string[]; users?: string[]; phoneFields?: string[] }; vars: Record<string, unknown>; replies?: Record<string, string>; replyWithin?: string }
   | { kind: 'adapter.invoke'; requestId: string; operation: string; input: Record<string, unknown>; retry: { max: number; backoff: string }; idempotencyKey: string; consent?: { ref: unknown; purpose: string; subject?: unknown } }
   | { kind: 'case.spawn'; childId: string; definition: string; input: Record<string, unknown> }
-  | { kind: 'audit'; action: string; detail: Record<string, unknown> };
+  | { kind: 'audit'; action: string; detail: Record<string, unknown> }
+  /** credit (or reverse) the points ledger's rule for an activity, once per person (the ledger's key) */
+  | { kind: 'points.award'; rule: string; people: string[]; activity: string; hours?: number; reverse?: boolean };
 
 export interface StepResult<S> {
   snapshot: S;

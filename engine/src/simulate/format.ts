@@ -22,6 +22,7 @@ export function formatSimulation(r: SimResult): string {
       else if (e.kind === 'case.spawn') lines.push(`    ⤷ spawn ${e.definition} ${e.childId}`);
       else if (e.kind === 'task.update') lines.push(`    ~ task ${e.taskId} ${e.status}${e.assignee ? ' → ' + e.assignee : ''}`);
       else if (e.kind === 'task.complete') lines.push(`    ✓ task ${e.taskId} ${e.decision} (${e.by})`);
+      else if (e.kind === 'points.award') lines.push(`    ★ ${e.reverse ? 'reverse' : 'award'} ${e.rule} ${e.activity} → [${e.people.join(', ')}]`);
       else lines.push(`    · audit ${e.action}`);
     }
   }

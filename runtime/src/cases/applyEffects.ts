@@ -73,7 +73,7 @@ function collect(c: StepCase, effects: Effect[], ctx: Ctx): Collected {
       const started = out.timers.get(e.timerId);
       out.timers.set(e.timerId, started && started !== 'cancel' ? { ...started, status: 'cancelled' } : 'cancel');
     } else if (e.kind === 'audit') out.audits.push({ actorId: ctx.actorId, orgPath: c.orgPath, caseId: c.id, action: e.action, detail: e.detail });
-    else if (e.kind === 'notify' || e.kind === 'adapter.invoke' || e.kind === 'case.spawn') {
+    else if (e.kind === 'notify' || e.kind === 'adapter.invoke' || e.kind === 'case.spawn' || e.kind === 'points.award') {
       out.outbox.push({ case_id: c.id, kind: e.kind, operation: e.kind === 'adapter.invoke' ? e.operation : null, idempotency_key: `${c.id}:${ctx.eventId}:${i}`, payload: ctx.scrub(JSON.stringify(e)), status: 'pending', attempts: 0, available_at: ctx.now, created_at: ctx.now });
     }
   }

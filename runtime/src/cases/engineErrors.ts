@@ -14,6 +14,9 @@ const byDiagnostic: Record<string, ErrorCode> = {
   'run.field-required': 'case.data-invalid',
   'run.role-not-allowed': 'authz.forbidden',
   'run.missing-input': 'case.data-invalid',
+  // 多方案表决: a ballot names one of the listed options
+  'run.vote-no-such-option': 'task.vote-invalid-choice',
+  'run.vote-not-a-choice': 'task.vote-invalid-choice',
   // 转办 / 委派 / 加签 targets: the engine decides on the step's rules (`targets`, else its roles at its org)
   'run.target-not-allowed': 'task.target-not-allowed',
   'run.unknown-user': 'task.target-not-allowed',

@@ -11,6 +11,7 @@ import { deliverSubcaseOutcomes } from './deliverSubcaseOutcomes.ts';
 import { deliverParentOutcomes } from './deliverParentOutcomes.ts';
 import { executeAdapterCall } from './executeAdapterCall.ts';
 import { executeSpawn } from './executeSpawn.ts';
+import { executeAward } from '../points/executeAward.ts';
 import { executeNotify } from './notify/executeNotify.ts';
 
 /** The effect runner of one runtime. */
@@ -36,6 +37,7 @@ export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?
       if (row.kind === 'notify') await executeNotify(s, row, now);
       else if (row.kind === 'adapter.invoke' || row.kind === 'notify.send') await executeAdapterCall(s, host, row, now);
       else if (row.kind === 'case.spawn') await executeSpawn(s, row);
+      else if (row.kind === 'points.award') await executeAward(s, row);
       else await s.db.knex('outbox').where({ id: row.id }).update({ status: 'dead', last_error: `unknown kind ${row.kind}`.slice(0, 400) });
     } catch (err) {
       // ours or the store's: the lease runs out and another tick retries the row

@@ -72,6 +72,7 @@ export const errorCatalog = {
   'task.not-found': { kind: 'not-found', zh: '待办不存在', en: 'No such task' },
   'task.not-open': { kind: 'conflict', zh: '待办已办结或已取消', en: 'The task is no longer open' },
   'task.not-assignee': { kind: 'forbidden', zh: '您不是该待办的办理人', en: 'You are not the assignee of this task' },
+  'task.vote-invalid-choice': { kind: 'refused', zh: '请从本次表决列出的方案中选择一个投票', en: 'Vote for one of the options this ballot lists' },
   'task.field-not-writable': { kind: 'refused', zh: '该步骤不允许填写此字段', en: 'This step may not write this field' },
   'task.target-not-allowed': { kind: 'refused', zh: '所选人员不能接办此待办（须为本步骤角色、在案件辖区内的在职工作人员）', en: 'This user may not take the task (staff holding a role of the step, within the case’s org scope)' },
   'task.urge-rate-limited': { kind: 'rate-limited', zh: '催办过于频繁，请稍后再试', en: 'Urged too often; try again later' },

@@ -3,6 +3,7 @@
  * so another screen (residents, devices, import) is one more line here, not an edit of the shell.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { consentRoles } from '../community/consentOptions.ts';
 
 /** One admin screen: its path under /admin, its i18n label, its lazily loaded page. */
 export interface AdminScreen { path: string; label: string; page: LazyExoticComponent<ComponentType>; /** who sees it (default: adminRoles); the server decides what they may do */ roles?: string[] }
@@ -19,4 +20,5 @@ export const adminScreens: AdminScreen[] = [
   { path: 'residents', label: 'menu.adminResidents', page: lazy(() => import('./residentsPage.tsx')), roles: registryRoles },
   { path: 'devices', label: 'menu.adminDevices', page: lazy(() => import('./devicesPage.tsx')), roles: registryRoles },
   { path: 'import', label: 'menu.adminImport', page: lazy(() => import('./importPage.tsx')) },
+  { path: 'consents', label: 'menu.adminConsents', page: lazy(() => import('../community/ConsentsPage.tsx')), roles: consentRoles },
 ];

@@ -8,6 +8,8 @@ import zhCN from './zh-CN.json';
 import en from './en.json';
 import adminZhCN from '../admin/i18n/zh-CN.json';
 import adminEn from '../admin/i18n/en.json';
+import communityZhCN from '../community/i18n/zh-CN.json';
+import communityEn from '../community/i18n/en.json';
 
 /** The languages of the workbench. */
 export type Lang = 'zh-CN' | 'en';
@@ -22,7 +24,7 @@ function initialLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...adminZhCN } }, en: { translation: { ...en, ...adminEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...adminZhCN, ...communityZhCN } }, en: { translation: { ...en, ...adminEn, ...communityEn } } },
   lng: initialLang(),
   fallbackLng: 'zh-CN',
   keySeparator: false, // flat catalogs: a key is the whole dotted string

@@ -24,6 +24,7 @@ const AuditPage = lazy(() => import('../oversight/AuditPage.tsx'));
 const DesignerMount = lazy(() => import('../designer/DesignerMount.tsx'));
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes.tsx'));
 const OidcCallbackPage = lazy(() => import('./OidcCallbackPage.tsx'));
+const PointsPage = lazy(() => import('../community/PointsPage.tsx'));
 
 function RequireAuth({ children }: { children: React.ReactNode }) {
   const session = useSession();
@@ -50,6 +51,7 @@ export function AppRoutes() {
           <Route path="start" element={<Lazy><StartPage /></Lazy>} />
           <Route path="start/:definitionId" element={<Lazy><ReportPage /></Lazy>} />
           <Route path="inbox" element={<Lazy><InboxPage /></Lazy>} />
+          <Route path="points" element={<Lazy><PointsPage /></Lazy>} />
           <Route path="oversight" element={<Lazy><OversightPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="designer/*" element={<Lazy><DesignerMount /></Lazy>} />

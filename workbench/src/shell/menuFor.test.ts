@@ -4,8 +4,9 @@ import { safeNext } from './LoginPage.tsx';
 import { selectedMenu } from './ShellLayout.tsx';
 
 describe('the menu by role', () => {
-  it('gives residents only home, to do, started by me and start (domain/screens.md)', () => {
-    expect(menuFor(['resident']).map((i) => i.path)).toEqual(['/', '/tasks', '/cases/mine', '/start']);
+  it('gives residents only home, to do, started by me, start (domain/screens.md) and their points (issue 13)', () => {
+    expect(menuFor(['resident']).map((i) => i.path)).toEqual(['/', '/tasks', '/cases/mine', '/start', '/points']);
+    expect(menuFor(['volunteer']).map((i) => i.path)).toContain('/points');
   });
   it('gives a township reviewer oversight and the audit log, a county admin the designer too', () => {
     const reviewer = menuFor(['township-reviewer']).map((i) => i.path);
@@ -18,8 +19,9 @@ describe('the menu by role', () => {
     const admin = menuFor(['county-admin']).find((i) => i.path === '/admin');
     expect(admin?.label).toBe('admin.menu');
     expect(admin?.children?.map((c) => c.path)).toEqual(expect.arrayContaining(['/admin/org', '/admin/users', '/admin/audit']));
-    // a township reviewer reads the registries there, and manages nothing
-    expect(menuFor(['township-reviewer']).find((i) => i.path === '/admin')?.children?.map((c) => c.path)).toEqual(['/admin/residents', '/admin/devices']);
+    // a township reviewer reads the registries there and keeps the consent registry of the township
+    expect(menuFor(['township-reviewer']).find((i) => i.path === '/admin')?.children?.map((c) => c.path)).toEqual(['/admin/residents', '/admin/devices', '/admin/consents']);
+    expect(menuFor(['grid-worker']).find((i) => i.path === '/admin')?.children?.map((c) => c.path)).not.toContain('/admin/consents');
     expect(menuFor(['resident']).some((i) => i.path === '/admin')).toBe(false);
   });
   it('offers 系统管理: registries to staff serving residents, import and export to county admins', () => {

@@ -24,6 +24,8 @@ export function menuFor(roles: string[]): MenuItem[] {
   items.push({ path: '/cases/mine', label: 'menu.startedByMe' });
   if (staff) items.push({ path: '/inbox', label: 'menu.copied' });
   items.push({ path: '/start', label: 'menu.start' });
+  // 积分: every resident and volunteer has an account (staff open a resident's from there)
+  items.push({ path: '/points', label: 'menu.points' });
   if (staff) items.push({ path: '/cases', label: 'menu.cases' });
   if (roles.some((r) => oversightRoles.includes(r))) items.push({ path: '/oversight', label: 'menu.oversight' });
   if (roles.some((r) => auditRoles.includes(r))) items.push({ path: '/audit', label: 'menu.audit' });

@@ -61,6 +61,10 @@ export const lintCodes: CodeCatalog = {
   // task modes
   'lint.vote-trivial': { severity: 'warning', 'zh-CN': '票签门槛为 0 且不要求严格大于，任何投票都会通过', en: 'Vote threshold 0 without strict: every vote passes' },
   'lint.vote-impossible': { severity: 'error', 'zh-CN': '票签门槛为 1 且要求严格大于，投票永远不会通过', en: 'Vote threshold 1 with strict: the vote can never pass' },
+  'lint.vote-options-field': { severity: 'error', 'zh-CN': '多方案表决的方案字段“{field}”不是案件数据中的数组字段', en: 'The options field "{field}" of the vote is not an array field of the case data' },
+  'lint.vote-options-short': { severity: 'error', 'zh-CN': '方案字段“{field}”可填的方案多于 {choices} 个投票选项（请设置 maxItems）', en: 'The options field "{field}" may hold more options than the {choices} choices (set its maxItems)' },
+  'lint.vote-choice-kind': { severity: 'error', 'zh-CN': '投票选项“{decision}”须是本环节“同意”类的决定', en: 'The choice "{decision}" must be an approve-kind decision of the step' },
+  'lint.vote-options-outcome': { severity: 'error', 'zh-CN': '多方案表决的结果决定“{decision}”不存在或没有后续流转', en: 'The vote outcome "{decision}" is not a decision of the step or leads nowhere' },
   'lint.vote-missing-kind': { severity: 'error', 'zh-CN': '票签环节缺少“{kind}”类的决定，无法给出投票结果', en: 'The vote step has no decision of kind "{kind}", so it cannot report the result' },
   'lint.mode-needs-approve': { severity: 'error', 'zh-CN': '“{mode}”模式的环节需要一个有对应转换（on）的同意类决定', en: 'A step in mode "{mode}" needs an approve-kind decision with a transition (on)' },
   'lint.mode-option-ignored': { severity: 'warning', 'zh-CN': '“{option}”只在“{mode}”模式下生效，本环节的模式是“{actual}”', en: '"{option}" only applies in mode "{mode}"; this step is in mode "{actual}"' },

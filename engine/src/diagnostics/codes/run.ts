@@ -9,6 +9,8 @@ export const runCodes: CodeCatalog = {
   'run.limit-exceeded': { severity: 'error', 'zh-CN': '该事件超出运行上限（{limit}：{value}，上限 {max}），案件未作任何改变；请检查定义是否存在循环', en: 'The event exceeds a run limit ({limit}: {value}, max {max}); the case is unchanged. Check the definition for loops' },
   'run.refused': { severity: 'error', 'zh-CN': '不能执行“{event}”：{reason}（{code}）', en: 'Cannot do "{event}": {reason} ({code})' },
   'run.vote-no-quorum': { severity: 'warning', 'zh-CN': '表决未达法定人数（已投 {cast}，共 {all}，须达 {quorum}），表决无效，按“{decision}”处理', en: 'The vote did not reach its quorum ({cast} of {all} voted, {quorum} needed): it is void and "{decision}" applies' },
+  'run.vote-not-a-choice': { severity: 'error', 'zh-CN': '多方案表决请选择一个方案投票，“{action}”不是投票选项', en: 'This vote is between options: choose one; "{action}" is not a ballot choice' },
+  'run.vote-no-such-option': { severity: 'error', 'zh-CN': '本次表决只有 {count} 个方案，没有第 {option} 个', en: 'This vote has {count} options; there is no option {option}' },
   'run.auto-not-taken': { severity: 'warning', 'zh-CN': '系统自动动作“{event}”未执行（{reason}），其余超时处理照常生效', en: 'The automatic action "{event}" was not taken ({reason}); the rest of the breach handling applies' },
   'run.unknown-task': { severity: 'error', 'zh-CN': '待办任务 {taskId} 不存在或已完成', en: 'Task {taskId} does not exist or is closed' },
   'run.not-assignee': { severity: 'error', 'zh-CN': '您不是该任务的处理人', en: 'You are not an assignee of this task' },

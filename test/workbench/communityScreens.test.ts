@@ -1,0 +1,123 @@
+/**
+ * Issue 13 screens in Debian's Chromium against `npm start`: a resident reads 我的积分 (balance and
+ * history from the ledger, rule titles in zh-CN) and another community's officer cannot open it; a
+ * community officer records a separate consent in 同意记录 (the list shows it masked), withdraws it
+ * with a reason, and both acts are in the audit log.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type App } from './testing/startApp.ts';
+import { axeViolations, launch, login, shot } from './testing/browser.ts';
+import { people } from './testing/journeyWorld.ts';
+
+const RESIDENT = 'resident-510722100001001-2';
+const RESIDENT_ID = 'u-resident-510722100001001-2';
+const OTHER_OFFICER = 'officer-510722100201';
+/** A valid (checksummed) ID number of nobody in the sample county. */
+const ID_NUMBER = '510722195803120022';
+const COMMUNITY = '/510722/510722100/510722100001';
+
+let app: App;
+/** The resident's balance before this test's awards (seed cases may have credited some). */
+let before = 0;
+let browser: Browser;
+const a11y: Record<string, unknown[]> = {};
+
+async function ok<T = any>(p: Promise<{ status: number; body: any }>, what: string): Promise<T> {
+  const r = await p;
+  if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as T;
+}
+async function page(): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+  return ctx.newPage();
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launch();
+  const officer = await app.token(people.officer);
+  before = (await ok(app.api('GET', `/api/points/accounts/${RESIDENT_ID}`, { token: officer }), 'account')).balance;
+  for (const [ruleId, activityRef] of [['meeting-attendance', 'CO-E2E-1'], ['proposal-accepted', 'CO-E2E-2']]) {
+    await ok(app.api('POST', `/api/points/accounts/${RESIDENT_ID}/entries`, { token: officer, body: { ruleId, activityRef } }), 'award');
+  }
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('community screens (issue 13)', () => {
+  it('a resident reads their balance and history in 我的积分; an officer of another community cannot open it', async () => {
+    const p = await page();
+    await login(p, app.url, RESIDENT, '/');
+    await p.getByRole('menuitem', { name: '我的积分' }).click();
+    await p.waitForURL((u) => u.pathname === '/points');
+    await p.getByText('可用积分').waitFor();
+    await p.getByTestId('points-value').first().waitFor();
+    const balance = await p.locator('.ant-statistic-content-value').innerText();
+    expect(Number(balance.replace(/\D/g, ''))).toBe(before + 7);
+    const points = await p.getByTestId('points-value').allInnerTexts();
+    expect(points).toEqual(expect.arrayContaining(['+2', '+5']));
+    expect(await p.getByText('CO-E2E-1').count()).toBe(1);
+    expect(await p.getByRole('row', { name: /参加议事.*CO-E2E-1/ }).count()).toBe(1);
+    expect(await p.getByRole('row', { name: /议题被采纳.*CO-E2E-2/ }).count()).toBe(1);
+    // a resident is not offered anyone else's account
+    expect(await p.getByTestId('points-person').count()).toBe(0);
+    a11y.points = await axeViolations(p);
+    await shot(p, 'points-resident');
+
+    const other = await page();
+    await login(other, app.url, OTHER_OFFICER, `/points?person=${RESIDENT_ID}`);
+    await other.getByText('user.not-found').waitFor();
+    expect(await other.getByTestId('points-value').count()).toBe(0);
+  }, 300_000);
+
+  it('an officer records a consent (shown masked), withdraws it with a reason, and both are audited', async () => {
+    const p = await page();
+    await login(p, app.url, people.officer, '/admin/consents');
+    await p.getByTestId('consent-record').click();
+    await p.getByTestId('consent-form').waitFor();
+    await p.getByTestId('consent-name').fill('李秀英');
+    await p.getByTestId('consent-id').fill(ID_NUMBER);
+    await p.getByTestId('consent-org').fill(COMMUNITY);
+    await p.getByTestId('consent-purpose').click();
+    await p.getByTitle('向签约服务商/驿站提供个人信息').click();
+    await p.getByTestId('consent-recipients').locator('input').fill('太和镇居家养老服务中心');
+    await p.keyboard.press('Enter');
+    await p.getByTestId('consent-evidence').fill('书面同意书 TY-2025-0102');
+    await p.getByRole('button', { name: '登记（将被记录）' }).click();
+    await p.getByTestId('consent-form').waitFor({ state: 'detached' });
+    // the list of this resident's consents (the search goes in the URL, so the view can be shared)
+    await p.goto(`${app.url}/admin/consents?idNumber=${ID_NUMBER}`);
+    await p.getByTestId('consent-id-number').waitFor();
+    expect(await p.getByTestId('consent-id-number').count()).toBe(1);
+    const shown = await p.getByTestId('consent-id-number').innerText();
+    expect(shown).not.toBe(ID_NUMBER);
+    expect(shown).toMatch(/\*/);
+    expect(await p.getByTestId('consent-subject').innerText()).not.toBe('李秀英');
+    expect(await p.locator('body').innerText()).not.toContain(ID_NUMBER.slice(6, 14));
+    a11y.consents = await axeViolations(p);
+    await shot(p, 'consents-recorded');
+
+    await p.getByTestId('consent-withdraw').click();
+    await p.getByTestId('consent-reason').waitFor();
+    await p.getByTestId('consent-reason').fill('本人来电撤回');
+    await p.getByTestId('consent-withdraw-confirm').click();
+    await p.getByTestId('consent-status').filter({ hasText: '已撤回' }).waitFor();
+    expect(await p.getByTestId('consent-withdraw').count()).toBe(0);
+
+    const admin = await app.token(people.admin);
+    for (const action of ['consent.recorded', 'consent.withdrawn']) {
+      const audit = await ok(app.api('GET', `/api/audit?action=${action}&limit=200`, { token: admin }), 'audit');
+      const mine = (audit.items as Array<{ actorId: string }>).filter((e) => e.actorId === 'u-officer-510722100001');
+      expect(mine.length, action).toBeGreaterThanOrEqual(1);
+      expect(JSON.stringify(audit)).not.toContain(ID_NUMBER);
+    }
+  }, 300_000);
+
+  it('has no axe-core violations (WCAG 2 A/AA) on the two screens', () => {
+    expect(a11y).toEqual({ points: [], consents: [] });
+  });
+});
