@@ -38,4 +38,21 @@ describe.each(testDialects)('optimistic concurrency on %s', (dialect) => {
       expect(r.body.error.details.currentVersion).toBe(2);
     }
   });
+  it('a command that named no version is worked out again when another writer commits first; one that named a version gets the conflict', async () => {
+    const created = await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'tiny-incident', orgPath: GRID1, data: { description: 'z' } } });
+    const caseId = created.body.id as string;
+    const task = (await t.db.knex('tasks').where({ case_id: caseId }).first()) as { id: string };
+    const officer = (await t.rt.identity.getUser(((await t.db.knex('users').where({ username: 'officer' }).first('id')) as { id: string }).id))!;
+    // another writer's commit between our read and our version-checked write, once: the row's version moves under us
+    let interrupted = 0;
+    const hooks = { authorize: async (row: { version: number }, _snap: unknown, trx: import('knex').Knex.Transaction) => {
+      if (interrupted++ === 0) await trx('cases').where({ id: caseId }).update({ version: Number(row.version) + 1 });
+    } };
+    await expect(t.rt.commands.act(officer, caseId, { type: 'task.act', taskId: task.id, action: 'accept' } as never, 1, hooks)).rejects.toMatchObject({ code: 'case.version-conflict' });
+    interrupted = 0;
+    const out = await t.rt.commands.act(officer, caseId, { type: 'task.act', taskId: task.id, action: 'accept' } as never, undefined, hooks);
+    expect(interrupted).toBe(2); // read, lost the race, read again and won
+    expect(out.version).toBe(2);
+    expect(((await t.db.knex('tasks').where({ id: task.id }).first()) as { status: string }).status).not.toBe('pending');
+  });
 });

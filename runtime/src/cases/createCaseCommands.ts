@@ -216,6 +216,21 @@ export function createCaseCommands(deps: CaseCommandDeps) {
 
     /** Applies an event to a case the caller has already been allowed to see. */
     async act(user: UserRecord, caseId: string, event: Omit<CaseEvent, 'meta'>, expectedVersion?: number, hooks?: CommandHooks): Promise<{ version: number; effects: Effect[] }> {
+      // A caller who named no version acts on the case as it is: when another writer (a timer, an
+      // adapter's answer, a colleague) commits between our read and our version-checked write, the
+      // command is worked out again on the new row instead of answering the user "someone acted first"
+      // for a change they never saw. A caller who named a version gets the conflict, as they asked.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await actOnce(user, caseId, event, expectedVersion, hooks);
+        } catch (err) {
+          if (expectedVersion !== undefined || attempt >= 5 || !(err instanceof ConflictError && err.code === 'case.version-conflict')) throw err;
+        }
+      }
+    },
+  };
+
+  async function actOnce(user: UserRecord, caseId: string, event: Omit<CaseEvent, 'meta'>, expectedVersion?: number, hooks?: CommandHooks): Promise<{ version: number; effects: Effect[] }> {
       const opts = await deps.runOptions.get();
       return inTransaction(async (trx, batch) => {
         const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
@@ -250,8 +265,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         await write(trx, batch, c, res, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets, lookupBefore);
         return { version, effects: res.effects };
       }, { ...hooks, caseId });
-    },
-  };
+  }
 }
 
 /** The command service type. */
