@@ -195,6 +195,43 @@ describe.each(testDialects)('系统管理 API on %s', (dialect) => {
     expect(offered).toEqual([expect.stringMatching(/officer2/)]);
   });
 
+  it('a move whose task release fails leaves neither half: the worker, their roles and tasks stay as they were', async () => {
+    await post('/api/admin/users/u-officer/move', { orgPath: XINGFU, tasks: 'stay' });
+    const grid = await t.token('grid1');
+    const caseId = (await post('/api/cases', { definitionId: 'tiny-incident', orgPath: GRID1, data: report }, grid)).body.id as string;
+    const officer = await t.token('officer');
+    const task = ((await t.api('GET', '/api/tasks?status=pending&limit=200', { token: officer })).body.items as Array<{ id: string; caseId: string }>).find((x) => x.caseId === caseId)!;
+    expect((await post(`/api/tasks/${task.id}/claim`, {}, officer)).status).toBe(200);
+    const knex = t.db.knex;
+    const snapshot = async () => ({
+      user: await knex('users').where({ id: 'u-officer' }).first('org_path', 'version'),
+      roles: await knex('role_assignments').where({ user_id: 'u-officer' }).orderBy('id').select('role', 'org_path'),
+      task: await knex('tasks').where({ id: task.id }).first('assignee', 'status'),
+      caseVersion: (await knex('cases').where({ id: caseId }).first('version')).version,
+      moves: Number((await knex('audit_log').where({ action: 'admin.user.move' }).count({ n: '*' }))[0].n),
+    });
+    const before = await snapshot();
+    // the store refuses the release's event row: a failure inside the case write, after the move's own writes
+    if (dialect === 'sqlite') await knex.raw("CREATE TRIGGER inject_release BEFORE INSERT ON case_events WHEN NEW.type = 'task.released' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    else await knex.raw("CREATE TRIGGER inject_release BEFORE INSERT ON case_events FOR EACH ROW BEGIN IF NEW.type = 'task.released' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'; END IF; END");
+    try {
+      const failed = await post('/api/admin/users/u-officer/move', { orgPath: '/510722/510722100/510722100002', tasks: 'return-to-group' });
+      expect(failed.status).toBe(500);
+      expect(await snapshot()).toEqual(before);
+      expect(before.task).toMatchObject({ assignee: 'u-officer' });
+    } finally {
+      await knex.raw('DROP TRIGGER inject_release');
+    }
+    // without the fault the same move commits both halves
+    const ok = await post('/api/admin/users/u-officer/move', { orgPath: '/510722/510722100/510722100002', tasks: 'return-to-group', expectedVersion: Number(before.user.version) });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.released).toContain(task.id);
+    const after = await snapshot();
+    expect(after.user.org_path).toBe('/510722/510722100/510722100002');
+    expect(after.task.assignee).toBeNull();
+    expect(after.moves).toBe(before.moves + 1);
+  });
+
   it('retiring a unit with open cases lists them, or hands them to a chosen unit', async () => {
     const refused = await post('/api/admin/org-units/510722100001001/retire', {});
     expect([refused.status, refused.body.error.code]).toEqual([409, 'org.has-members']);

@@ -83,10 +83,14 @@ function userOperations(s: Services): Operation[] {
       async handler(ctx) {
         adminOnly(ctx);
         const rule = ctx.body.tasks ?? s.config.workerMoveTasks;
-        const { user, openTasks, offeredTasks } = await s.admin.run(ctx.user, (tx) => moveUser(tx, ctx.params.id, ctx.body));
-        // what they hold follows the rule; the old group's unclaimed offers drop them either way
-        const out = await releaseTasks(s, rule === 'return-to-group' ? openTasks : [], user.id);
-        await releaseTasks(s, offeredTasks, user.id);
+        // one transaction: the move and the releases commit together, or neither does
+        const { user, out } = await s.admin.run(ctx.user, async (tx) => {
+          const { user, openTasks, offeredTasks } = await moveUser(tx, ctx.params.id, ctx.body);
+          // what they hold follows the rule; the old group's unclaimed offers drop them either way
+          const out = await releaseTasks(s, tx, rule === 'return-to-group' ? openTasks : [], user.id);
+          await releaseTasks(s, tx, offeredTasks, user.id);
+          return { user, out };
+        });
         return { body: { user, tasks: rule, ...out } };
       } }),
   ];
