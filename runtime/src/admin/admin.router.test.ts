@@ -208,7 +208,7 @@ describe.each(testDialects)('系统管理 API on %s', (dialect) => {
       roles: await knex('role_assignments').where({ user_id: 'u-officer' }).orderBy('id').select('role', 'org_path'),
       task: await knex('tasks').where({ id: task.id }).first('assignee', 'status'),
       caseVersion: (await knex('cases').where({ id: caseId }).first('version')).version,
-      moves: Number((await knex('audit_log').where({ action: 'admin.user.move' }).count({ n: '*' }))[0].n),
+      moves: Number((await knex('audit_log').where({ action: 'admin.user.move' }).count({ n: '*' }))[0]!.n),
     });
     const before = await snapshot();
     // the store refuses the release's event row: a failure inside the case write, after the move's own writes

@@ -2625,6 +2625,12 @@ export interface components {
             applied: boolean;
             created: number;
             errors: number;
+            /** @description 本次导入新建账号的初始密码（仅此一次显示，首次登录须修改） One-time initial passwords of the accounts this import created (shown once; changed at first sign-in) */
+            initialPasswords?: {
+                password: string;
+                row: number;
+                username: string;
+            }[];
             /** @enum {string} */
             kind: "org-units" | "users" | "residents" | "devices";
             /** @enum {string} */
