@@ -206,6 +206,7 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   getResident: { access: { who: 'roles', roles: REGISTRY, code: forbidden }, scope: 'resident' },
   createResident: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'createAt', note: 'the matrix repeats one ID number: 201, then 409' },
   updateResident: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'resident', note: 'the matrix sends a stale expectedVersion: 409' },
+  retireResident: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'resident', note: 'the matrix sends a stale expectedVersion: 409' },
   revealResident: { access: { who: 'roles', roles: REGISTRY, code: forbidden }, scope: 'resident', note: 'purpose-bound, audited' },
   listDevices: { access: { who: 'roles', roles: REGISTRY, code: forbidden }, scope: 'list' },
   getDevice: { access: { who: 'roles', roles: REGISTRY, code: forbidden }, scope: 'device' },

@@ -198,6 +198,7 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   getResident: (t) => ({ method: 'GET', path: `/api/residents/${t.residentId}` }),
   createResident: (t) => ({ method: 'POST', path: '/api/residents', body: { name: '矩阵居民', idNumber: idNumber('510722', '19500101', 999), orgPath: t.orgPath } }),
   updateResident: (t) => ({ method: 'PUT', path: `/api/residents/${t.residentId}`, body: { name: '矩阵居民', idNumber: t.residentIdNumber, orgPath: t.orgPath, expectedVersion: 0 } }),
+  retireResident: (t) => ({ method: 'POST', path: `/api/residents/${t.residentId}/retire`, body: { reason: 'moved-away', expectedVersion: 0 } }),
   revealResident: (t) => ({ method: 'POST', path: `/api/residents/${t.residentId}/reveal`, body: { fields: ['phone'], purpose: 'call-back' } }),
   listDevices: () => ({ method: 'GET', path: '/api/devices?limit=200' }),
   getDevice: (t) => ({ method: 'GET', path: `/api/devices/${t.deviceId}` }),

@@ -33,7 +33,8 @@ export function createRegistry(deps: { knex: Knex; dialect: 'sqlite' | 'mysql'; 
     /** Grids of residents by id (a device must sit in its resident's grid). */
     async residentGrids(ids: string[], db: Knex = knex): Promise<Map<string, string>> {
       if (!ids.length) return new Map();
-      return new Map(((await db('residents').whereIn('id', [...new Set(ids)]).select('id', 'org_path')) as Array<{ id: string; org_path: string }>).map((r) => [r.id, r.org_path]));
+      // a retired resident takes no device (it reads as unknown)
+      return new Map(((await db('residents').whereIn('id', [...new Set(ids)]).whereNull('retired_at').select('id', 'org_path')) as Array<{ id: string; org_path: string }>).map((r) => [r.id, r.org_path]));
     },
     /** ID numbers of residents by id, opened (exports name a device's resident by it). */
     async residentIdNumbers(ids: string[]): Promise<Map<string, string>> {

@@ -18,6 +18,7 @@ import * as m012 from './migrations/012_ops.ts';
 import * as m014 from './migrations/014_care.ts';
 import * as m015 from './migrations/015_community.ts';
 import * as m016 from './migrations/016_retention.ts';
+import * as m017adm from './migrations/017_adm_registry_retire.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '014_care': m014,
   '015_community': m015,
   '016_retention': m016,
+  '017_adm_registry_retire': m017adm,
 };
 
 const source: Knex.MigrationSource<string> = {

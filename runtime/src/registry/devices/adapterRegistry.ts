@@ -21,7 +21,7 @@ export interface AdapterBinding {
 
 /** Active and silent devices bound to a resident with at least one emergency contact (whom an alarm calls). */
 export async function adapterBindings(knex: Knex, codec: PiiCodec): Promise<AdapterBinding[]> {
-  const rows = (await knex('devices as d').join('residents as r', 'r.id', 'd.resident_id').whereNot('d.status', 'retired').whereNotNull('r.contacts')
+  const rows = (await knex('devices as d').join('residents as r', 'r.id', 'd.resident_id').whereNot('d.status', 'retired').whereNull('r.retired_at').whereNotNull('r.contacts')
     .orderBy('d.id').select('d.id', 'd.type', 'd.org_path', 'd.account', 'r.id as resident_id', 'r.name', 'r.categories', 'r.contacts')) as Array<Record<string, string | null>>;
   return rows.map((r) => {
     const cats = (r.categories ?? '').split(',').filter(Boolean);
