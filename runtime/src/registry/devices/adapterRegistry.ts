@@ -2,12 +2,13 @@
  * The device bindings the adapters read, built from the registry (it replaces the sample county's
  * devices.json): mqtt-devices gets device → resident → grid with the resident's emergency contacts,
  * alarm-receiver the panel accounts. Both are kept in the adapters' encrypted secrets and rewritten
- * after every registry change, so an adapter thread never reaches the database.
+ * after every registry or consent change, so an adapter thread never reaches the database. The
+ * resident's separate consents (sensor monitoring, door access, sharing with a provider) come from
+ * the consent registry (runtime/src/consents), matched by the keyed hash of the ID number.
  */
 import type { Knex } from 'knex';
 import type { PiiCodec } from '../../pii/createPiiCodec.ts';
 import type { Contact } from '../residents/residentRecord.ts';
-import { deviceConsentsOf } from '../../seed/seedConsents.ts';
 
 /** One bound device, in the shape both adapters' secrets schemas take. */
 export interface AdapterBinding {
@@ -19,16 +20,39 @@ export interface AdapterBinding {
   doorDeviceId?: string;
 }
 
+/** Which consent purpose of the registry each binding slot carries. */
+const consentSlots = { sensor: 'sensor-monitoring', door: 'door-access', provider: 'share-provider' } as const;
+
+/**
+ * The consents in force now of each resident (by the keyed hash of their ID number, as the consent
+ * registry keeps them): the newest active, unexpired grant per purpose. A withdrawn or expired
+ * consent drops out at the next sync (every consent change triggers one).
+ */
+async function consentsInForce(knex: Knex, idHmacs: string[], now: number): Promise<Map<string, NonNullable<AdapterBinding['consents']>>> {
+  const out = new Map<string, NonNullable<AdapterBinding['consents']>>();
+  const uniq = [...new Set(idHmacs)];
+  for (let i = 0; i < uniq.length; i += 500) {
+    const rows = (await knex('consents').whereIn('subject_hmac', uniq.slice(i, i + 500)).where('status', 'active').whereIn('purpose', Object.values(consentSlots))
+      .where((w) => w.whereNull('expires_at').orWhere('expires_at', '>', now)).orderBy([{ column: 'granted_at' }, { column: 'id' }])
+      .select('id', 'subject_hmac', 'purpose')) as Array<{ id: string; subject_hmac: string; purpose: string }>;
+    for (const r of rows) {
+      const slot = (Object.keys(consentSlots) as Array<keyof typeof consentSlots>).find((k) => consentSlots[k] === r.purpose)!;
+      out.set(r.subject_hmac, { ...out.get(r.subject_hmac), [slot]: r.id }); // ordered by grant: the newest wins
+    }
+  }
+  return out;
+}
+
 /** Active and silent devices bound to a resident with at least one emergency contact (whom an alarm calls). */
-export async function adapterBindings(knex: Knex, codec: PiiCodec): Promise<AdapterBinding[]> {
+export async function adapterBindings(knex: Knex, codec: PiiCodec, now = Date.now()): Promise<AdapterBinding[]> {
   const rows = (await knex('devices as d').join('residents as r', 'r.id', 'd.resident_id').whereNot('d.status', 'retired').whereNull('r.retired_at').whereNotNull('r.contacts')
-    .orderBy('d.id').select('d.id', 'd.type', 'd.org_path', 'd.account', 'r.id as resident_id', 'r.name', 'r.categories', 'r.contacts')) as Array<Record<string, string | null>>;
+    .orderBy('d.id').select('d.id', 'd.type', 'd.org_path', 'd.account', 'r.id as resident_id', 'r.id_hmac', 'r.name', 'r.categories', 'r.contacts')) as Array<Record<string, string | null>>;
+  const consentsOf = await consentsInForce(knex, rows.map((r) => r.id_hmac!), now);
   return rows.map((r) => {
     const cats = (r.categories ?? '').split(',').filter(Boolean);
     // the alarm flow's living status vocabulary (alone / empty-nest) from the registry's categories
     const living = [cats.includes('living-alone') ? 'alone' : undefined, cats.includes('empty-nest') ? 'empty-nest' : undefined].filter((x): x is string => !!x);
-    // TODO(follow-up): read consents from the consent registry by the resident's ID-number hash; today the sample's consent ids
-    const consents = deviceConsentsOf(r.resident_id!);
+    const consents = consentsOf.get(r.id_hmac!) ?? {};
     const door = consents.door ? rows.find((x) => x.resident_id === r.resident_id && x.type === 'door')?.id : undefined;
     return {
       id: r.id!, type: r.type!, gridPath: r.org_path!, account: r.account ?? null, elder: { name: r.name!, residentId: r.resident_id! },
