@@ -232,6 +232,28 @@ describe.each(testDialects)('系统管理 API on %s', (dialect) => {
     expect(after.moves).toBe(before.moves + 1);
   });
 
+  it('an admin sees, adds and removes a user’s OIDC identity links; scoped, audited, a subject never taken from another user', async () => {
+    const path = '/api/admin/users/u-grid1/identity-links';
+    expect((await t.api('GET', path, { token: admin })).body).toEqual({ items: [] });
+    const added = await post(path, { provider: 'county-idp', subject: 'sub-0001' });
+    expect([added.status, added.body]).toEqual([200, { items: [{ provider: 'county-idp', subject: 'sub-0001' }] }]);
+    expect((await post(path, { provider: 'county-idp', subject: 'sub-0001' })).body.items).toHaveLength(1); // idempotent
+    expect(await t.rt.identity.linkedUser('county-idp', 'sub-0001')).toBe('u-grid1');
+    const taken = await post('/api/admin/users/u-officer/identity-links', { provider: 'county-idp', subject: 'sub-0001' });
+    expect([taken.status, taken.body.error.code, taken.body.error.details.path]).toEqual([409, 'user.identity-taken', '/subject']);
+    const bad = await post(path, { provider: 'county idp', subject: '' });
+    expect(bad.status).toBe(400);
+    const ta = await t.token('tadmin', 'Start1234'); // the east township's admin (created above)
+    expect((await t.api('GET', '/api/admin/users/u-rev-west/identity-links', { token: ta })).body.error.code).toBe('user.not-found');
+    expect((await t.api('GET', path, { token: await t.token('reviewer.east') })).status).toBe(403);
+    const removed = await post(`${path}/remove`, { provider: 'county-idp', subject: 'sub-0001' });
+    expect(removed.body).toEqual({ items: [] });
+    expect(await t.rt.identity.linkedUser('county-idp', 'sub-0001')).toBeUndefined();
+    const audit = (await t.db.knex('audit_log').whereIn('action', ['admin.user.link-identity', 'admin.user.unlink-identity']).orderBy('seq')) as Array<{ action: string; detail: string }>;
+    expect(audit.map((a) => [a.action, JSON.parse(a.detail)])).toEqual([
+      ['admin.user.link-identity', { userId: 'u-grid1', provider: 'county-idp', subject: 'sub-0001' }], ['admin.user.unlink-identity', { userId: 'u-grid1', provider: 'county-idp', subject: 'sub-0001' }]]);
+  });
+
   it('retiring a unit with open cases lists them, or hands them to a chosen unit', async () => {
     const refused = await post('/api/admin/org-units/510722100001001/retire', {});
     expect([refused.status, refused.body.error.code]).toEqual([409, 'org.has-members']);

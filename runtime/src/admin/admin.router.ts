@@ -9,7 +9,8 @@ import { ForbiddenError } from '../errors/DomainError.ts';
 import { created, defineOperation, ok, S, type Operation, type OpContext } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { adminScopes } from './adminScope.ts';
-import { adminSchemas, nameBody, orgCode, passwordBody, roleGrantBody } from './adminSchemas.ts';
+import { adminSchemas, identityLinkBody, nameBody, orgCode, passwordBody, roleGrantBody } from './adminSchemas.ts';
+import { addIdentityLink, listIdentityLinks, removeIdentityLink, type IdentityLink } from './identityLinks.ts';
 import { childLevels } from './orgCodes.ts';
 import { createOrgUnit, mergeGrids, moveOrgUnit, renameOrgUnit, retireOrgUnit } from './orgUnits.ts';
 import { createUser, moveUser, resetPassword, setUserDisabled, setUserRoles, taskRules, updateUser } from './users.ts';
@@ -96,6 +97,22 @@ function userOperations(s: Services): Operation[] {
   ];
 }
 
+/** A user's OIDC identity links (issuer + subject): list, add, remove; scoped and audited. */
+function identityLinkOperations(s: Services): Operation[] {
+  const links = (items: IdentityLink[]) => ({ body: { items } });
+  return [
+    defineOperation({ method: 'get', path: '/api/admin/users/{id}/identity-links', operationId: 'adminListIdentityLinks', responses: ok('AdminIdentityLinks'), tag: 'admin', params: idParam,
+      summary: '用户的统一身份认证关联 A user’s OIDC identity links',
+      async handler(ctx) { adminOnly(ctx); return links(await s.admin.run(ctx.user, (tx) => listIdentityLinks(tx, ctx.params.id))); } }),
+    defineOperation({ method: 'post', path: '/api/admin/users/{id}/identity-links', operationId: 'adminAddIdentityLink', responses: ok('AdminIdentityLinks'), tag: 'admin', params: idParam,
+      summary: '关联统一身份认证账号（留痕） Link an OIDC subject to a user (audited)', body: identityLinkBody,
+      async handler(ctx) { adminOnly(ctx); return links(await s.admin.run(ctx.user, (tx) => addIdentityLink(tx, ctx.params.id, ctx.body))); } }),
+    defineOperation({ method: 'post', path: '/api/admin/users/{id}/identity-links/remove', operationId: 'adminRemoveIdentityLink', responses: ok('AdminIdentityLinks'), tag: 'admin', params: idParam,
+      summary: '解除统一身份认证关联（留痕） Unlink an OIDC subject from a user (audited)', body: identityLinkBody,
+      async handler(ctx) { adminOnly(ctx); return links(await s.admin.run(ctx.user, (tx) => removeIdentityLink(tx, ctx.params.id, ctx.body))); } }),
+  ];
+}
+
 /** The admin audit view: `admin.*` entries in the caller's scope. */
 function auditOperations(s: Services): Operation[] {
   return [defineOperation({ method: 'get', path: '/api/admin/audit', operationId: 'adminAuditLog', responses: ok('AuditPage'), tag: 'admin',
@@ -108,5 +125,5 @@ function auditOperations(s: Services): Operation[] {
 
 /** Every admin operation. */
 export function adminOperations(s: Services): Operation[] {
-  return [...orgOperations(s), ...userOperations(s), ...auditOperations(s)];
+  return [...orgOperations(s), ...userOperations(s), ...identityLinkOperations(s), ...auditOperations(s)];
 }

@@ -231,6 +231,9 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   adminSetUserRoles: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: the matrix names an unknown role (422)' },
   adminSetUserStatus: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: a stale expectedVersion (409)' },
   adminResetPassword: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: a stale expectedVersion (409)' },
+  adminListIdentityLinks: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user' },
+  adminAddIdentityLink: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: links a matrix subject to the target user (idempotent)' },
+  adminRemoveIdentityLink: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'a link the user does not hold: nothing changes' },
   adminMoveUser: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: a stale expectedVersion (409)' },
   adminAuditLog: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'list', note: 'admin.* entries by org path (the rename above wrote one for the target)' },
   // operations: probes for load balancers and Prometheus (metrics open only outside production or behind its own token);
