@@ -112,7 +112,7 @@ function allOperations(s: Services): Operation[] {
   // the workbench's literal paths (/api/tasks/queue-counts) come before the `{id}` routes they would match
   const oidc = s.config.oidc ? createOidcLogin(s.config.oidc, { identity: s.identity, tokens: s.tokens, secret: s.config.tokenSecret }) : undefined;
   return [...workbenchOperations(s), ...adminOperations(s), ...oidcOperations(s, oidc), ...authOperations(s), ...definitionOperations(s), ...migrationOperations(s), ...caseOperations(s), ...caseActionOperations(s), ...revealOperations(s), ...attachmentOperations(s),
-    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s, new KnexDesignerStore(s.db.knex)), ...registryOperations(s), ...pointsOperations(s, new KnexPointsLedger(s.db)), ...consentOperations(s.consents)];
+    ...taskOperations(s), ...inboxOperations(s), ...breakGlassOperations(s), ...adapterOperations(s), ...caseLinkOperations(s), ...notificationPrefOperations(s), ...designerOperations(s, new KnexDesignerStore(s.db.knex)), ...registryOperations(s), ...pointsOperations(s, new KnexPointsLedger(s.db)), ...consentOperations(s.consents, () => s.registry.changed())];
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * 系统管理 journeys in Debian's Chromium against `npm start` (issue 9): a county admin moves a grid
  * worker to another grid and their claimed task returns to the old grid's queue; a county admin
- * disables a user whose browser session is open, and that session is sent to the login page.
+ * disables a user whose browser session is open, and that session is sent to the login page; a
+ * county admin drags a grid to another community, merges two grids and retires one, handing its
+ * open case to another unit.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +107,51 @@ describe('系统管理 journeys in Chromium', () => {
     await checkA11y(worker, 'login-after-disable');
     const again = await app.api('POST', '/api/auth/login', { body: { username: STAYER, password: 'Tongban@2025' } });
     expect(again.status).toBe(401);
+  }, 300_000);
+
+  it('a county admin drags a grid onto another community, merges two grids, and retires a grid handing its open case to another', async () => {
+    const admin = await app.token(people.admin);
+    const grid = async (name: string) => (await ok(app.api('POST', '/api/admin/org-units', { token: admin, body: { parentCode: '510722100001', name } }), name)).code as string;
+    const [mover, from, into] = [await grid('旅程甲网格'), await grid('旅程乙网格'), await grid('旅程丙网格')];
+    const intoPath = `/510722/510722100/510722100001/${into}`;
+    const open = await ok(app.api('POST', '/api/cases', { token: await app.token(people.officer), body: { definitionId: 'journey-patrol', orgPath: intoPath, data: { description: '巡查：井盖缺失' } } }), 'case');
+    const p = await page();
+    await login(p, app.url, people.admin, '/admin/org');
+    // drag 旅程甲网格 onto 东风社区 (another township's community), confirm
+    // onto the node, not between nodes: rc-tree drops after the previous node over a node's upper half
+    const target = p.getByTestId('org-node-510722001001');
+    const box = (await target.boundingBox())!;
+    await p.getByTestId(`org-node-${mover}`).dragTo(target, { targetPosition: { x: box.width / 2, y: box.height - 2 } });
+    await p.getByTestId('move-confirm').waitFor();
+    expect(await p.getByTestId('move-confirm').innerText()).toContain('东风社区');
+    await p.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    const moved = async () => (await ok(app.api('GET', '/api/admin/org-units', { token: admin }), 'tree')).items.find((u: { name: string }) => u.name === '旅程甲网格');
+    await expect.poll(async () => (await moved()).parentPath).toBe('/510722/510722001/510722001001');
+    await shot(p, 'admin-org-drag-move');
+    // merge 旅程乙网格 into 旅程丙网格
+    await p.getByTestId(`org-node-${from}`).click();
+    await p.getByTestId('org-panel').waitFor();
+    await p.getByRole('combobox', { name: '并入网格' }).click();
+    await p.keyboard.type('旅程丙');
+    await p.locator('.ant-select-item-option', { hasText: '旅程丙网格' }).click();
+    await p.getByRole('button', { name: /合\s*并/ }).click();
+    await p.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(async () => (await ok(app.api('GET', '/api/admin/org-units', { token: admin }), 'tree')).items.some((u: { code: string }) => u.code === from)).toBe(false);
+    // retire 旅程丙网格: refused with its open case listed, then handed to 金鱼社区第1网格
+    await p.getByTestId(`org-node-${into}`).click();
+    await p.getByRole('button', { name: /撤\s*销/ }).click();
+    await p.getByRole('button', { name: /确\s*定/ }).click();
+    await p.getByRole('link', { name: open.ref }).waitFor();
+    await checkA11y(p, 'admin-org-retire');
+    await p.getByRole('combobox', { name: '在办案件移交至（可选）' }).click();
+    await p.keyboard.type('510722100001001');
+    await p.locator('.ant-select-item-option', { hasText: '510722100001001' }).first().click();
+    await p.getByRole('button', { name: /撤\s*销/ }).click();
+    await p.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(async () => (await ok(app.api('GET', `/api/cases/${open.id}`, { token: admin }), 'case')).orgPath).toBe(GRID);
+    await shot(p, 'admin-org-retire');
+    const audit = await ok(app.api('GET', '/api/admin/audit?limit=50', { token: admin }), 'audit');
+    expect(audit.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['admin.org.move', 'admin.org.merge', 'admin.org.retire']));
   }, 300_000);
 
   it('has no axe-core violations (WCAG 2 A/AA) on the admin pages visited', () => {

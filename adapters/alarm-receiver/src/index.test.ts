@@ -73,7 +73,10 @@ describe('alarm-receiver over TCP', () => {
     await p.send(cid('0012', '1', '101'));
     await p.send(cid('0013', '3', '101'));
     await p.send(cid('0014', '1', '602'));
-    expect(host.emitted.map((e) => e.trigger)).toEqual(['alarm', 'restore', 'alarm']);
+    // the periodic test opens nothing: a sign of life for the registry's last seen
+    expect(host.emitted.map((e) => e.trigger)).toEqual(['alarm', 'restore', 'alarm', 'device-seen']);
+    expect(host.emitted[3]).toMatchObject({ event: { source: 'device', alive: { deviceId: expect.any(String) } }, result: { status: 'recorded' } });
+    expect(host.emitted[3]!.event.start).toBeUndefined();
     p.end();
   });
 

@@ -22,6 +22,8 @@ export default definePlugin<ReceiverConfig, ReceiverSecrets>({
         alarmCode: f('CID 代码', 'CID code', { type: 'string' }), occurredAt: f('发生时间', 'Occurred at', { type: 'string' }), receivedAt: f('接收时间', 'Received at', { type: 'string' }),
         gridCode: f('网格', 'Grid', { type: 'string' }), elder: f('老人', 'Elder', { type: 'object', 'x-pii': 'name' }), emergencyContacts: f('紧急联系人', 'Contacts', { type: 'array', 'x-pii': 'phone' }),
         livingStatus: f('居住状况', 'Living status', { type: 'array', 'x-pii': 'special-identity' }) } } },
+    'device-seen': { title: t('设备在线信号', 'Device sign of life'), description: t('定期测试报文只更新设备台账的最后在线时间，不开案件', 'A periodic test report only updates the device’s last seen in the registry; no case'),
+      payload: { type: 'object', additionalProperties: false, required: ['eventType'], properties: { eventType: f('事件类型', 'Event type', { type: 'string', enum: ['heartbeat'] }) } } },
     restore: { title: t('恢复', 'Restore'), description: t('恢复报文关闭运维工单（device_restored）', 'A restore closes the maintenance ticket (device_restored)'), payload: { type: 'object', additionalProperties: false, properties: {} } },
   },
   async start(ctx) {

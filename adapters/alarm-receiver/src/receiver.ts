@@ -31,7 +31,12 @@ export async function startReceiver(ctx: Ctx): Promise<{ port: number; stop: () 
     const cid = parseContactId(f.data);
     if (!cid) { bump('dc09.bad-data'); return; }
     const type = eventTypeOf(cid.code);
-    if (type === 'heartbeat' || cid.q === '6') { bump('dc09.heartbeat'); return; }
+    if (type === 'heartbeat' || cid.q === '6') {
+      bump('dc09.heartbeat');
+      // a periodic test or a re-report proves the device alive: its last seen in the registry, never a case
+      await ctx.emit('device-seen', { eventId: idOf('seen', a.account, f.seq, cid.code, f.timestamp ?? String(ctx.clock.now())), source: 'device', alive: { deviceId: a.deviceId }, data: { eventType: 'heartbeat' } });
+      return;
+    }
     if (!type) { bump('dc09.unmapped-code'); ctx.logger.warn({ code: 'dc09.unmapped-code', event: cid.code }, 'event code not mapped'); return; }
     const ticketKey = `ticket:${a.account}:${type}`;
     if (cid.q === '3') {

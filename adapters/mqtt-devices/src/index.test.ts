@@ -68,7 +68,7 @@ describe('mqtt-devices on Mosquitto', () => {
     host.assertNothingPersonalLogged(['于军', '董杰']);
   });
 
-  it('a periodic test is recorded against the device (last test, count) and answered, never opened as a case; consents in the registry ride on alarms', async () => {
+  it('a periodic test is recorded against the device (last test, count), answered and reported as a sign of life, never opened as a case; consents in the registry ride on alarms', async () => {
     host = await createTestHost(mqttDevices, { config: { brokerUrl: broker, county }, now: Date.now(),
       secrets: { registry: [{ ...device, consents: { sensor: 'cs-s', door: 'cs-d' }, doorDeviceId: 'dev-007' }] } });
     await host.start();
@@ -77,13 +77,14 @@ describe('mqtt-devices on Mosquitto', () => {
     await until('the receipt', () => replies.length === 1);
     await peer.publishAsync(topic('event'), event({ type: 'test' }), { qos: 1 });
     await until('the second receipt', () => replies.length === 2);
-    expect(host.emitted).toHaveLength(0);
+    // signs of life for the registry's last seen: no case started or advanced
+    expect(host.emitted.map((e) => [e.trigger, e.event.alive, e.event.start, e.event.advance, e.result.status])).toEqual([['device-seen', { deviceId: 'dev-001' }, undefined, undefined, 'recorded'], ['device-seen', { deviceId: 'dev-001' }, undefined, undefined, 'recorded']]);
     expect(replies[0]!.body).toMatchObject({ command: 'received', eventId: first });
     expect(await host.context.store.get('test:dev-001')).toMatchObject({ count: 2, battery: 82 });
     expect(JSON.parse((await mqttDevices.health!(host.context)).detail!)).toMatchObject({ 'mqtt.test-recorded': 2 });
     await peer.publishAsync(topic('event'), event(), { qos: 1 });
-    await until('the alarm', () => host.emitted.length === 1);
-    expect(host.emitted[0]!.event.data).toMatchObject({ sensorConsentRef: 'cs-s', doorConsentRef: 'cs-d', doorDeviceId: 'dev-007' });
+    await until('the alarm', () => host.emitted.length === 3);
+    expect(host.emitted[2]!.event.data).toMatchObject({ sensorConsentRef: 'cs-s', doorConsentRef: 'cs-d', doorDeviceId: 'dev-007' });
   });
 
   it('a device whose Last Will says offline gets a technical ticket, closed when it is back online', async () => {

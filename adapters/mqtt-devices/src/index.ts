@@ -58,6 +58,12 @@ export default definePlugin<MqttConfig, MqttSecrets>({
         properties: { lastAlarmAt: f('报警时间', 'Alarmed at', { type: 'string' }) },
       },
     },
+    'device-seen': {
+      title: t('设备在线信号', 'Device sign of life'),
+      description: t('设备定期自检（测试）只更新设备台账的最后在线时间，不开案件', 'A device’s periodic test only updates its last seen in the device registry; no case'),
+      payload: { type: 'object', additionalProperties: false, required: ['eventType'], properties: {
+        eventType: f('事件类型', 'Event type', { type: 'string', enum: ['test', 'heartbeat'] }), occurredAt: f('发生时间', 'Occurred at', { type: 'string' }) } },
+    },
     'device-status': {
       title: t('设备恢复在线', 'Device back online'),
       description: t('设备恢复后关闭其运维工单（device_restored）', 'Closes the device’s maintenance ticket when it is back (device_restored)'),

@@ -86,6 +86,8 @@ export async function listen(ctx: Ctx): Promise<() => Promise<void>> {
     const prev = await ctx.store.get<{ count: number }>(`test:${d.id}`);
     await ctx.store.put(`test:${d.id}`, { lastAt: ev.ts, eventId: ev.eventId, battery: ev.battery ?? null, count: (prev?.count ?? 0) + 1 });
     count(conn, 'mqtt.test-recorded');
+    // the registry's last seen: a test is a sign of life, never a case
+    await emitWithRetry(ctx, 'device-seen', { eventId: ev.eventId, source: 'device', alive: { deviceId: d.id }, data: { eventType: 'test', occurredAt: ev.ts } });
   }
 
   /** A grid sensor's alarm: folded into the open case of this sensor, else a new grid incident. */

@@ -20,7 +20,10 @@ export async function emitEvent(p: PreparedPlugin, sink: EmitSink, trigger: stri
   const problems: Array<{ path: string; message: string }> = [];
   if (!event || typeof event !== 'object') throw invalid([{ path: '/', message: 'event must be an object' }]);
   if (typeof event.eventId !== 'string' || !EVENT_ID.test(event.eventId)) problems.push({ path: '/eventId', message: 'eventId: 1–128 characters of A-Z a-z 0-9 . _ : @ -' });
-  if (!!event.start === !!event.advance) problems.push({ path: '/start', message: 'exactly one of start or advance' });
+  if ([event.start, event.advance, event.alive].filter(Boolean).length !== 1) problems.push({ path: '/start', message: 'exactly one of start, advance or alive' });
+  if (event.alive && (typeof event.alive.deviceId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(event.alive.deviceId) || event.source !== 'device')) {
+    problems.push({ path: '/alive', message: 'alive needs a deviceId (1–64 of A-Z a-z 0-9 _ -) and source device' });
+  }
   if (event.start && (typeof event.start.orgPath !== 'string' || !/^(\/\d{6,15}){1,4}$/.test(event.start.orgPath))) problems.push({ path: '/start/orgPath', message: 'an org path like /510722/510722001' });
   if (event.advance && (typeof event.advance.caseId !== 'string' || typeof event.advance.event !== 'string' || !/^[a-z][a-z0-9._-]{0,63}$/.test(event.advance.event))) {
     problems.push({ path: '/advance', message: 'advance needs caseId and an event name' });

@@ -47,13 +47,20 @@ export interface TriggerEvent {
   data: Record<string, unknown>;
   start?: { orgPath: string; definition?: string };
   advance?: { caseId: string; event: string; comment?: string };
+  /**
+   * A sign of life from a device that opens and advances no case: a periodic test, a heartbeat.
+   * The runtime records it as the device's last seen (source `device` only). Exactly one of
+   * `start`, `advance` or `alive`.
+   */
+  alive?: { deviceId: string };
   /** who sends it, as the case history records it: a `device` (a sensor, an alarm panel) or an `external` system (default) */
   source?: 'device' | 'external';
 }
 
 /** What the host answers to an emitted event. */
 export interface EmitResult {
-  status: 'created' | 'advanced' | 'duplicate' | 'rejected';
+  /** `recorded`: an `alive` event, noted against its device (no case) */
+  status: 'created' | 'advanced' | 'recorded' | 'duplicate' | 'rejected';
   caseId?: string;
   caseRef?: string;
   /** a coded reason when rejected */

@@ -195,6 +195,65 @@ describe.each(testDialects)('系统管理 API on %s', (dialect) => {
     expect(offered).toEqual([expect.stringMatching(/officer2/)]);
   });
 
+  it('a move whose task release fails leaves neither half: the worker, their roles and tasks stay as they were', async () => {
+    await post('/api/admin/users/u-officer/move', { orgPath: XINGFU, tasks: 'stay' });
+    const grid = await t.token('grid1');
+    const caseId = (await post('/api/cases', { definitionId: 'tiny-incident', orgPath: GRID1, data: report }, grid)).body.id as string;
+    const officer = await t.token('officer');
+    const task = ((await t.api('GET', '/api/tasks?status=pending&limit=200', { token: officer })).body.items as Array<{ id: string; caseId: string }>).find((x) => x.caseId === caseId)!;
+    expect((await post(`/api/tasks/${task.id}/claim`, {}, officer)).status).toBe(200);
+    const knex = t.db.knex;
+    const snapshot = async () => ({
+      user: await knex('users').where({ id: 'u-officer' }).first('org_path', 'version'),
+      roles: await knex('role_assignments').where({ user_id: 'u-officer' }).orderBy('id').select('role', 'org_path'),
+      task: await knex('tasks').where({ id: task.id }).first('assignee', 'status'),
+      caseVersion: (await knex('cases').where({ id: caseId }).first('version')).version,
+      moves: Number((await knex('audit_log').where({ action: 'admin.user.move' }).count({ n: '*' }))[0]!.n),
+    });
+    const before = await snapshot();
+    // the store refuses the release's event row: a failure inside the case write, after the move's own writes
+    if (dialect === 'sqlite') await knex.raw("CREATE TRIGGER inject_release BEFORE INSERT ON case_events WHEN NEW.type = 'task.released' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    else await knex.raw("CREATE TRIGGER inject_release BEFORE INSERT ON case_events FOR EACH ROW BEGIN IF NEW.type = 'task.released' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'; END IF; END");
+    try {
+      const failed = await post('/api/admin/users/u-officer/move', { orgPath: '/510722/510722100/510722100002', tasks: 'return-to-group' });
+      expect(failed.status).toBe(500);
+      expect(await snapshot()).toEqual(before);
+      expect(before.task).toMatchObject({ assignee: 'u-officer' });
+    } finally {
+      await knex.raw('DROP TRIGGER inject_release');
+    }
+    // without the fault the same move commits both halves
+    const ok = await post('/api/admin/users/u-officer/move', { orgPath: '/510722/510722100/510722100002', tasks: 'return-to-group', expectedVersion: Number(before.user.version) });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.released).toContain(task.id);
+    const after = await snapshot();
+    expect(after.user.org_path).toBe('/510722/510722100/510722100002');
+    expect(after.task.assignee).toBeNull();
+    expect(after.moves).toBe(before.moves + 1);
+  });
+
+  it('an admin sees, adds and removes a user’s OIDC identity links; scoped, audited, a subject never taken from another user', async () => {
+    const path = '/api/admin/users/u-grid1/identity-links';
+    expect((await t.api('GET', path, { token: admin })).body).toEqual({ items: [] });
+    const added = await post(path, { provider: 'county-idp', subject: 'sub-0001' });
+    expect([added.status, added.body]).toEqual([200, { items: [{ provider: 'county-idp', subject: 'sub-0001' }] }]);
+    expect((await post(path, { provider: 'county-idp', subject: 'sub-0001' })).body.items).toHaveLength(1); // idempotent
+    expect(await t.rt.identity.linkedUser('county-idp', 'sub-0001')).toBe('u-grid1');
+    const taken = await post('/api/admin/users/u-officer/identity-links', { provider: 'county-idp', subject: 'sub-0001' });
+    expect([taken.status, taken.body.error.code, taken.body.error.details.path]).toEqual([409, 'user.identity-taken', '/subject']);
+    const bad = await post(path, { provider: 'county idp', subject: '' });
+    expect(bad.status).toBe(400);
+    const ta = await t.token('tadmin', 'Start1234'); // the east township's admin (created above)
+    expect((await t.api('GET', '/api/admin/users/u-rev-west/identity-links', { token: ta })).body.error.code).toBe('user.not-found');
+    expect((await t.api('GET', path, { token: await t.token('reviewer.east') })).status).toBe(403);
+    const removed = await post(`${path}/remove`, { provider: 'county-idp', subject: 'sub-0001' });
+    expect(removed.body).toEqual({ items: [] });
+    expect(await t.rt.identity.linkedUser('county-idp', 'sub-0001')).toBeUndefined();
+    const audit = (await t.db.knex('audit_log').whereIn('action', ['admin.user.link-identity', 'admin.user.unlink-identity']).orderBy('seq')) as Array<{ action: string; detail: string }>;
+    expect(audit.map((a) => [a.action, JSON.parse(a.detail)])).toEqual([
+      ['admin.user.link-identity', { userId: 'u-grid1', provider: 'county-idp', subject: 'sub-0001' }], ['admin.user.unlink-identity', { userId: 'u-grid1', provider: 'county-idp', subject: 'sub-0001' }]]);
+  });
+
   it('retiring a unit with open cases lists them, or hands them to a chosen unit', async () => {
     const refused = await post('/api/admin/org-units/510722100001001/retire', {});
     expect([refused.status, refused.body.error.code]).toEqual([409, 'org.has-members']);

@@ -9,7 +9,8 @@ import { ForbiddenError } from '../errors/DomainError.ts';
 import { created, defineOperation, ok, S, type Operation, type OpContext } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { adminScopes } from './adminScope.ts';
-import { adminSchemas, nameBody, orgCode, passwordBody, roleGrantBody } from './adminSchemas.ts';
+import { adminSchemas, identityLinkBody, nameBody, orgCode, passwordBody, roleGrantBody } from './adminSchemas.ts';
+import { addIdentityLink, listIdentityLinks, removeIdentityLink, type IdentityLink } from './identityLinks.ts';
 import { childLevels } from './orgCodes.ts';
 import { createOrgUnit, mergeGrids, moveOrgUnit, renameOrgUnit, retireOrgUnit } from './orgUnits.ts';
 import { createUser, moveUser, resetPassword, setUserDisabled, setUserRoles, taskRules, updateUser } from './users.ts';
@@ -83,12 +84,32 @@ function userOperations(s: Services): Operation[] {
       async handler(ctx) {
         adminOnly(ctx);
         const rule = ctx.body.tasks ?? s.config.workerMoveTasks;
-        const { user, openTasks, offeredTasks } = await s.admin.run(ctx.user, (tx) => moveUser(tx, ctx.params.id, ctx.body));
-        // what they hold follows the rule; the old group's unclaimed offers drop them either way
-        const out = await releaseTasks(s, rule === 'return-to-group' ? openTasks : [], user.id);
-        await releaseTasks(s, offeredTasks, user.id);
+        // one transaction: the move and the releases commit together, or neither does
+        const { user, out } = await s.admin.run(ctx.user, async (tx) => {
+          const { user, openTasks, offeredTasks } = await moveUser(tx, ctx.params.id, ctx.body);
+          // what they hold follows the rule; the old group's unclaimed offers drop them either way
+          const out = await releaseTasks(s, tx, rule === 'return-to-group' ? openTasks : [], user.id);
+          await releaseTasks(s, tx, offeredTasks, user.id);
+          return { user, out };
+        });
         return { body: { user, tasks: rule, ...out } };
       } }),
+  ];
+}
+
+/** A user's OIDC identity links (issuer + subject): list, add, remove; scoped and audited. */
+function identityLinkOperations(s: Services): Operation[] {
+  const links = (items: IdentityLink[]) => ({ body: { items } });
+  return [
+    defineOperation({ method: 'get', path: '/api/admin/users/{id}/identity-links', operationId: 'adminListIdentityLinks', responses: ok('AdminIdentityLinks'), tag: 'admin', params: idParam,
+      summary: '用户的统一身份认证关联 A user’s OIDC identity links',
+      async handler(ctx) { adminOnly(ctx); return links(await s.admin.run(ctx.user, (tx) => listIdentityLinks(tx, ctx.params.id))); } }),
+    defineOperation({ method: 'post', path: '/api/admin/users/{id}/identity-links', operationId: 'adminAddIdentityLink', responses: ok('AdminIdentityLinks'), tag: 'admin', params: idParam,
+      summary: '关联统一身份认证账号（留痕） Link an OIDC subject to a user (audited)', body: identityLinkBody,
+      async handler(ctx) { adminOnly(ctx); return links(await s.admin.run(ctx.user, (tx) => addIdentityLink(tx, ctx.params.id, ctx.body))); } }),
+    defineOperation({ method: 'post', path: '/api/admin/users/{id}/identity-links/remove', operationId: 'adminRemoveIdentityLink', responses: ok('AdminIdentityLinks'), tag: 'admin', params: idParam,
+      summary: '解除统一身份认证关联（留痕） Unlink an OIDC subject from a user (audited)', body: identityLinkBody,
+      async handler(ctx) { adminOnly(ctx); return links(await s.admin.run(ctx.user, (tx) => removeIdentityLink(tx, ctx.params.id, ctx.body))); } }),
   ];
 }
 
@@ -104,5 +125,5 @@ function auditOperations(s: Services): Operation[] {
 
 /** Every admin operation. */
 export function adminOperations(s: Services): Operation[] {
-  return [...orgOperations(s), ...userOperations(s), ...auditOperations(s)];
+  return [...orgOperations(s), ...userOperations(s), ...identityLinkOperations(s), ...auditOperations(s)];
 }

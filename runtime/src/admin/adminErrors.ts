@@ -26,6 +26,7 @@ export const adminErrorCatalog = {
   'user.validity-invalid': { kind: 'refused', zh: '角色有效期无效（结束时间须晚于开始时间）', en: 'Invalid validity period (the end must be after the start)' },
   'user.self-change': { kind: 'refused', zh: '不能停用本人账号或修改本人角色', en: 'You may not disable yourself or change your own roles' },
   'user.field-invalid': { kind: 'refused', zh: '用户信息不符合要求（见 details.path 与 details.reason）', en: 'A user field is not acceptable (see details.path and details.reason)' },
+  'user.identity-taken': { kind: 'conflict', zh: '该统一身份认证账号已关联其他用户，请先解除原关联', en: 'This identity-provider subject is linked to another user; unlink it there first' },
   'user.org-invalid': { kind: 'refused', zh: '所属组织机构不存在或已撤销', en: 'The home org unit does not exist or is retired' },
   'auth.password-change-required': { kind: 'forbidden', zh: '管理员已重置您的密码，请先修改密码（POST /api/me/password）', en: 'An administrator reset your password; change it first (POST /api/me/password)' },
   'auth.oidc-not-configured': { kind: 'refused', zh: '未配置统一身份认证（OIDC）', en: 'OIDC sign-in is not configured' },

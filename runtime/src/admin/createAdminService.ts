@@ -10,6 +10,7 @@ import type { PrincipalCache } from '../identity/createPrincipalCache.ts';
 import type { RunOptionsSource } from '../cases/createRunOptions.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 import { isUnder } from '../identity/orgPath.ts';
+import { scheduleSeal } from '../audit/auditStaging.ts';
 import { adminScopes } from './adminScope.ts';
 import type { AdminTx } from './adminTx.ts';
 import { grantActive, type AdminUser } from './users.ts';
@@ -34,7 +35,11 @@ export function createAdminService(deps: { db: Db; principals: PrincipalCache; r
     /** Runs `fn` in one transaction as `actor`; after commit, caches of people and the tree are dropped. */
     async run<T>(actor: UserRecord, fn: (tx: AdminTx) => Promise<T>): Promise<T> {
       try {
-        return await knex.transaction((trx) => fn({ trx, dialect: deps.db.dialect, actor, now: Date.now() }));
+        // on the command pool: a worker's move releases their tasks through case commands joined to this transaction
+        const out = await (deps.db.commandKnex ?? knex).transaction((trx) => fn({ trx, dialect: deps.db.dialect, actor, now: Date.now() }));
+        // commands joined to the transaction staged their audit entries (MySQL): chain them now it has committed
+        if (deps.db.dialect === 'mysql') scheduleSeal(knex);
+        return out;
       } finally {
         deps.principals.invalidate();
         deps.runOptions.invalidate();

@@ -206,6 +206,7 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   getResident: { access: { who: 'roles', roles: REGISTRY, code: forbidden }, scope: 'resident' },
   createResident: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'createAt', note: 'the matrix repeats one ID number: 201, then 409' },
   updateResident: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'resident', note: 'the matrix sends a stale expectedVersion: 409' },
+  retireResident: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'resident', note: 'the matrix sends a stale expectedVersion: 409' },
   revealResident: { access: { who: 'roles', roles: REGISTRY, code: forbidden }, scope: 'resident', note: 'purpose-bound, audited' },
   listDevices: { access: { who: 'roles', roles: REGISTRY, code: forbidden }, scope: 'list' },
   getDevice: { access: { who: 'roles', roles: REGISTRY, code: forbidden }, scope: 'device' },
@@ -230,6 +231,9 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   adminSetUserRoles: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: the matrix names an unknown role (422)' },
   adminSetUserStatus: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: a stale expectedVersion (409)' },
   adminResetPassword: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: a stale expectedVersion (409)' },
+  adminListIdentityLinks: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user' },
+  adminAddIdentityLink: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: links a matrix subject to the target user (idempotent)' },
+  adminRemoveIdentityLink: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'a link the user does not hold: nothing changes' },
   adminMoveUser: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'user', note: 'mutates: a stale expectedVersion (409)' },
   adminAuditLog: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'list', note: 'admin.* entries by org path (the rename above wrote one for the target)' },
   // operations: probes for load balancers and Prometheus (metrics open only outside production or behind its own token);

@@ -34,7 +34,7 @@ export async function run(): Promise<void> {
   const t = await createTestRuntime('sqlite', { guard: false });
   try {
     const principal = (await t.rt.principals.get('u-admin'))!;
-    const ctx = { knex: t.db.knex, dialect: t.db.dialect, codec: t.rt.codec, ability: principal.ability, actor: { id: 'u-admin', roles: ['county-admin'] }, orgPaths: await t.rt.registry.orgPaths() };
+    const ctx = { knex: t.db.knex, dialect: t.db.dialect, codec: t.rt.codec, ability: principal.ability, actor: { id: 'u-admin', roles: ['county-admin'] }, assignments: [{ role: 'county-admin', orgPath: '/510722' }], orgPaths: await t.rt.registry.orgPaths() };
     const rows = sheetRows();
     const bytes = await xlsxOf(rows);
     line('registry.import-10k.file', Math.round(bytes.length / 1024), 'KiB');

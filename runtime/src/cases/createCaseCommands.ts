@@ -51,6 +51,14 @@ export interface CommandHooks {
    * see the case learns nothing from a stale version.
    */
   authorize?(row: CaseRow, snapshot: CaseSnapshot, trx: Knex.Transaction): Promise<void> | void;
+  /**
+   * Joins the caller's transaction instead of opening one: the command commits or rolls back with
+   * the caller's work (an admin's move of a worker and the release of their tasks are one change).
+   * It runs in a savepoint, so a refused command leaves nothing behind and the caller may go on.
+   */
+  trx?: Knex.Transaction;
+  /** The engine's run options as the caller's transaction sees them (its directory after an uncommitted org or role change). */
+  runOptions?: Awaited<ReturnType<RunOptionsSource['get']>>;
 }
 
 /** A stored case row. */
@@ -123,6 +131,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
 
   /** Runs a command transaction on the command pool, then asks the sealer to chain what it staged. */
   async function inTransaction<T>(run: (trx: Knex.Transaction, batch: WriteBatch) => Promise<T>, hooks?: CommandHooks & { caseId: string }): Promise<T> {
+    // the caller's transaction commits later: the caller asks the sealer (scheduleSeal) after its commit
+    if (hooks?.trx) return hooks.trx.transaction(async (trx) => { await hooks.within?.(trx, hooks.caseId); return run(trx, writeBatch(trx, dialect)); });
     const out = await commandKnex.transaction(async (trx) => {
       await hooks?.within?.(trx, hooks.caseId);
       return run(trx, writeBatch(trx, dialect));
@@ -231,7 +241,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
   };
 
   async function actOnce(user: UserRecord, caseId: string, event: Omit<CaseEvent, 'meta'>, expectedVersion?: number, hooks?: CommandHooks): Promise<{ version: number; effects: Effect[] }> {
-      const opts = await deps.runOptions.get();
+      const opts = hooks?.runOptions ?? (await deps.runOptions.get());
       return inTransaction(async (trx, batch) => {
         const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
         if (!row) throw new NotFoundError('case.not-found');

@@ -44,7 +44,7 @@ function mustHandleConsents(ability: AppAbility, action: 'read' | 'manage'): voi
 }
 
 /** Operations of the consent registry. */
-export function consentOperations(store: KnexConsentStore): Operation[] {
+export function consentOperations(store: KnexConsentStore, onChange: () => Promise<void> = async () => {}): Operation[] {
   return [
     defineOperation({ method: 'post', path: '/api/consents', operationId: 'recordConsent', schemas, responses: created('Consent'), tag: 'consents', summary: '登记单独同意（留痕） Record a separate consent (audited)',
       body: S.object({
@@ -61,6 +61,7 @@ export function consentOperations(store: KnexConsentStore): Operation[] {
         const now = Date.now();
         if (body.expiresAt !== undefined && body.expiresAt <= (body.grantedAt ?? now)) throw new RefusedError('consent.bad-period', { path: '/expiresAt' });
         const c = await store.record({ ...body, grantedAt: body.grantedAt ?? now }, { id: user.id, roles: user.roles.map((r) => r.role) }, now);
+        await onChange(); // the device adapters' bindings carry the resident's consents in force
         return { status: 201, body: c };
       } }),
     defineOperation({ method: 'get', path: '/api/consents', operationId: 'listConsents', schemas, responses: ok('ConsentPage'), tag: 'consents', summary: '同意记录（辖区内，可按身份证号查） Consent records in scope',
@@ -78,7 +79,9 @@ export function consentOperations(store: KnexConsentStore): Operation[] {
       params: { id: consentId }, body: S.object({ reason: { type: 'string', minLength: 1, maxLength: 500 } }, ['reason']),
       async handler({ ability, user, params, body }) {
         mustHandleConsents(ability, 'manage');
-        return { body: await store.withdraw(params.id, body.reason, ability, { id: user.id, roles: user.roles.map((r) => r.role) }, Date.now()) };
+        const c = await store.withdraw(params.id, body.reason, ability, { id: user.id, roles: user.roles.map((r) => r.role) }, Date.now());
+        await onChange(); // a withdrawn consent leaves the device adapters' bindings
+        return { body: c };
       } }),
   ];
 }

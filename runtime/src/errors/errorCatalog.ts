@@ -112,6 +112,7 @@ export const errorCatalog = {
   'resident.not-found': { kind: 'not-found', zh: '居民档案不存在', en: 'No such resident' },
   'resident.version-conflict': { kind: 'conflict', zh: '居民档案已被他人修改，请刷新后重试', en: 'The resident record was changed by someone else; reload and retry' },
   'resident.invalid': { kind: 'refused', zh: '居民档案数据有误（见 details.problems）', en: 'The resident record is invalid (see details.problems)' },
+  'resident.retired': { kind: 'conflict', zh: '该居民已注销（迁出或去世），不能再修改', en: 'The resident is retired (moved away or deceased) and cannot be changed' },
   'resident.duplicate-id-number': { kind: 'conflict', zh: '该身份证号已登记为其他居民', en: 'This ID number is already registered to another resident' },
   'device.not-found': { kind: 'not-found', zh: '设备不存在', en: 'No such device' },
   'device.version-conflict': { kind: 'conflict', zh: '设备信息已被他人修改，请刷新后重试', en: 'The device was changed by someone else; reload and retry' },

@@ -140,13 +140,12 @@ export class KnexIdentityStore {
   }
 
   /** Everything the engine's Directory needs, in one read. */
-  async directoryData(): Promise<{ orgs: Array<{ path: string; name: string }>; users: Array<{ id: string; name: string; disabled: boolean; roles: RoleAssignment[] }> }> {
-    const [orgs, users, roles] = await Promise.all([
-      // a retired unit takes no new cases (cases check the directory) and is no one's group any more
-      this.knex('org_units').whereNull('retired_at').select('path', 'name'),
-      this.knex('users').select('id', 'name', 'disabled'),
-      activeAt(this.knex('role_assignments'), Date.now()).select('user_id', 'role', 'org_path'),
-    ]);
+  async directoryData(db: Knex = this.knex): Promise<{ orgs: Array<{ path: string; name: string }>; users: Array<{ id: string; name: string; disabled: boolean; roles: RoleAssignment[] }> }> {
+    // one after another: `db` may be a transaction (one connection)
+    // a retired unit takes no new cases (cases check the directory) and is no one's group any more
+    const orgs = await db('org_units').whereNull('retired_at').select('path', 'name');
+    const users = await db('users').select('id', 'name', 'disabled');
+    const roles = await activeAt(db('role_assignments'), Date.now()).select('user_id', 'role', 'org_path');
     const byUser = new Map<string, RoleAssignment[]>();
     for (const r of roles as Array<{ user_id: string; role: string; org_path: string }>) {
       const list = byUser.get(r.user_id) ?? [];

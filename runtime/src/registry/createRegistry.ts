@@ -10,6 +10,7 @@ import { createDeviceStore } from './devices/KnexDeviceStore.ts';
 import type { AppAbility } from '../authz/defineAbilities.ts';
 import { runImport } from './import/runImport.ts';
 import type { ImportKind } from './import/importColumns.ts';
+import type { RoleAssignment } from '../identity/KnexIdentityStore.ts';
 
 /** Creates the registry over the store. */
 export function createRegistry(deps: { knex: Knex; dialect: 'sqlite' | 'mysql'; codec: PiiCodec }) {
@@ -32,7 +33,8 @@ export function createRegistry(deps: { knex: Knex; dialect: 'sqlite' | 'mysql'; 
     /** Grids of residents by id (a device must sit in its resident's grid). */
     async residentGrids(ids: string[], db: Knex = knex): Promise<Map<string, string>> {
       if (!ids.length) return new Map();
-      return new Map(((await db('residents').whereIn('id', [...new Set(ids)]).select('id', 'org_path')) as Array<{ id: string; org_path: string }>).map((r) => [r.id, r.org_path]));
+      // a retired resident takes no device (it reads as unknown)
+      return new Map(((await db('residents').whereIn('id', [...new Set(ids)]).whereNull('retired_at').select('id', 'org_path')) as Array<{ id: string; org_path: string }>).map((r) => [r.id, r.org_path]));
     },
     /** ID numbers of residents by id, opened (exports name a device's resident by it). */
     async residentIdNumbers(ids: string[]): Promise<Map<string, string>> {
@@ -54,9 +56,9 @@ export function createRegistry(deps: { knex: Knex; dialect: 'sqlite' | 'mysql'; 
       return users.map((u) => ({ username: u.username, name: u.name, orgPath: u.org_path, roles: by.get(u.id) ?? [] }));
     },
     /** Runs a spreadsheet import (dry run or all-or-nothing apply) for the caller in their scope. */
-    async importSheet(kind: ImportKind, bytes: Buffer, mode: 'dry-run' | 'apply', ability: AppAbility, actor: Actor) {
+    async importSheet(kind: ImportKind, bytes: Buffer, mode: 'dry-run' | 'apply', ability: AppAbility, actor: Actor, assignments: RoleAssignment[]) {
       const orgPaths = new Set(((await knex('org_units').select('path')) as Array<{ path: string }>).map((r) => r.path));
-      return runImport(kind, bytes, mode, { knex, dialect, codec: deps.codec, ability, actor, orgPaths });
+      return runImport(kind, bytes, mode, { knex, dialect, codec: deps.codec, ability, actor, assignments, orgPaths });
     },
     /** Audits a search for a person by phone or ID number (the fields searched, never the values). */
     auditLookup: (actor: Actor, orgPath: string, detail: Record<string, unknown>) => audit(actor, orgPath, 'resident.lookup', detail),

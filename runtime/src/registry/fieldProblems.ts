@@ -33,6 +33,7 @@ export const fieldProblemCatalog = {
   'resident.unknown': { zh: '找不到该身份证号的居民（须先导入居民）', en: 'No resident has this ID number (import residents first)' },
   'resident.other-grid': { zh: '设备所在网格与居民所在网格不一致', en: 'The device’s grid differs from its resident’s grid' },
   'role.unknown': { zh: '角色不认识', en: 'Unknown role' },
+  'role.above-own': { zh: '不能授予高于本人的角色，或本人辖区以外的角色', en: 'You may not grant a role above your own, or outside your scope' },
   'username.invalid': { zh: '用户名只能含字母、数字、点、下划线和短横线', en: 'Usernames hold letters, digits, ., _ and -' },
   'username.duplicate': { zh: '用户名在表格中重复', en: 'The username appears twice in the sheet' },
   'org-code.duplicate': { zh: '组织编码在表格中重复', en: 'The org code appears twice in the sheet' },

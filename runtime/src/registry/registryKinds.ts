@@ -39,6 +39,14 @@ export const deviceStatuses = {
 export type DeviceStatus = keyof typeof deviceStatuses;
 export const deviceStatusIds = Object.keys(deviceStatuses) as DeviceStatus[];
 
+/** Why a resident leaves the registry: they stay in the history of their cases, out of lists and device bindings. */
+export const residentRetireReasons = {
+  'moved-away': { zh: '迁出', en: 'Moved away' },
+  deceased: { zh: '去世', en: 'Deceased' },
+} as const;
+export type ResidentRetireReason = keyof typeof residentRetireReasons;
+export const residentRetireReasonIds = Object.keys(residentRetireReasons) as ResidentRetireReason[];
+
 /** Purposes a registry reveal or a revealed export must name (personal-data.md §3). */
 export const registryPurposes = ['verify-identity', 'call-back', 'emergency', 'registry-maintenance', 'handle-case'] as const;
 export type RegistryPurpose = (typeof registryPurposes)[number];

@@ -19,10 +19,3 @@ export async function seedConsents(store: KnexConsentStore, now = Date.now()): P
   }
   return lines;
 }
-
-/** The registry's consent ids of one resident, by what the device registry calls them. */
-export function deviceConsentsOf(residentId: string): { sensor?: string; door?: string; provider?: string } {
-  const of = (purpose: string) => sampleConsents.find((c) => c.residentId === residentId && c.purpose === purpose)?.id;
-  const out = { sensor: of('sensor-monitoring'), door: of('door-access'), provider: of('share-provider') };
-  return Object.fromEntries(Object.entries(out).filter(([, v]) => v)) as { sensor?: string; door?: string; provider?: string };
-}

@@ -20,6 +20,7 @@ import * as m015 from './migrations/015_community.ts';
 import * as m016 from './migrations/016_retention.ts';
 import * as m017 from './migrations/017_task_calendar.ts';
 import * as m018 from './migrations/018_device_site.ts';
+import * as m019 from './migrations/019_resident_retire.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '016_retention': m016,
   '017_task_calendar': m017,
   '018_device_site': m018,
+  '019_resident_retire': m019,
 };
 
 const source: Knex.MigrationSource<string> = {

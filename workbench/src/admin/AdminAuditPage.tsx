@@ -8,9 +8,10 @@ import { api, unwrap } from '../api/client.ts';
 import { adminKeys, type AuditEntry } from './adminQueries.ts';
 import { ErrorState } from '../shared/ErrorState.tsx';
 
-/** The admin actions the filter offers (runtime/src/admin: orgUnits.ts, users.ts). */
+/** The admin actions the filter offers (runtime/src/admin: orgUnits.ts, users.ts, identityLinks.ts). */
 export const adminActions = ['admin.org.create', 'admin.org.rename', 'admin.org.move', 'admin.org.merge', 'admin.org.retire',
-  'admin.user.create', 'admin.user.update', 'admin.user.roles', 'admin.user.move', 'admin.user.disable', 'admin.user.enable', 'admin.user.reset-password'];
+  'admin.user.create', 'admin.user.update', 'admin.user.roles', 'admin.user.move', 'admin.user.disable', 'admin.user.enable', 'admin.user.reset-password',
+  'admin.user.link-identity', 'admin.user.unlink-identity'];
 
 /** The admin audit screen. */
 export default function AdminAuditPage() {

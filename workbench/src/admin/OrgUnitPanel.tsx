@@ -45,7 +45,7 @@ export function OrgUnitPanel({ unit, units, onChanged }: { unit: AdminOrgNode; u
         <Typography.Title level={2} style={{ fontSize: 15, marginTop: 16 }}>{t('admin.org.merge')}</Typography.Title>
         <ErrorAlert error={merge.error} />
         <Space>
-          <Select aria-label={t('admin.org.mergeInto')} placeholder={t('admin.org.mergeInto')} style={{ width: 240 }} value={into} onChange={setInto}
+          <Select showSearch optionFilterProp="label" aria-label={t('admin.org.mergeInto')} placeholder={t('admin.org.mergeInto')} style={{ width: 240 }} value={into} onChange={setInto}
             options={others.filter((u) => u.level === 'grid').map((u) => ({ value: u.code, label: u.name }))} />
           <Popconfirm title={t('admin.org.mergeConfirm')} onConfirm={() => merge.mutate()} okText={t('action.confirm')} cancelText={t('action.cancel')}>
             <Button disabled={!into} loading={merge.isPending}>{t('admin.org.merge')}</Button>
@@ -58,7 +58,7 @@ export function OrgUnitPanel({ unit, units, onChanged }: { unit: AdminOrgNode; u
         {openCases.length > 0 && <List size="small" bordered style={{ marginBottom: 8 }} dataSource={openCases}
           renderItem={(c) => <List.Item><Link to={`/cases/${c.id}`}>{c.ref}</Link></List.Item>} />}
         <Space wrap>
-          <Select allowClear aria-label={t('admin.org.handTo')} placeholder={t('admin.org.handTo')} style={{ width: 240 }} value={handTo} onChange={setHandTo}
+          <Select allowClear showSearch optionFilterProp="label" aria-label={t('admin.org.handTo')} placeholder={t('admin.org.handTo')} style={{ width: 240 }} value={handTo} onChange={setHandTo}
             options={others.map((u) => ({ value: u.code, label: `${u.name} ${u.code}` }))} />
           <Popconfirm title={t('admin.org.retireConfirm')} onConfirm={() => retire.mutate()} okText={t('action.confirm')} cancelText={t('action.cancel')}>
             <Button danger loading={retire.isPending}>{t('admin.org.retire')}</Button>

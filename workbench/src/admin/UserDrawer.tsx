@@ -1,7 +1,7 @@
 /**
  * One user's drawer: name, roles (each at a unit, optionally for a period), disable / re-enable,
  * password reset (the temporary password is shown once), and 调动 to another unit with the rule for
- * their open tasks. A new user: name, username, unit, first password, roles. Every save sends the
+ * their open tasks, and the OIDC identity links they sign in through. A new user: name, username, unit, first password, roles. Every save sends the
  * version it was based on; a 409 says someone else changed the user first.
  */
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { adminCalls, adminKeys, roleIds, type AdminUser } from './adminQueries.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { RoleChips } from './RoleChips.tsx';
+import { IdentityLinks } from './IdentityLinks.tsx';
 import type { OrgNode } from '../shared/orgTree.ts';
 
 interface RoleRow { role: string; orgPath: string; period?: [Dayjs | null, Dayjs | null] | null }
@@ -121,6 +122,8 @@ function EditUser({ user, orgTree, orgName }: { user: AdminUser; orgTree: OrgNod
         </Radio.Group>
         <Button disabled={!target} loading={move.isPending} onClick={() => move.mutate()} data-testid="move-user">{t('admin.users.move')}</Button>
       </Space>
+      <Divider titlePlacement="start">{t('admin.users.identityLinks')}</Divider>
+      <IdentityLinks userId={user.id} />
       <Divider titlePlacement="start">{t('admin.users.account')}</Divider>
       <ErrorAlert error={status.error ?? reset.error} />
       {temp && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('admin.users.tempPassword')} description={<code data-testid="temp-password">{temp}</code>} />}

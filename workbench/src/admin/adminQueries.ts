@@ -14,6 +14,7 @@ export const adminKeys = {
   all: ['admin'] as const,
   tree: () => ['admin', 'org-tree'] as const,
   users: (f: UserFilters) => ['admin', 'users', f] as const,
+  identityLinks: (id: string) => ['admin', 'identity-links', id] as const,
   audit: (action?: string) => ['admin', 'audit', action ?? ''] as const,
 };
 
@@ -31,6 +32,9 @@ export const adminCalls = {
   setRoles: (id: string, body: { roles: Array<{ role: string; orgPath: string; validFrom?: number | null; validUntil?: number | null }>; expectedVersion: number }) => unwrap(api.PUT('/api/admin/users/{id}/roles', { params: { path: { id } }, body })),
   setStatus: (id: string, body: { disabled: boolean; expectedVersion: number }) => unwrap(api.POST('/api/admin/users/{id}/status', { params: { path: { id } }, body })),
   resetPassword: (id: string, body: { expectedVersion: number }) => unwrap(api.POST('/api/admin/users/{id}/reset-password', { params: { path: { id } }, body })),
+  identityLinks: (id: string) => unwrap(api.GET('/api/admin/users/{id}/identity-links', { params: { path: { id } } })),
+  linkIdentity: (id: string, body: { provider: string; subject: string }) => unwrap(api.POST('/api/admin/users/{id}/identity-links', { params: { path: { id } }, body })),
+  unlinkIdentity: (id: string, body: { provider: string; subject: string }) => unwrap(api.POST('/api/admin/users/{id}/identity-links/remove', { params: { path: { id } }, body })),
   moveUser: (id: string, body: { orgPath: string; tasks: 'stay' | 'return-to-group'; expectedVersion: number }) => unwrap(api.POST('/api/admin/users/{id}/move', { params: { path: { id } }, body })),
 };
 

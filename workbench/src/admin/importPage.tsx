@@ -1,7 +1,8 @@
 /**
  * 数据导入导出, the import wizard: choose a kind → download its template → upload and check (a dry
  * run: every row's problem with its row and column, nothing written) → import (all or nothing) —
- * and exports of the admin's scope, masked unless revealed with a purpose (audited).
+ * and exports of the admin's scope, masked unless revealed with a purpose (audited). An import of
+ * users shows the new accounts' one-time initial passwords once.
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
@@ -9,6 +10,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/ApiError.ts';
+import { InitialPasswords } from './InitialPasswords.tsx';
 import { downloadTemplate, exportSheet, uploadSheet, type ImportKind, type Refusal } from './importApi.ts';
 
 const kinds: ImportKind[] = ['org-units', 'users', 'residents', 'devices'];
@@ -59,6 +61,7 @@ export default function ImportPage() {
         title={report.errors ? t('import.hasErrors', { count: report.errors }) : t('import.noErrors')} description={summary(report)} />}
       {applied && apply.data?.report && <Alert style={{ marginBottom: 8 }} type="success" showIcon role="status" data-testid="import-done" title={t('import.applied')} description={summary(apply.data.report)}
         action={<Button size="small" onClick={reset}>{t('import.again')}</Button>} />}
+      {applied && apply.data?.report?.initialPasswords?.length ? <InitialPasswords items={apply.data.report.initialPasswords} /> : null}
       {problems.length > 0 && (
         <Table<Problem> size="small" rowKey={(p) => `${p.row ?? 0}-${p.column}-${p.code}`} dataSource={problems} pagination={{ pageSize: 50 }} data-testid="import-problems" columns={[
           { title: t('import.col.row'), dataIndex: 'row', width: 70, render: (v?: number) => v ?? '—' },

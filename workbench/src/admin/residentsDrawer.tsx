@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client.ts';
 import type { ApiError } from '../api/ApiError.ts';
 import { ErrorState } from '../shared/ErrorState.tsx';
+import { RetireResident } from './RetireResident.tsx';
 
 const purposes = ['verify-identity', 'call-back', 'emergency', 'registry-maintenance', 'handle-case'] as const;
 type Purpose = (typeof purposes)[number];
@@ -43,6 +44,7 @@ export function ResidentDrawer({ id, onClose }: { id: string | null; onClose: ()
             { key: 'contacts', label: t('registry.col.contacts'), children: (r.emergencyContacts ?? []).map((c) => `${c.name ?? ''} ${c.phone ?? ''} ${c.relation ?? ''}`).join('；') || '—' },
             { key: 'version', label: t('registry.col.version'), children: r.version },
           ]} />
+          <RetireResident resident={r} />
           {!revealing && <Button style={{ marginTop: 12 }} onClick={() => setRevealing(true)} data-testid="reveal-open">{t('registry.reveal')}</Button>}
           {revealing && (
             <Form layout="vertical" style={{ marginTop: 12 }} onFinish={() => reveal.mutate()}>

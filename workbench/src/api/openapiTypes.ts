@@ -206,6 +206,41 @@ export interface paths {
         patch: operations["adminUpdateUser"];
         trace?: never;
     };
+    "/api/admin/users/{id}/identity-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用户的统一身份认证关联 A user’s OIDC identity links */
+        get: operations["adminListIdentityLinks"];
+        put?: never;
+        /** 关联统一身份认证账号（留痕） Link an OIDC subject to a user (audited) */
+        post: operations["adminAddIdentityLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/identity-links/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除统一身份认证关联（留痕） Unlink an OIDC subject from a user (audited) */
+        post: operations["adminRemoveIdentityLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users/{id}/move": {
         parameters: {
             query?: never;
@@ -1546,6 +1581,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/residents/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 注销居民（迁出或去世；保留历史，解除设备绑定） Retire a resident (moved away or deceased; history kept, devices unbound) */
+        post: operations["retireResident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/residents/{id}/reveal": {
         parameters: {
             query?: never;
@@ -2038,6 +2090,12 @@ export interface components {
         };
         AdapterList: {
             items: components["schemas"]["Adapter"][];
+        };
+        AdminIdentityLinks: {
+            items: {
+                provider: string;
+                subject: string;
+            }[];
         };
         AdminOrgMoved: {
             moved: {
@@ -2611,7 +2669,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.vote-invalid-choice" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "consent.not-found" | "consent.already-withdrawn" | "consent.forbidden" | "consent.bad-id-number" | "consent.bad-period" | "consent.refused" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "points.unknown-rule" | "points.hours-required" | "points.duplicate" | "points.unknown-reward" | "points.insufficient" | "points.out-of-stock" | "points.unknown-entry" | "points.not-reversible" | "points.already-reversed" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "org.code-invalid" | "org.code-taken" | "org.parent-not-found" | "org.level-invalid" | "org.move-cycle" | "org.move-same-parent" | "org.version-conflict" | "org.retired" | "org.has-open-cases" | "org.has-members" | "org.merge-invalid" | "org.name-invalid" | "org.is-root" | "user.username-taken" | "user.id-taken" | "user.version-conflict" | "user.role-unknown" | "user.role-above-own" | "user.validity-invalid" | "user.self-change" | "user.field-invalid" | "user.org-invalid" | "auth.password-change-required" | "auth.oidc-not-configured" | "auth.oidc-failed" | "auth.oidc-unlinked" | "ops.dead-letter-not-found" | "ops.metrics-token-required" | "resident.not-found" | "resident.version-conflict" | "resident.invalid" | "resident.duplicate-id-number" | "device.not-found" | "device.version-conflict" | "device.invalid" | "device.exists" | "import.bad-file" | "import.wrong-columns" | "import.too-many-rows" | "import.file-too-large" | "import.has-problems" | "internal";
+                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.vote-invalid-choice" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "consent.not-found" | "consent.already-withdrawn" | "consent.forbidden" | "consent.bad-id-number" | "consent.bad-period" | "consent.refused" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "points.unknown-rule" | "points.hours-required" | "points.duplicate" | "points.unknown-reward" | "points.insufficient" | "points.out-of-stock" | "points.unknown-entry" | "points.not-reversible" | "points.already-reversed" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "org.code-invalid" | "org.code-taken" | "org.parent-not-found" | "org.level-invalid" | "org.move-cycle" | "org.move-same-parent" | "org.version-conflict" | "org.retired" | "org.has-open-cases" | "org.has-members" | "org.merge-invalid" | "org.name-invalid" | "org.is-root" | "user.username-taken" | "user.id-taken" | "user.version-conflict" | "user.role-unknown" | "user.role-above-own" | "user.validity-invalid" | "user.self-change" | "user.field-invalid" | "user.identity-taken" | "user.org-invalid" | "auth.password-change-required" | "auth.oidc-not-configured" | "auth.oidc-failed" | "auth.oidc-unlinked" | "ops.dead-letter-not-found" | "ops.metrics-token-required" | "resident.not-found" | "resident.version-conflict" | "resident.invalid" | "resident.retired" | "resident.duplicate-id-number" | "device.not-found" | "device.version-conflict" | "device.invalid" | "device.exists" | "import.bad-file" | "import.wrong-columns" | "import.too-many-rows" | "import.file-too-large" | "import.has-problems" | "internal";
                 details: Record<string, never>;
                 message: string;
             };
@@ -2642,6 +2700,12 @@ export interface components {
             applied: boolean;
             created: number;
             errors: number;
+            /** @description 本次导入新建账号的初始密码（仅此一次显示，首次登录须修改） One-time initial passwords of the accounts this import created (shown once; changed at first sign-in) */
+            initialPasswords?: {
+                password: string;
+                row: number;
+                username: string;
+            }[];
             /** @enum {string} */
             kind: "org-units" | "users" | "residents" | "devices";
             /** @enum {string} */
@@ -2947,6 +3011,10 @@ export interface components {
             name: string;
             orgPath: string;
             phone?: string;
+            /** @description 注销时间（迁出或去世） When the resident was retired */
+            retiredAt?: number;
+            /** @enum {string} */
+            retiredReason?: "moved-away" | "deceased";
             sex?: string;
             updatedAt: number;
             updatedBy?: string;
@@ -2956,6 +3024,11 @@ export interface components {
         ResidentPage: {
             items: components["schemas"]["Resident"][];
             nextCursor?: string;
+        };
+        ResidentRetired: {
+            resident: components["schemas"]["Resident"];
+            /** @description 已解除绑定的设备 Devices unbound from the resident */
+            unboundDevices: string[];
         };
         ResidentReveal: {
             values: {
@@ -3716,6 +3789,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+        };
+    };
+    adminListIdentityLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminIdentityLinks"];
+                };
+            };
+        };
+    };
+    adminAddIdentityLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    provider: string;
+                    subject: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminIdentityLinks"];
+                };
+            };
+        };
+    };
+    adminRemoveIdentityLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    provider: string;
+                    subject: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminIdentityLinks"];
                 };
             };
         };
@@ -7665,6 +7872,7 @@ export interface operations {
                 orgPath?: string;
                 phone?: string;
                 q?: string;
+                status?: "active" | "retired" | "all";
             };
             header?: never;
             path?: never;
@@ -7860,6 +8068,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Resident"];
+                };
+            };
+        };
+    };
+    retireResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expectedVersion: number;
+                    /** @enum {string} */
+                    reason: "moved-away" | "deceased";
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentRetired"];
                 };
             };
         };

@@ -73,7 +73,7 @@ export async function createTestHost(plugin: Plugin, opts: TestHostOptions = {})
     async emit(_id, trigger, event) {
       seenPersonal.push(...personalValues(plugin.triggers?.[trigger]?.payload, event.data));
       const dup = ids.get(event.eventId);
-      const result = dup ? { ...dup, status: 'duplicate' as const } : opts.onEmit ? await opts.onEmit(trigger, event) : { status: event.start ? 'created' as const : 'advanced' as const, caseId: event.advance?.caseId ?? `case-${ids.size + 1}`, caseRef: `TB-TEST-${ids.size + 1}` };
+      const result = dup ? { ...dup, status: 'duplicate' as const } : opts.onEmit ? await opts.onEmit(trigger, event) : event.alive ? { status: 'recorded' as const } : { status: event.start ? 'created' as const : 'advanced' as const, caseId: event.advance?.caseId ?? `case-${ids.size + 1}`, caseRef: `TB-TEST-${ids.size + 1}` };
       if (!dup && result.status !== 'rejected') ids.set(event.eventId, result);
       emitted.push({ trigger, event, result });
       return result;

@@ -3,7 +3,8 @@
  * (mqtt-devices, alarm-receiver): any event from a device marks it seen and active; the technical
  * ticket an adapter opens for a silent device (`eventType: offline`) marks it silent, and the
  * `device_restored` event that closes that ticket, or any later event, marks it active again. Retired
- * devices stay retired.
+ * devices stay retired. A sign of life that opens no case (a periodic test, a panel heartbeat: an
+ * `alive` event) marks it seen and active too.
  * Wraps the trigger sink, so it records after the event was handled (accepted or refused by the item).
  */
 import type { EmitResult, TriggerEvent } from '@tongban/plugin-sdk';
@@ -32,9 +33,22 @@ export async function applyDeviceSignal(knex: Knex, ev: TriggerEvent, out: EmitR
   } else await notRetired(knex('devices').where({ id: deviceId })).update({ status: 'active', last_seen_at: at });
 }
 
-/** The sink with the registry updated after each accepted device event (a failed update is logged, never fails the alarm). */
+/** A sign of life (a periodic test, a heartbeat): the device is seen and active again unless retired. */
+export async function applyAlive(knex: Knex, deviceId: string, at: number): Promise<void> {
+  await knex('devices').where({ id: deviceId }).whereNot('status', 'retired').update({ status: 'active', last_seen_at: at });
+}
+
+/**
+ * The sink with the registry updated after each accepted device event (a failed update is logged,
+ * never fails the alarm). Signs of life (`alive`) stop here: they touch no case, so they need
+ * neither the case service nor its de-duplication (recording one twice changes nothing).
+ */
 export function withDeviceSignals(sink: Sink, knex: Knex, logger: Logger, now: () => number = Date.now): Sink {
   return async (pluginId, trigger, event) => {
+    if (event.alive) {
+      if (event.source === 'device') await applyAlive(knex, event.alive.deviceId, now());
+      return { status: 'recorded' };
+    }
     const out = await sink(pluginId, trigger, event);
     await applyDeviceSignal(knex, event, out, now()).catch((err) => logger.warn({ plugin: pluginId, code: 'registry.device-signal-failed', err: (err as Error).message }, 'device status not recorded'));
     return out;

@@ -3,13 +3,20 @@ import type { Knex } from 'knex';
 import type { AppAbility } from '../../authz/defineAbilities.ts';
 import type { PiiCodec } from '../../pii/createPiiCodec.ts';
 import type { Actor } from '../residents/KnexResidentStore.ts';
-import type { ProblemList, SheetRecord } from './importReport.ts';
+import type { RoleAssignment } from '../../identity/KnexIdentityStore.ts';
+import type { InitialPassword, ProblemList, SheetRecord } from './importReport.ts';
 
-/** The caller and the store. */
-export interface ImportContext { knex: Knex; dialect: 'sqlite' | 'mysql'; codec: PiiCodec; ability: AppAbility; actor: Actor; orgPaths: Set<string> }
+/**
+ * The caller and the store. `assignments` are the caller's role assignments at their units: a sheet
+ * of users grants roles only as the API lets this admin (inside their subtree, not above their rank).
+ */
+export interface ImportContext { knex: Knex; dialect: 'sqlite' | 'mysql'; codec: PiiCodec; ability: AppAbility; actor: Actor; assignments: RoleAssignment[]; orgPaths: Set<string> }
 
-/** A checked sheet, ready to write: counts, and the write itself (inside the caller's transaction). */
-export interface ImportPlan { created: number; updated: number; unchanged: number; write(trx: Knex.Transaction): Promise<void>; orgPaths: string[] }
+/**
+ * A checked sheet, ready to write: counts, and the write itself (inside the caller's transaction).
+ * A write that creates accounts answers their one-time initial passwords (shown once, never stored plain).
+ */
+export interface ImportPlan { created: number; updated: number; unchanged: number; write(trx: Knex.Transaction): Promise<void | InitialPassword[]>; orgPaths: string[] }
 
 /** One kind of import: checks the records (adding problems) and plans the writes. */
 export interface KindImporter { plan(records: SheetRecord[], problems: ProblemList, ctx: ImportContext): Promise<ImportPlan> }

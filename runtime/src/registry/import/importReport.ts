@@ -7,11 +7,16 @@ export interface RowProblem {
   message: { 'zh-CN': string; en: string };
 }
 
+/** A new account's one-time initial password: in the import's answer once, to hand over; changed at first sign-in. */
+export interface InitialPassword { row: number; username: string; password: string }
+
 /** The report. */
 export interface ImportReport {
   kind: string; mode: 'dry-run' | 'apply'; applied: boolean;
   rows: number; created: number; updated: number; unchanged: number; errors: number; warnings: number;
   problems: RowProblem[];
+  /** users created by this import (apply only): each one's initial password, shown this once */
+  initialPasswords?: InitialPassword[];
 }
 
 /** A row's cells by field, with where each came from (for problems). */

@@ -25,7 +25,9 @@ const schemas = {
   ImportReport: { type: 'object', additionalProperties: false, required: ['kind', 'mode', 'applied', 'rows', 'created', 'updated', 'unchanged', 'errors', 'warnings', 'problems'], properties: {
     kind: { type: 'string', enum: [...importKinds] }, mode: { type: 'string', enum: ['dry-run', 'apply'] }, applied: { type: 'boolean' },
     rows: { type: 'integer' }, created: { type: 'integer' }, updated: { type: 'integer' }, unchanged: { type: 'integer' }, errors: { type: 'integer' }, warnings: { type: 'integer' },
-    problems: { type: 'array', items: { $ref: '#/components/schemas/ImportProblem' } } } },
+    problems: { type: 'array', items: { $ref: '#/components/schemas/ImportProblem' } },
+    initialPasswords: { type: 'array', description: '本次导入新建账号的初始密码（仅此一次显示，首次登录须修改） One-time initial passwords of the accounts this import created (shown once; changed at first sign-in)',
+      items: { type: 'object', additionalProperties: false, required: ['row', 'username', 'password'], properties: { row: { type: 'integer' }, username: str, password: str } } } } },
 };
 /** A file answer (template or export) in either format. */
 const fileResponse: Record<string, OpResponse> = { '200': { description: '表格文件 The spreadsheet file',
@@ -72,7 +74,7 @@ export function importOperations(s: Services): Operation[] {
       async handler({ req, user, ability, params, query }) {
         gate(ability);
         const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const report = await s.registry.importSheet(params.kind as ImportKind, bytes, (query.mode ?? 'dry-run') as 'dry-run' | 'apply', ability, actorOf(user));
+        const report = await s.registry.importSheet(params.kind as ImportKind, bytes, (query.mode ?? 'dry-run') as 'dry-run' | 'apply', ability, actorOf(user), user.roles);
         if (report.applied && report.created + report.updated > 0) {
           // new units and staff must be in the engine's directory before a case is assigned to them
           if (params.kind === 'org-units' || params.kind === 'users') s.runOptions.invalidate();

@@ -141,6 +141,42 @@ describe.each(testDialects)('registry import and export on %s', (dialect) => {
     expect((await t.api('GET', '/api/devices?orgPath=/510722/510722300', { token: admin })).body.items.map((d: { id: string }) => d.id)).toEqual(['new-dev-1']);
   });
 
+  it('users from a sheet: the API’s rank and subtree rules per row; new accounts get a one-time password changed at first sign-in', async () => {
+    const ta = await t.api('POST', '/api/admin/users', { token: admin, body: { username: 'imp-tadmin', name: '东城镇管理员', orgPath: '/510722/510722100', password: 'Start1234', mustChangePassword: false, roles: [{ role: 'county-admin', orgPath: '/510722/510722100' }] } });
+    expect(ta.status, JSON.stringify(ta.body)).toBe(201);
+    const township = await t.token('imp-tadmin', 'Start1234');
+    const head = ['用户名', '姓名', '组织编码', '角色'];
+    const ok = ['imp-grid', '新网格员', G1, '网格员'];
+    const sheet = await xlsxOf([head, ok, ['imp-above', '甲', '510722100', '县级管理员'], ['imp-peer', '乙', '510722100', 'county-dispatcher'], ['imp-west', '丙', '510722200001', '社区工作者']]);
+    const dry = await post('users', 'dry-run', sheet, XLSX, township);
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    expect(dry.body.problems.map((p: { row: number; column: string; code: string }) => `${p.row}${p.column}:${p.code}`)).toEqual(['3D:role.above-own', '4D:role.above-own', '5C:org.out-of-scope']);
+    expect(dry.body.problems[0].message['zh-CN']).toContain('高于本人');
+    expect(dry.body.initialPasswords).toBeUndefined();
+    expect((await post('users', 'apply', sheet, XLSX, township)).body.error.code).toBe('import.has-problems');
+    expect(await t.db.knex('users').whereIn('username', ['imp-grid', 'imp-above']).count({ n: '*' }).then((r) => Number((r[0] as { n: number }).n))).toBe(0);
+    // the county admin may grant the same roles
+    expect((await post('users', 'dry-run', sheet)).body.errors).toBe(0);
+
+    const applied = await post('users', 'apply', await xlsxOf([head, ok]), XLSX, township);
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect(applied.body.initialPasswords).toEqual([{ row: 2, username: 'imp-grid', password: expect.stringMatching(/^Tb[A-Za-z2-9]{9}[2-9]$/) }]);
+    const password = applied.body.initialPasswords[0].password as string;
+    const login = await t.api('POST', '/api/auth/login', { body: { username: 'imp-grid', password } });
+    expect([login.status, login.body.error.code]).toEqual([403, 'auth.password-change-required']);
+    expect((await t.api('POST', '/api/me/password', { token: login.body.error.details.token, body: { current: password, next: 'Mine12345' } })).status).toBe(200);
+    expect((await t.api('POST', '/api/auth/login', { body: { username: 'imp-grid', password: 'Mine12345' } })).status).toBe(200);
+    // audited by username; the password is in no stored row
+    const entry = (await t.db.knex('audit_log').where({ action: 'registry.import' }).orderBy('seq', 'desc').first()) as { detail: string };
+    expect(JSON.parse(entry.detail)).toMatchObject({ kind: 'users', created: 1, initialPasswordsIssued: ['imp-grid'] });
+    const everything = JSON.stringify(await t.db.knex('audit_log').select('detail')) + JSON.stringify(await t.db.knex('users').select('*'));
+    expect(everything).not.toContain(password);
+    // a re-import changes nothing and issues no password
+    const again = await post('users', 'apply', await xlsxOf([head, ok]), XLSX, township);
+    expect(again.body).toMatchObject({ created: 0, unchanged: 1 });
+    expect(again.body.initialPasswords).toBeUndefined();
+  });
+
   it('staff without admin rights may not import (refused before the file is read)', async () => {
     const west = await t.token('reviewer.west');
     expect((await post('residents', 'dry-run', await xlsxOf([HEAD]), XLSX, west)).status).toBe(403);

@@ -8,7 +8,7 @@ import { appendAudit } from '../../audit/KnexAuditLog.ts';
 import { importColumns, type ImportKind } from './importColumns.ts';
 import { readSheet } from './readSheet.ts';
 import { sheetRecords } from './sheetRecords.ts';
-import { ProblemList, type ImportReport } from './importReport.ts';
+import { ProblemList, type ImportReport, type InitialPassword } from './importReport.ts';
 import type { ImportContext, KindImporter } from './importContext.ts';
 import { residentImporter } from './residentImport.ts';
 import { deviceImporter } from './deviceImport.ts';
@@ -40,15 +40,18 @@ export async function runImport(kind: ImportKind, bytes: Buffer, mode: 'dry-run'
   };
   if (mode === 'dry-run') return report;
   if (errors) throw new RefusedError('import.has-problems', { report });
+  let issued: InitialPassword[] = [];
   if (plan.created + plan.updated > 0) {
     await ctx.knex.transaction(async (trx) => {
-      await plan.write(trx);
+      issued = (await plan.write(trx)) ?? [];
       const orgPath = commonAncestor(plan.orgPaths) ?? undefined;
+      // who got an initial password is recorded (usernames), the passwords never are
       await appendAudit(trx, ctx.dialect, [{ at: Date.now(), actorId: ctx.actor.id, actorRoles: ctx.actor.roles, orgPath, action: 'registry.import',
-        detail: { kind, rows: records.length, created: plan.created, updated: plan.updated, unchanged: plan.unchanged, orgUnits: plan.orgPaths.slice(0, 200) } }]);
+        detail: { kind, rows: records.length, created: plan.created, updated: plan.updated, unchanged: plan.unchanged, orgUnits: plan.orgPaths.slice(0, 200),
+          ...(issued.length ? { initialPasswordsIssued: issued.map((p) => p.username).slice(0, 1000) } : {}) } }]);
     });
   }
-  return { ...report, applied: true };
+  return { ...report, applied: true, ...(issued.length ? { initialPasswords: issued } : {}) };
 }
 
 /** The deepest org path above every path (the audit entry's scope: whoever may read all of them). */

@@ -12,12 +12,17 @@ import type { PiiCodec } from '../../pii/createPiiCodec.ts';
 import { ConflictError, NotFoundError } from '../../errors/DomainError.ts';
 import { residentOf, residentRow, type Resident, type ResidentInput, type ResidentRow } from './residentRecord.ts';
 import { normalizeIdNumber, normalizePhone } from '../normalizeText.ts';
+import type { ResidentRetireReason } from '../registryKinds.ts';
 
 /** Who makes a change (for the audit entry). */
 export interface Actor { id: string; roles: string[] }
 
 /** Filters of a list. */
-export interface ResidentFilter { q?: string; phone?: string; idNumber?: string; orgPath?: string; category?: string; householdId?: string; limit: number; after?: [string, string] }
+export interface ResidentFilter {
+  q?: string; phone?: string; idNumber?: string; orgPath?: string; category?: string; householdId?: string; limit: number; after?: [string, string];
+  /** registered residents (default), retired ones (moved away, deceased), or both */
+  status?: 'active' | 'retired' | 'all';
+}
 
 /** The names of the fields a change touched (audit entries name fields, never values). */
 export function changedFields(before: Resident | undefined, after: ResidentInput): string[] {
@@ -43,6 +48,8 @@ export function createResidentStore(knex: Knex, dialect: 'sqlite' | 'mysql', cod
     async list(ability: AppAbility, f: ResidentFilter): Promise<{ items: Resident[]; next?: [string, string] }> {
       const q = knex('residents').select('residents.*').orderBy([{ column: 'name_sort' }, { column: 'id' }]).limit(f.limit + 1);
       if (!applyScope(q, knex, ability, 'read', 'Resident', 'residents')) return { items: [] };
+      if ((f.status ?? 'active') === 'active') q.whereNull('retired_at');
+      else if (f.status === 'retired') q.whereNotNull('retired_at');
       if (f.q) q.where('name', 'like', `%${f.q.replace(/[\\%_]/g, '')}%`); // wildcards dropped, not escaped: LIKE escapes differ between SQLite and MySQL
       if (f.phone) q.where('phone_hmac', codec.hmac(normalizePhone(f.phone)));
       if (f.idNumber) q.where('id_hmac', codec.hmac(normalizeIdNumber(f.idNumber)));
@@ -78,6 +85,7 @@ export function createResidentStore(knex: Knex, dialect: 'sqlite' | 'mysql', cod
     async update(ability: AppAbility, id: string, input: ResidentInput, expectedVersion: number, actor: Actor): Promise<Resident> {
       return knex.transaction(async (trx) => {
         const before = residentOf(await visibleRow(trx, ability, id, 'manage'), codec);
+        if (before.retiredAt !== undefined) throw new ConflictError('resident.retired', { id });
         if (before.version !== expectedVersion) throw new ConflictError('resident.version-conflict', { currentVersion: before.version });
         const row = residentRow(id, input, codec, { version: before.version + 1, createdAt: before.createdAt, at: Date.now(), by: actor.id });
         const clash = (await trx('residents').where({ id_hmac: row.id_hmac }).whereNot({ id }).first('id')) as { id: string } | undefined;
@@ -87,6 +95,26 @@ export function createResidentStore(knex: Knex, dialect: 'sqlite' | 'mysql', cod
         if (!n) throw new ConflictError('resident.version-conflict', {});
         await audit(trx, actor, input.orgPath, 'resident.update', { residentId: id, fields: changedFields(before, input), fromOrg: before.orgPath !== input.orgPath ? before.orgPath : undefined });
         return residentOf(row, codec);
+      });
+    },
+
+    /**
+     * Retires a resident who moved away or died (if still at `expectedVersion`): out of lists and
+     * bindings, kept for the history of their cases. Every device bound to them is unbound in the
+     * same transaction; one audit entry names the reason and the devices.
+     */
+    async retire(ability: AppAbility, id: string, input: { reason: ResidentRetireReason; expectedVersion: number }, actor: Actor): Promise<{ resident: Resident; unboundDevices: string[] }> {
+      return knex.transaction(async (trx) => {
+        const before = residentOf(await visibleRow(trx, ability, id, 'manage'), codec);
+        if (before.retiredAt !== undefined) throw new ConflictError('resident.retired', { id });
+        if (before.version !== input.expectedVersion) throw new ConflictError('resident.version-conflict', { currentVersion: before.version });
+        const at = Date.now();
+        const n = await trx('residents').where({ id, version: input.expectedVersion }).update({ retired_at: at, retired_reason: input.reason, version: input.expectedVersion + 1, updated_at: at, updated_by: actor.id });
+        if (!n) throw new ConflictError('resident.version-conflict', {});
+        const devices = ((await trx('devices').where({ resident_id: id }).orderBy('id').select('id')) as Array<{ id: string }>).map((d) => d.id);
+        if (devices.length) await trx('devices').where({ resident_id: id }).update({ resident_id: null, version: trx.raw('version + 1'), updated_at: at, updated_by: actor.id });
+        await audit(trx, actor, before.orgPath, 'resident.retire', { residentId: id, reason: input.reason, unboundDevices: devices });
+        return { resident: residentOf((await trx('residents').where({ id }).first()) as ResidentRow, codec), unboundDevices: devices };
       });
     },
 

@@ -7,7 +7,7 @@ import { idNumberProblem, idNumberBirthDate, idNumberSex } from '@tongban/engine
 import type { PiiCodec } from '../../pii/createPiiCodec.ts';
 import { depthOfPath, isOrgPath, orgLevelsOf } from '../../identity/orgPath.ts';
 import { fieldProblem, type FieldProblem } from '../fieldProblems.ts';
-import { residentCategoryIds, type ResidentCategory } from '../registryKinds.ts';
+import { residentCategoryIds, type ResidentCategory, type ResidentRetireReason } from '../registryKinds.ts';
 import { normalizeIdNumber, normalizePhone } from '../normalizeText.ts';
 
 /** An emergency contact. */
@@ -22,13 +22,18 @@ export interface ResidentInput {
 }
 
 /** A stored resident, opened (plain values). */
-export interface Resident extends ResidentInput { id: string; version: number; createdAt: number; updatedAt: number; updatedBy?: string }
+export interface Resident extends ResidentInput {
+  id: string; version: number; createdAt: number; updatedAt: number; updatedBy?: string;
+  /** set when the resident moved away or died: out of lists and device bindings, kept for the history */
+  retiredAt?: number; retiredReason?: ResidentRetireReason;
+}
 
 /** The stored row. */
 export interface ResidentRow {
   id: string; name: string; name_sort: string; sex: string | null; birth_date: string | null; id_number: string; id_hmac: string;
   phone: string | null; phone_hmac: string | null; address: string | null; categories: string; household_id: string | null; household_relation: string | null;
   contacts: string | null; user_id: string | null; version: number; created_at: number; updated_at: number; updated_by: string | null;
+  retired_at?: number | null; retired_reason?: string | null;
   org_path: string; org_l1: string | null; org_l2: string | null; org_l3: string | null; org_l4: string | null;
 }
 
@@ -100,5 +105,7 @@ export function residentOf(row: ResidentRow, codec: PiiCodec): Resident {
   if (row.contacts) out.emergencyContacts = JSON.parse(codec.decrypt(row.contacts)) as Contact[];
   if (row.user_id) out.userId = row.user_id;
   if (row.updated_by) out.updatedBy = row.updated_by;
+  if (row.retired_at !== null && row.retired_at !== undefined) out.retiredAt = Number(row.retired_at);
+  if (row.retired_reason) out.retiredReason = row.retired_reason as ResidentRetireReason;
   return out;
 }

@@ -1,6 +1,6 @@
 /** JSON Schemas of the resident API (request bodies and the component schemas of answers). */
 import { S } from '../../http/operation.ts';
-import { registryPurposes, residentCategoryIds } from '../registryKinds.ts';
+import { registryPurposes, residentCategoryIds, residentRetireReasonIds } from '../registryKinds.ts';
 import { revealableResidentFields } from './residentView.ts';
 
 const text = (max: number) => ({ type: 'string', maxLength: max });
@@ -17,6 +17,7 @@ export const residentInputProps = {
 
 export const residentCreateBody = S.object(residentInputProps, ['name', 'idNumber', 'orgPath']);
 export const residentUpdateBody = S.object({ ...residentInputProps, expectedVersion: S.version }, ['name', 'idNumber', 'orgPath', 'expectedVersion']);
+export const residentRetireBody = S.object({ reason: { type: 'string', enum: residentRetireReasonIds }, expectedVersion: S.version }, ['reason', 'expectedVersion']);
 export const residentRevealBody = S.object({
   fields: { type: 'array', minItems: 1, maxItems: revealableResidentFields.length, uniqueItems: true, items: { type: 'string', enum: revealableResidentFields } },
   purpose: { type: 'string', enum: [...registryPurposes] },
@@ -32,6 +33,7 @@ const residentView = {
     householdId: str, householdRelation: str, userId: str, updatedBy: str,
     emergencyContacts: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { name: str, phone: str, relation: str } } },
     version: { type: 'integer' }, createdAt: { type: 'integer' }, updatedAt: { type: 'integer' },
+    retiredAt: { type: 'integer', description: '注销时间（迁出或去世） When the resident was retired' }, retiredReason: { type: 'string', enum: residentRetireReasonIds },
     masked: { ...strList, description: '以掩码显示的字段 Fields shown masked' }, hidden: { ...strList, description: '未显示的字段 Fields not shown' },
   },
 };
@@ -39,5 +41,7 @@ const residentView = {
 export const residentComponents = {
   Resident: residentView,
   ResidentPage: { type: 'object', additionalProperties: false, required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Resident' } }, nextCursor: str } },
+  ResidentRetired: { type: 'object', additionalProperties: false, required: ['resident', 'unboundDevices'], properties: {
+    resident: { $ref: '#/components/schemas/Resident' }, unboundDevices: { ...strList, description: '已解除绑定的设备 Devices unbound from the resident' } } },
   ResidentReveal: { type: 'object', additionalProperties: false, required: ['values'], properties: { values: { type: 'object', additionalProperties: true } } },
 };

@@ -1,6 +1,7 @@
 /**
  * 居民档案: list and search (name, or phone / ID number through the keyed hash), read (masked),
- * create and edit (county admins, in their scope, `expectedVersion`), reveal with a purpose (audited).
+ * create and edit (county admins, in their scope, `expectedVersion`), reveal with a purpose (audited),
+ * retire (moved away, deceased: out of lists and device bindings, kept in history, audited).
  */
 import { ForbiddenError, RefusedError } from '../../errors/DomainError.ts';
 import { created, defineOperation, ok, S, type Operation } from '../../http/operation.ts';
@@ -10,7 +11,7 @@ import { mayAny, mayAt } from '../registryScope.ts';
 import { residentCategoryIds } from '../registryKinds.ts';
 import { checkResident, normalizeResident, type ResidentInput } from './residentRecord.ts';
 import { mayRevealResidentField, residentView } from './residentView.ts';
-import { residentComponents, residentCreateBody, residentRevealBody, residentUpdateBody } from './residentSchemas.ts';
+import { residentComponents, residentCreateBody, residentRetireBody, residentRevealBody, residentUpdateBody } from './residentSchemas.ts';
 import { valuesAt } from '../../pii/dataPaths.ts';
 import type { UserRecord } from '../../identity/KnexIdentityStore.ts';
 
@@ -35,7 +36,8 @@ export function residentOperations(s: Services): Operation[] {
   return [
     defineOperation({ method: 'get', path: '/api/residents', operationId: 'listResidents', tag: 'registry', schemas, responses: ok('ResidentPage'), summary: '居民档案列表（辖区内，可按姓名、手机号、身份证号查找） Residents in scope',
       query: { q: { type: 'string', maxLength: 50 }, phone: { type: 'string', maxLength: 20 }, idNumber: { type: 'string', maxLength: 30 }, orgPath: S.orgPath,
-        category: { type: 'string', enum: residentCategoryIds }, householdId: { type: 'string', maxLength: 64 }, limit: S.limit, cursor: S.cursor },
+        category: { type: 'string', enum: residentCategoryIds }, householdId: { type: 'string', maxLength: 64 }, limit: S.limit, cursor: S.cursor,
+        status: { type: 'string', enum: ['active', 'retired', 'all'], default: 'active', description: '在册（默认）、已注销或全部 Registered (default), retired or all' } },
       async handler({ user, ability, query }) {
         if (!mayAny(ability, 'read', 'Resident')) throw new ForbiddenError('authz.forbidden');
         // a filter on a special identity tells who is in that group: only roles that may see it
@@ -72,6 +74,15 @@ export function residentOperations(s: Services): Operation[] {
         const r = await store.update(ability, params.id, input, body.expectedVersion, actorOf(user));
         await s.registry.changed();
         return { body: residentView(r, rolesOf(user)) };
+      } }),
+    defineOperation({ method: 'post', path: '/api/residents/{id}/retire', operationId: 'retireResident', tag: 'registry', schemas, responses: ok('ResidentRetired'),
+      summary: '注销居民（迁出或去世；保留历史，解除设备绑定） Retire a resident (moved away or deceased; history kept, devices unbound)',
+      params: { id: S.id }, body: residentRetireBody,
+      async handler({ user, ability, params, body }) {
+        if (!mayAny(ability, 'manage', 'Resident')) throw new ForbiddenError('authz.forbidden');
+        const out = await store.retire(ability, params.id, { reason: body.reason, expectedVersion: body.expectedVersion }, actorOf(user));
+        await s.registry.changed(); // the device adapters drop the bindings
+        return { body: { resident: residentView(out.resident, rolesOf(user)), unboundDevices: out.unboundDevices } };
       } }),
     defineOperation({ method: 'post', path: '/api/residents/{id}/reveal', operationId: 'revealResident', tag: 'registry', schemas, responses: ok('ResidentReveal'), summary: '查看居民个人信息原文（须说明目的，留痕） Reveal a resident’s personal data (audited)',
       params: { id: S.id }, body: residentRevealBody,

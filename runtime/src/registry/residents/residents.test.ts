@@ -112,4 +112,42 @@ describe.each(testDialects)('resident registry on %s', (dialect) => {
     const gw = await t.api('POST', '/api/residents', { token: await t.token('grid1'), body: { name: '某', idNumber: GOOD_ID, orgPath: GRID1 } });
     expect(gw.status).toBe(403);
   });
+
+  it('retires a resident who moved away or died: out of lists and bindings, kept in history, devices unbound, audited', async () => {
+    const admin = await t.token('admin');
+    const { adapterBindings } = await import('../devices/adapterRegistry.ts');
+    const bound = (await t.db.knex('devices').where({ resident_id: ELDER.id }).orderBy('id').pluck('id')) as string[];
+    expect(bound.length).toBeGreaterThan(0);
+    expect((await adapterBindings(t.db.knex, t.rt.codec)).some((b) => 'elder' in b && b.elder.residentId === ELDER.id)).toBe(true);
+    const before = (await t.api('GET', `/api/residents/${ELDER.id}`, { token: admin })).body as { version: number };
+    const stale = await t.api('POST', `/api/residents/${ELDER.id}/retire`, { token: admin, body: { reason: 'deceased', expectedVersion: before.version + 5 } });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'resident.version-conflict']);
+    const bad = await t.api('POST', `/api/residents/${ELDER.id}/retire`, { token: admin, body: { reason: 'vanished', expectedVersion: before.version } });
+    expect(bad.status).toBe(400);
+    const west = await t.api('POST', `/api/residents/${WEST}/retire`, { token: await t.token('grid1'), body: { reason: 'moved-away', expectedVersion: 1 } });
+    expect(west.status).toBe(403);
+    const retired = await t.api('POST', `/api/residents/${ELDER.id}/retire`, { token: admin, body: { reason: 'deceased', expectedVersion: before.version } });
+    expect(retired.status, JSON.stringify(retired.body)).toBe(200);
+    expect(retired.body).toMatchObject({ resident: { id: ELDER.id, retiredReason: 'deceased', version: before.version + 1 }, unboundDevices: bound });
+    // out of lists and lookups, still readable by id (the history of their cases names them)
+    const list = await t.api('GET', '/api/residents?limit=200', { token: admin });
+    expect(list.body.items.some((r: { id: string }) => r.id === ELDER.id)).toBe(false);
+    expect((await t.api('GET', `/api/residents?idNumber=${ELDER.idNumber}`, { token: admin })).body.items).toEqual([]);
+    const gone = await t.api('GET', '/api/residents?status=retired', { token: admin });
+    expect(gone.body.items.map((r: { id: string }) => r.id)).toEqual([ELDER.id]);
+    expect((await t.api('GET', `/api/residents/${ELDER.id}`, { token: admin })).body.retiredAt).toBeGreaterThan(0);
+    // the devices are unbound, and the adapters' bindings no longer carry the resident
+    expect(await t.db.knex('devices').whereIn('id', bound).whereNotNull('resident_id').count({ n: '*' }).then((r) => Number((r[0] as { n: number }).n))).toBe(0);
+    expect((await adapterBindings(t.db.knex, t.rt.codec)).some((b) => 'elder' in b && b.elder.residentId === ELDER.id)).toBe(false);
+    const dev = await t.api('GET', `/api/devices/${bound[0]}`, { token: admin });
+    expect(dev.body.residentId).toBeUndefined();
+    // no more edits, no second retirement, no new device binding
+    const edit = await t.api('PUT', `/api/residents/${ELDER.id}`, { token: admin, body: { name: '某', idNumber: ELDER.idNumber, orgPath: GRID1, expectedVersion: before.version + 1 } });
+    expect([edit.status, edit.body.error.code]).toEqual([409, 'resident.retired']);
+    expect((await t.api('POST', `/api/residents/${ELDER.id}/retire`, { token: admin, body: { reason: 'moved-away', expectedVersion: before.version + 1 } })).body.error.code).toBe('resident.retired');
+    const rebind = await t.api('PUT', `/api/devices/${bound[0]}`, { token: admin, body: { type: dev.body.type, orgPath: dev.body.orgPath, residentId: ELDER.id, expectedVersion: dev.body.version } });
+    expect(rebind.status).toBe(422);
+    const entry = (await t.db.knex('audit_log').where({ action: 'resident.retire' }).first()) as { detail: string };
+    expect(JSON.parse(entry.detail)).toEqual({ residentId: ELDER.id, reason: 'deceased', unboundDevices: bound });
+  });
 });
