@@ -2349,6 +2349,13 @@ export interface components {
             ok: boolean;
         };
         ClientConfig: {
+            /** @description 附件上传限制 What an attachment upload may be */
+            attachments: {
+                /** @description 单个附件的最大字节数 Largest file, bytes */
+                maxBytes: number;
+                /** @description 允许的内容类型 Allowed content types */
+                types: string[];
+            };
             calendar: {
                 county: {
                     [key: string]: unknown;

@@ -4,7 +4,7 @@
  * phone), 手写签名. Each shows what it holds as text (never as markup).
  */
 import { useState } from 'react';
-import { Button, Image, Input, InputNumber, Space, Typography, Upload } from 'antd';
+import { Button, Image, Input, InputNumber, Space, Tag, Typography, Upload } from 'antd';
 import { CameraOutlined, EnvironmentOutlined, IdcardOutlined } from '@ant-design/icons';
 import type { FieldProps, RegistryFieldsType, RegistryWidgetsType, WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
@@ -95,7 +95,10 @@ export function LocationField(p: FieldProps) {
   );
 }
 
-/** 照片/附件: the camera on a phone (or files); each file is stored at once and the field keeps its id. */
+/**
+ * 照片/附件: the camera on a phone (or files); each file is stored at once and the field keeps its id —
+ * offline, the id of the copy kept on the device (`local-…`, shown as 待上传) until the network returns.
+ */
 export function AttachmentsField(p: FieldProps) {
   const { t } = useTranslation();
   const ctx = ctxOf(p);
@@ -123,6 +126,7 @@ export function AttachmentsField(p: FieldProps) {
         {ids.map((id) => (
           <div key={id} style={{ textAlign: 'center' }}>
             {previewOf(id) ? <Image src={previewOf(id)} width={72} height={72} style={{ objectFit: 'cover' }} alt={t('widget.photo')} /> : <div style={{ width: 72, height: 72, background: '#f5f5f5', display: 'grid', placeItems: 'center' }}>{t('widget.photo')}</div>}
+            {id.startsWith('local-') && <div><Tag data-testid="photo-pending" style={{ marginInlineEnd: 0, color: '#873800', background: '#fff7e6', borderColor: '#ffc069' }}>{t('photo.pending')}</Tag></div>}
             {!p.readonly && <Button size="small" type="link" onClick={() => p.onChange(ids.filter((x) => x !== id), p.fieldPathId.path)}>{t('action.remove')}</Button>}
           </div>
         ))}
