@@ -5,7 +5,7 @@
  * photos from the camera, location from the device, 读取身份证 when a reader bridge is configured.
  * Submitting shows the case number and who handles it next, then goes to 我发起的.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Progress, Result, Select, Space, Steps, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Definition } from '@tongban/engine';
@@ -42,6 +42,9 @@ function Guided({ def, draftId, userId, orgs }: { def: Definition; draftId: stri
   const [errors, setErrors] = useState<ErrorTree>();
   const hidden = hiddenFor(def, formId, draft.data);
   const form = toRjsf(def, formId, { lang, step: steps[step]!.id || undefined, hidden });
+  // rjsf keeps the formContext of its first render (its deepEquals ignores functions): callbacks read the current draft here
+  const live = useRef({ data: draft.data, props: form.schema.properties });
+  live.current = { data: draft.data, props: form.schema.properties };
   const submit = useMutation({
     mutationFn: async () => {
       const created = await unwrap(api.POST('/api/cases', { body: { definitionId: def.id, orgPath: draft.orgPath ?? orgs[0]!, data: draft.data, draftId } }));
@@ -80,7 +83,7 @@ function Guided({ def, draftId, userId, orgs }: { def: Definition; draftId: stri
       <Typography.Title level={2} style={{ fontSize: 16 }}>{pick(steps[step]!.title, lang)}</Typography.Title>
       <CaseForm schema={form.schema} uiSchema={form.uiSchema} data={draft.data} errors={errors} onChange={(data) => sync.update({ data: { ...draft.data, ...data } })}
         context={{ upload, bridgeUrl: cfg.data?.config.idCardBridgeUrl ?? null,
-          onCardRead: (card) => sync.update({ data: { ...draft.data, ...(card.name && 'reporterName' in (form.schema.properties as object) ? { reporterName: card.name } : {}) } }) }} />
+          onCardRead: (card) => sync.update({ data: { ...live.current.data, ...(card.name && 'reporterName' in (live.current.props as object) ? { reporterName: card.name } : {}) } }) }} />
       {submit.isError && <Alert type="error" role="alert" showIcon style={{ marginBottom: 12 }} title={(submit.error as Error).message}
         description={submit.error instanceof ApiError ? <span>{submit.error.code}{((submit.error.details.diagnostics as Array<{ message: { 'zh-CN': string; en: string } }>) ?? []).map((d, i) => <div key={i}>{pick(d.message, lang)}</div>)}</span> : undefined} />}
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>

@@ -4,7 +4,7 @@
  * checks the server would make (size, type), so a photo that would be refused is refused now, with
  * its name and the reason in the user's language.
  */
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/ApiError.ts';
@@ -36,7 +36,11 @@ export function checkPhoto(file: Blob, limits?: UploadLimits): string | undefine
 /** The form's `upload`: to the draft when online, kept on the device when not. */
 export function usePhotoUpload(userId: string, draftId: string, limits?: UploadLimits): (file: Blob, name: string) => Promise<Uploaded> {
   const { t } = useTranslation();
+  // read at call time: the form may hold the callback of an earlier render (before the limits arrived)
+  const current = useRef({ limits, t });
+  current.current = { limits, t };
   return useCallback(async (file: Blob, name: string) => {
+    const { limits, t } = current.current;
     const refused = checkPhoto(file, limits);
     if (refused) throw new Error(photoRefusal(t, name, refused, '', limits));
     if (navigator.onLine !== false) {
@@ -49,5 +53,5 @@ export function usePhotoUpload(userId: string, draftId: string, limits?: UploadL
     }
     const kept = await keepOfflinePhoto(userId, draftId, file, name);
     return { id: kept.id, name, mime: kept.mime, size: kept.size };
-  }, [t, userId, draftId, limits]);
+  }, [userId, draftId]);
 }
