@@ -115,10 +115,13 @@ describe('workbench journeys in Chromium', () => {
     await p.getByLabel('联系电话').fill('13900001111');
     // the location from the device, then corrected by hand
     await p.getByRole('button', { name: '获取当前位置' }).click();
-    await expect.poll(() => p.getByLabel('纬度').inputValue()).toBe('31.092134');
-    expect(await p.getByLabel('经度').inputValue()).toBe('105.085321');
-    await p.getByLabel('经度').fill('105.0861');
-    await p.getByLabel('经度').blur();
+    await expect.poll(() => p.getByLabel('纬度', { exact: true }).inputValue()).toBe('31.092134');
+    expect(await p.getByLabel('经度', { exact: true }).inputValue()).toBe('105.085321');
+    // moved 10 m north on the pad (图上微调, no map tiles), then the longitude typed
+    await p.getByTestId('location-pad').press('ArrowUp');
+    await expect.poll(() => p.getByLabel('纬度', { exact: true }).inputValue()).toBe('31.092224');
+    await p.getByLabel('经度', { exact: true }).fill('105.0861');
+    await p.getByLabel('经度', { exact: true }).blur();
     await expect.poll(() => p.getByTestId('draft-status').innerText()).toContain('离线');
     await expect.poll(() => p.getByTestId('submit-report').isDisabled()).toBe(true); // not before the photos are up
     await shot(p, 'worker-report-offline');
@@ -131,7 +134,7 @@ describe('workbench journeys in Chromium', () => {
     await expect.poll(() => p.getByTestId('photos-refused').innerText()).toContain('照片「fake.png」未能上传：文件类型不支持');
     expect(await p.getByTestId('photos-pending').count()).toBe(0);
     const drafts = await app.api('GET', '/api/drafts', { token: await app.token(people.gridWorker) });
-    expect(drafts.body.items[0].data).toMatchObject({ address: '幸福路8号2栋', reporterPhone: '13900001111', location: { lat: 31.092134, lng: 105.0861, datum: 'WGS84' } });
+    expect(drafts.body.items[0].data).toMatchObject({ address: '幸福路8号2栋', reporterPhone: '13900001111', location: { lat: 31.092224, lng: 105.0861, datum: 'WGS84' } });
     const photos = drafts.body.items[0].data.photos as string[];
     expect(photos).toHaveLength(2);
     expect(photos.filter((id) => id.startsWith('local-'))).toEqual([]);
@@ -163,9 +166,9 @@ describe('workbench journeys in Chromium', () => {
     await p.getByTestId('next-step').click();
     await p.getByRole('button', { name: '获取当前位置' }).click();
     await expect.poll(() => p.getByRole('alert').allInnerTexts()).toContainEqual(expect.stringMatching(/未获得定位权限，请手动填写|无法获取当前位置，请手动填写/));
-    await p.getByLabel('纬度').fill('31.1');
-    await p.getByLabel('经度').fill('105.08');
-    await p.getByLabel('经度').blur();
+    await p.getByLabel('纬度', { exact: true }).fill('31.1');
+    await p.getByLabel('经度', { exact: true }).fill('105.08');
+    await p.getByLabel('经度', { exact: true }).blur();
     await expect.poll(async () => (await app.api('GET', '/api/drafts', { token: await app.token(people.gridWorker) })).body.items[0]?.data.location).toEqual({ lat: 31.1, lng: 105.08, datum: 'WGS84' });
     await checkA11y(p, 'report location');
   }, 90_000);

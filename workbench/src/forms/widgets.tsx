@@ -10,6 +10,7 @@ import type { FieldProps, RegistryFieldsType, RegistryWidgetsType, WidgetProps }
 import { useTranslation } from 'react-i18next';
 import type { FormCtx } from './formContext.ts';
 import { SignaturePad } from './SignaturePad.tsx';
+import { LocationPad } from './LocationPad.tsx';
 import { previewOf, rememberPreview } from './photoPreviews.ts';
 
 const ctxOf = (p: { registry: { formContext?: unknown } }) => (p.registry.formContext ?? {}) as FormCtx;
@@ -64,7 +65,7 @@ export function SignatureWidget(p: WidgetProps) {
   return <SignaturePad disabled={p.readonly || !ctx.upload} onSigned={async (png) => { const f = await ctx.upload!(png, 'signature.png'); p.onChange(f.id); }} />;
 }
 
-/** 定位: the device's position (获取当前位置), or typed in; WGS84 as browsers give it. */
+/** 定位: the device's position (获取当前位置), or typed in, or moved on the pad (图上微调); WGS84 as browsers give it. */
 export function LocationField(p: FieldProps) {
   const { t } = useTranslation();
   const v = (p.formData ?? {}) as { lat?: number; lng?: number; datum?: string };
@@ -88,6 +89,7 @@ export function LocationField(p: FieldProps) {
         <InputNumber aria-label={t('widget.lat')} placeholder={t('widget.lat')} value={v.lat} min={3} max={54} step={0.000001} readOnly={p.readonly} onChange={(x) => set({ lat: x ?? undefined })} />
         <InputNumber aria-label={t('widget.lng')} placeholder={t('widget.lng')} value={v.lng} min={73} max={136} step={0.000001} readOnly={p.readonly} onChange={(x) => set({ lng: x ?? undefined })} />
       </Space>
+      {typeof v.lat === 'number' && typeof v.lng === 'number' && !p.readonly && <LocationPad value={{ lat: v.lat, lng: v.lng }} onMove={(x) => set(x)} />}
       {state === 'denied' && <div role="alert"><Typography.Text type="warning">{t('widget.locateDenied')}</Typography.Text></div>}
       {state === 'unavailable' && <div role="alert"><Typography.Text type="warning">{t('widget.locateUnavailable')}</Typography.Text></div>}
       {p.rawErrors?.map((e) => <div key={e}><Typography.Text type="danger">{e}</Typography.Text></div>)}
