@@ -103,7 +103,7 @@ describe('workbench journeys in Chromium', () => {
     await p.locator('input[type=file]').setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(1024 * 1024 + 1, 0xff) });
     await expect.poll(() => p.getByRole('alert').allInnerTexts(), { timeout: 15_000 }).toContainEqual(expect.stringContaining('照片「huge.jpg」未能上传：文件过大，单个附件不能超过 1.0 MB'));
     // one that only the server can tell (not an image inside) waits with the others
-    await p.locator('input[type=file]').setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
+    await p.locator('input[type=file]').setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]) }); // a program's first bytes
     await expect.poll(() => p.getByTestId('photo-pending').count()).toBe(2);
     const kept = await p.evaluate(() => new Promise<string[]>((resolve) => {
       const open = indexedDB.open('tongban-offline');
