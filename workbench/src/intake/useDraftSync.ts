@@ -46,14 +46,21 @@ export function useDraftSync(userId: string, initial: LocalDraft) {
 
   /** Uploads the photos of this draft kept on the device; false when the network is still away. */
   const sendPhotos = useCallback(async (): Promise<boolean> => {
-    const kept = await offlinePhotosOf(userId, latest.current.id).catch(() => []);
-    if (!kept.length) return true;
+    // the ids first: a photo is written to the device before its id enters the form, so each one named is found below
+    const started = Date.now();
     const named = new Set(localIdsIn(latest.current.data));
+    const kept = await offlinePhotosOf(userId, latest.current.id).catch(() => undefined);
+    if (!kept) return true; // no IndexedDB here: nothing was kept
     const done = new Map<string, string | null>();
+    // a local id whose file is gone from the device (site data cleared) can never be sent: it leaves the form
+    for (const id of named) if (!kept.some((k) => k.id === id)) done.set(id, null);
     const lost: RefusedPhoto[] = [];
     let reachable = true;
     for (const photo of kept) {
-      if (!named.has(photo.id)) { await forgetOfflinePhoto(photo.id); continue; } // removed from the form meanwhile
+      if (!named.has(photo.id)) { // removed from the form (or taken just now, its id not yet in the form: left for the next push)
+        if (photo.createdAt < started - 10_000) await forgetOfflinePhoto(photo.id);
+        continue;
+      }
       try {
         const up = await uploadToDraft(photo.draftId, photo.blob, photo.name);
         rememberPreview(up.id, photo.blob);
