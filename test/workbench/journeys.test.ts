@@ -59,6 +59,7 @@ describe('workbench journeys in Chromium', () => {
     await p.getByTestId('case-ref').waitFor();
     await expect.poll(() => p.getByTestId('case-data').innerText()).toContain('<b>夜间</b><img src=x');
     expect(await p.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await p.getByTestId('case-data').innerText()).toContain('1 个附件（见「附件」）'); // the photo's id is not shown as data
     await p.locator('[data-action="return"]').click();
     await p.getByTestId('action-submit').click();
     await expect.poll(() => p.getByRole('alert').allInnerTexts()).toContainEqual(expect.stringContaining('意见'));
