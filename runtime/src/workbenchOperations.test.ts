@@ -117,5 +117,7 @@ describe.each(testDialects)('workbench endpoints on %s', (dialect) => {
     const c = await t.api('GET', '/api/client-config');
     expect(c.body.calendar.years.map((y: { year: number }) => y.year)).toContain(2026);
     expect(c.body.idCardBridgeUrl).toBeNull();
+    // the device refuses an offline photo the server would refuse later
+    expect(c.body.attachments).toEqual({ maxBytes: 10 * 1024 * 1024, types: expect.arrayContaining(['image/jpeg', 'image/png', 'image/webp']) });
   });
 });

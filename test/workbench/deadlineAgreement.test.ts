@@ -10,7 +10,7 @@ import { describeDeadline } from '../../runtime/src/deadlines/describeDeadline.t
 import { calendarsOf, liveDeadline } from '../../workbench/src/deadlines/liveDeadline.ts';
 
 const server = createWorkCalendar(countyDefault as never, nationalYears as never);
-const client = calendarsOf({ serverTime: 0, idCardBridgeUrl: null, oidc: false, calendar: { county: countyDefault as never, years: nationalYears as never, calendars: countyCalendars as never } });
+const client = calendarsOf({ serverTime: 0, idCardBridgeUrl: null, oidc: false, attachments: { maxBytes: 1, types: [] }, calendar: { county: countyDefault as never, years: nationalYears as never, calendars: countyCalendars as never } });
 const at = (s: string) => Date.parse(s + '+08:00');
 
 describe('countdowns agree with the server', () => {

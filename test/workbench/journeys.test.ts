@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startApp, type App } from './testing/startApp.ts';
 import { axeViolations, launch, login, shot } from './testing/browser.ts';
 import { GRID, officerTakes, people, png, publishJourneyItem, reportCase } from './testing/journeyWorld.ts';
@@ -16,8 +16,8 @@ let browser: Browser;
 const cases: Array<{ id: string; ref: string }> = [];
 const a11y: Record<string, unknown[]> = {};
 
-async function page(width = 1280, height = 860): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+async function page(width = 1280, height = 860, opts: BrowserContextOptions = {}): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', ...opts });
   return ctx.newPage();
 }
 async function checkA11y(p: Page, name: string) {
@@ -31,7 +31,7 @@ async function checkA11y(p: Page, name: string) {
 async function pickOption(p: Page, text: string) { await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click(); }
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ TONGBAN_ATTACHMENT_MAX: String(1024 * 1024) }); // 1 MiB: the journey shows a photo refused for its size
   browser = await launch();
   await publishJourneyItem(app);
   for (let i = 0; i < 6; i++) cases.push(await reportCase(app, `第${i + 1}号路灯不亮，<b>夜间</b><img src=x onerror="window.__xss=1">影响通行`));
@@ -59,6 +59,7 @@ describe('workbench journeys in Chromium', () => {
     await p.getByTestId('case-ref').waitFor();
     await expect.poll(() => p.getByTestId('case-data').innerText()).toContain('<b>夜间</b><img src=x');
     expect(await p.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await p.getByTestId('case-data').innerText()).toContain('1 个附件（见「附件」）'); // the photo's id is not shown as data
     await p.locator('[data-action="return"]').click();
     await p.getByTestId('action-submit').click();
     await expect.poll(() => p.getByRole('alert').allInnerTexts()).toContainEqual(expect.stringContaining('意见'));
@@ -83,8 +84,9 @@ describe('workbench journeys in Chromium', () => {
     await shot(p, 'reviewer-bulk-transfer');
   }, 120_000);
 
-  it('a grid worker at 375 px reports through the multi-step form with a photo; the network drops mid-form and the draft survives', async () => {
-    const p = await page(375, 812);
+  it('a grid worker at 375 px reports through the multi-step form with photos and the device’s location; the network drops mid-form, the draft and the photo taken offline survive', async () => {
+    // the device is at 金鱼社区 (as the phone's GPS gives it)
+    const p = await page(375, 812, { geolocation: { latitude: 31.092134, longitude: 105.085321 }, permissions: ['geolocation'] });
     await login(p, app.url, people.gridWorker, '/start');
     await p.getByRole('link', { name: '路灯报修' }).click();
     await p.getByLabel('问题描述').fill('小区东门路灯不亮已三天');
@@ -92,18 +94,51 @@ describe('workbench journeys in Chromium', () => {
     await p.getByRole('img', { name: '照片' }).waitFor();
     await checkA11y(p, 'report form');
     await shot(p, 'worker-report-step1');
-    await p.getByTestId('next-step').click();
+    // the network drops: a second photo is kept on the device, marked 待上传
     await p.context().setOffline(true);
+    await p.locator('input[type=file]').setInputFiles({ name: 'night.png', mimeType: 'image/png', buffer: png });
+    await p.getByTestId('photo-pending').waitFor();
+    expect(await p.getByRole('img', { name: '照片' }).count()).toBe(2);
+    await expect.poll(() => p.getByTestId('photos-pending').innerText()).toContain('1 张照片保存在本机');
+    // a file the server would refuse is refused on the device, with its name and why
+    await p.locator('input[type=file]').setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(1024 * 1024 + 1, 0xff) });
+    await expect.poll(() => p.getByRole('alert').allInnerTexts(), { timeout: 15_000 }).toContainEqual(expect.stringContaining('照片「huge.jpg」未能上传：文件过大，单个附件不能超过 1.0 MB'));
+    // one that only the server can tell (not an image inside) waits with the others
+    await p.locator('input[type=file]').setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]) }); // a program's first bytes
+    await expect.poll(() => p.getByTestId('photo-pending').count()).toBe(2);
+    const kept = await p.evaluate(() => new Promise<string[]>((resolve) => {
+      const open = indexedDB.open('tongban-offline');
+      open.onsuccess = () => { const all = open.result.transaction('photos').objectStore('photos').getAll(); all.onsuccess = () => resolve((all.result as Array<{ name: string }>).map((x) => x.name)); };
+    }));
+    expect(kept.sort()).toEqual(['fake.png', 'night.png']);
+    await p.getByTestId('next-step').click();
     await p.getByLabel('地址').fill('幸福路8号2栋');
     await p.getByLabel('联系电话').fill('13900001111');
+    // the location from the device, then corrected by hand
+    await p.getByRole('button', { name: '获取当前位置' }).click();
+    await expect.poll(() => p.getByLabel('纬度', { exact: true }).inputValue()).toBe('31.092134');
+    expect(await p.getByLabel('经度', { exact: true }).inputValue()).toBe('105.085321');
+    // moved 10 m north on the pad (图上微调, no map tiles), then the longitude typed
+    await p.getByTestId('location-pad').press('ArrowUp');
+    await expect.poll(() => p.getByLabel('纬度', { exact: true }).inputValue()).toBe('31.092224');
+    await p.getByLabel('经度', { exact: true }).fill('105.0861');
+    await p.getByLabel('经度', { exact: true }).blur();
     await expect.poll(() => p.getByTestId('draft-status').innerText()).toContain('离线');
+    await expect.poll(() => p.getByTestId('submit-report').isDisabled()).toBe(true); // not before the photos are up
     await shot(p, 'worker-report-offline');
     const local = await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tongban.draft.')).map((k) => localStorage.getItem(k)).join());
     expect(local).toContain('幸福路8号2栋');
+    expect(local).toContain('local-');
     await p.context().setOffline(false);
     await expect.poll(() => p.getByTestId('draft-status').innerText(), { timeout: 15_000 }).toContain('已自动保存');
+    // the photo taken offline is uploaded and named by its attachment id; the one the server refuses leaves with a message
+    await expect.poll(() => p.getByTestId('photos-refused').innerText()).toContain('照片「fake.png」未能上传：文件类型不支持');
+    expect(await p.getByTestId('photos-pending').count()).toBe(0);
     const drafts = await app.api('GET', '/api/drafts', { token: await app.token(people.gridWorker) });
-    expect(drafts.body.items[0].data).toMatchObject({ address: '幸福路8号2栋', reporterPhone: '13900001111' });
+    expect(drafts.body.items[0].data).toMatchObject({ address: '幸福路8号2栋', reporterPhone: '13900001111', location: { lat: 31.092224, lng: 105.0861, datum: 'WGS84' } });
+    const photos = drafts.body.items[0].data.photos as string[];
+    expect(photos).toHaveLength(2);
+    expect(photos.filter((id) => id.startsWith('local-'))).toEqual([]);
     await p.reload();
     await expect.poll(() => p.getByLabel('地址').inputValue()).toBe('幸福路8号2栋');
     await p.getByLabel('联系电话').fill('1390000');
@@ -114,7 +149,30 @@ describe('workbench journeys in Chromium', () => {
     await p.getByText(/已提交，案件编号 TB/).waitFor();
     await shot(p, 'worker-report-submitted');
     expect((await app.api('GET', '/api/drafts', { token: await app.token(people.gridWorker) })).body.items).toEqual([]);
-  }, 120_000);
+    // both photos are on the case
+    const caseId = (await p.locator('.ant-result a[href^="/cases/"]').getAttribute('href'))!.split('/').pop()!;
+    const files = await app.api('GET', `/api/cases/${caseId}/attachments`, { token: await app.token(people.gridWorker) });
+    expect(files.body.items.map((f: { id: string }) => f.id).sort()).toEqual([...photos].sort());
+    expect(files.body.items.map((f: { name: string }) => f.name).sort()).toEqual(['light.png', 'night.png']);
+  }, 150_000);
+
+  it('a refused or unavailable location says so in zh-CN and the worker types it in', async () => {
+    const p = await page(375, 812);
+    await p.context().clearPermissions();
+    await login(p, app.url, people.gridWorker, '/start');
+    await p.getByRole('link', { name: '路灯报修' }).click();
+    await p.getByLabel('问题描述').fill('路灯灯杆倾斜，存在安全隐患');
+    await p.locator('input[type=file]').setInputFiles({ name: 'pole.png', mimeType: 'image/png', buffer: png });
+    await p.getByRole('img', { name: '照片' }).waitFor();
+    await p.getByTestId('next-step').click();
+    await p.getByRole('button', { name: '获取当前位置' }).click();
+    await expect.poll(() => p.getByRole('alert').allInnerTexts()).toContainEqual(expect.stringMatching(/未获得定位权限，请手动填写|无法获取当前位置，请手动填写/));
+    await p.getByLabel('纬度', { exact: true }).fill('31.1');
+    await p.getByLabel('经度', { exact: true }).fill('105.08');
+    await p.getByLabel('经度', { exact: true }).blur();
+    await expect.poll(async () => (await app.api('GET', '/api/drafts', { token: await app.token(people.gridWorker) })).body.items[0]?.data.location).toEqual({ lat: 31.1, lng: 105.08, datum: 'WGS84' });
+    await checkA11y(p, 'report location');
+  }, 90_000);
 
   it('a reveal with a purpose appears in the audit log', async () => {
     const p = await page();

@@ -5,15 +5,18 @@
  * (to correct a device's skew) and the ID-card reader bridge when one is configured.
  */
 import { countyCalendars, countyDefault, nationalYears } from '@tongban/definitions/calendars';
+import { allowedTypes } from '../attachments/attachments.router.ts';
 import { defineOperation, ok, type Operation } from './operation.ts';
 import type { Services } from '../services.ts';
 
 const schemas = {
   ClientConfig: {
-    type: 'object', additionalProperties: false, required: ['serverTime', 'idCardBridgeUrl', 'calendar', 'oidc'],
+    type: 'object', additionalProperties: false, required: ['serverTime', 'idCardBridgeUrl', 'calendar', 'oidc', 'attachments'],
     properties: {
       serverTime: { type: 'integer', description: '服务器时间（毫秒） Server time, epoch ms' },
       idCardBridgeUrl: { type: ['string', 'null'], description: '本机身份证读卡器桥接地址 The local ID-card reader bridge' },
+      attachments: { type: 'object', additionalProperties: false, required: ['maxBytes', 'types'], description: '附件上传限制 What an attachment upload may be',
+        properties: { maxBytes: { type: 'integer', description: '单个附件的最大字节数 Largest file, bytes' }, types: { type: 'array', items: { type: 'string' }, description: '允许的内容类型 Allowed content types' } } },
       oidc: { type: 'boolean', description: '是否提供统一身份认证（OIDC）登录 Whether OIDC sign-in is offered' },
       calendar: {
         type: 'object', additionalProperties: false, required: ['county', 'years', 'calendars'],
@@ -33,7 +36,7 @@ export function clientConfigOperations(s: Services): Operation[] {
     method: 'get', path: '/api/client-config', operationId: 'clientConfig', tag: 'meta', auth: false, responses: ok('ClientConfig'), schemas,
     summary: '客户端配置（工作日历、服务器时间、读卡器） Client settings: calendar, server time, ID-card reader',
     async handler() {
-      return { body: { serverTime: Date.now(), idCardBridgeUrl: s.config.idCardBridgeUrl ?? null, oidc: !!s.config.oidc, calendar: { county: countyDefault, years: nationalYears, calendars: countyCalendars } } };
+      return { body: { serverTime: Date.now(), idCardBridgeUrl: s.config.idCardBridgeUrl ?? null, oidc: !!s.config.oidc, attachments: { maxBytes: s.config.attachmentMaxBytes, types: allowedTypes }, calendar: { county: countyDefault, years: nationalYears, calendars: countyCalendars } } };
     },
   })];
 }

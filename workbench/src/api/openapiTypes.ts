@@ -2407,6 +2407,13 @@ export interface components {
             ok: boolean;
         };
         ClientConfig: {
+            /** @description 附件上传限制 What an attachment upload may be */
+            attachments: {
+                /** @description 单个附件的最大字节数 Largest file, bytes */
+                maxBytes: number;
+                /** @description 允许的内容类型 Allowed content types */
+                types: string[];
+            };
             calendar: {
                 /** @description 全部县级日历（含默认），按 id 对应期限的 calendar Every county calendar (the default too); a deadline names one by id */
                 calendars: {

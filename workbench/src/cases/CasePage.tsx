@@ -10,10 +10,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Definition, FieldAccess } from '@tongban/engine';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiError } from '../api/ApiError.ts';
 import { pick } from '../i18n/i18n.ts';
 import { engineErrors, type ErrorTree } from '../forms/engineErrors.ts';
-import { toRjsf } from '../forms/toRjsf.ts';
+import { toRjsf, widgetOf } from '../forms/toRjsf.ts';
 import { hiddenFor } from '../forms/visibility.ts';
 import { useClientConfig } from '../deadlines/useClock.ts';
 import { NotFound } from '../shared/NotFound.tsx';
@@ -30,6 +31,17 @@ import { AttachmentsPanel, CommentsPanel, RelatedPanel } from './SidePanels.tsx'
 import { StepFormPanel, writable } from './StepFormPanel.tsx';
 
 /** Where a reject / return decision sends the case, in words. */
+/** A case value as text: attachment ids as a count (the files are under 附件), a position as latitude and longitude. */
+function valueText(def: Definition | undefined, key: string, v: unknown, t: TFunction): string {
+  if (typeof v === 'string') return v;
+  const field = (def?.data as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties?.[key];
+  const ui = Object.values(def?.forms ?? {}).map((f) => (f.uiSchema as Record<string, Record<string, unknown>> | undefined)?.[key]).find(Boolean);
+  if (field && Array.isArray(v) && widgetOf(field, ui) === 'attachments') return t('case.attachmentCount', { count: v.length });
+  const pos = v as { lat?: unknown; lng?: unknown } | null;
+  if (pos && typeof pos === 'object' && pos.lat !== undefined && pos.lng !== undefined) return `${t('widget.lat')} ${String(pos.lat)}，${t('widget.lng')} ${String(pos.lng)}`;
+  return JSON.stringify(v);
+}
+
 function targetText(def: Definition, state: string, decision: string, t: (k: string) => string): string | undefined {
   let states = def.states as Record<string, import('@tongban/engine').StateSpec> | undefined;
   let spec: import('@tongban/engine').StateSpec | undefined;
@@ -130,7 +142,7 @@ export default function CasePage() {
       )}
       <dl style={{ margin: 0 }} data-testid="case-data">{shown.map(([k, v]) => (
         <div key={k} style={{ display: 'flex', gap: 8, padding: '2px 0' }}><dt style={{ minWidth: 96, color: 'rgba(0,0,0,0.65)' }}>{labels[k] ?? k}</dt>
-          <dd style={{ margin: 0 }} className="tb-user-text">{typeof v === 'string' ? v : JSON.stringify(v)}</dd></div>))}</dl>
+          <dd style={{ margin: 0 }} className="tb-user-text">{valueText(def.data, k, v, t)}</dd></div>))}</dl>
     </Card>
   );
   return (

@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react';
 import { useState } from 'react';
 import { CaseForm } from './CaseForm.tsx';
 import { SignaturePad } from './SignaturePad.tsx';
+import { LocationPad } from './LocationPad.tsx';
 
 const meta: Meta = { title: 'Forms/Widgets' };
 export default meta;
@@ -30,3 +31,4 @@ export const AllWidgets: StoryObj = { render: () => <Demo /> };
 export const WithIdCardReader: StoryObj = { render: () => <Demo bridge="http://127.0.0.1:18080/read" /> };
 export const WithEngineErrors: StoryObj = { render: () => <Demo errors={{ idNumber: { __errors: ['「身份证号」校验位不正确'] }, phone: { __errors: ['「联系电话」不是有效的手机号'] } }} /> };
 export const Signature: StoryObj = { render: () => <SignaturePad onSigned={() => undefined} /> };
+export const LocationAdjust: StoryObj = { render: function Pad() { const [p, setP] = useState({ lat: 31.092134, lng: 105.085321 }); return <LocationPad value={p} onMove={setP} />; } };

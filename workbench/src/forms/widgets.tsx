@@ -4,12 +4,13 @@
  * phone), 手写签名. Each shows what it holds as text (never as markup).
  */
 import { useState } from 'react';
-import { Button, Image, Input, InputNumber, Space, Typography, Upload } from 'antd';
+import { Button, Image, Input, InputNumber, Space, Tag, Typography, Upload } from 'antd';
 import { CameraOutlined, EnvironmentOutlined, IdcardOutlined } from '@ant-design/icons';
 import type { FieldProps, RegistryFieldsType, RegistryWidgetsType, WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import type { FormCtx } from './formContext.ts';
 import { SignaturePad } from './SignaturePad.tsx';
+import { LocationPad } from './LocationPad.tsx';
 import { previewOf, rememberPreview } from './photoPreviews.ts';
 
 const ctxOf = (p: { registry: { formContext?: unknown } }) => (p.registry.formContext ?? {}) as FormCtx;
@@ -64,7 +65,7 @@ export function SignatureWidget(p: WidgetProps) {
   return <SignaturePad disabled={p.readonly || !ctx.upload} onSigned={async (png) => { const f = await ctx.upload!(png, 'signature.png'); p.onChange(f.id); }} />;
 }
 
-/** 定位: the device's position (获取当前位置), or typed in; WGS84 as browsers give it. */
+/** 定位: the device's position (获取当前位置), or typed in, or moved on the pad (图上微调); WGS84 as browsers give it. */
 export function LocationField(p: FieldProps) {
   const { t } = useTranslation();
   const v = (p.formData ?? {}) as { lat?: number; lng?: number; datum?: string };
@@ -88,6 +89,7 @@ export function LocationField(p: FieldProps) {
         <InputNumber aria-label={t('widget.lat')} placeholder={t('widget.lat')} value={v.lat} min={3} max={54} step={0.000001} readOnly={p.readonly} onChange={(x) => set({ lat: x ?? undefined })} />
         <InputNumber aria-label={t('widget.lng')} placeholder={t('widget.lng')} value={v.lng} min={73} max={136} step={0.000001} readOnly={p.readonly} onChange={(x) => set({ lng: x ?? undefined })} />
       </Space>
+      {typeof v.lat === 'number' && typeof v.lng === 'number' && !p.readonly && <LocationPad value={{ lat: v.lat, lng: v.lng }} onMove={(x) => set(x)} />}
       {state === 'denied' && <div role="alert"><Typography.Text type="warning">{t('widget.locateDenied')}</Typography.Text></div>}
       {state === 'unavailable' && <div role="alert"><Typography.Text type="warning">{t('widget.locateUnavailable')}</Typography.Text></div>}
       {p.rawErrors?.map((e) => <div key={e}><Typography.Text type="danger">{e}</Typography.Text></div>)}
@@ -95,7 +97,10 @@ export function LocationField(p: FieldProps) {
   );
 }
 
-/** 照片/附件: the camera on a phone (or files); each file is stored at once and the field keeps its id. */
+/**
+ * 照片/附件: the camera on a phone (or files); each file is stored at once and the field keeps its id —
+ * offline, the id of the copy kept on the device (`local-…`, shown as 待上传) until the network returns.
+ */
 export function AttachmentsField(p: FieldProps) {
   const { t } = useTranslation();
   const ctx = ctxOf(p);
@@ -123,6 +128,7 @@ export function AttachmentsField(p: FieldProps) {
         {ids.map((id) => (
           <div key={id} style={{ textAlign: 'center' }}>
             {previewOf(id) ? <Image src={previewOf(id)} width={72} height={72} style={{ objectFit: 'cover' }} alt={t('widget.photo')} /> : <div style={{ width: 72, height: 72, background: '#f5f5f5', display: 'grid', placeItems: 'center' }}>{t('widget.photo')}</div>}
+            {id.startsWith('local-') && <div><Tag data-testid="photo-pending" style={{ marginInlineEnd: 0, color: '#873800', background: '#fff7e6', borderColor: '#ffc069' }}>{t('photo.pending')}</Tag></div>}
             {!p.readonly && <Button size="small" type="link" onClick={() => p.onChange(ids.filter((x) => x !== id), p.fieldPathId.path)}>{t('action.remove')}</Button>}
           </div>
         ))}

@@ -5,20 +5,19 @@
  * photos from the camera, location from the device, 读取身份证 when a reader bridge is configured.
  * Submitting shows the case number and who handles it next, then goes to 我发起的.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Progress, Result, Select, Space, Steps, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Definition } from '@tongban/engine';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, authedFetch, unwrap } from '../api/client.ts';
-import { ApiError, toApiError } from '../api/ApiError.ts';
+import { api, unwrap } from '../api/client.ts';
+import { ApiError } from '../api/ApiError.ts';
 import { pick } from '../i18n/i18n.ts';
 import { CaseForm } from '../forms/CaseForm.tsx';
 import { engineErrors, type ErrorTree } from '../forms/engineErrors.ts';
 import { toRjsf } from '../forms/toRjsf.ts';
 import { hiddenFor } from '../forms/visibility.ts';
-import type { Uploaded } from '../forms/formContext.ts';
 import { useClientConfig } from '../deadlines/useClock.ts';
 import { useSession } from '../shell/useSession.ts';
 import { LoadingState } from '../shared/LoadingState.tsx';
@@ -26,13 +25,7 @@ import { ErrorState } from '../shared/ErrorState.tsx';
 import { NotFound } from '../shared/NotFound.tsx';
 import { removeLocalDraft } from './localDrafts.ts';
 import { useDraftSync } from './useDraftSync.ts';
-
-async function uploadToDraft(draftId: string, file: Blob, name: string): Promise<Uploaded> {
-  const res = await authedFetch(`/api/drafts/${encodeURIComponent(draftId)}/attachments?name=${encodeURIComponent(name)}`, { method: 'POST', body: file, headers: { 'content-type': file.type || 'image/jpeg' } });
-  const body = await res.json().catch(() => undefined);
-  if (!res.ok) throw toApiError(body, res.status);
-  return body as Uploaded;
-}
+import { photoRefusal, usePhotoUpload } from './usePhotoUpload.ts';
 
 /** The guided form, once the definition is loaded. */
 function Guided({ def, draftId, userId, orgs }: { def: Definition; draftId: string; userId: string; orgs: string[] }) {
@@ -44,10 +37,14 @@ function Guided({ def, draftId, userId, orgs }: { def: Definition; draftId: stri
   const steps = def.forms?.[formId]?.steps ?? [{ id: '', title: def.forms?.[formId]?.title ?? def.title, fields: def.forms?.[formId]?.fields ?? [] }];
   const sync = useDraftSync(userId, { id: draftId, definitionId: def.id, orgPath: orgs[0], step: 0, data: {}, revision: 0, pending: false, updatedAt: Date.now() });
   const { draft } = sync;
+  const upload = usePhotoUpload(userId, draftId, cfg.data?.config.attachments);
   const step = Math.min(draft.step, steps.length - 1);
   const [errors, setErrors] = useState<ErrorTree>();
   const hidden = hiddenFor(def, formId, draft.data);
   const form = toRjsf(def, formId, { lang, step: steps[step]!.id || undefined, hidden });
+  // rjsf keeps the formContext of its first render (its deepEquals ignores functions): callbacks read the current draft here
+  const live = useRef({ data: draft.data, props: form.schema.properties });
+  live.current = { data: draft.data, props: form.schema.properties };
   const submit = useMutation({
     mutationFn: async () => {
       const created = await unwrap(api.POST('/api/cases', { body: { definitionId: def.id, orgPath: draft.orgPath ?? orgs[0]!, data: draft.data, draftId } }));
@@ -74,6 +71,9 @@ function Guided({ def, draftId, userId, orgs }: { def: Definition; draftId: stri
       <Progress percent={Math.round(((step + 1) / steps.length) * 100)} showInfo={false} aria-label={t('report.progress', { step: step + 1, total: steps.length })} />
       <Steps size="small" current={step} items={steps.map((s) => ({ title: pick(s.title, lang) }))} responsive={false} style={{ margin: '8px 0 16px' }} />
       {sync.state === 'offline' && <Alert type="warning" showIcon title={t('draft.offlineLong')} style={{ marginBottom: 12 }} role="status" />}
+      {sync.pendingPhotos > 0 && <Alert type="info" showIcon data-testid="photos-pending" title={t('photo.pendingLong', { count: sync.pendingPhotos })} style={{ marginBottom: 12 }} role="status" />}
+      {sync.refused.length > 0 && <Alert type="error" showIcon role="alert" closable={{ onClose: sync.dismissRefused }} data-testid="photos-refused" style={{ marginBottom: 12 }}
+        title={t('photo.refusedTitle', { count: sync.refused.length })} description={sync.refused.map((r, i) => <div key={i}>{photoRefusal(t, r.name, r.code, r.message, cfg.data?.config.attachments)}</div>)} />}
       {sync.state === 'conflict' && <Alert type="error" showIcon role="alert" title={t('draft.conflict')} style={{ marginBottom: 12 }}
         action={<Button size="small" onClick={sync.keepMine}>{t('draft.keepMine')}</Button>} />}
       {orgs.length > 1 && step === 0 && (
@@ -82,15 +82,15 @@ function Guided({ def, draftId, userId, orgs }: { def: Definition; draftId: stri
       )}
       <Typography.Title level={2} style={{ fontSize: 16 }}>{pick(steps[step]!.title, lang)}</Typography.Title>
       <CaseForm schema={form.schema} uiSchema={form.uiSchema} data={draft.data} errors={errors} onChange={(data) => sync.update({ data: { ...draft.data, ...data } })}
-        context={{ upload: (f, name) => uploadToDraft(draftId, f, name), bridgeUrl: cfg.data?.config.idCardBridgeUrl ?? null,
-          onCardRead: (card) => sync.update({ data: { ...draft.data, ...(card.name && 'reporterName' in (form.schema.properties as object) ? { reporterName: card.name } : {}) } }) }} />
+        context={{ upload, bridgeUrl: cfg.data?.config.idCardBridgeUrl ?? null,
+          onCardRead: (card) => sync.update({ data: { ...live.current.data, ...(card.name && 'reporterName' in (live.current.props as object) ? { reporterName: card.name } : {}) } }) }} />
       {submit.isError && <Alert type="error" role="alert" showIcon style={{ marginBottom: 12 }} title={(submit.error as Error).message}
         description={submit.error instanceof ApiError ? <span>{submit.error.code}{((submit.error.details.diagnostics as Array<{ message: { 'zh-CN': string; en: string } }>) ?? []).map((d, i) => <div key={i}>{pick(d.message, lang)}</div>)}</span> : undefined} />}
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Button disabled={step === 0} onClick={() => { setErrors(undefined); sync.update({ step: step - 1 }); }}>{t('report.back')}</Button>
         {step < steps.length - 1
           ? <Button type="primary" onClick={() => { if (check(false)) sync.update({ step: step + 1 }); }} data-testid="next-step">{t('report.next')}</Button>
-          : <Button type="primary" loading={submit.isPending} disabled={submit.isPending} onClick={() => { if (check(true) && !submit.isPending) submit.mutate(); }} data-testid="submit-report">{t('report.submit')}</Button>}
+          : <Button type="primary" loading={submit.isPending} disabled={submit.isPending || sync.pendingPhotos > 0} onClick={() => { if (check(true) && !submit.isPending) submit.mutate(); }} data-testid="submit-report">{t('report.submit')}</Button>}
       </Space>
     </Card>
   );

@@ -1,4 +1,4 @@
-/** 发起事项: the service items the user may start (their roles are in the item's intake roles), and their unfinished drafts. */
+/** 发起事项: the service items the user may start (their roles are in the item's intake roles), and their unfinished drafts (with photos still on the device). */
 import { Card, Col, List, Row, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Definition } from '@tongban/engine';
@@ -13,6 +13,7 @@ import { EmptyState } from '../shared/EmptyState.tsx';
 import { LoadingState } from '../shared/LoadingState.tsx';
 import { ErrorState } from '../shared/ErrorState.tsx';
 import { listLocalDrafts } from './localDrafts.ts';
+import { localIdsIn } from './offlinePhotos.ts';
 
 /** The start page. */
 export default function StartPage() {
@@ -28,6 +29,7 @@ export default function StartPage() {
     },
   });
   const drafts = listLocalDrafts(session?.user.id ?? '');
+  const titleOf = (id: string) => { const d = items.data?.find((x) => x.id === id); return d ? pick(d.title) : id; };
   if (items.isPending) return <LoadingState />;
   if (items.isError) return <ErrorState error={items.error} onRetry={() => void items.refetch()} />;
   return (
@@ -44,7 +46,8 @@ export default function StartPage() {
       )}
       {drafts.length > 0 && (
         <List header={<strong>{t('start.drafts')}</strong>} style={{ marginTop: 16 }} dataSource={drafts} renderItem={(d) => (
-          <List.Item><Link to={`/start/${d.definitionId}?draft=${d.id}`}>{d.definitionId}</Link> · {dayjs(d.updatedAt).format('MM-DD HH:mm')} {d.pending ? t('draft.notSent') : ''}</List.Item>
+          <List.Item><Link to={`/start/${d.definitionId}?draft=${d.id}`}>{titleOf(d.definitionId)}</Link> · {dayjs(d.updatedAt).format('MM-DD HH:mm')} {d.pending ? t('draft.notSent') : ''}
+            {localIdsIn(d.data).length ? t('draft.pendingPhotos', { count: localIdsIn(d.data).length }) : ''}</List.Item>
         )} />
       )}
     </div>

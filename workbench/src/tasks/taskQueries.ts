@@ -13,9 +13,12 @@ export const taskKeys = {
   detail: (id: string) => ['tasks', 'detail', id] as const,
 };
 
+/** Rows of each page after the first (the first stays small, for the time to the first row). */
+export const nextPageSize = 150;
+
 /** One keyset page of the queue. */
 export function fetchQueuePage(query: Record<string, unknown>, cursor: string | undefined, path: '/api/tasks' | '/api/tasks/mine' = '/api/tasks') {
-  return unwrap(api.GET(path, { params: { query: { ...query, ...(cursor ? { cursor } : {}) } as never } }));
+  return unwrap(api.GET(path, { params: { query: { ...query, ...(cursor ? { cursor, limit: nextPageSize } : {}) } as never } }));
 }
 
 /** Counts per tab. */
