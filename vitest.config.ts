@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['{definitions,engine,plugins,adapters,runtime,examples,scripts,test}/**/*.test.ts', 'workbench/src/**/*.test.{ts,tsx}', 'designer/src/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'scripts/fixtures/**'],
     pool: 'forks',
+    // two files at a time on the 2-core machine: much of the suite waits on real servers, browsers and
+    // child processes rather than computing, and every test keeps its own store, queue, MQTT county and port
+    maxWorkers: 2,
     // the builds `npm start` makes, once, before any file (journeys in parallel files then share them)
     globalSetup: ['test/globalSetup.ts'],
     testTimeout: 60_000,
