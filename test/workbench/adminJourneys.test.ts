@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startApp, type App } from './testing/startApp.ts';
 import { axeViolations, launch, login, shot } from './testing/browser.ts';
 import { GRID, people } from './testing/journeyWorld.ts';
@@ -59,6 +59,31 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
+
+/**
+ * Drags a tree node onto another (HTML5 drag and drop, as rc-tree listens for it) and waits for the
+ * move confirmation. The drop lands where the last dragover was: the pointer travels in steps and
+ * ends on the target's lower half (over the upper half rc-tree drops after the previous node). On a
+ * loaded machine a drop can still miss while the tree re-renders: the drag is made again, up to three times.
+ */
+async function dragOnto(p: Page, source: Locator, target: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await source.scrollIntoViewIfNeeded();
+    const from = (await source.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await p.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await p.mouse.down();
+    await p.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+    await p.mouse.move(to.x + to.width / 2, to.y + to.height - 2, { steps: 5 });
+    await p.mouse.up();
+    try {
+      await p.getByTestId('move-confirm').waitFor({ timeout: 20_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
+}
 
 describe('系统管理 journeys in Chromium', () => {
   it('a county admin moves a grid worker to another grid; their claimed task returns to the old grid’s group', async () => {
@@ -119,10 +144,7 @@ describe('系统管理 journeys in Chromium', () => {
     await login(p, app.url, people.admin, '/admin/org');
     // drag 旅程甲网格 onto 东风社区 (another township's community), confirm
     // onto the node, not between nodes: rc-tree drops after the previous node over a node's upper half
-    const target = p.getByTestId('org-node-510722001001');
-    const box = (await target.boundingBox())!;
-    await p.getByTestId(`org-node-${mover}`).dragTo(target, { targetPosition: { x: box.width / 2, y: box.height - 2 } });
-    await p.getByTestId('move-confirm').waitFor();
+    await dragOnto(p, p.getByTestId(`org-node-${mover}`), p.getByTestId('org-node-510722001001'));
     expect(await p.getByTestId('move-confirm').innerText()).toContain('东风社区');
     await p.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     const moved = async () => (await ok(app.api('GET', '/api/admin/org-units', { token: admin }), 'tree')).items.find((u: { name: string }) => u.name === '旅程甲网格');
