@@ -153,7 +153,7 @@ describe('workbench journeys in Chromium', () => {
       const button = p.getByTestId('submit-report');
       if (await button.isVisible() && await button.isEnabled()) await button.click();
       return done.isVisible();
-    }, { timeout: 120_000, intervals: [2_000] }).toBe(true);
+    }, { timeout: 120_000, interval: 2_000 }).toBe(true);
     await shot(p, 'worker-report-submitted');
     expect((await app.api('GET', '/api/drafts', { token: await app.token(people.gridWorker) })).body.items).toEqual([]);
     // both photos are on the case
