@@ -83,6 +83,8 @@ describe('onboard a township from a spreadsheet', () => {
     await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '核验身份' }).first().click();
     await p.getByTestId('reveal-confirm').click();
     await expect.poll(() => p.getByTestId('revealed-idNumber').innerText()).toBe(ELDER_ID);
+    // the page as it settles: the purpose picker's dropdown (an unnamed listbox) has finished closing
+    await expect.poll(() => p.locator('.ant-select-dropdown:visible').count()).toBe(0);
     expect(await axeViolations(p)).toEqual([]);
     await shot(p, 'resident-reveal');
     const audit = await app.api('GET', '/api/audit?action=resident.reveal', { token: await app.token('county-admin') });
