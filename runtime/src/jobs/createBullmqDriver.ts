@@ -32,6 +32,8 @@ export interface BullmqDriverOptions {
   concurrency?: number;
   /** safety sweep interval (fires overdue rows whose wake-up was lost); 0 = none */
   sweepMs?: number;
+  /** how long `stop` waits for BullMQ to close before it disconnects (default 10 s) */
+  stopMs?: number;
   /** how long `start` waits for Redis before failing with a clear message */
   connectTimeoutMs?: number;
   /**
@@ -98,6 +100,13 @@ function describeRedis(redisUrl: string): string {
   } catch {
     return 'REDIS_URL';
   }
+}
+
+/** True when `p` settled (either way) within `ms`; false when it was still pending. */
+function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); timer.unref?.(); });
+  return Promise.race([p.then(() => true, () => true), late]).finally(() => clearTimeout(timer));
 }
 
 /** Creates the BullMQ driver; nothing connects before `start`. */
@@ -266,10 +275,20 @@ export function createBullmqDriver(o: BullmqDriverOptions): JobDriver {
       running = false;
       if (sweep) clearInterval(sweep);
       sweep = undefined;
-      await hints;
-      await worker?.close();
+      // Bounded: after Redis went away and came back, BullMQ's close() can wait on a connection that
+      // never settles, and a SIGTERMed worker then never exits (the chaos test caught it). The timers
+      // table is the truth, so a job cut short is taken up again when its lease runs out.
+      const stopMs = o.stopMs ?? 10_000;
+      await settlesWithin(hints, stopMs);
+      const w = worker;
+      if (w && !(await settlesWithin(w.close(), stopMs))) {
+        o.logger?.warn({ code: 'jobs.close-timeout', ms: stopMs }, 'bullmq worker did not close in time; disconnecting it');
+        await settlesWithin(w.close(true), 2_000);
+        await settlesWithin(w.disconnect(), 2_000);
+      }
       await ticks.catch(() => 0);
-      await queue?.close();
+      const q = queue;
+      if (q && !(await settlesWithin(q.close(), stopMs))) await settlesWithin(q.disconnect(), 2_000);
       worker = queue = undefined;
     },
     tick,
