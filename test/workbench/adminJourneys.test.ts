@@ -32,6 +32,7 @@ async function ok<T = any>(p: Promise<{ status: number; body: any }>, what: stri
 }
 async function page(): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+  ctx.setDefaultTimeout(90_000); // a busy 2-core machine: the page re-renders while data arrives; waits follow it
   return ctx.newPage();
 }
 async function checkA11y(p: Page, name: string) {
