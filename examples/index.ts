@@ -11,6 +11,7 @@ import devicesJson from './sample-county/devices.json' with { type: 'json' };
 import seedCasesJson from './sample-county/seed-cases.json' with { type: 'json' };
 import consentsJson from './sample-county/consents.json' with { type: 'json' };
 import adaptersJson from './sample-county/adapters.json' with { type: 'json' };
+import rewardsJson from './sample-county/rewards.json' with { type: 'json' };
 import type { DirectoryData } from '@tongban/engine';
 import type { SeedCase } from './seed.ts';
 
@@ -45,6 +46,9 @@ export const seedCases = seedCasesJson as unknown as SeedCase[];
 /** A sample resident's separate consent (单独同意), loaded into the consent registry before the seed cases that name it. */
 export interface SampleConsent { id: string; residentId: string; orgPath: string; purpose: 'sensor-monitoring' | 'share-provider' | 'share-hospital' | 'door-access'; dataCategories: string[]; recipients: string[]; evidence: string }
 export const sampleConsents = consentsJson as SampleConsent[];
+/** Rewards in the sample communities' and a township's points catalogues (积分兑换), so 积分管理 and 我的积分 show some. */
+export interface SampleReward { orgPath: string; name: { 'zh-CN': string; en: string }; cost: number; stock: number | null }
+export const sampleRewards = rewardsJson as SampleReward[];
 /** The adapters the sample county runs (`npm start` loads them) and their local-safe settings. */
 export const sampleAdapters = adaptersJson as { modules: string[]; settings: Record<string, { config: Record<string, unknown>; secrets?: Record<string, unknown> }> };
 

@@ -29,7 +29,7 @@ export function buildInputs(base = root) {
       else if (!/\.(test|stories)\.tsx?$/.test(e.name)) files.push(full);
     }
   };
-  for (const d of ['workbench/src', 'engine/src', 'definitions/calendars', 'designer/src']) walk(path.join(base, d));
+  for (const d of ['workbench/src', 'workbench/vite-plugins', 'engine/src', 'definitions/calendars', 'designer/src']) walk(path.join(base, d));
   for (const f of ['workbench/index.html', 'workbench/vite.config.ts', 'workbench/package.json', 'designer/package.json', 'package-lock.json']) {
     if (existsSync(path.join(base, f))) files.push(path.join(base, f));
   }

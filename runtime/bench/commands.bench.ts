@@ -1,7 +1,8 @@
 /**
  * Durable commands over HTTP: each flow is create case + three task completions (four commands),
  * at concurrency 1, 8 and 32, on SQLite and MariaDB, against a server in its own process; plus the
- * floor (the same rows written directly with knex, at the same concurrency) as a ratio.
+ * floor (the statements of one real flow, captured, replayed directly with knex at the same
+ * concurrency: floor.ts) as a ratio, and the earlier minimal floor beside it.
  */
 import type { Dialect } from '../src/store/createDb.ts';
 import { createClient, type Client } from './http.ts';
@@ -17,8 +18,8 @@ export interface CommandFigures { dialect: Dialect; levels: Array<{ c: number; r
 
 type Tokens = Record<string, string>;
 
-/** One flow; task ids are `<caseId>` + the suffixes the definition always gives (learnt in warm-up). */
-async function flow(http: Client, tok: Tokens, suffixes: string[], lat: number[]): Promise<void> {
+/** One flow; task ids are `<caseId>` + the suffixes the definition always gives (learnt in warm-up). Returns the case id. */
+async function flow(http: Client, tok: Tokens, suffixes: string[], lat: number[]): Promise<string> {
   const timed = async (f: () => ReturnType<Client['request']>) => { const s = performance.now(); const r = await f(); lat.push(performance.now() - s); return r; };
   const c = await timed(() => http.request('POST', '/api/cases', tok.grid1, { definitionId: 'tiny-incident', orgPath: GRID1, data: { description: '路灯损坏', reporterPhone: '13812341234' } }));
   if (c.status !== 201) throw new Error(JSON.stringify(c.body));
@@ -26,6 +27,7 @@ async function flow(http: Client, tok: Tokens, suffixes: string[], lat: number[]
     const r = await timed(() => http.request('POST', `/api/tasks/${c.body.id}${suffixes[i]}/complete`, tok[user], { ...body, expectedVersion: i + 1 }));
     if (r.status !== 200) throw new Error(`step ${i}: ${r.status} ${JSON.stringify(r.body)}`);
   }
+  return c.body.id;
 }
 
 async function login(http: Client): Promise<Tokens> {
@@ -40,9 +42,9 @@ async function login(http: Client): Promise<Tokens> {
 async function measure(http: Client, tok: Tokens, suffixes: string[], flows: number, c: number) {
   // Open this level's keep-alive sockets first: a burst of fresh connections stalls a few requests
   // for seconds (seen at c32), which is connection setup, not command latency.
-  await pool(c * 2, c, () => flow(http, tok, suffixes, []));
+  await pool(c * 2, c, async () => { await flow(http, tok, suffixes, []); });
   const lat: number[] = [];
-  const ms = await pool(flows, c, () => flow(http, tok, suffixes, lat));
+  const ms = await pool(flows, c, async () => { await flow(http, tok, suffixes, lat); });
   return { rate: lat.length / (ms / 1000), p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99) };
 }
 
@@ -53,16 +55,24 @@ export async function benchCommands(dialect: Dialect, flows: number): Promise<Co
   try {
     const tok = await login(http);
     const suffixes = [':t1', ':t3', ':t5']; // tiny-incident: tasks and their SLA timers share one counter
-    await pool(20, 4, () => flow(http, tok, suffixes, [])); // warm-up: JIT, caches, connection pool
+    await pool(20, 4, async () => { await flow(http, tok, suffixes, []); }); // warm-up: JIT, caches, connection pool
+    // the floor replays the statements of one real flow: captured here, alone on the server
+    await server.ask({ captureStart: true }, 'capturing');
+    const caseId = await flow(http, tok, suffixes, []);
+    const captured = await server.ask<{ transactions: number; statements: number }>({ captureStop: { caseId } }, 'captured');
+    if (captured.transactions !== 4) throw new Error(`the captured flow ran ${captured.transactions} command transactions, not 4`);
+    line(`runtime.commands.${dialect}.floor-statements-per-flow`, captured.statements, 'statements');
     const out: CommandFigures = { dialect, levels: [] };
     for (const c of LEVELS) {
       const m = await measure(http, tok, suffixes, flows, c);
-      const floor = await server.ask<number>({ floor: { flows: Math.min(flows, 200), concurrency: c } }, 'floorRate');
+      const { replay: floor, minimal } = await server.ask<{ replay: number; minimal: number }>({ floor: { flows: Math.min(flows, 200), concurrency: c } }, 'floor');
       out.levels.push({ c, ...m, floor });
       line(`runtime.commands.${dialect}.c${c}`, m.rate, 'cmd/s');
       for (const p of ['p50', 'p95', 'p99'] as const) line(`runtime.commands.${dialect}.c${c}.${p}`, m[p], 'ms');
       line(`runtime.commands.${dialect}.c${c}.knex-floor`, floor, 'cmd/s');
       line(`runtime.commands.${dialect}.c${c}.ratio-to-floor`, m.rate / floor, 'x');
+      line(`runtime.commands.${dialect}.c${c}.knex-floor-minimal`, minimal, 'cmd/s');
+      line(`runtime.commands.${dialect}.c${c}.ratio-to-floor-minimal`, m.rate / minimal, 'x');
     }
     return out;
   } finally {

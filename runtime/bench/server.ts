@@ -1,22 +1,42 @@
 /**
  * The bench's server process (forked by the load generator, like a real deployment runs the API
  * in its own process): a seeded runtime on a fresh store, logs silent. Messages from the parent:
- * `{ floor: { flows, concurrency } }` → `{ floorRate }`; `{ close: true }` → closes and exits.
+ * `{ captureStart: true }` → `{ capturing }` then `{ captureStop: { caseId } }` → `{ captured }` (the
+ * statements of the flow run between them, kept as the floor's replay plan); `{ floor: { flows,
+ * concurrency } }` → `{ floor: { replay, minimal } }` (commands/s); `{ close: true }` → closes and exits.
  */
 import { createTestRuntime } from '../src/testing/testRuntime.ts';
 import type { Dialect } from '../src/store/createDb.ts';
-import { floorRate } from './floor.ts';
+import { minimalFloorRate, planReplay, replayFloorRate, type ReplayPlan } from './floor.ts';
+import { startCapture, type StatementCapture } from './statementCapture.ts';
 
 const dialect = process.argv[2] as Dialect;
 const poolMax = Number(process.argv[3] ?? 16);
 // no nested-acquire guard (an AsyncLocalStorage per transaction): measured as production runs
 const t = await createTestRuntime(dialect, { poolMax, guard: false });
 const send = (m: unknown) => process.send!(m);
-process.on('message', (m: { floor?: { flows: number; concurrency: number }; close?: boolean }) => {
-  if (m.floor) {
-    floorRate(t.db.knex, m.floor.flows, m.floor.concurrency).then((rate) => send({ floorRate: rate }), (err: Error) => send({ error: err.message }));
-  } else if (m.close) {
-    t.close().finally(() => process.exit(0));
+// commands run on their own pool on MySQL (multi-statement batches): capture and replay there
+const commandKnex = t.db.commandKnex ?? t.db.knex;
+let capture: StatementCapture | undefined;
+let plan: ReplayPlan | undefined;
+type Message = { captureStart?: boolean; captureStop?: { caseId: string }; floor?: { flows: number; concurrency: number }; close?: boolean };
+
+async function handle(m: Message): Promise<unknown> {
+  if (m.captureStart) { capture = await startCapture(commandKnex); return { capturing: true }; }
+  if (m.captureStop) {
+    const got = capture!.stop();
+    const row = (await t.db.knex('cases').where({ id: m.captureStop.caseId }).first('ref')) as { ref: string } | undefined;
+    if (!row) throw new Error(`captured flow's case ${m.captureStop.caseId} not found`);
+    plan = planReplay(m.captureStop.caseId, row.ref, got.transactions);
+    return { captured: { transactions: plan.transactions.length, statements: plan.statements, outside: got.outside } };
   }
-});
+  if (m.floor) {
+    if (!plan) throw new Error('no captured flow to replay: send captureStart/captureStop around one flow first');
+    const replay = await replayFloorRate(commandKnex, plan, m.floor.flows, m.floor.concurrency);
+    return { floor: { replay, minimal: await minimalFloorRate(t.db.knex, m.floor.flows, m.floor.concurrency) } };
+  }
+  if (m.close) await t.close().finally(() => process.exit(0));
+  return {};
+}
+process.on('message', (m: Message) => { handle(m).then(send, (err: Error) => send({ error: err.message })); });
 send({ url: t.url });

@@ -148,10 +148,13 @@ function makeDriver(jobs: JobsOption, timers: TimerRunner, o: { clock?: Clock; l
 /** Creates the runtime; `db` may be passed by tests that made their own store. */
 export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions = {}): Promise<Runtime> {
   const role = opts.role ?? config.role ?? 'all';
-  const db = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateLatest(db.knex);
   // Logs carry ids, paths and codes only; bodies (and so personal data) are never logged.
   const logger = opts.logger ?? pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.password', '*.idNumber'] });
+  const db = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onCheckpoint: (e) => {
+    if ('error' in e) logger.warn({ reason: e.error }, 'sqlite checkpoint failed (retried next round)');
+    else logger.warn(e.truncated, 'sqlite WAL truncated: the writer waited for it (writes never paused long enough for passive checkpoints)');
+  } });
+  await migrateLatest(db.knex);
   const identity = new KnexIdentityStore(db.knex);
   const principals = createPrincipalCache(identity, opts.principals);
   identity.onUserChanged((id) => principals.invalidate(id));

@@ -4,7 +4,9 @@
  * keyed lookup hash (a landline with or without the dash), so the case opens at the resident's grid with
  * the elder and emergency contacts from the registry; an unknown number opens the case where the call
  * came in, marked for triage; a number that is no phone number is refused with a coded problem and
- * nothing is created. On SQLite and MariaDB.
+ * nothing is created. A resident with no emergency contacts on file still gets the case (before: the
+ * intake refused it), marked `noEmergencyContacts`: the community officer is asked to complete the record,
+ * and the dispatch reaches the station and the community, no family text going astray. On SQLite and MariaDB.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +35,7 @@ describe.each(testDialects)('landline call → elderly call on %s', (dialect) =>
     return t ? (await w.db.knex('cases').where({ id: t.case_id }).first('id', 'org_path', 'state')) as { id: string; org_path: string; state: string } : undefined;
   };
   let residentId: string;
+  let aloneId: string;
 
   beforeAll(async () => {
     w = await e2eWorld(dialect, ['webhook']);
@@ -41,6 +44,9 @@ describe.each(testDialects)('landline call → elderly call on %s', (dialect) =>
       categories: ['elder', 'living-alone'], emergencyContacts: [{ name: '钟伟', phone: '13981112233', relation: '儿子' }] } });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     residentId = made.body.id;
+    const alone = await w.api('POST', '/api/residents', { user: 'county-admin', body: { name: '罗文秀', idNumber: idNumber('51072219380521246'), orgPath: GRID, phone: '0825-5554321', categories: ['elder', 'living-alone'] } });
+    expect(alone.status, JSON.stringify(alone.body)).toBe(201);
+    aloneId = alone.body.id;
   }, 60_000);
   afterAll(async () => { await w?.close(); });
 
@@ -73,5 +79,36 @@ describe.each(testDialects)('landline call → elderly call on %s', (dialect) =>
     expect(bad.body.reason.code).toBe('trigger.data-invalid');
     expect(JSON.stringify(bad.body)).toContain('/data/callerNumber');
     expect((await w.db.knex('cases').count({ n: '*' }).first()) as { n: number }).toEqual(before);
+  }, 60_000);
+
+  it('a registered landline with no emergency contacts opens the case anyway: flagged, the community asked to complete it, dispatch to the station and the community', async () => {
+    const r = await call({ callerNumber: '0825-5554321' });
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    const c = (await caseOf(r.id))!;
+    expect(c.org_path).toBe(GRID);
+    const data = (await w.api('GET', `/api/cases/${c.id}`, { user: 'call-operator-1' })).body.data;
+    expect(data).toMatchObject({ callerUnknown: false, noEmergencyContacts: true, elder: { residentId: aloneId } });
+    expect(data.emergencyContacts).toBeUndefined();
+    // the community officer is asked, in the workbench inbox, to complete the record
+    const asked = await w.until('the complete-the-record notice', async () => {
+      const rows = (await w.db.knex('notifications').where({ case_id: c.id }).select('user_id', 'body')) as Array<{ user_id: string; body: string }>;
+      return rows.find((x) => x.body.includes('补录紧急联系人'));
+    });
+    expect(asked.user_id).toMatch(/^u-officer-510722001001$/);
+    // the operator answers and dispatches: the station and the community are told at once
+    const task = await w.db.knex('tasks').where({ case_id: c.id, status: 'pending' }).first('id');
+    expect((await w.api('POST', `/api/tasks/${task.id}/claim`, { user: 'call-operator-1', body: {} })).status).toBe(200);
+    expect((await w.api('POST', `/api/tasks/${task.id}/complete`, { user: 'call-operator-1', body: { outcome: 'answer', data: { callId: 'call-0301', notes: '老人称头晕' } } })).status).toBe(200);
+    const triage = await w.db.knex('tasks').where({ case_id: c.id, status: 'pending' }).first('id');
+    const d = await w.api('POST', `/api/tasks/${triage.id}/complete`, { user: 'call-operator-1', body: { outcome: 'dispatch', data: { triageClass: 'emergency_medical' } } });
+    expect(d.status, JSON.stringify(d.body)).toBe(200);
+    const told = await w.until('the dispatch notices', async () => {
+      const rows = (await w.db.knex('notifications').where({ case_id: c.id }).select('user_id', 'body')) as Array<{ user_id: string; body: string }>;
+      const dispatch = rows.filter((x) => x.body.includes('先接单者前往'));
+      return dispatch.some((x) => x.user_id.startsWith('u-provider-')) && dispatch.some((x) => x.user_id.startsWith('u-officer-')) ? rows : undefined;
+    });
+    // the family's text has no one to go to: it is sent to nobody (not to whoever opened the case)
+    expect(told.filter((x) => x.body.includes('您的家人'))).toEqual([]);
+    expect(await w.db.knex('outbox').where({ case_id: c.id, kind: 'notify' }).whereNot({ status: 'done' }).count({ n: '*' }).first()).toMatchObject({ n: 0 });
   }, 60_000);
 });

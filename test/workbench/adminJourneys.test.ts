@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startApp, type App } from './testing/startApp.ts';
-import { axeViolations, launch, login, shot } from './testing/browser.ts';
+import { axeViolations, launch, login, pickSelectOption, shot } from './testing/browser.ts';
 import { GRID, people } from './testing/journeyWorld.ts';
 
 const MOVER = 'grid-worker-510722100001001-2';
@@ -96,9 +96,7 @@ describe('系统管理 journeys in Chromium', () => {
     await p.goto(`${app.url}/admin/users?q=${MOVER}`);
     await p.getByTestId(`edit-${MOVER}`).click();
     await p.getByTestId('user-drawer').waitFor();
-    await p.getByTestId('move-target').click();
-    await p.keyboard.type('金鱼社区第2网格');
-    await p.locator('.ant-select-tree-node-content-wrapper', { hasText: '金鱼社区第2网格' }).first().click();
+    await pickSelectOption(p, p.getByTestId('move-target'), '金鱼社区第2网格', { search: '金鱼社区第2网格', tree: true });
     await p.getByRole('radio', { name: '退回原组待领' }).check();
     await p.getByTestId('move-user').click();
     expect(heldBeforeMove).toBeGreaterThanOrEqual(1);
@@ -154,9 +152,7 @@ describe('系统管理 journeys in Chromium', () => {
     // merge 旅程乙网格 into 旅程丙网格
     await p.getByTestId(`org-node-${from}`).click();
     await p.getByTestId('org-panel').waitFor();
-    await p.getByRole('combobox', { name: '并入网格' }).click();
-    await p.keyboard.type('旅程丙');
-    await p.locator('.ant-select-item-option', { hasText: '旅程丙网格' }).click();
+    await pickSelectOption(p, p.getByRole('combobox', { name: '并入网格' }), '旅程丙网格', { search: '旅程丙' });
     await p.getByRole('button', { name: /合\s*并/ }).click();
     await p.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(async () => (await ok(app.api('GET', '/api/admin/org-units', { token: admin }), 'tree')).items.some((u: { code: string }) => u.code === from)).toBe(false);
@@ -166,9 +162,7 @@ describe('系统管理 journeys in Chromium', () => {
     await p.getByRole('button', { name: /确\s*定/ }).click();
     await p.getByRole('link', { name: open.ref }).waitFor();
     await checkA11y(p, 'admin-org-retire');
-    await p.getByRole('combobox', { name: '在办案件移交至（可选）' }).click();
-    await p.keyboard.type('510722100001001');
-    await p.locator('.ant-select-item-option', { hasText: '510722100001001' }).first().click();
+    await pickSelectOption(p, p.getByRole('combobox', { name: '在办案件移交至（可选）' }), '510722100001001', { search: '510722100001001' });
     await p.getByRole('button', { name: /撤\s*销/ }).click();
     await p.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(async () => (await ok(app.api('GET', `/api/cases/${open.id}`, { token: admin }), 'case')).orgPath).toBe(GRID);

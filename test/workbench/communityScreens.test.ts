@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type App } from './testing/startApp.ts';
-import { axeViolations, launch, login, shot } from './testing/browser.ts';
+import { axeViolations, launch, login, pickSelectOption, shot } from './testing/browser.ts';
 import { people } from './testing/journeyWorld.ts';
 
 const RESIDENT = 'resident-510722100001001-2';
@@ -87,8 +87,7 @@ describe('community screens (issue 13)', () => {
     await p.getByTestId('consent-name').fill('李秀英');
     await p.getByTestId('consent-id').fill(ID_NUMBER);
     await p.getByTestId('consent-org').fill(COMMUNITY);
-    await p.getByTestId('consent-purpose').click();
-    await p.getByTitle('向签约服务商/驿站提供个人信息').click();
+    await pickSelectOption(p, p.getByTestId('consent-purpose'), '向签约服务商/驿站提供个人信息');
     await p.getByTestId('consent-recipients').locator('input').fill('太和镇居家养老服务中心');
     await p.keyboard.press('Enter');
     await p.getByTestId('consent-evidence').fill('书面同意书 TY-2025-0102');

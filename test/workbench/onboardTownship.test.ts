@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type App } from './testing/startApp.ts';
-import { axeViolations, launch, login, shot } from './testing/browser.ts';
+import { axeViolations, launch, login, pickSelectOption, shot } from './testing/browser.ts';
 import { idNumber, xlsxOf, XLSX } from '../../runtime/src/registry/import/testing/makeSheet.ts';
 
 let app: App;
@@ -30,8 +30,7 @@ async function upload(p: Page, name: string, bytes: Buffer) {
   await p.getByTestId('import-check').click();
 }
 async function chooseKind(p: Page, label: string) {
-  await p.getByTestId('import-kind').click();
-  await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  await pickSelectOption(p, p.getByTestId('import-kind'), label);
 }
 
 describe('onboard a township from a spreadsheet', () => {
@@ -79,8 +78,7 @@ describe('onboard a township from a spreadsheet', () => {
     await p.getByTestId('resident-name').first().click();
     await expect.poll(() => p.getByTestId('resident-id-number').innerText()).toBe(`${ELDER_ID[0]}${'*'.repeat(16)}${ELDER_ID[17]}`);
     await p.getByTestId('reveal-open').click();
-    await p.getByTestId('reveal-purpose').click();
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '核验身份' }).first().click();
+    await pickSelectOption(p, p.getByTestId('reveal-purpose'), '核验身份');
     await p.getByTestId('reveal-confirm').click();
     await expect.poll(() => p.getByTestId('revealed-idNumber').innerText()).toBe(ELDER_ID);
     // the page as it settles: the purpose picker's dropdown (an unnamed listbox) has finished closing

@@ -121,6 +121,34 @@ describe('sms-gateway against a local carrier stand-in', () => {
     expect(carrier.messages.at(-1)).toMatchObject({ to: '13912340003', template: 'reply_answer', params: { text: '【提醒】该求助已有人接单或已处理，谢谢您的关心。' } });
   });
 
+  it('a text to a registered user (a volunteer’s shift reminder) brings the user back as the replier; late and refused replies are answered for a volunteer', async () => {
+    let refuse = false;
+    const h = await createTestHost(smsGateway, { config: { baseUrl: carrier.url, signName: '涪江县民政' }, secrets, now: Date.now(),
+      onEmit: () => (refuse ? { status: 'rejected', reason: { code: 'trigger.event-refused', message: 'volunteer.not-on-roster' } } : { status: 'advanced', caseId: 'case-9', caseRef: 'V-1' }) });
+    const replies = { '1': 'shift_confirmed', '2': 'shift_leave' };
+    await h.invoke('send', { to: '13912340005', templateId: 'shift_reminder', params: { text: '班次将于2小时后开始。回复1确认参加，回复2请假。' }, caseId: 'case-9', replies, replyWithinMinutes: 120, replier: 'u-volunteer-1' }, { idempotencyKey: 'notify:case-9:a' });
+    const code = carrier.messages.find((m) => m.outId === 'notify:case-9:a')!.extendCode!;
+    const post = async (r: Record<string, unknown>) => {
+      const body = JSON.stringify([r]);
+      return (await h.request('POST', '/replies', { body, headers: { 'x-signature': signBody(secrets.signingSecret, body, h.clock.now()) } })).body;
+    };
+    expect(await post({ PhoneNumber: '13912340005', Content: '2', DestCode: code, SequenceId: 's-20' })).toEqual({ results: ['advanced'] });
+    expect(h.emitted.at(-1)!.event).toMatchObject({ eventId: 'reply-s-20', source: 'external', data: { replier: 'u-volunteer-1' }, advance: { caseId: 'case-9', event: 'shift_leave' } });
+    // off the roster already: the case refuses, the volunteer is told in a volunteer's words
+    refuse = true;
+    expect(await post({ PhoneNumber: '13912340005', Content: '1', DestCode: code, SequenceId: 's-21' })).toEqual({ results: ['sms.reply-too-late'] });
+    expect(carrier.messages.at(-1)).toMatchObject({ to: '13912340005', outId: 'reply-answer:s-21', params: { text: expect.stringContaining('您已不在名单中') } });
+    // after the shift has started (the window is 2 hours): answered, never sent to the case
+    h.clock.set(h.clock.now() + 121 * 60_000);
+    const emitted = h.emitted.length;
+    expect(await post({ PhoneNumber: '13912340005', Content: '1', DestCode: code, SequenceId: 's-22' })).toEqual({ results: ['sms.reply-expired'] });
+    expect(carrier.messages.at(-1)).toMatchObject({ outId: 'reply-answer:s-22', params: { text: expect.stringContaining('联系组织者') } });
+    expect(h.emitted).toHaveLength(emitted);
+    // a replier needs replies
+    expect(await h.invoke('send', { to: '13912340005', templateId: 't', caseId: 'case-9', replier: 'u-volunteer-1' })).toMatchObject({ ok: false, error: { code: 'plugin.invalid-input' } });
+    h.assertNothingPersonalLogged(['13912340005']);
+  });
+
   it('replies without a case are refused as input', async () => {
     const h = await host();
     expect(await h.invoke('send', { to: '13912340004', templateId: 't', replies: { '1': 'family_accepted' } })).toMatchObject({ ok: false, error: { code: 'plugin.invalid-input', retryable: false } });

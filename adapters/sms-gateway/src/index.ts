@@ -27,7 +27,8 @@ export default definePlugin<SmsConfig, SmsSecrets>({
     reply: {
       title: { 'zh-CN': '短信回复', en: 'SMS reply' },
       description: { 'zh-CN': '家属、志愿者回复短信（如 1 接单、2 无法前往）：按短信中的回复编号找到案件，推进为对应事件', en: 'A family member or volunteer replies to a text (1 accept, 2 decline): the reply code in the text finds the case, and the reply becomes its event' },
-      payload: { type: 'object', additionalProperties: false, properties: {} },
+      payload: { type: 'object', additionalProperties: false, properties: { replier: { type: 'string', maxLength: 64, 'x-title': { 'zh-CN': '回复人', en: 'Replier' },
+        'x-help': { 'zh-CN': '短信发给平台用户（如志愿者）时，回复人的用户编号（由回复编号确定）', en: 'When the text went to a platform user (a volunteer), their user id (known from the reply code)' } } } },
     },
   },
   routes: [receipts, replies],

@@ -4,7 +4,9 @@
  * only from the number that text went to; it then sends the event its word names, as `external`. What
  * cannot be used is logged by code, never with the number or the words: no or an unknown code, another
  * sender — ignored (a stranger gets no text from us); a late reply, an unknown word, or a case that already
- * moved on (someone else accepted first) — answered with one short text.
+ * moved on (someone else accepted first, a volunteer no longer on the roster) — answered with one short text.
+ * A text to a registered user (a volunteer's shift reminder) names them in the code's ticket; their reply
+ * brings `replier` (the user id) to the event.
  */
 import { verifySigned, type PluginContext, type RouteSpec } from '@tongban/plugin-sdk';
 import { carrierSend, underCap } from './carrier.ts';
@@ -19,9 +21,15 @@ interface Reply { PhoneNumber?: unknown; Content?: unknown; DestCode?: unknown; 
 /** What became of a reply. */
 export type ReplyOutcome = 'advanced' | 'duplicate' | 'malformed' | 'sms.reply-no-code' | 'sms.reply-unknown-code' | 'sms.reply-wrong-sender' | 'sms.reply-expired' | 'sms.reply-unrecognised' | 'sms.reply-too-late';
 
+/** Answers to a resident named by phone (a family member answering an alarm). */
 const answers = {
   'sms.reply-expired': '【提醒】您回复的求助已超过回复时限，无需再回复；如需帮助请拨打服务中心电话。',
   'sms.reply-too-late': '【提醒】该求助已有人接单或已处理，谢谢您的关心。',
+} as const;
+/** Answers to a registered user (a volunteer answering a shift reminder). */
+const userAnswers = {
+  'sms.reply-expired': '【提醒】您的回复已超过回复时限，未予处理；如有变动请直接联系组织者。',
+  'sms.reply-too-late': '【提醒】该事项已有变化（如项目已取消或您已不在名单中），您的回复未予处理；如有疑问请联系组织者。',
 } as const;
 
 async function answer(ctx: Ctx, to: string, seq: string, text: string): Promise<void> {
@@ -42,16 +50,18 @@ async function handle(ctx: Ctx, r: Reply): Promise<ReplyOutcome> {
   const t = await ctx.store.get<ReplyTicket>(`reply:${code}`);
   if (!t) return 'sms.reply-unknown-code';
   if (t.phoneHash !== phoneHash(ctx.secrets.signingSecret, from)) return 'sms.reply-wrong-sender';
-  if (ctx.clock.now() > t.expiresAt) { await answer(ctx, from, r.SequenceId, answers['sms.reply-expired']); return 'sms.reply-expired'; }
+  const said = t.replier ? userAnswers : answers;
+  if (ctx.clock.now() > t.expiresAt) { await answer(ctx, from, r.SequenceId, said['sms.reply-expired']); return 'sms.reply-expired'; }
   const word = replyWord(r.Content, code, Object.keys(t.replies));
   if (!word) {
     await answer(ctx, from, r.SequenceId, `【提醒】未能识别您的回复，请回复：${Object.keys(t.replies).map((k) => `“${k}”`).join('或')}。`);
     return 'sms.reply-unrecognised';
   }
-  const out = await ctx.emit('reply', { eventId: `reply-${r.SequenceId}`, source: 'external', data: {}, advance: { caseId: t.caseId, event: t.replies[word]!, comment: `短信回复“${word}”` } });
+  // a registered user's reply carries who they are (from the code, never from the number)
+  const out = await ctx.emit('reply', { eventId: `reply-${r.SequenceId}`, source: 'external', data: t.replier ? { replier: t.replier } : {}, advance: { caseId: t.caseId, event: t.replies[word]!, comment: `短信回复“${word}”` } });
   if (out.status === 'rejected') {
     ctx.logger.info({ code: 'sms.reply-too-late', reason: out.reason?.code }, 'reply refused by the case');
-    await answer(ctx, from, r.SequenceId, answers['sms.reply-too-late']);
+    await answer(ctx, from, r.SequenceId, said['sms.reply-too-late']);
     return 'sms.reply-too-late';
   }
   return out.status === 'duplicate' ? 'duplicate' : 'advanced';

@@ -11,8 +11,11 @@ import type { SmsConfig, SmsSecrets } from './settings.ts';
 
 type Ctx = BaseContext<SmsConfig, SmsSecrets>;
 
-/** What a code stands for. */
-export interface ReplyTicket { caseId: string; phoneHash: string; replies: Record<string, string>; expiresAt: number }
+/**
+ * What a code stands for. `replier` is the user the text went to when it went to a registered user (a volunteer
+ * reminded of a shift): the case learns who replied from the code, never from the number.
+ */
+export interface ReplyTicket { caseId: string; phoneHash: string; replies: Record<string, string>; expiresAt: number; replier?: string }
 
 /** How long after its window a code is kept (and not reissued). */
 export const RESERVED_MS = 7 * 86_400_000;
@@ -31,7 +34,7 @@ export async function issueReplyCode(ctx: Ctx, idempotencyKey: string, t: Omit<R
     const code = String(randomInt(100_000, 1_000_000));
     const held = await ctx.store.get<ReplyTicket>(`reply:${code}`);
     if (held && held.expiresAt + RESERVED_MS > now) continue;
-    await ctx.store.put(`reply:${code}`, { caseId: t.caseId, phoneHash: phoneHash(ctx.secrets.signingSecret, t.to), replies: t.replies, expiresAt: t.expiresAt } satisfies ReplyTicket);
+    await ctx.store.put(`reply:${code}`, { caseId: t.caseId, phoneHash: phoneHash(ctx.secrets.signingSecret, t.to), replies: t.replies, expiresAt: t.expiresAt, ...(t.replier ? { replier: t.replier } : {}) } satisfies ReplyTicket);
     await ctx.store.put(`replykey:${idempotencyKey}`, code);
     return code;
   }

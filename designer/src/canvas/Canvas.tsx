@@ -50,6 +50,17 @@ function CanvasInner({ layoutNonce }: { layoutNonce: number }) {
         // without handle bounds — its edges then never draw and fitView skips it (xyflow#4888).
         // Re-measuring every node once it sits where the layout put it closes that window.
         requestAnimationFrame(() => { if (live) updateNodeInternals(graph.nodes.map((n) => n.id)); });
+        // and on a starved machine a node could still sit unmeasured (hidden) long after: ask again for
+        // those, a few times, rather than leave the admin a canvas with a step they cannot click
+        let tries = 0;
+        const remeasure = () => {
+          if (!live || ++tries > 8) return;
+          const unmeasured = flow.getNodes().filter((n) => !n.measured?.width).map((n) => n.id);
+          if (!unmeasured.length) return;
+          updateNodeInternals(unmeasured);
+          setTimeout(remeasure, 500 * tries);
+        };
+        setTimeout(remeasure, 500);
         // fitView's promise never settles when another view change interrupts its transition: the
         // layout counts as done when the transition ends or after its duration, whichever is first
         setTimeout(() => {

@@ -6,13 +6,14 @@
  */
 import ELK from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
-import { layoutWith, type LayoutResult } from './elkLayout.ts';
+import { LayoutCache, type LayoutResult } from './elkLayout.ts';
 import type { GraphEdge, GraphNode } from './toGraph.ts';
 
 let elk: InstanceType<typeof ELK> | undefined;
+const cache = new LayoutCache();
 
-/** Lays the graph out in ELK's worker. */
+/** Lays the graph out in ELK's worker (or hands back the layout of the same shape from a moment ago). */
 export function layoutInWorker(nodes: GraphNode[], edges: GraphEdge[]): Promise<LayoutResult> {
   elk ??= new ELK({ workerUrl: elkWorkerUrl });
-  return layoutWith(elk, nodes, edges);
+  return cache.layout(elk, nodes, edges);
 }

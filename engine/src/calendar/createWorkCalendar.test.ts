@@ -90,3 +90,19 @@ describe('performance: iterates by day, not by minute', () => {
     expect(cal.elapsed(start, due, 'working')).toBeGreaterThan(0);
   });
 });
+
+describe('instantOf reads local date-times in the county zone', () => {
+  it('a date-time without a zone is wall-clock time at the calendar offset; one with a zone keeps it', () => {
+    const urumqi = createWorkCalendar({ ...defaultConfig, utcOffsetMinutes: 360 }, shippedYears);
+    expect(urumqi.instantOf('2026-05-02T01:00')).toBe(Date.UTC(2026, 4, 1, 19));
+    expect(cal.instantOf('2026-05-02T01:00:00')).toBe(Date.UTC(2026, 4, 1, 17));
+    expect(urumqi.instantOf('2026-05-02T01:00:00+08:00')).toBe(Date.UTC(2026, 4, 1, 17));
+    expect(urumqi.instantOf('2026-05-02T01:00:00Z')).toBe(Date.UTC(2026, 4, 2, 1));
+  });
+
+  it('is undefined for what is not a real date-time', () => {
+    expect(cal.instantOf('2026-02-30T09:00')).toBeUndefined();
+    expect(cal.instantOf('2026-05-02T24:00')).toBeUndefined();
+    expect(cal.instantOf('tomorrow')).toBeUndefined();
+  });
+});

@@ -11,6 +11,7 @@ import { parseDuration, timePartMs } from './parseDuration.ts';
 import { normalizePauses } from './pauses.ts';
 import { validateCalendarConfig } from './validateCalendarConfig.ts';
 import { validateNationalYears } from './validateNationalYear.ts';
+import { parseLocalDateTime } from './localDateTime.ts';
 import { createWorkingClock, officePeriods, type WorkingClock } from './workingClock.ts';
 import type { Clock, CountyCalendarConfig, Interval, NationalYear, WorkCalendar } from './types.ts';
 
@@ -91,6 +92,7 @@ export function createWorkCalendar(config: CountyCalendarConfig, years: National
       const day = parseLocalDate(localDate);
       return day === undefined ? undefined : frame.dayStart(day);
     },
+    instantOf: (value) => (typeof value === 'string' ? parseLocalDateTime(value, config.utcOffsetMinutes) : undefined),
     add: (start, duration, clock) => add(parts, start, duration, clock),
     addMs: (start, ms, clock) => addMs(parts, start, ms, clock),
     elapsed: (from, to, clock, pauses) => elapsed(parts, from, to, clock, pauses),

@@ -61,6 +61,11 @@ export interface WorkCalendar {
   readonly id: string;
   /** The instant a local date ('YYYY-MM-DD') begins (local midnight), or undefined for a bad date. */
   startOfDay(localDate: string): number | undefined;
+  /**
+   * The instant of an ISO date-time; one without a zone ('2026-05-02T01:00') is local time in the county's
+   * zone (`utcOffsetMinutes`), one with `Z` or an offset keeps it. Undefined when it is not a real date-time.
+   */
+  instantOf(localDateTime: string): number | undefined;
   /** The next day-N (or Nth-working-day) of a month strictly after `after`, at the start of office hours; undefined past 36 months. */
   nextMonthly(after: number, rule: { day: number } | { workingDay: number }): number | undefined;
   /** True if the local date ('YYYY-MM-DD') is a working day. */

@@ -20,8 +20,10 @@ import type { Definition } from './types.ts';
 
 export type LoadResult = { ok: true; definition: Definition; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
-const validate = ajv.compile(schema);
+// Compiled on first use, not at import: every screen of the workbench imports the engine, and
+// compiling the definition schema took 100–200 ms of a cold page load that never loads a definition.
+let compiled: ReturnType<Ajv2020['compile']> | undefined;
+const schemaValidator = () => (compiled ??= new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema));
 
 function lineCol(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, Math.max(0, offset));
@@ -87,6 +89,7 @@ export function checkDocument(value: unknown): LoadResult {
   if (!migrated.doc) return { ok: false, diagnostics: migrated.diagnostics };
   const used = resolveUses(migrated.doc);
   if (used.diagnostics.length) return { ok: false, diagnostics: used.diagnostics };
+  const validate = schemaValidator();
   if (!validate(used.doc)) return { ok: false, diagnostics: schemaDiagnostics(validate.errors) };
   const definition = used.doc as unknown as Definition;
   const model = buildModel(definition);

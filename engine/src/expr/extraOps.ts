@@ -99,7 +99,12 @@ function buildDistance(a: BuildArgs): Ev {
   return (d, c) => distanceMeters(p1!(d, c), l1!(d, c), p2!(d, c), l2!(d, c));
 }
 
-/** Tongban extras: `count` lives with the array operators; these are dates, patterns, roles, records and distances. */
+/** A list without every element equal to `value` (a volunteer taken off a roster); [] when it is no list. */
+export function without(xs: unknown, value: unknown): unknown[] {
+  return Array.isArray(xs) ? xs.filter((x) => x !== value) : [];
+}
+
+/** Tongban extras: `count` lives with the array operators; these are dates, patterns, roles, records, distances and `without`. */
 export const extraOps: Record<string, OpSpec> = {
   daysBetween: { min: 2, max: 2, build: binary(daysBetween) },
   dateOf: { min: 1, max: 1, build: unary(dateOf) },
@@ -108,5 +113,6 @@ export const extraOps: Record<string, OpSpec> = {
   hasRole: { min: 1, max: 1, build: buildHasRole },
   record: { min: 2, max: 40, build: buildRecord },
   distanceMeters: { min: 4, max: 4, build: buildDistance },
+  without: { min: 2, max: 2, build: binary(without) },
 };
 

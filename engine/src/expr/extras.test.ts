@@ -27,7 +27,7 @@ describe('truthy', () => {
 
 describe('logicOperators', () => {
   it('lists every supported operator exactly once', () => {
-    const expected = ['var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'in', 'cat', 'substr', 'merge', 'map', 'filter', 'reduce', 'all', 'none', 'some', 'count', 'daysBetween', 'dateOf', 'matches', 'hasRole', 'record', 'distanceMeters', 'minutesBetween'];
+    const expected = ['var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'in', 'cat', 'substr', 'merge', 'map', 'filter', 'reduce', 'all', 'none', 'some', 'count', 'daysBetween', 'dateOf', 'matches', 'hasRole', 'record', 'distanceMeters', 'minutesBetween', 'without'];
     expect([...logicOperators].sort()).toEqual([...expected].sort());
     expect(Object.isFrozen(logicOperators)).toBe(true);
   });
@@ -159,6 +159,16 @@ describe('distanceMeters', () => {
     expect(logic.evaluate({ a: { lat: 30.5, lng: 105.6 }, b: { lat: 30.5, lng: 105.6 } })).toBe(0);
     expect(logic.evaluate({ a: { lat: 30.5 }, b: { lat: 30.5, lng: 105.6 } })).toBeNull();
     expect(logic.evaluate({ a: { lat: 95, lng: 105.6 }, b: { lat: 30.5, lng: 105.6 } })).toBeNull();
+  });
+});
+
+describe('without', () => {
+  it('takes every element equal to the value off a list (inside `filter` the outer data is out of scope)', () => {
+    const logic = compiled({ without: [{ var: ['roster', []] }, { var: 'who' }] });
+    expect(logic.evaluate({ roster: ['u1', 'u2', 'u1', 'u3'], who: 'u1' })).toEqual(['u2', 'u3']);
+    expect(logic.evaluate({ roster: ['u2'], who: 'u1' })).toEqual(['u2']);
+    expect(logic.evaluate({ who: 'u1' })).toEqual([]);
+    expect(logic.evaluate({ roster: 'u1', who: 'u1' })).toEqual([]);
   });
 });
 

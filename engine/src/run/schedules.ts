@@ -4,6 +4,8 @@
  * (anchor + k × every on its clock, or the day-N / Nth-working-day of each month on the county
  * calendar), never from the previous firing, so a late or retried firing never shifts the next.
  * An `at` schedule fires ahead of each instant of a list the case gives (each shift's start).
+ * A date-time without a zone (`2026-05-02T01:00`) is wall-clock time in the county calendar's zone
+ * (`utcOffsetMinutes`): a definition writes local times, never a fixed `+08:00`.
  */
 import { expression } from '../compile/compile.ts';
 import { ExprKeys } from '../compile/exprKeys.ts';
@@ -27,14 +29,19 @@ export function times(duration: string, k: number): string | undefined {
   return `P${date || (time ? '' : '0D')}${time ? 'T' + time : ''}`;
 }
 
+/** An instant the case gives: epoch ms, a date (its local midnight) or an ISO date-time read in the calendar's zone when it has none; NaN otherwise. */
+function instantOf(env: Env, v: unknown): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v !== 'string') return NaN;
+  return (/^\d{4}-\d{2}-\d{2}$/.test(v) ? env.calendar.startOfDay(v) : env.calendar.instantOf(v)) ?? NaN;
+}
+
 /** The anchor instant: the `anchor` expression (epoch ms, an ISO date-time, or a date = its local midnight), else now. */
 function anchorOf(ctx: CaseContext, p: StepPayload, name: string, spec: ScheduleSpec): number {
   const env = p.env;
   if (spec.anchor === undefined) return env.meta.at;
   const v = expression(env.compiled, ExprKeys.scheduleAnchor(name)).evaluate(logicView(ctx, p));
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return env.calendar.startOfDay(v) ?? env.meta.at;
-  const t = typeof v === 'string' ? Date.parse(v) : NaN;
+  const t = instantOf(env, v);
   return Number.isFinite(t) ? t : env.meta.at;
 }
 
@@ -57,7 +64,7 @@ function naturalMs(duration: string | undefined): number {
 function instantsOf(ctx: CaseContext, p: StepPayload, name: string, spec: ScheduleSpec): number[] {
   const v = expression(p.env.compiled, ExprKeys.scheduleAt(name)).evaluate(logicView(ctx, p));
   const lead = naturalMs(spec.before);
-  const times = (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'number' ? x : typeof x === 'string' ? Date.parse(x) : NaN)).filter((x) => Number.isFinite(x)).map((x) => x - lead);
+  const times = (Array.isArray(v) ? v : [v]).map((x) => instantOf(p.env, x)).filter((x) => Number.isFinite(x)).map((x) => x - lead);
   return [...new Set(times)].filter((x) => x > p.env.meta.at).sort((a, b) => a - b);
 }
 

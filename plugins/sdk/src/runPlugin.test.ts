@@ -40,3 +40,11 @@ describe('runOperation (the path host and harness share)', () => {
     expect(host.emitted).toHaveLength(1);
   });
 });
+
+describe('runOperation and mapped nulls', () => {
+  it('takes a null of an optional field as not given (a definition mapped a field the case has not filled)', async () => {
+    const host = await createTestHost(faulty);
+    const r = await host.invoke('fine', { phone: null, note: 'hello' });
+    expect(r).toMatchObject({ ok: true });
+  });
+});

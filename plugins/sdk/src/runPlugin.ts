@@ -3,6 +3,7 @@
  * outputs validated against the manifest, a timeout through the AbortSignal, every failure
  * classified and coded. Nothing here throws to the caller: a call answers `ok` or a coded error.
  */
+import { dropAbsentNulls } from './absentNulls.ts';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Logger } from 'pino';
 import type { OperationContext, PluginClock, PluginContext, PluginStore } from './context.ts';
@@ -85,7 +86,7 @@ export async function runOperation(p: PreparedPlugin, env: PluginEnv, name: stri
   const op = p.plugin.operations?.[name];
   if (!op) return done({ ok: false, error: classifyError(sdkError('plugin.unknown-operation', false, { operation: name })) });
   if (!p.settings) return done({ ok: false, error: classifyError(sdkError('plugin.not-configured', false)) });
-  const args = structuredClone(input);
+  const args = dropAbsentNulls(op.input as never, structuredClone(input));
   const check = p.inputs.get(name)!;
   if (!check(args)) return done({ ok: false, error: classifyError(sdkError('plugin.invalid-input', false, { problems: problemsOf(check) })) });
   const timeout = new AbortController();

@@ -12,6 +12,7 @@ import { created, defineOperation, ok, S, type Operation } from '../http/operati
 import type { Services } from '../services.ts';
 import { hasControlCharacters } from '../http/checkJsonBody.ts';
 import { sniffType } from './sniffType.ts';
+import { acceptedTypesOf, checkFieldType } from './fieldMedia.ts';
 
 /** Content types accepted for attachments. */
 export const allowedTypes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'text/plain', 'audio/mpeg', 'video/mp4'];
@@ -25,18 +26,22 @@ async function audit(s: Services, user: { id: string; roles: Array<{ role: strin
   await s.audit.append({ at: Date.now(), actorId: user.id, actorRoles: user.roles.map((r) => r.role), orgPath: c.org_path, caseId: c.id, action, detail });
 }
 
+/** The `field` query of an upload: the form field the file is for (a photo field takes images only). */
+export const fieldQuery = { field: { type: 'string', minLength: 1, maxLength: 100, pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } } as const;
+
 /**
  * Checks and stores an uploaded file for `owner` — a case id, or the id of an intake draft whose case
- * does not exist yet (the case adopts it when created): a name, bytes typed by their content, the
- * owner's quota.
+ * does not exist yet (the case adopts it when created): a name, bytes typed by their content (and,
+ * for a form field named with `target`, a type that field takes), the owner's quota.
  */
-export async function storeAttachment(s: Services, body: unknown, owner: string, givenName: string, userId: string, declared?: string): Promise<{ id: string; name: string; mime: string; size: number; sha256: string }> {
+export async function storeAttachment(s: Services, body: unknown, owner: string, givenName: string, userId: string, declared?: string, target?: { field: string; accepted?: string[] }): Promise<{ id: string; name: string; mime: string; size: number; sha256: string }> {
   const dir = join(s.config.dataDir, 'attachments');
   const name = checkName(givenName);
   if (!Buffer.isBuffer(body) || body.length === 0) throw new InvalidRequestError('request.invalid', { errors: [{ path: '/body', message: 'empty file' }] });
   // the bytes decide the type; the client's Content-Type is not believed
   const mime = sniffType(body);
   if (!mime || !allowedTypes.includes(mime)) throw new UnsupportedError('attachment.type-not-allowed', { declared: String(declared ?? '').slice(0, 100), allowed: allowedTypes });
+  if (target) checkFieldType(target.field, target.accepted, mime);
   if ((await s.attachments.bytesOf(owner)) + body.length > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
   const id = randomUUID();
   const sha256 = createHash('sha256').update(body).digest('hex');
@@ -46,22 +51,29 @@ export async function storeAttachment(s: Services, body: unknown, owner: string,
   return { id, name, mime, size: body.length, sha256 };
 }
 
+/** The field of the case's item (its pinned version) an upload is for, with the types it takes. */
+async function fieldTarget(s: Services, c: { definition_id: string; definition_version: number | string }, field: string): Promise<{ field: string; accepted?: string[] }> {
+  const { definition } = await s.definitions.compiledFor(c.definition_id, Number(c.definition_version));
+  return { field, accepted: acceptedTypesOf(definition, field) };
+}
+
 /** Operations on attachments. */
 export function attachmentOperations(s: Services): Operation[] {
   const dir = join(s.config.dataDir, 'attachments');
   return [
     defineOperation({
       method: 'post', path: '/api/cases/{id}/attachments', operationId: 'uploadAttachment', responses: created('AttachmentCreated'), tag: 'cases', summary: '上传附件（请求体为文件内容） Upload an attachment (raw body)',
-      params: { id: S.id }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true } }, rawBody: { maxBytes: s.config.attachmentMaxBytes, contentTypes: allowedTypes },
+      params: { id: S.id }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true }, ...fieldQuery }, rawBody: { maxBytes: s.config.attachmentMaxBytes, contentTypes: allowedTypes },
       async beforeBody({ req, ability, params, query }) {
-        await s.cases.getVisible(ability, params.id);
+        const c = await s.cases.getVisible(ability, params.id);
         checkName(query.name);
+        if (query.field) await fieldTarget(s, c, query.field); // an unknown field is refused before the body is read
         const declared = Number(req.headers['content-length'] ?? 0);
         if (declared && (await s.attachments.bytesOf(params.id)) + declared > s.config.attachmentCaseQuotaBytes) throw new TooLargeError('attachment.quota-exceeded', { quotaBytes: s.config.attachmentCaseQuotaBytes });
       },
       async handler({ req, user, ability, params, query }) {
         const c = await s.cases.getVisible(ability, params.id);
-        const out = await storeAttachment(s, req.body, params.id, query.name, user.id, req.headers['content-type']);
+        const out = await storeAttachment(s, req.body, params.id, query.name, user.id, req.headers['content-type'], query.field ? await fieldTarget(s, c, query.field) : undefined);
         await audit(s, user, c, 'attachment.uploaded', { attachmentId: out.id, mime: out.mime, size: out.size, sha256: out.sha256 });
         return { status: 201, body: out };
       },

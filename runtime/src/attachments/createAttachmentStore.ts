@@ -4,6 +4,17 @@ import type { Knex } from 'knex';
 /** One stored attachment's row, as the routes read it. */
 export interface AttachmentRow { id: string; case_id: string; name: string; mime: string; size: number | string; sha256: string; uploaded_by: string; created_at: number | string }
 
+/** The recorded type (sniffed from the bytes at upload) of each stored attachment among `ids`, read through `q` (a command's transaction, or the pool). */
+export async function attachmentTypes(q: Knex | Knex.Transaction, ids: string[]): Promise<Map<string, string>> {
+  const types = new Map<string, string>();
+  // in slices, so a value list far past a form's maxItems never builds one huge IN (…)
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = (await q('attachments').whereIn('id', ids.slice(i, i + 500)).select('id', 'mime')) as Array<{ id: string; mime: string }>;
+    for (const r of rows) types.set(String(r.id), String(r.mime));
+  }
+  return types;
+}
+
 /** Creates the attachment records. */
 export function createAttachmentStore(knex: Knex) {
   return {
@@ -12,6 +23,8 @@ export function createAttachmentStore(knex: Knex) {
       const row = (await knex('attachments').where({ case_id: owner }).sum({ n: 'size' }).first()) as { n: number | string | null } | undefined;
       return Number(row?.n ?? 0);
     },
+    /** The recorded types of the stored attachments among `ids` (checkPhotoRefs.ts). */
+    typesOf: (ids: string[]) => attachmentTypes(knex, ids),
     /** Records a file already written to disk. */
     async add(row: { id: string; owner: string; name: string; mime: string; size: number; sha256: string; uploadedBy: string; at: number }): Promise<void> {
       await knex('attachments').insert({ id: row.id, case_id: row.owner, name: row.name, mime: row.mime, size: row.size, sha256: row.sha256, uploaded_by: row.uploadedBy, created_at: row.at });

@@ -249,6 +249,8 @@ export const operationPolicy: Record<string, OperationPolicy> = {
   putPointsRule: { access: { who: 'roles', roles: ADMIN, code: forbidden }, scope: 'none', note: 'audited' },
   listPointsRewards: { access: { who: 'any' }, scope: 'none', note: 'rewards offered at the caller’s org units and above' },
   createPointsReward: { access: { who: 'roles', roles: POINTS, code: forbidden }, scope: 'createAt' },
+  listManagedPointsRewards: { access: { who: 'roles', roles: POINTS, code: forbidden }, scope: 'none', note: 'rewards at or under the caller’s staff org units, withdrawn ones too' },
+  updatePointsReward: { access: { who: 'roles', roles: POINTS, code: forbidden }, scope: 'none', note: 'audited; the matrix names an unknown reward: 422 (a reward outside the caller’s scope answers the same)' },
   getPointsAccount: { access: { who: 'any' }, scope: 'user', note: 'residents: their own account only' },
   awardPoints: { access: { who: 'roles', roles: POINTS, code: forbidden }, scope: 'user', note: 'mutates: a second award for the same activity answers 409' },
   redeemPoints: { access: { who: 'roles', roles: POINTS, code: forbidden }, scope: 'user', note: 'the matrix names an unknown reward: 422' },

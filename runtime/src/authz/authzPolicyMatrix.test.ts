@@ -193,6 +193,8 @@ const requests: Record<string, (t: Target, u: MatrixUser) => Req> = {
   putPointsRule: () => ({ method: 'PUT', path: '/api/points/rules/matrix-rule', body: { title: { 'zh-CN': '矩阵', en: 'Matrix' }, unit: 'each', points: 1, enabled: true } }),
   listPointsRewards: () => ({ method: 'GET', path: '/api/points/rewards' }),
   createPointsReward: (t) => ({ method: 'POST', path: '/api/points/rewards', body: { orgPath: t.orgPath, name: { 'zh-CN': '矩阵', en: 'Matrix' }, cost: 1 } }),
+  listManagedPointsRewards: () => ({ method: 'GET', path: '/api/points/rewards/managed' }),
+  updatePointsReward: () => ({ method: 'PATCH', path: '/api/points/rewards/matrix-none', body: { enabled: false } }),
   getPointsAccount: (t) => ({ method: 'GET', path: `/api/points/accounts/${t.userId}` }),
   awardPoints: (t) => ({ method: 'POST', path: `/api/points/accounts/${t.userId}/entries`, body: { ruleId: 'meeting-attendance', activityRef: 'matrix' } }),
   redeemPoints: (t) => ({ method: 'POST', path: `/api/points/accounts/${t.userId}/redemptions`, body: { rewardId: 'matrix-none' } }),

@@ -4,7 +4,9 @@
  * the keyed hash of the number (`phone_hmac`, the registry's lookup hash: the number is never compared
  * or searched in clear). A match fills the elder, the grid and the emergency contacts from the registry
  * and moves the case to the resident's grid; an unknown number opens the case where the call came in,
- * marked `callerUnknown` for the operator's triage.
+ * marked `callerUnknown` for the operator's triage. A resident with no emergency contacts on file still gets
+ * the case: it is marked `noEmergencyContacts` (the fan-out then reaches the station and the community, and
+ * the community officer is asked to complete the record) instead of failing the item's intake.
  */
 import type { Knex } from 'knex';
 import type { Definition } from '@tongban/engine';
@@ -29,7 +31,9 @@ export async function resolveCaller(knex: Knex, codec: PiiCodec, def: Definition
   const cats = (row.categories ?? '').split(',');
   const living = [cats.includes('living-alone') ? 'alone' : undefined, cats.includes('empty-nest') ? 'empty-nest' : undefined].filter((x): x is string => !!x);
   const out: Record<string, unknown> = { ...data, [field]: number, callerUnknown: false, elder: { name: row.name, residentId: row.id }, gridCode: row.org_path.split('/').pop() };
-  if (row.contacts) out.emergencyContacts = JSON.parse(codec.decrypt(row.contacts)) as unknown;
+  const contacts = row.contacts ? (JSON.parse(codec.decrypt(row.contacts)) as unknown) : undefined;
+  if (Array.isArray(contacts) && contacts.length) out.emergencyContacts = contacts;
+  else out.noEmergencyContacts = true;
   if (living.length) out.livingStatus = living;
   return { data: out, orgPath: row.org_path, matched: true };
 }

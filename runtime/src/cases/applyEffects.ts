@@ -10,6 +10,7 @@ import type { Effect, TimerRecord } from '@tongban/engine';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { AuditEntry } from '../audit/KnexAuditLog.ts';
 import type { WriteBatch } from '../store/writeBatch.ts';
+import { outboundStatus, OutboxStatus, type OutboxOrigin } from '../effects/claimOutbox.ts';
 
 /** Far-future due date for tasks without an SLA, so (due_at, id) keyset order stays total. */
 export const NO_DUE = 253_402_300_799_000;
@@ -43,7 +44,7 @@ function taskRow(c: StepCase, e: TaskCreate, now: number, timers?: TimerView): R
   };
 }
 
-type Ctx = { eventId: string; actorId?: string; now: number; scrub: (json: string) => string; timers?: TimerView };
+type Ctx = { eventId: string; actorId?: string; now: number; scrub: (json: string) => string; timers?: TimerView; /** set while seeding: adapter calls are written settled */ origin?: OutboxOrigin };
 
 /** Rows one step writes, collected so each table gets one multi-row statement (task updates keep their order). */
 interface Collected { tasks: Record<string, unknown>[]; taskUpdates: Array<[string, Record<string, unknown>]>; candidates: Map<string, string[]>; timers: Map<string, Record<string, unknown> | 'cancel'>; outbox: Record<string, unknown>[]; audits: Omit<AuditEntry, 'at'>[] }
@@ -74,7 +75,9 @@ function collect(c: StepCase, effects: Effect[], ctx: Ctx): Collected {
       out.timers.set(e.timerId, started && started !== 'cancel' ? { ...started, status: 'cancelled' } : 'cancel');
     } else if (e.kind === 'audit') out.audits.push({ actorId: ctx.actorId, orgPath: c.orgPath, caseId: c.id, action: e.action, detail: e.detail });
     else if (e.kind === 'notify' || e.kind === 'adapter.invoke' || e.kind === 'case.spawn' || e.kind === 'points.award') {
-      out.outbox.push({ case_id: c.id, kind: e.kind, operation: e.kind === 'adapter.invoke' ? e.operation : null, idempotency_key: `${c.id}:${ctx.eventId}:${i}`, payload: ctx.scrub(JSON.stringify(e)), status: 'pending', attempts: 0, available_at: ctx.now, created_at: ctx.now });
+      // an adapter call leaves this system (a device, a hospital): seeded history never sends one; internal work still runs
+      const status = e.kind === 'adapter.invoke' ? outboundStatus(ctx.origin) : OutboxStatus.pending;
+      out.outbox.push({ case_id: c.id, kind: e.kind, operation: e.kind === 'adapter.invoke' ? e.operation : null, idempotency_key: `${c.id}:${ctx.eventId}:${i}`, payload: ctx.scrub(JSON.stringify(e)), status, attempts: 0, available_at: ctx.now, created_at: ctx.now, origin: ctx.origin ?? null });
     }
   }
   return out;

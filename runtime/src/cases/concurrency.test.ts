@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRuntime, GRID1, type TestRuntime } from '../testing/testRuntime.ts';
 import { testDialects } from '../testing/testDbs.ts';
@@ -54,5 +55,31 @@ describe.each(testDialects)('optimistic concurrency on %s', (dialect) => {
     expect(interrupted).toBe(2); // read, lost the race, read again and won
     expect(out.version).toBe(2);
     expect(((await t.db.knex('tasks').where({ id: task.id }).first()) as { status: string }).status).not.toBe('pending');
+  });
+});
+
+describe('a locked SQLite file', () => {
+  it('a command that finds the database locked by another process is run again, not answered 500', async () => {
+    const t = await createTestRuntime('sqlite');
+    try {
+      const created = await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'tiny-incident', orgPath: GRID1, data: { description: 'locked' } } });
+      const task = (await t.db.knex('tasks').where({ case_id: created.body.id }).first()) as { id: string };
+      const officer = await t.token('officer');
+      // another process holds the write lock; our connection gives up after 20 ms instead of 15 s
+      await t.db.knex.raw('PRAGMA busy_timeout = 20');
+      const other = new Database(t.db.sqliteFile!);
+      other.exec('BEGIN IMMEDIATE');
+      let released = false;
+      const release = setTimeout(() => { other.exec('COMMIT'); released = true; }, 150);
+      const r = await t.api('POST', `/api/tasks/${task.id}/complete`, { token: officer, body: { outcome: 'accept' } });
+      clearTimeout(release);
+      if (!released) other.exec('COMMIT');
+      other.close();
+      expect(released).toBe(true); // the command did wait for the other writer
+      expect(r.status).toBe(200);
+      expect(Number(((await t.db.knex('cases').where({ id: created.body.id }).first()) as { version: number }).version)).toBe(2);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -27,6 +27,9 @@ import { publicScopeOf } from './publicScope.ts';
 import type { KnexConsentStore } from '../consents/KnexConsentStore.ts';
 import { checkChangedConsents, checkIntakeConsents, consentValuesOf } from '../consents/intakeConsents.ts';
 import type { ResidentCountService } from '../care/residentCounts.ts';
+import type { OutboxOrigin } from '../effects/claimOutbox.ts';
+import { checkPhotoRefs } from '../attachments/checkPhotoRefs.ts';
+import { attachmentTypes } from '../attachments/createAttachmentStore.ts';
 
 /** Dependencies of the command path. */
 export interface CaseCommandDeps {
@@ -59,6 +62,8 @@ export interface CommandHooks {
   trx?: Knex.Transaction;
   /** The engine's run options as the caller's transaction sees them (its directory after an uncommitted org or role change). */
   runOptions?: Awaited<ReturnType<RunOptionsSource['get']>>;
+  /** Marks the outbox rows the command writes: `seed` while seeding (its adapter calls are settled as history, never sent). */
+  origin?: OutboxOrigin;
 }
 
 /** A stored case row. */
@@ -91,6 +96,13 @@ function caseRef(now: number): string {
   return `TB${d}${randomBytes(5).toString('hex').toUpperCase()}`;
 }
 
+/** Attempts of a command whose SQLite transaction met a locked database (waits 50, 100, 200, 400 ms between). */
+const BUSY_ATTEMPTS = 5;
+function isSqliteBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 /** Creates the command service. */
 export function createCaseCommands(deps: CaseCommandDeps) {
   const { knex, dialect } = deps.db;
@@ -106,12 +118,12 @@ export function createCaseCommands(deps: CaseCommandDeps) {
 
   /** Everything after the case row (queued on `batch`, sent once): event, effects, PII index, audit. */
   async function write(trx: Knex.Transaction, batch: WriteBatch, c: StepCase & { seq: number }, res: Pick<StepResult<LiveSnapshot>, 'snapshot' | 'effects'>,
-    event: Record<string, unknown>, meta: { id: string; at: number; actorId: string; actorRoles: string[] }, fields: ReturnType<typeof piiFieldsOf>,
+    event: Record<string, unknown>, meta: { id: string; at: number; actorId: string; actorRoles: string[]; origin?: OutboxOrigin }, fields: ReturnType<typeof piiFieldsOf>,
     secrets: Map<string, string>, lookupBefore?: Set<string>): Promise<void> {
     if (event.data && typeof event.data === 'object') sealData(deps.codec, fields, event.data as Record<string, unknown>, secrets);
     const scrubber = (json: string) => scrub(json, secrets);
     batch.add(trx('case_events').insert({ case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at }));
-    const audits = applyEffects(trx, batch, c, res.effects, { eventId: meta.id, actorId: meta.actorId, now: meta.at, scrub: scrubber, timers: res.snapshot.context.timers });
+    const audits = applyEffects(trx, batch, c, res.effects, { eventId: meta.id, actorId: meta.actorId, now: meta.at, scrub: scrubber, timers: res.snapshot.context.timers, origin: meta.origin });
     lookupRows(c.id, fields, res.snapshot.context.data, deps.codec, (q) => batch.add(q), trx, lookupBefore);
     await auditInBatch(trx, batch, audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles })));
     await batch.flush();
@@ -133,12 +145,22 @@ export function createCaseCommands(deps: CaseCommandDeps) {
   async function inTransaction<T>(run: (trx: Knex.Transaction, batch: WriteBatch) => Promise<T>, hooks?: CommandHooks & { caseId: string }): Promise<T> {
     // the caller's transaction commits later: the caller asks the sealer (scheduleSeal) after its commit
     if (hooks?.trx) return hooks.trx.transaction(async (trx) => { await hooks.within?.(trx, hooks.caseId); return run(trx, writeBatch(trx, dialect)); });
-    const out = await commandKnex.transaction(async (trx) => {
-      await hooks?.within?.(trx, hooks.caseId);
-      return run(trx, writeBatch(trx, dialect));
-    });
-    if (dialect === 'mysql') scheduleSeal(knex);
-    return out;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const out = await commandKnex.transaction(async (trx) => {
+          await hooks?.within?.(trx, hooks.caseId);
+          return run(trx, writeBatch(trx, dialect));
+        });
+        if (dialect === 'mysql') scheduleSeal(knex);
+        return out;
+      } catch (err) {
+        // SQLite answered "database is locked" (another process's write, a blocking checkpoint, and
+        // once in the benchmark at BEGIN with no wait at all): the transaction rolled back whole, and
+        // the step is pure, so running the command again is safe. Better late than a 500 for the user.
+        if (!isSqliteBusy(err) || attempt >= BUSY_ATTEMPTS) throw err;
+        await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+      }
+    }
   }
 
   /** Moves one case (already read in this transaction) to another version; the refusal's diagnostics when it cannot. */
@@ -214,12 +236,14 @@ export function createCaseCommands(deps: CaseCommandDeps) {
       // Sealed before the insert so the case row is written once, snapshot included.
       const { stored, secrets } = seal(res, fields);
       await inTransaction(async (trx, batch) => {
+        // a photo field may name only images (a PDF uploaded with no field, named here, is refused)
+        await checkPhotoRefs((ids) => attachmentTypes(trx, ids), compiled.definition, input.data);
         if (deps.consents) await checkIntakeConsents(deps.consents, compiled.definition, input.data, now, trx);
         await deps.residentCounts?.record(trx, id, counts);
         batch.add(trx('cases').insert({ id, ref, definition_id: input.definitionId, definition_version: version, org_path: input.orgPath, ...orgLevelsOf(input.orgPath),
           state: stateName(res.snapshot.value), public_l3: publicScopeOf(compiled, res.snapshot.value, input.orgPath), status: res.snapshot.status, version: 1, snapshot: JSON.stringify(stored), created_by: user.id, created_at: now, updated_at: now }));
         const event = { type: 'case.created', data: { ...input.data }, ...(counts ? { derived: counts.derived } : {}), meta: { at: now, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
-        await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, calendar: compiled.definition.calendar, seq: 1 }, res, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
+        await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, calendar: compiled.definition.calendar, seq: 1 }, res, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles, origin: hooks?.origin }, fields, secrets);
       }, { ...hooks, caseId: id });
       return { id, ref, version: 1, effects: res.effects };
     },
@@ -258,6 +282,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         const childDefinition = await childLookup(deps.definitions, compiled.definition, trx);
         const res = step(compiled, snap, { ...event, meta } as CaseEvent, childDefinition ? { ...opts, childDefinition } : opts);
         if (!res.accepted) throw refusal(res.diagnostics);
+        // the data an act or an event writes: a photo field may name only images
+        await checkPhotoRefs((ids) => attachmentTypes(trx, ids), compiled.definition, (event as { data?: unknown }).data);
         // a consent reference written by this step (a task form, an event) must hold as at intake
         if (deps.consents) await checkChangedConsents(deps.consents, compiled.definition, consentsBefore, res.snapshot.context.data, meta.at, trx);
         const version = Number(row.version) + 1;
@@ -272,7 +298,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         }
         const stored = { ...event, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, calendar: compiled.definition.calendar, seq: version };
-        await write(trx, batch, c, res, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets, lookupBefore);
+        await write(trx, batch, c, res, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles, origin: hooks?.origin }, fields, secrets, lookupBefore);
         return { version, effects: res.effects };
       }, { ...hooks, caseId });
   }

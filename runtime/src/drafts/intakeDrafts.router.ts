@@ -4,7 +4,9 @@
  * device, or the same form sent twice after the network came back) answers 409 `draft.conflict`.
  * ID numbers are sealed at rest like case data.
  */
-import { allowedTypes, storeAttachment } from '../attachments/attachments.router.ts';
+import { allowedTypes, fieldQuery, storeAttachment } from '../attachments/attachments.router.ts';
+import { acceptedTypesOf } from '../attachments/fieldMedia.ts';
+import { checkPhotoRefs } from '../attachments/checkPhotoRefs.ts';
 import { InvalidRequestError } from '../errors/DomainError.ts';
 import { created, defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
@@ -41,6 +43,7 @@ export function intakeDraftOperations(s: Services): Operation[] {
       body: S.object({ definitionId: S.id, orgPath: S.orgPath, step: { type: 'integer', minimum: 0, maximum: 50 }, data: S.anyObject, revision: { type: 'integer', minimum: 0 } }, ['definitionId', 'data', 'revision']),
       async handler({ user, params, body }) {
         const { definition } = await s.definitions.get(body.definitionId); // definition.not-found for an unknown item
+        await checkPhotoRefs(s.attachments.typesOf, definition, body.data);
         const sealed = sealData(s.codec, piiFieldsOf(definition), { ...body.data });
         const now = Date.now();
         await s.drafts.save(user.id, params.id, body.revision, { definitionId: body.definitionId, orgPath: body.orgPath ?? null, step: body.step ?? 0, sealedData: sealed, at: now });
@@ -48,11 +51,14 @@ export function intakeDraftOperations(s: Services): Operation[] {
       } }),
     defineOperation({ method: 'post', path: '/api/drafts/{id}/attachments', operationId: 'uploadDraftAttachment', tag: 'drafts', responses: created('AttachmentCreated'),
       summary: '为草稿上传照片或附件（案件创建时随之归档） Upload a file for a draft (adopted by the case it becomes)',
-      params: { id: draftId }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true } }, rawBody: { maxBytes: s.config.attachmentMaxBytes, contentTypes: allowedTypes },
+      // `definitionId` with `field`: the form field the file is for (the draft may not be saved yet); a photo field takes images only
+      params: { id: draftId }, query: { name: { type: 'string', minLength: 1, maxLength: 200, required: true }, definitionId: S.id, ...fieldQuery }, rawBody: { maxBytes: s.config.attachmentMaxBytes, contentTypes: allowedTypes },
       async handler({ req, user, params, query }) {
         // a draft id must not name a case: uploads to a case go through its own endpoint and scope check
         if (await s.drafts.isCase(params.id)) throw new InvalidRequestError('request.invalid', { errors: [{ path: '/params/id', message: 'a case id, not a draft id' }] });
-        return { status: 201, body: await storeAttachment(s, req.body, params.id, query.name, user.id, req.headers['content-type']) };
+        if (query.field && !query.definitionId) throw new InvalidRequestError('request.invalid', { errors: [{ path: '/query/definitionId', message: 'field needs definitionId' }] });
+        const target = query.field && query.definitionId ? { field: query.field, accepted: acceptedTypesOf((await s.definitions.get(query.definitionId)).definition, query.field) } : undefined;
+        return { status: 201, body: await storeAttachment(s, req.body, params.id, query.name, user.id, req.headers['content-type'], target) };
       } }),
     defineOperation({ method: 'delete', path: '/api/drafts/{id}', operationId: 'deleteIntakeDraft', tag: 'drafts', responses: ok('Deleted'), schemas, summary: '删除发起草稿（幂等） Delete an intake draft (idempotent)',
       params: { id: draftId },

@@ -10,10 +10,29 @@ import type { Knex } from 'knex';
 export interface OutboxRow {
   id: number; case_id: string; kind: string; idempotency_key: string; payload: string; status: string;
   attempts: number; available_at: number; operation: string | null; last_error: string | null; result: string | null;
+  /** `seed` when written while seeding (see OutboxOrigin); null or absent for live commands */
+  origin?: string | null;
 }
 
-/** Row statuses: `pending` (due at available_at), `running` (claimed), `done`, `dead` (dead letter), `parked` (waits for adapter config). */
-export const OutboxStatus = { pending: 'pending', running: 'running', done: 'done', dead: 'dead', parked: 'parked' } as const;
+/**
+ * Row statuses: `pending` (due at available_at), `running` (claimed), `done`, `dead` (dead letter), `parked` (waits for adapter config),
+ * `seeded` (an outbound call of the sample county's seeded history: settled as written, never dispatched).
+ */
+export const OutboxStatus = { pending: 'pending', running: 'running', done: 'done', dead: 'dead', parked: 'parked', seeded: 'seeded' } as const;
+
+/**
+ * Where a row came from: `seed` — written while the sample county was seeded. Seeded cases are history the
+ * county already lived, so their calls to devices, hospitals and gateways were answered in the seed or never
+ * meant to go out; internal work (inbox notices, sub-cases, points) still runs and passes the origin on.
+ */
+export const OutboxOrigin = { seed: 'seed' } as const;
+/** An outbox row's origin (absent: a live command). */
+export type OutboxOrigin = (typeof OutboxOrigin)[keyof typeof OutboxOrigin];
+
+/** The status an outbound row (an adapter call, a channel send) is written with: seeded history is settled at once. */
+export function outboundStatus(origin: OutboxOrigin | null | undefined): 'pending' | 'seeded' {
+  return origin === OutboxOrigin.seed ? OutboxStatus.seeded : OutboxStatus.pending;
+}
 
 /** Claims up to `limit` due rows (pending and due, or running with an expired lease). */
 export async function claimOutbox(knex: Knex, now: number, limit: number, leaseMs = 60_000): Promise<OutboxRow[]> {

@@ -7,7 +7,7 @@
 import type { Effect } from '@tongban/engine';
 import { sourceUser } from '../jobs/systemUsers.ts';
 import type { Services } from '../services.ts';
-import { settle, type OutboxRow } from './claimOutbox.ts';
+import { OutboxOrigin, settle, type OutboxRow } from './claimOutbox.ts';
 import { isRefusal, isUniqueViolation, reason } from './effectErrors.ts';
 import { openSealed } from './openSealed.ts';
 
@@ -44,6 +44,8 @@ export async function executeSpawn(s: Pick<Services, 'db' | 'identity' | 'comman
   const by = await spawner(s, row);
   try {
     await s.commands.create(by ?? sourceUser('system', parent.org_path), { definitionId: e.definition, version, orgPath: parent.org_path, data }, {
+      // a sub-case of seeded history is history too: its outbound calls are settled, not sent
+      ...(row.origin === OutboxOrigin.seed ? { origin: OutboxOrigin.seed } : {}),
       within: async (trx, childId) => {
         await trx('case_links').insert({ parent_case_id: row.case_id, child_key: e.childId, child_case_id: childId, definition_id: e.definition, status: 'open', spawned_by: by?.id ?? 'system', created_at: Date.now() });
         await settle(trx, row, { status: 'done' });

@@ -4,6 +4,7 @@
  * path answers index.html (no-cache) so a deep link survives a reload. `/api/*` never falls
  * through to the app: an unknown endpoint stays a coded JSON 404.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,15 +19,22 @@ const types: Record<string, string> = {
 };
 
 /**
- * The Content-Security-Policy of the app's pages: scripts from this origin only (no inline
- * script); antd writes inline styles; the ID-card reader bridge when configured. 'unsafe-eval' is
+ * The Content-Security-Policy of the app's pages: scripts from this origin only, and the inline
+ * boot script of index.html by its hash (it sends the opened screen's first requests before any
+ * file loads; see workbench/vite.config.ts) — no other inline script; antd writes inline styles; the ID-card reader bridge when configured. 'unsafe-eval' is
  * there because the engine validates forms in the browser with ajv, which compiles each form's JSON
  * Schema to a function — the same rules and messages as the server, before anything is sent.
  */
-export function appCsp(bridgeUrl?: string): string {
+export function appCsp(bridgeUrl?: string, inlineHashes: string[] = []): string {
   const connect = ["'self'", ...(bridgeUrl ? [new URL(bridgeUrl).origin] : [])].join(' ');
-  return ["default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'", "img-src 'self' blob: data:", `connect-src ${connect}`,
+  return ["default-src 'self'", ["script-src 'self' 'unsafe-eval'", ...inlineHashes.map((h) => `'${h}'`)].join(' '), "style-src 'self' 'unsafe-inline'", "img-src 'self' blob: data:", `connect-src ${connect}`,
     "font-src 'self' data:", "worker-src 'self' blob:", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
+}
+
+/** The CSP source of each inline `<script>` (one without `src`) in `html`: `sha256-<base64>`. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].filter((m) => m[1]!.length > 0)
+    .map((m) => `sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}`);
 }
 
 function encodingFor(req: Request, file: string): { suffix: string; encoding?: string } {
@@ -54,9 +62,16 @@ function send(req: Request, res: Response, file: string, cache: string, csp: str
 export function serveWorkbench(opts: { dir?: string; bridgeUrl?: string }): express.Router {
   const dir = path.resolve(opts.dir ?? defaultWorkbenchDir);
   const index = path.join(dir, 'index.html');
-  const csp = appCsp(opts.bridgeUrl);
+  // the policy follows the build's index.html (its inline boot script's hash), read again when it changes
+  let built = { mtime: -1, csp: appCsp(opts.bridgeUrl) };
+  const policy = (): string => {
+    const mtime = existsSync(index) ? statSync(index).mtimeMs : 0;
+    if (mtime !== built.mtime) built = { mtime, csp: appCsp(opts.bridgeUrl, mtime ? inlineScriptHashes(readFileSync(index, 'utf8')) : []) };
+    return built.csp;
+  };
   const router = express.Router();
   router.get(/^\/(?!api(?:\/|$)).*/, (req, res, next) => {
+    const csp = policy();
     const rel = decodeURIComponent(req.path);
     const file = path.join(dir, rel);
     // hashed build assets: cache forever; a new build has new names

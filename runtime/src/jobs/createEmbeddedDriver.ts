@@ -28,9 +28,22 @@ export function createEmbeddedDriver(o: EmbeddedDriverOptions): JobDriver {
     const delay = Math.max(0, at - clock());
     if (delay > pollMs) return;
     if (wake) clearTimeout(wake.handle);
-    const handle = setTimeout(() => { wake = undefined; background(); }, delay);
+    wake = { at, handle: arm(at, delay) };
+  }
+  /**
+   * A timer for the wake-up at `at`. Node's timers run on the event loop's cached clock and can
+   * fire a millisecond before `at` by ours; a tick then would find nothing due and cost a round trip
+   * to the store, so an early firing only waits out the remainder.
+   */
+  function arm(at: number, delay: number): NodeJS.Timeout {
+    const handle = setTimeout(() => {
+      const left = at - clock();
+      if (left > 0 && wake?.at === at) { wake.handle = arm(at, left); return; }
+      wake = undefined;
+      background();
+    }, delay);
     handle.unref?.();
-    wake = { at, handle };
+    return handle;
   }
   function tick(): Promise<number> {
     // Chain ticks so a slow one and a wake-up never claim in parallel within one process.

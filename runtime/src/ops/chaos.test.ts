@@ -172,6 +172,7 @@ describe('chaos', () => {
         // the other worker is stopped the polite way while it has work in hand: it drains and exits 0
         workers[1]!.signal('SIGTERM');
         drainedExit = await exitWithin(workers[1]!);
+        if (drainedExit !== 0) console.error(`[chaos] the SIGTERMed worker's log:\n${workers[1]!.output().slice(-4000)}`);
         workers[1] = start('worker', { TONGBAN_METRICS_PORT: String(w2) });
       } });
       const c = await settle(db, ids);

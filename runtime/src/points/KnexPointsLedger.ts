@@ -38,6 +38,9 @@ const toEntry = (r: EntryRow, reversed: Set<string>): PointsEntry => ({
   reversed: reversed.has(r.id), note: r.note, createdBy: r.created_by, createdAt: Number(r.created_at),
 });
 
+/** What one ledger change writes. */
+type EntryInput = { personId: string; orgPath: string; kind: PointsEntry['kind']; ruleId?: string | null; activityRef?: string; quantity?: number; points: number; rewardId?: string | null; reverses?: string; note?: string; stockDelta?: number; revision?: number };
+
 /** The points ledger over the runtime's store. */
 export class KnexPointsLedger {
   constructor(private readonly db: Db) {}
@@ -79,6 +82,33 @@ export class KnexPointsLedger {
     return toReward(row);
   }
 
+  /** The catalogues staff keep: every reward at or under `scopes` (their org units), withdrawn ones too. */
+  async listManagedRewards(scopes: string[]): Promise<PointsReward[]> {
+    if (!scopes.length) return [];
+    const q = this.knex('points_rewards').where((w) => { for (const p of scopes) w.orWhere('org_path', p).orWhere('org_path', 'like', `${p}/%`); });
+    return ((await q.orderBy(['org_path', 'id'])) as RewardRow[]).map(toReward);
+  }
+
+  /**
+   * Edits a reward of a catalogue under `scopes` (name, cost, stock, offered or withdrawn), audited
+   * with the old and new values. A reward elsewhere is answered as unknown (`points.unknown-reward`).
+   */
+  async updateReward(id: string, patch: Partial<Pick<PointsReward, 'name' | 'cost' | 'stock' | 'enabled'>>, scopes: string[], actor: LedgerActor): Promise<PointsReward> {
+    return this.knex.transaction(async (trx) => {
+      const before = (await trx('points_rewards').where({ id }).first()) as RewardRow | undefined;
+      if (!before || !scopes.some((p) => before.org_path === p || before.org_path.startsWith(`${p}/`))) throw new RefusedError('points.unknown-reward', { rewardId: id });
+      const row = {
+        ...(patch.name ? { name_zh: patch.name['zh-CN'], name_en: patch.name.en } : {}), ...(patch.cost !== undefined ? { cost: patch.cost } : {}),
+        ...(patch.stock !== undefined ? { stock: patch.stock } : {}), ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}), updated_by: actor.id, updated_at: Date.now(),
+      };
+      await trx('points_rewards').where({ id }).update(row);
+      const after = toReward({ ...before, ...row } as RewardRow);
+      const old = toReward(before);
+      await this.audit(trx, actor, 'points.reward-updated', before.org_path, { reward: id, before: { cost: old.cost, stock: old.stock, enabled: old.enabled, name: old.name['zh-CN'] }, after: { cost: after.cost, stock: after.stock, enabled: after.enabled, name: after.name['zh-CN'] } });
+      return after;
+    });
+  }
+
   /** A resident's balance and newest entries (each with whether it was reversed). */
   async account(personId: string, limit = 100): Promise<{ balance: number; entries: PointsEntry[] }> {
     const bal = (await this.knex('points_balances').where({ person_id: personId }).first('balance')) as { balance: number } | undefined;
@@ -90,20 +120,57 @@ export class KnexPointsLedger {
 
   /**
    * Awards points by a rule for an activity: the points are the rule's (× hours for an hourly rule),
-   * never the caller's figure. One award per person, rule and activity (`points.duplicate`).
+   * never the caller's figure. One award per person, rule and activity (`points.duplicate`) — unless
+   * it carries a `revision` (the order a case produced it): then a later revision supersedes the
+   * earlier ones, which are reversed in the same transaction, and an earlier one arriving late is
+   * refused (`points.superseded`). Hours corrected after a dispute so end with one effective award.
    */
-  async award(input: { personId: string; orgPath: string; ruleId: string; activityRef: string; hours?: number; note?: string }, actor: LedgerActor): Promise<PointsEntry> {
+  async award(input: { personId: string; orgPath: string; ruleId: string; activityRef: string; hours?: number; note?: string; revision?: number }, actor: LedgerActor): Promise<PointsEntry> {
     const rule = (await this.knex('points_rules').where({ id: input.ruleId }).first()) as RuleRow | undefined;
     if (!rule || !rule.enabled) throw new RefusedError('points.unknown-rule', { ruleId: input.ruleId });
-    if (rule.unit === 'hour' && !(input.hours && input.hours > 0)) throw new RefusedError('points.hours-required', { ruleId: input.ruleId });
+    // a correction to 0 hours is a statement too (it takes the earlier award back); a one-off award needs hours
+    const hoursOk = input.hours !== undefined && (input.hours > 0 || (input.hours === 0 && input.revision !== undefined));
+    if (rule.unit === 'hour' && !hoursOk) throw new RefusedError('points.hours-required', { ruleId: input.ruleId });
     const quantity = rule.unit === 'hour' ? input.hours! : 1;
-    const points = Math.floor(quantity * Number(rule.points));
+    const earn: EntryInput = { personId: input.personId, orgPath: input.orgPath, kind: 'earn', ruleId: rule.id, activityRef: input.activityRef, quantity, points: Math.floor(quantity * Number(rule.points)), note: input.note, revision: input.revision ?? 0 };
     try {
-      return await this.write({ personId: input.personId, orgPath: input.orgPath, kind: 'earn', ruleId: rule.id, activityRef: input.activityRef, quantity, points, note: input.note }, actor, 'points.awarded');
+      if (input.revision === undefined) return await this.knex.transaction((trx) => this.once(trx, earn, actor));
+      return await this.knex.transaction((trx) => this.supersede(trx, earn, actor));
     } catch (err) {
       if (isUniqueViolation(err)) throw new ConflictError('points.duplicate', { ruleId: rule.id, activityRef: input.activityRef });
       throw err;
     }
+  }
+
+  /** Writes a one-off award unless the activity already has one under the rule, of any revision (a case's hours included). */
+  private async once(trx: Knex.Transaction, earn: EntryInput, actor: LedgerActor): Promise<PointsEntry> {
+    await this.lockPerson(trx, earn.personId);
+    const earlier = await trx('points_entries').where({ person_id: earn.personId, rule_id: earn.ruleId, activity_ref: earn.activityRef, kind: 'earn' }).first('id');
+    if (earlier) throw new ConflictError('points.duplicate', { ruleId: earn.ruleId, activityRef: earn.activityRef });
+    return this.writeIn(trx, earn, actor, 'points.awarded');
+  }
+
+  /** Writes a revised award, then reverses the earlier revisions still in force (the new credit first, so only the net must be covered). */
+  private async supersede(trx: Knex.Transaction, earn: EntryInput, actor: LedgerActor): Promise<PointsEntry> {
+    await this.lockPerson(trx, earn.personId);
+    const earlier = (await trx('points_entries').where({ person_id: earn.personId, rule_id: earn.ruleId, activity_ref: earn.activityRef, kind: 'earn' })
+      .select('id', 'revision', 'points')) as Array<{ id: string; revision: number | string; points: number }>;
+    const newest = Math.max(-1, ...earlier.map((r) => Number(r.revision)));
+    if (newest === earn.revision) throw new ConflictError('points.duplicate', { ruleId: earn.ruleId, activityRef: earn.activityRef });
+    if (newest > earn.revision!) throw new ConflictError('points.superseded', { ruleId: earn.ruleId, activityRef: earn.activityRef, revision: earn.revision, newest });
+    const entry = await this.writeIn(trx, earn, actor, earlier.length ? 'points.award-revised' : 'points.awarded');
+    const reversed = new Set(earlier.length ? ((await trx('points_entries').whereIn('reverses', earlier.map((r) => r.id)).select('reverses')) as Array<{ reverses: string }>).map((r) => r.reverses) : []);
+    for (const old of earlier.filter((r) => !reversed.has(r.id))) {
+      await this.writeIn(trx, { personId: earn.personId, orgPath: earn.orgPath, kind: 'reversal', ruleId: earn.ruleId, points: -Number(old.points), reverses: old.id, note: `时长更正，由新记录取代 Superseded by the corrected award ${entry.id}` }, actor, 'points.reversed');
+    }
+    return entry;
+  }
+
+  /** Serialises ledger changes for one person (their balance row, made if missing), so two revisions cannot both stay in force. */
+  private async lockPerson(trx: Knex.Transaction, personId: string): Promise<void> {
+    await trx('points_balances').insert({ person_id: personId, balance: 0, updated_at: Date.now() }).onConflict('person_id').ignore();
+    // SQLite runs one writer at a time already; FOR UPDATE is MariaDB's way to say so
+    if (this.db.dialect !== 'sqlite') await trx('points_balances').where({ person_id: personId }).forUpdate().first('person_id');
   }
 
   /** Redeems a reward: the balance must cover its cost (`points.insufficient`) and stock remain (`points.out-of-stock`). */
@@ -126,34 +193,37 @@ export class KnexPointsLedger {
     }
   }
 
-  /** One ledger change: entry, balance (never below zero), stock, audit, all in one transaction. */
-  private async write(e: { personId: string; orgPath: string; kind: PointsEntry['kind']; ruleId?: string | null; activityRef?: string; quantity?: number; points: number; rewardId?: string | null; reverses?: string; note?: string; stockDelta?: number }, actor: LedgerActor, action: string): Promise<PointsEntry> {
+  /** One ledger change in its own transaction. */
+  private async write(e: EntryInput, actor: LedgerActor, action: string): Promise<PointsEntry> {
+    return this.knex.transaction((trx) => this.writeIn(trx, e, actor, action));
+  }
+
+  /** One ledger change: entry, balance (never below zero), stock, audit, all in the caller's transaction. */
+  private async writeIn(trx: Knex.Transaction, e: EntryInput, actor: LedgerActor, action: string): Promise<PointsEntry> {
     const now = Date.now();
     const row: EntryRow = { id: randomUUID(), person_id: e.personId, org_path: e.orgPath, kind: e.kind, rule_id: e.ruleId ?? null, activity_ref: e.activityRef ?? null, quantity: e.quantity ?? null, points: e.points, reward_id: e.rewardId ?? null, reverses: e.reverses ?? null, note: e.note ?? null, created_by: actor.id, created_at: now };
-    await this.knex.transaction(async (trx) => {
-      await trx('points_entries').insert({ ...row, ...orgLevelsOf(e.orgPath) });
-      const has = await trx('points_balances').where({ person_id: e.personId }).first('person_id');
-      if (!has) {
-        if (e.points < 0) throw new ConflictError('points.insufficient', { balance: 0, needed: -e.points });
-        await trx('points_balances').insert({ person_id: e.personId, balance: e.points, updated_at: now });
-      } else {
-        // conditional: the balance never goes below zero, whoever else is writing it now
-        const n = await trx('points_balances').where({ person_id: e.personId }).andWhere('balance', '>=', Math.max(0, -e.points))
-          .update({ balance: trx.raw('balance + ?', [e.points]), updated_at: now });
-        if (n === 0) {
-          const cur = (await trx('points_balances').where({ person_id: e.personId }).first('balance')) as { balance: number };
-          throw new ConflictError('points.insufficient', { balance: Number(cur.balance), needed: -e.points });
-        }
+    await trx('points_entries').insert({ ...row, ...orgLevelsOf(e.orgPath), revision: e.revision ?? 0 });
+    const has = await trx('points_balances').where({ person_id: e.personId }).first('person_id');
+    if (!has) {
+      if (e.points < 0) throw new ConflictError('points.insufficient', { balance: 0, needed: -e.points });
+      await trx('points_balances').insert({ person_id: e.personId, balance: e.points, updated_at: now });
+    } else {
+      // conditional: the balance never goes below zero, whoever else is writing it now
+      const n = await trx('points_balances').where({ person_id: e.personId }).andWhere('balance', '>=', Math.max(0, -e.points))
+        .update({ balance: trx.raw('balance + ?', [e.points]), updated_at: now });
+      if (n === 0) {
+        const cur = (await trx('points_balances').where({ person_id: e.personId }).first('balance')) as { balance: number };
+        throw new ConflictError('points.insufficient', { balance: Number(cur.balance), needed: -e.points });
       }
-      if (e.rewardId && e.stockDelta) {
-        const q = trx('points_rewards').where({ id: e.rewardId }).whereNotNull('stock');
-        if (e.stockDelta < 0) q.andWhere('stock', '>', 0);
-        const n = await q.update({ stock: trx.raw('stock + ?', [e.stockDelta]) });
-        const unlimited = n === 0 && (await trx('points_rewards').where({ id: e.rewardId }).whereNull('stock').first('id'));
-        if (n === 0 && !unlimited && e.stockDelta < 0) throw new ConflictError('points.out-of-stock', { rewardId: e.rewardId });
-      }
-      await this.audit(trx, actor, action, e.orgPath, { entry: row.id, person: e.personId, kind: e.kind, points: e.points, rule: e.ruleId ?? undefined, reward: e.rewardId ?? undefined, reverses: e.reverses });
-    });
+    }
+    if (e.rewardId && e.stockDelta) {
+      const q = trx('points_rewards').where({ id: e.rewardId }).whereNotNull('stock');
+      if (e.stockDelta < 0) q.andWhere('stock', '>', 0);
+      const n = await q.update({ stock: trx.raw('stock + ?', [e.stockDelta]) });
+      const unlimited = n === 0 && (await trx('points_rewards').where({ id: e.rewardId }).whereNull('stock').first('id'));
+      if (n === 0 && !unlimited && e.stockDelta < 0) throw new ConflictError('points.out-of-stock', { rewardId: e.rewardId });
+    }
+    await this.audit(trx, actor, action, e.orgPath, { entry: row.id, person: e.personId, kind: e.kind, points: e.points, rule: e.ruleId ?? undefined, reward: e.rewardId ?? undefined, reverses: e.reverses, revision: e.revision || undefined });
     return toEntry(row, new Set());
   }
 

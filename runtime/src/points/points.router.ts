@@ -75,6 +75,18 @@ export function pointsOperations(s: Services, ledger: KnexPointsLedger): Operati
         if (!staffOrgs(user).some((p) => isUnder(body.orgPath, p))) throw new ForbiddenError('org.out-of-scope');
         return { status: 201, body: await ledger.createReward({ orgPath: body.orgPath, name: body.name, cost: body.cost, stock: body.stock ?? null }, actorOf(user)) };
       } }),
+    defineOperation({ method: 'get', path: '/api/points/rewards/managed', operationId: 'listManagedPointsRewards', tag: 'points', responses: ok('PointsRewardList'), schemas, summary: '本辖区兑换物品目录（含已下架） The catalogues of the caller’s scope, withdrawn rewards too',
+      async handler({ user }) {
+        manager(user);
+        return { body: { items: await ledger.listManagedRewards(staffOrgs(user)) } };
+      } }),
+    defineOperation({ method: 'patch', path: '/api/points/rewards/{id}', operationId: 'updatePointsReward', tag: 'points', responses: ok('PointsReward'), schemas, summary: '修改兑换物品（名称、所需积分、库存、上架/下架，留痕） Edit a reward (audited)',
+      params: { id: { type: 'string', minLength: 1, maxLength: 64 } },
+      body: { ...S.object({ name: localized, cost: { type: 'integer', minimum: 1, maximum: 100000 }, stock: { type: ['integer', 'null'], minimum: 0, maximum: 100000 }, enabled: { type: 'boolean' } }, []), minProperties: 1 },
+      async handler({ user, params, body }) {
+        manager(user);
+        return { body: await ledger.updateReward(params.id, body, staffOrgs(user), actorOf(user)) };
+      } }),
     defineOperation({ method: 'get', path: '/api/points/accounts/{personId}', operationId: 'getPointsAccount', tag: 'points', responses: ok('PointsAccount'), schemas, summary: '居民积分账户（余额与明细） A resident’s points (balance and entries)',
       params: { personId },
       async handler({ user, params }) {

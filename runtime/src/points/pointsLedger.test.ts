@@ -100,9 +100,33 @@ describe.each(testDialects)('points ledger on %s', (dialect) => {
     expect([unknown.status, unknown.body.error.code]).toEqual([422, 'points.unknown-entry']);
   });
 
+  it('lets staff edit and withdraw the rewards of their own catalogues only (audited)', async () => {
+    const mine = (await t.api('POST', '/api/points/rewards', { token: officer, body: { orgPath: COMMUNITY, name: { 'zh-CN': '毛巾', en: 'Towel' }, cost: 8, stock: 5 } })).body as { id: string };
+    const west = (await t.api('POST', '/api/points/rewards', { token: admin, body: { orgPath: '/510722/510722200/510722200001', name: { 'zh-CN': '米', en: 'Rice' }, cost: 5 } })).body as { id: string };
+    const patch = (id: string, body: unknown, token = officer) => t.api('PATCH', `/api/points/rewards/${id}`, { token, body });
+    const edited = await patch(mine.id, { name: { 'zh-CN': '纯棉毛巾', en: 'Cotton towel' }, cost: 9, stock: null });
+    expect([edited.status, edited.body.name['zh-CN'], edited.body.cost, edited.body.stock, edited.body.enabled]).toEqual([200, '纯棉毛巾', 9, null, true]);
+    expect((await patch(mine.id, { enabled: false })).body.enabled).toBe(false);
+    // withdrawn: residents no longer see it, staff still do, and it cannot be redeemed
+    expect((await t.api('GET', '/api/points/rewards', { token: resident })).body.items.map((x: { id: string }) => x.id)).not.toContain(mine.id);
+    const managed = (await t.api('GET', '/api/points/rewards/managed', { token: officer })).body.items as Array<{ id: string; enabled: boolean }>;
+    expect(managed.find((x) => x.id === mine.id)?.enabled).toBe(false);
+    expect(managed.map((x) => x.id)).not.toContain(west.id);
+    const withdrawn = await t.api('POST', '/api/points/accounts/u-res/redemptions', { token: officer, body: { rewardId: mine.id } });
+    expect([withdrawn.status, withdrawn.body.error.code]).toEqual([422, 'points.unknown-reward']);
+    // another community's reward is unknown to this officer; an empty edit or a bad cost is the caller's error
+    const elsewhere = await patch(west.id, { cost: 1 });
+    expect([elsewhere.status, elsewhere.body.error.code]).toEqual([422, 'points.unknown-reward']);
+    expect((await patch(mine.id, {})).status).toBe(400);
+    expect((await patch(mine.id, { cost: 0 })).status).toBe(400);
+    expect((await patch(mine.id, { enabled: true }, resident)).status).toBe(403);
+    const audit = await t.db.knex('audit_log').where({ action: 'points.reward-updated' }).orderBy('seq').first('detail');
+    expect(JSON.parse((audit as { detail: string }).detail)).toMatchObject({ reward: mine.id, before: { cost: 8, stock: 5 }, after: { cost: 9, stock: null, name: '纯棉毛巾' } });
+  });
+
   it('audits every change in the hash chain', async () => {
     const rows = (await t.db.knex('audit_log').where('action', 'like', 'points.%').select('action')) as Array<{ action: string }>;
-    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(['points.awarded', 'points.rule-saved', 'points.reward-created', 'points.redeemed', 'points.reversed']));
+    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(['points.awarded', 'points.rule-saved', 'points.reward-created', 'points.redeemed', 'points.reversed', 'points.reward-updated']));
     expect((await t.api('GET', '/api/audit/verify', { token: admin })).body.ok).toBe(true);
   });
 });

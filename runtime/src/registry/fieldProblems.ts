@@ -29,6 +29,8 @@ export const fieldProblemCatalog = {
   'device-id.invalid': { zh: '设备编号只能含字母、数字、下划线和短横线（1–64 位）', en: 'Device ids hold letters, digits, _ and - (1–64 characters)' },
   'device-site.out-of-china': { zh: '安装位置的经纬度不在我国范围内（纬度 3–54，经度 73–136）', en: 'The site’s coordinates are outside China (latitude 3–54, longitude 73–136)' },
   'device-site.datum': { zh: '坐标系应为 CGCS2000 或 WGS84', en: 'The datum must be CGCS2000 or WGS84' },
+  'device-site.coordinates': { zh: '纬度、经度须同时填写，且为数字（如 30.871、105.382）', en: 'Latitude and longitude go together, as numbers (e.g. 30.871, 105.382)' },
+  'device-site.incomplete': { zh: '填写安装地点、楼栋或坐标系时须同时填写纬度和经度', en: 'A site’s place, building or datum needs its latitude and longitude' },
   'device-id.duplicate': { zh: '设备编号在表格中重复', en: 'The device id appears twice in the sheet' },
   'resident.unknown': { zh: '找不到该身份证号的居民（须先导入居民）', en: 'No resident has this ID number (import residents first)' },
   'resident.other-grid': { zh: '设备所在网格与居民所在网格不一致', en: 'The device’s grid differs from its resident’s grid' },

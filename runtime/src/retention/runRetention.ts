@@ -63,8 +63,8 @@ async function anonymiseCase(d: RetentionDeps, c: CaseRow, fields: Map<string, P
       if (changed) { values += changed; eventsChanged++; await trx('case_events').where({ id: e.id }).update({ payload: JSON.stringify(payload) }); }
     }
     const lookups = await trx('pii_lookup').where({ case_id: c.id }).delete();
-    // delivered effects keep their payload (a phone number an SMS went to): remove them; pending ones stay to be delivered
-    const outbox = await trx('outbox').where({ case_id: c.id }).whereIn('status', ['done', 'failed']).delete();
+    // delivered effects keep their payload (a phone number an SMS went to): remove them, and seeded history's settled calls; pending ones stay to be delivered
+    const outbox = await trx('outbox').where({ case_id: c.id }).whereIn('status', ['done', 'failed', 'seeded']).delete();
     await trx('tasks').where({ case_id: c.id }).whereNotNull('draft').update({ draft: null, draft_at: null });
     const attachments = attachmentRefs.size ? ((await trx('attachments').where({ case_id: c.id }).whereIn('id', [...attachmentRefs]).pluck('id')) as string[]) : [];
     if (attachments.length) await trx('attachments').whereIn('id', attachments).delete();

@@ -9,6 +9,8 @@ import { loadSeedCases } from './seedCases.ts';
 import { seedAdapterSettings } from './seedAdapters.ts';
 import { seedRegistry } from '../registry/seedRegistry.ts';
 import { seedConsents } from './seedConsents.ts';
+import { seedRewards } from './seedRewards.ts';
+import { seedingCommands, seedingTimers } from './seedingCommands.ts';
 
 /** Seeds the runtime's store; returns the report lines. */
 export async function seedRuntime(rt: Runtime, opts: { cases?: boolean } = {}): Promise<string[]> {
@@ -19,8 +21,11 @@ export async function seedRuntime(rt: Runtime, opts: { cases?: boolean } = {}): 
   rt.runOptions.invalidate();
   // Seed cases name sample-county users; on the tiny fallback county they cannot run.
   if (opts.cases === false || !lines[0]?.includes('sample-county')) return lines;
-  const { db, commands, identity, runOptions, timers, definitions } = rt;
+  const { db, identity, runOptions, definitions } = rt;
+  // seeded history: its adapter calls are settled as `seeded`, never sent (seedingCommands.ts)
+  const commands = seedingCommands(rt.commands);
+  const timers = seedingTimers(db.knex, rt.commands, rt.logger);
   // consents first: seed cases name them (a referral's consentRef, an elder's door access)
-  const consentLines = await seedConsents(rt.consents);
+  const consentLines = [...(await seedConsents(rt.consents)), ...(await seedRewards(rt.db))];
   return [...lines, ...consentLines, ...(await loadSeedCases({ knex: db.knex, commands, identity, runOptions, timers, definitions }, seedCases))];
 }

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { guardPool } from './poolGuard.ts';
-import { startWalCheckpointer } from './walCheckpointer.ts';
+import { JOURNAL_SIZE_LIMIT, startWalCheckpointer } from './walCheckpointer.ts';
 
 /** Which SQL dialect a store speaks. */
 export type Dialect = 'sqlite' | 'mysql';
@@ -36,6 +36,8 @@ export interface OpenDbOptions {
   guard?: boolean;
   /** SQLite: checkpoint the WAL from a worker thread instead of inside commits (default true) */
   walCheckpointer?: boolean;
+  /** hears what the checkpointer could not do, and each blocking truncate it had to make (logged by the runtime) */
+  onCheckpoint?: (event: { error: string } | { truncated: { frames: number; ms: number; done: boolean } }) => void;
 }
 
 /** The dialect a knex handle speaks (for code given only a knex, e.g. the audit sealer). */
@@ -80,9 +82,12 @@ function openSqlite(file: string, manualCheckpoints: boolean): Knex {
         conn.pragma('journal_mode = WAL');
         conn.pragma('synchronous = NORMAL');
         conn.pragma('foreign_keys = ON');
-        conn.pragma('busy_timeout = 5000');
+        // long enough to outlast another process's write or a rare blocking checkpoint on a slow disk
+        conn.pragma('busy_timeout = 15000');
         // checkpoints run in a worker thread (walCheckpointer.ts), never inside a command's commit
         if (manualCheckpoints) conn.pragma('wal_autocheckpoint = 0');
+        // the writer restarts the WAL once a checkpoint has copied it all; this trims the file then
+        conn.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
         cachePrepared(conn);
         done(null, conn);
       },
@@ -121,6 +126,7 @@ export function openDb(opts: OpenDbOptions): Db {
   const checkpoints = opts.walCheckpointer !== false && file !== ':memory:';
   const knex = openSqlite(file, checkpoints);
   if (guard) guardPool(knex, 'sqlite');
-  const checkpointer = checkpoints ? startWalCheckpointer(file) : undefined;
+  const on = opts.onCheckpoint;
+  const checkpointer = checkpoints ? startWalCheckpointer(file, on && { onError: (error) => on({ error }), onTruncated: (truncated) => on({ truncated }) }) : undefined;
   return { knex, dialect: 'sqlite', close: async () => { await checkpointer?.stop(); await knex.destroy(); } };
 }

@@ -12,12 +12,12 @@ describe.each(testDialects)('migrations on %s', (dialect) => {
   afterAll(async () => db.dispose());
 
   it('goes up, down and up again', async () => {
-    expect(await migrateLatest(db.knex)).toEqual(['001_core', '002_cases', '003_records', '004_perf', '005_jobs_reviews', '006_security', '007_workbench', '008_effects', '009_designer', '010_admin', '011_registry', '012_ops', '014_care', '015_community', '016_retention', '017_task_calendar', '018_device_site', '019_resident_retire']);
+    expect(await migrateLatest(db.knex)).toEqual(['001_core', '002_cases', '003_records', '004_perf', '005_jobs_reviews', '006_security', '007_workbench', '008_effects', '009_designer', '010_admin', '011_registry', '012_ops', '014_care', '015_community', '016_retention', '017_task_calendar', '018_device_site', '019_resident_retire', '020_pts_points_revision', '021_gaps_outbox_origin']);
     for (const t of tables) expect(await db.knex.schema.hasTable(t)).toBe(true);
     expect((await migrationStatus(db.knex)).pending).toEqual([]);
     await migrateDownAll(db.knex);
     for (const t of tables) expect(await db.knex.schema.hasTable(t)).toBe(false);
-    expect(await migrateLatest(db.knex)).toHaveLength(18);
+    expect(await migrateLatest(db.knex)).toHaveLength(20);
   });
 
   it('indexes the queue columns for keyset paging', async () => {

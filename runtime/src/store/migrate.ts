@@ -21,6 +21,8 @@ import * as m016 from './migrations/016_retention.ts';
 import * as m017 from './migrations/017_task_calendar.ts';
 import * as m018 from './migrations/018_device_site.ts';
 import * as m019 from './migrations/019_resident_retire.ts';
+import * as m020 from './migrations/020_pts_points_revision.ts';
+import * as m021 from './migrations/021_gaps_outbox_origin.ts';
 
 interface Migration { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }
 
@@ -43,6 +45,8 @@ const migrations: Record<string, Migration> = {
   '017_task_calendar': m017,
   '018_device_site': m018,
   '019_resident_retire': m019,
+  '020_pts_points_revision': m020,
+  '021_gaps_outbox_origin': m021,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -19,7 +19,21 @@ export interface WriteBatch {
 }
 
 type SqliteStatement = { run(bindings: unknown[]): { changes: number }; get(bindings: unknown[]): unknown };
-type SqliteConn = { prepare(sql: string): SqliteStatement };
+type SqliteConn = { prepare(sql: string): SqliteStatement; inTransaction: boolean };
+
+/**
+ * Thrown when the transaction's connection holds no open transaction. knex runs a transaction's
+ * body even when its BEGIN failed (SQLite answered "database is locked" at once, seen under the
+ * command bench): its own queries then refuse to run, but these statements go to the connection
+ * directly and would each have committed on their own, outside any transaction, while the
+ * command's caller saw the BEGIN's error and ran the command again (a second case on create, a
+ * version conflict on a task). knex has already rejected the transaction with the BEGIN's error,
+ * which is what the caller sees.
+ */
+export class NoTransactionError extends Error {
+  readonly code = 'store.no-transaction';
+  constructor() { super('the command transaction is not open (its BEGIN failed); no statement was run'); }
+}
 
 /** Bindings as knex's better-sqlite3 client passes them (no Date or boolean in SQLite). */
 function sqliteValue(v: unknown): unknown {
@@ -30,6 +44,7 @@ function sqliteValue(v: unknown): unknown {
 /** The statement and bindings of a query, on the transaction's own connection (knex hands it back inside a transaction). */
 async function onConnection(trx: Knex.Transaction, q: Knex.QueryBuilder): Promise<[SqliteStatement, unknown[]]> {
   const conn = await (trx.client as { acquireConnection(): Promise<SqliteConn> }).acquireConnection();
+  if (!conn.inTransaction) throw new NoTransactionError();
   const n = q.toSQL().toNative();
   return [conn.prepare(n.sql), n.bindings.map(sqliteValue)];
 }

@@ -10,6 +10,7 @@ import type { CommandHooks } from '../cases/createCaseCommands.ts';
 import { openData, sealData } from '../pii/sealData.ts';
 import { piiFieldsOf } from '../pii/piiFields.ts';
 import { viewData } from '../pii/viewPolicy.ts';
+import { checkPhotoRefs } from '../attachments/checkPhotoRefs.ts';
 
 /**
  * 抄送 names users the engine does not check (a copy hands no work over): the runtime keeps them to
@@ -162,6 +163,7 @@ export function taskOperations(s: Services): Operation[] {
         if (t.assignee !== user.id) throw new ForbiddenError('task.not-assignee');
         if (!['pending', 'waiting', 'delegated'].includes(String(t.status))) throw new ConflictError('task.not-open');
         const { definition } = await s.definitions.compiledFor(...(await definitionOf(t)));
+        await checkPhotoRefs(s.attachments.typesOf, definition, body.data);
         const sealed = sealData(s.codec, piiFieldsOf(definition), body.data);
         await s.taskRecords.saveDraft(params.id, sealed);
         return { body: { saved: true } };

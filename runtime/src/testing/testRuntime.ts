@@ -35,7 +35,7 @@ export async function createTestRuntime(dialect: Dialect, opts: { poolMax?: numb
   const config = loadConfig({ TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-data-')), PORT: '0', LOG_LEVEL: 'silent', TONGBAN_TRUST_PROXY: 'loopback',
     // the effect tests' fixture adapters share test state through memory: run them in this thread
     TONGBAN_ADAPTER_ISOLATION: 'inline', ...opts.env });
-  const rt = await createRuntime(config, { db, logger: pino({ level: 'silent' }), adapters: opts.adapters });
+  const rt = await createRuntime(config, { db, logger: pino({ level: process.env.TONGBAN_TEST_LOG ?? 'silent' }), adapters: opts.adapters });
   await seedCounty(db.knex, tinyCounty);
   await rt.definitions.publishBody(tinyIncident, 'u-admin');
   const { url } = await rt.listen(0);

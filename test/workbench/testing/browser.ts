@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -46,4 +46,28 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; imp
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+/**
+ * Opens an antd Select through `trigger` and picks the option showing `optionText`, then waits
+ * until the select shows it. On a starved machine a click can land while the dropdown is still
+ * animating open (or a previous dropdown is fading out) and the page drops it; the pick is then
+ * made again, as a person would, and a third miss fails with the select's text in the message.
+ * `search` is typed into the open select first (a searchable select with many options); `tree` picks
+ * a node of a TreeSelect.
+ */
+export async function pickSelectOption(page: Page, trigger: Locator, optionText: string, opts: { search?: string; tree?: boolean } = {}): Promise<void> {
+  // the trigger may be the select itself or its search input (found by label): read the whole select
+  const select = trigger.locator("xpath=ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]");
+  const shown = async () => (await select.innerText()).includes(optionText);
+  for (let attempt = 1; ; attempt++) {
+    await trigger.click();
+    if (opts.search) await page.keyboard.type(opts.search);
+    const option = page.locator('.ant-select-dropdown:visible').last().locator(opts.tree ? '.ant-select-tree-node-content-wrapper' : '.ant-select-item-option').filter({ hasText: optionText }).first();
+    await option.click();
+    for (let i = 0; i < 30 && !(await shown()); i++) await page.waitForTimeout(200);
+    if (await shown()) return;
+    if (attempt === 3) throw new Error(`the select did not take the option "${optionText}" after 3 picks; it shows "${await select.innerText()}"`);
+    await page.keyboard.press('Escape');
+  }
 }

@@ -68,8 +68,18 @@ export async function startApp(env: Record<string, string> = {}): Promise<App> {
         const exited = new Promise((r) => child.once('exit', r));
         process.kill(-child.pid, 'SIGTERM'); // the group npm started: npm, node, the server
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+        // npm may exit before the server it started: wait for the whole group, which drains and exits
+        // on SIGTERM; one still running after 10 s more is killed, so nothing writes into the folder we remove
+        const groupAlive = () => { try { process.kill(-child.pid!, 0); return true; } catch { return false; } };
+        for (let i = 0; i < 50 && groupAlive(); i++) await new Promise((r) => setTimeout(r, 200));
+        if (groupAlive()) {
+          try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone meanwhile */ }
+          for (let i = 0; i < 25 && groupAlive(); i++) await new Promise((r) => setTimeout(r, 200));
+        }
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      // a file the server's last write (WAL checkpoint, attachment) created while the folder was being
+      // removed makes rmdir fail with ENOTEMPTY once: try again
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }

@@ -58,8 +58,10 @@ export default function OrgTreePage() {
         <Col xs={24} md={12}>
           <Card size="small">
             <QueryState query={tree}>
+              {/* a click on the selected unit keeps it selected (antd would deselect it and close its panel: after a
+                  merge the unit merged into is selected, and an admin clicking it to retire it lost the panel) */}
               {() => <Tree<Node> treeData={nodes} draggable={{ icon: false }} blockNode defaultExpandAll selectedKeys={selected ? [selected.path] : []}
-                onSelect={(keys) => setParams(keys[0] ? { unit: String(keys[0]) } : {}, { replace: true })} onDrop={onDrop} />}
+                onSelect={(keys, info) => setParams({ unit: String(keys[0] ?? info.node.key) }, { replace: true })} onDrop={onDrop} />}
             </QueryState>
           </Card>
         </Col>

@@ -8,6 +8,7 @@ import ResidentsPage from './residentsPage.tsx';
 import DevicesPage from './devicesPage.tsx';
 import ImportPage from './importPage.tsx';
 import { RetireResident } from './RetireResident.tsx';
+import { DeviceSiteDrawer } from './DeviceSiteDrawer.tsx';
 
 const meta: Meta = { title: 'Admin/Registry' };
 export default meta;
@@ -22,6 +23,8 @@ const devices = [
   { id: 'dev-001', type: 'sos_button', orgPath: GRID, residentId: 'r-1', residentName: '吕*兰', status: 'active', lastSeenAt: now - 60_000, version: 1, createdAt: now, updatedAt: now },
   { id: 'dev-004', type: 'smoke', orgPath: GRID, residentId: 'r-2', residentName: '张*', status: 'silent', lastSeenAt: now - 3 * 86_400_000, version: 2, createdAt: now, updatedAt: now },
   { id: 'dev-009', type: 'door', orgPath: GRID, status: 'retired', version: 3, createdAt: now, updatedAt: now },
+  { id: 'gs-smoke-0601-001', type: 'smoke', orgPath: GRID, status: 'active', lastSeenAt: now - 120_000, version: 1, createdAt: now, updatedAt: now,
+    site: { lat: 30.5021, lng: 105.5833, datum: 'CGCS2000', place: '幸福小区3栋2单元楼道', buildingId: 'B-003' } },
 ];
 
 function Seeded({ children, seed }: { children: React.ReactNode; seed: (qc: ReturnType<typeof useQueryClient>) => void }) {
@@ -39,6 +42,19 @@ export const RetiredResident: StoryObj = { render: () => <RetireResident residen
 
 export const Devices: StoryObj = {
   render: () => <Seeded seed={(qc) => qc.setQueryData(['devices', {}], { pages: [{ items: devices }], pageParams: [undefined] })}><DevicesPage /></Seeded>,
+};
+
+const units = [
+  { path: '/510722', code: '510722', name: '涪江县', level: 'county', parentPath: null },
+  { path: '/510722/510722100', code: '510722100', name: '太和镇', level: 'township', parentPath: '/510722' },
+  { path: '/510722/510722100/510722100001', code: '510722100001', name: '金鱼社区', level: 'community', parentPath: '/510722/510722100' },
+  { path: GRID, code: '510722100001001', name: '金鱼社区第1网格', level: 'grid', parentPath: '/510722/510722100/510722100001' },
+  { path: '/510722/510722100/510722100001/510722100001002', code: '510722100001002', name: '金鱼社区第2网格', level: 'grid', parentPath: '/510722/510722100/510722100001' },
+];
+
+/** 编辑: a grid sensor's grid on the org tree (grids only) and its site. */
+export const DeviceSiteEdit: StoryObj = {
+  render: () => <Seeded seed={(qc) => qc.setQueryData(['org-units'], { items: units })}><DeviceSiteDrawer device={devices[3] as never} onClose={() => undefined} inline /></Seeded>,
 };
 
 export const ImportWizard: StoryObj = { render: () => <ImportPage /> };

@@ -1460,6 +1460,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/points/rewards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改兑换物品（名称、所需积分、库存、上架/下架，留痕） Edit a reward (audited) */
+        patch: operations["updatePointsReward"];
+        trace?: never;
+    };
+    "/api/points/rewards/managed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本辖区兑换物品目录（含已下架） The catalogues of the caller’s scope, withdrawn rewards too */
+        get: operations["listManagedPointsRewards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/points/rules": {
         parameters: {
             query?: never;
@@ -2676,7 +2710,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.vote-invalid-choice" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "consent.not-found" | "consent.already-withdrawn" | "consent.forbidden" | "consent.bad-id-number" | "consent.bad-period" | "consent.refused" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "points.unknown-rule" | "points.hours-required" | "points.duplicate" | "points.unknown-reward" | "points.insufficient" | "points.out-of-stock" | "points.unknown-entry" | "points.not-reversible" | "points.already-reversed" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "org.code-invalid" | "org.code-taken" | "org.parent-not-found" | "org.level-invalid" | "org.move-cycle" | "org.move-same-parent" | "org.version-conflict" | "org.retired" | "org.has-open-cases" | "org.has-members" | "org.merge-invalid" | "org.name-invalid" | "org.is-root" | "user.username-taken" | "user.id-taken" | "user.version-conflict" | "user.role-unknown" | "user.role-above-own" | "user.validity-invalid" | "user.self-change" | "user.field-invalid" | "user.identity-taken" | "user.org-invalid" | "auth.password-change-required" | "auth.oidc-not-configured" | "auth.oidc-failed" | "auth.oidc-unlinked" | "ops.dead-letter-not-found" | "ops.metrics-token-required" | "resident.not-found" | "resident.version-conflict" | "resident.invalid" | "resident.retired" | "resident.duplicate-id-number" | "device.not-found" | "device.version-conflict" | "device.invalid" | "device.exists" | "import.bad-file" | "import.wrong-columns" | "import.too-many-rows" | "import.file-too-large" | "import.has-problems" | "internal";
+                code: "request.malformed-json" | "request.too-large" | "request.invalid" | "request.unsupported-media-type" | "request.unsupported-encoding" | "request.bad-encoding" | "request.too-deep" | "request.forbidden-key" | "request.control-characters" | "route.not-found" | "auth.required" | "auth.token-invalid" | "auth.token-expired" | "auth.bad-credentials" | "auth.token-revoked" | "auth.weak-password" | "auth.rate-limited" | "authz.forbidden" | "org.not-found" | "org.out-of-scope" | "user.not-found" | "definition.not-found" | "definition.invalid" | "definition.lint-failed" | "designer.draft-not-found" | "designer.draft-conflict" | "designer.id-mismatch" | "designer.scenario-failed" | "definition.not-draft" | "definition.not-published" | "definition.migration-refused" | "case.not-found" | "case.version-conflict" | "case.event-rejected" | "case.data-invalid" | "task.not-found" | "task.not-open" | "task.not-assignee" | "task.vote-invalid-choice" | "task.field-not-writable" | "task.target-not-allowed" | "task.urge-rate-limited" | "pii.reveal-denied" | "pii.reason-required" | "break-glass.not-found" | "break-glass.already-reviewed" | "break-glass.self-review" | "consent.not-found" | "consent.already-withdrawn" | "consent.forbidden" | "consent.bad-id-number" | "consent.bad-period" | "consent.refused" | "attachment.too-large" | "attachment.type-not-allowed" | "attachment.not-an-image" | "attachment.bad-name" | "attachment.quota-exceeded" | "attachment.not-found" | "points.unknown-rule" | "points.hours-required" | "points.duplicate" | "points.unknown-reward" | "points.insufficient" | "points.out-of-stock" | "points.unknown-entry" | "points.not-reversible" | "points.already-reversed" | "points.superseded" | "view.limit" | "draft.conflict" | "adapter.not-found" | "adapter.config-invalid" | "adapter.dead-letter-not-found" | "org.code-invalid" | "org.code-taken" | "org.parent-not-found" | "org.level-invalid" | "org.move-cycle" | "org.move-same-parent" | "org.version-conflict" | "org.retired" | "org.has-open-cases" | "org.has-members" | "org.merge-invalid" | "org.name-invalid" | "org.is-root" | "user.username-taken" | "user.id-taken" | "user.version-conflict" | "user.role-unknown" | "user.role-above-own" | "user.validity-invalid" | "user.self-change" | "user.field-invalid" | "user.identity-taken" | "user.org-invalid" | "auth.password-change-required" | "auth.oidc-not-configured" | "auth.oidc-failed" | "auth.oidc-unlinked" | "ops.dead-letter-not-found" | "ops.metrics-token-required" | "resident.not-found" | "resident.version-conflict" | "resident.invalid" | "resident.retired" | "resident.duplicate-id-number" | "device.not-found" | "device.version-conflict" | "device.invalid" | "device.exists" | "import.bad-file" | "import.wrong-columns" | "import.too-many-rows" | "import.file-too-large" | "import.has-problems" | "internal";
                 details: Record<string, never>;
                 message: string;
             };
@@ -4687,6 +4721,7 @@ export interface operations {
     uploadAttachment: {
         parameters: {
             query: {
+                field?: string;
                 name: string;
             };
             header?: never;
@@ -6592,6 +6627,8 @@ export interface operations {
     uploadDraftAttachment: {
         parameters: {
             query: {
+                definitionId?: string;
+                field?: string;
                 name: string;
             };
             header?: never;
@@ -7623,6 +7660,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PointsReward"];
+                };
+            };
+        };
+    };
+    updatePointsReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cost?: number;
+                    enabled?: boolean;
+                    name?: {
+                        en: string;
+                        "zh-CN": string;
+                    };
+                    stock?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsReward"];
+                };
+            };
+        };
+    };
+    listManagedPointsRewards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请求错误 Client error */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器错误（带 requestId） Server error, with a request id */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 成功 OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsRewardList"];
                 };
             };
         };

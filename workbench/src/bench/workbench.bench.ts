@@ -4,7 +4,8 @@
  *    bytes; target ≤ 350 KB, with the designer and ECharts loaded lazily (checked: not in that set);
  *  - time to the first queue row and to an interactive case page in headless Chromium on localhost,
  *    with 10,000 open tasks in the township reviewer's scope (targets < 1 s and < 1.5 s), each with
- *    its ratio to the API's own answer for the same data measured in the same run;
+ *    its ratio to the API's own answer for the same data measured in the same run; cold = the first
+ *    navigation of a new browser context (no HTTP cache), signed in through its localStorage;
  *  - scrolling the 10,000 rows (keyset pages loaded as they come into view): the longest main-thread
  *    task (PerformanceObserver 'longtask'), target none over 100 ms.
  * The server is the README's `tongban start` on a fresh SQLite folder; the rows are added to its
@@ -97,10 +98,25 @@ export async function run(): Promise<void> {
       caseApi.push(performance.now() - t0);
     }
 
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    // cold = a new browser context (empty HTTP cache) whose first navigation is the screen measured; the
+    // signed-in session is in its localStorage from the start, as for a reviewer reopening the workbench
+    const signedIn = () => browser.newContext({ viewport: { width: 1366, height: 900 },
+      storageState: { cookies: [], origins: [{ origin: url, localStorage: [{ name: 'tongban.session', value: JSON.stringify({ ...login, expiresAt: Date.now() + 3_600_000 }) }] }] } });
+    // the browser itself is already running for a real user: start its network service and a renderer
+    // on a blank page of another context first, so "cold" is the workbench's own first load (no cache)
+    const warmUp = await browser.newContext();
+    await (await warmUp.newPage()).goto('about:blank');
+    await warmUp.close();
+    const coldCase = await signedIn();
+    const coldCasePage = await coldCase.newPage();
+    const c0 = performance.now();
+    await coldCasePage.goto(`${url}/cases/${caseId}`, { waitUntil: 'commit' });
+    await coldCasePage.getByTestId('case-ref').waitFor();
+    await coldCasePage.getByTestId('reveal-button').or(coldCasePage.getByText('当前没有您可执行的操作')).or(coldCasePage.locator('[data-action]')).first().waitFor();
+    const caseCold = performance.now() - c0;
+    await coldCase.close();
+    const ctx = await signedIn();
     const page = await ctx.newPage();
-    await page.goto(url + '/login');
-    await page.evaluate((s) => localStorage.setItem('tongban.session', JSON.stringify(s)), { ...login, expiresAt: Date.now() + 3_600_000 });
     const queue: number[] = [];
     for (let i = 0; i < 6; i++) {
       const t0 = performance.now();
@@ -116,15 +132,15 @@ export async function run(): Promise<void> {
       await page.getByTestId('reveal-button').or(page.getByText('当前没有您可执行的操作')).or(page.locator('[data-action]')).first().waitFor();
       casePage.push(performance.now() - t0);
     }
-    const qWarm = median(queue.slice(1)); const cWarm = median(casePage.slice(1));
+    const qWarm = median(queue.slice(1)); const cWarm = median(casePage);
     line('workbench.queue-first-row.cold', queue[0]!, 'ms');
     line('workbench.queue-first-row.warm-median', qWarm, 'ms');
     line('workbench.queue-first-row.ratio-to-api-page', qWarm / median(apiMs), 'x');
-    line('workbench.case-page-interactive.cold', casePage[0]!, 'ms');
+    line('workbench.case-page-interactive.cold', caseCold, 'ms');
     line('workbench.case-page-interactive.warm-median', cWarm, 'ms');
     line('workbench.case-page-interactive.ratio-to-api-reads', cWarm / median(caseApi), 'x');
     target('first queue row < 1 s', queue[0]! < 1000 && qWarm < 1000, `cold ${queue[0]!.toFixed(0)} ms, warm ${qWarm.toFixed(0)} ms`);
-    target('interactive case page < 1.5 s', casePage[0]! < 1500 && cWarm < 1500, `cold ${casePage[0]!.toFixed(0)} ms, warm ${cWarm.toFixed(0)} ms`);
+    target('interactive case page < 1.5 s', caseCold < 1500 && cWarm < 1500, `cold ${caseCold.toFixed(0)} ms, warm ${cWarm.toFixed(0)} ms`);
 
     // scroll the whole queue: pages load as their rows come into view
     await page.goto(url + '/tasks');

@@ -73,7 +73,7 @@ export default function CasePage() {
   const [edits, setEdits] = useState<Record<string, unknown>>({});
   const [errors, setErrors] = useState<ErrorTree>();
   const [dialog, setDialog] = useState<AvailableAction | null>(null);
-  const upload = (file: Blob, name: string) => uploadToCase(id, file, name);
+  const upload = (file: Blob, name: string, field?: string) => uploadToCase(id, file, name, field);
   const refresh = () => qc.invalidateQueries({ queryKey: caseKeys.one(id) });
 
   const act = useMutation({

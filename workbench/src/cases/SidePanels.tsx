@@ -65,6 +65,13 @@ export function CommentsPanel({ caseId }: { caseId: string }) {
   );
 }
 
+/** An external call's tag colour: done, failed for good, seeded history (never sent: plain), or still under way. */
+function callTone(status: string) {
+  if (status === 'done') return tones.ok;
+  if (status === 'seeded') return undefined;
+  return status === 'dead' || status === 'failed' ? tones.bad : tones.warn;
+}
+
 /** 关联案件 and 外部调用. */
 export function RelatedPanel({ o }: { o: CaseOverview }) {
   const { t } = useTranslation();
@@ -74,7 +81,7 @@ export function RelatedPanel({ o }: { o: CaseOverview }) {
       <List size="small" header={t('related.cases')} dataSource={cases} locale={{ emptyText: t('related.none') }}
         renderItem={(c) => <List.Item><Link to={`/cases/${c.id}`}>{c.ref}</Link> <Tag>{c.rel}</Tag> {c.state}</List.Item>} />
       <List size="small" header={t('related.adapters')} dataSource={o.adapterCalls} locale={{ emptyText: t('related.noCalls') }}
-        renderItem={(a) => <List.Item><code>{a.operation}</code> <Tag style={a.status === 'done' ? tones.ok : a.status === 'failed' ? tones.bad : tones.warn}>{t(`related.status.${a.status}`, { defaultValue: a.status })}</Tag> {t('related.attempts', { count: a.attempts })}</List.Item>} />
+        renderItem={(a) => <List.Item><code>{a.operation}</code> <Tag style={callTone(a.status)}>{t(`related.status.${a.status}`, { defaultValue: a.status })}</Tag> {t('related.attempts', { count: a.attempts })}</List.Item>} />
     </div>
   );
 }

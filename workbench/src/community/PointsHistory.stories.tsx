@@ -14,3 +14,5 @@ const entry = (id: string, kind: 'earn' | 'redeem' | 'reversal', points: number,
 export const WithHistory: Story = { args: { balance: 5, rules: [rule('meeting-attendance', '参加议事', 'Meeting attendance', 2), rule('proposal-accepted', '议题被采纳', 'Proposal accepted', 5)],
   entries: [entry('e3', 'redeem', -2, null), entry('e2', 'earn', 5, 'proposal-accepted'), entry('e1', 'earn', 2, 'meeting-attendance')] } };
 export const Empty: Story = { args: { balance: 0, rules: [], entries: [] } };
+/** The staff view: 冲正 on entries not yet reversed. */
+export const WithReverse: Story = { args: { ...WithHistory.args, onReverse: () => undefined } };

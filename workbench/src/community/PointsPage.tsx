@@ -1,7 +1,8 @@
 /**
  * 我的积分: a resident's or volunteer's own balance and history from the points ledger. Community
  * staff may open a resident of their scope by user id (`?person=`, in the URL so it can be shared);
- * the server answers only accounts in the caller's scope (anyone else's is 404).
+ * the server answers only accounts in the caller's scope (anyone else's is 404). Below, the rewards
+ * the caller can redeem at their community's desk, with cost and stock.
  */
 import { Input, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -13,12 +14,9 @@ import { LoadingState } from '../shared/LoadingState.tsx';
 import { useSession } from '../shell/useSession.ts';
 import { rolesOf } from '../shell/session.ts';
 import { PointsHistory } from './PointsHistory.tsx';
+import { pointsKeys, pointsManagerRoles as managerRoles } from './pointsQueries.ts';
+import { RewardCatalogue } from './RewardCatalogue.tsx';
 
-/** Roles that keep the ledger (as the server's points managers) and so may look a resident up. */
-const managerRoles = ['county-admin', 'township-admin', 'community-secretary', 'community-officer'];
-
-/** Query keys of the points screens. */
-export const pointsKeys = { account: (person: string) => ['points', 'account', person] as const, rules: () => ['points', 'rules'] as const };
 
 /** The points screen. */
 export default function PointsPage() {
@@ -31,6 +29,7 @@ export default function PointsPage() {
   const account = useQuery({ queryKey: pointsKeys.account(person), enabled: !!person,
     queryFn: () => unwrap(api.GET('/api/points/accounts/{personId}', { params: { path: { personId: person } } })) });
   const rules = useQuery({ queryKey: pointsKeys.rules(), staleTime: 600_000, queryFn: () => unwrap(api.GET('/api/points/rules')) });
+  const rewards = useQuery({ queryKey: pointsKeys.rewards(), queryFn: () => unwrap(api.GET('/api/points/rewards')) });
   const open = (v: string) => { const next = new URLSearchParams(params); if (v.trim()) next.set('person', v.trim()); else next.delete('person'); setParams(next, { replace: true }); };
   return (
     <div>
@@ -43,7 +42,14 @@ export default function PointsPage() {
       )}
       {account.isError ? <ErrorState error={account.error} onRetry={() => void account.refetch()} />
         : !account.data ? <LoadingState />
-          : <PointsHistory balance={account.data.balance} entries={account.data.entries} rules={rules.data?.items ?? []} />}
+          : <PointsHistory balance={account.data.balance} entries={account.data.entries} rules={rules.data?.items ?? []} rewards={rewards.data?.items ?? []} />}
+      {person === me && (
+        <section aria-labelledby="points-catalogue" style={{ marginTop: 16 }}>
+          <Typography.Title level={2} id="points-catalogue" style={{ fontSize: 16 }}>{t('points.catalogue')}</Typography.Title>
+          <Typography.Paragraph type="secondary">{t('points.catalogueHint')}</Typography.Paragraph>
+          {rewards.isError ? <ErrorState error={rewards.error} onRetry={() => void rewards.refetch()} /> : <RewardCatalogue rewards={rewards.data?.items ?? []} loading={rewards.isPending} />}
+        </section>
+      )}
     </div>
   );
 }

@@ -3,9 +3,11 @@
  * each county calendar's office hours and closures and the national holidays from
  * /api/client-config) recompute a deadline every second on the server's clock (the device's skew
  * corrected), each on the calendar the deadline names (its item's `calendar`), so the screen
- * agrees with the API.
+ * agrees with the API. Imported from the engine's calendar entry, not its index: the index pulls
+ * the whole engine (XState, Ajv, the expression and template compilers, 840 KB) into the queue's
+ * chunk, and parsing it was most of the time to the first queue row.
  */
-import { createWorkCalendar, type WorkCalendar } from '@tongban/engine';
+import { createWorkCalendar, type WorkCalendar } from '@tongban/engine/calendar';
 import type { components } from '../api/openapiTypes.ts';
 
 /** A deadline as the API describes it. */

@@ -5,8 +5,8 @@ export interface Uploaded { id: string; name: string; mime: string; size: number
 
 /** The widgets' context. */
 export interface FormCtx {
-  /** stores a file (on the case, or on the draft before the case exists) */
-  upload?: (file: Blob, name: string) => Promise<Uploaded>;
+  /** stores a file (on the case, or on the draft before the case exists), for the form field `field` when it is one */
+  upload?: (file: Blob, name: string, field?: string) => Promise<Uploaded>;
   /** the local ID-card reader bridge, when configured */
   bridgeUrl?: string | null;
   /** fills other fields from a card the reader returned (name, address) */

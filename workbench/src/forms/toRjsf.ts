@@ -29,6 +29,12 @@ export function widgetOf(field: Json, ui: Json | undefined): string | undefined 
   return undefined;
 }
 
+/** True when the field is shown with the camera widget, so it takes photos only. */
+export function isPhotoField(field: Json, ui: Json | undefined): boolean {
+  const w = ui?.['ui:widget'] ?? ui?.['ui:field'] ?? field['x-widget'];
+  return w === 'camera' || w === 'photos';
+}
+
 /** Localises titles, enum names and help of a schema node (recursively), building its uiSchema. */
 function localise(node: Json, ui: Json, lang: Lang): { schema: Json; uiSchema: Json } {
   const schema: Json = { ...node };
@@ -40,6 +46,8 @@ function localise(node: Json, ui: Json, lang: Lang): { schema: Json; uiSchema: J
   if (Array.isArray(node.enum) && Array.isArray(node['x-enumTitles'])) uiSchema['ui:enumNames'] = node['x-enumTitles'];
   const widget = widgetOf(node, ui);
   if (widget === 'location' || widget === 'attachments') uiSchema['ui:field'] = widget;
+  // a camera field takes photos only (the server checks the bytes too): the widget refuses anything else before uploading
+  if (widget === 'attachments' && isPhotoField(node, ui)) uiSchema['ui:options'] = { photo: true };
   else if (widget) uiSchema['ui:widget'] = widget;
   if (ui?.['ui:placeholder']) uiSchema['ui:placeholder'] = ui['ui:placeholder'];
   if (node.type === 'object' && node.properties && widget !== 'location') {

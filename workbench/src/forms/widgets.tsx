@@ -12,6 +12,7 @@ import type { FormCtx } from './formContext.ts';
 import { SignaturePad } from './SignaturePad.tsx';
 import { LocationPad } from './LocationPad.tsx';
 import { previewOf, rememberPreview } from './photoPreviews.ts';
+import { imageTypeOf, photoTypes } from './photoType.ts';
 
 const ctxOf = (p: { registry: { formContext?: unknown } }) => (p.registry.formContext ?? {}) as FormCtx;
 
@@ -110,11 +111,14 @@ export function AttachmentsField(p: FieldProps) {
   const [err, setErr] = useState<string>();
   const title = (p.schema.title as string | undefined) ?? p.name;
   const max = (p.schema.maxItems as number | undefined) ?? 9;
+  const photo = (p.uiSchema?.['ui:options'] as { photo?: boolean } | undefined)?.photo === true;
   async function add(file: File) {
     if (!ctx.upload) return;
     setBusy(true); setErr(undefined);
     try {
-      const f = await ctx.upload(file, file.name || 'photo.jpg');
+      // the camera picker offers images, but a file chooser (or a renamed PDF) can get past it: judge the bytes, as the server will
+      if (photo && !(await imageTypeOf(file))) { setErr(t('photo.notAnImage')); return; }
+      const f = await ctx.upload(file, file.name || 'photo.jpg', p.name);
       rememberPreview(f.id, file);
       p.onChange([...ids, f.id], p.fieldPathId.path);
     } catch (e) {
@@ -133,7 +137,7 @@ export function AttachmentsField(p: FieldProps) {
           </div>
         ))}
         {!p.readonly && ids.length < max && (
-          <Upload accept="image/jpeg,image/png,image/webp" capture="environment" showUploadList={false} beforeUpload={(f) => { void add(f); return false; }}>
+          <Upload accept={photoTypes.join(',')} capture="environment" showUploadList={false} beforeUpload={(f) => { void add(f); return false; }}>
             <Button icon={<CameraOutlined />} loading={busy} data-testid="photo-button">{t('widget.takePhoto')}</Button>
           </Upload>
         )}

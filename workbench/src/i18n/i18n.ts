@@ -11,17 +11,9 @@ import adminEn from '../admin/i18n/en.json';
 import communityZhCN from '../community/i18n/zh-CN.json';
 import communityEn from '../community/i18n/en.json';
 
-/** The languages of the workbench. */
-export type Lang = 'zh-CN' | 'en';
-const KEY = 'tongban.lang';
+import { langKey as KEY, storedLang as initialLang, type Lang } from './storedLang.ts';
 
-function initialLang(): Lang {
-  try {
-    return localStorage.getItem(KEY) === 'en' ? 'en' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
+export type { Lang };
 
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: { ...zhCN, ...adminZhCN, ...communityZhCN } }, en: { translation: { ...en, ...adminEn, ...communityEn } } },

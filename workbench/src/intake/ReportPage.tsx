@@ -37,7 +37,7 @@ function Guided({ def, draftId, userId, orgs }: { def: Definition; draftId: stri
   const steps = def.forms?.[formId]?.steps ?? [{ id: '', title: def.forms?.[formId]?.title ?? def.title, fields: def.forms?.[formId]?.fields ?? [] }];
   const sync = useDraftSync(userId, { id: draftId, definitionId: def.id, orgPath: orgs[0], step: 0, data: {}, revision: 0, pending: false, updatedAt: Date.now() });
   const { draft } = sync;
-  const upload = usePhotoUpload(userId, draftId, cfg.data?.config.attachments);
+  const upload = usePhotoUpload(userId, draftId, cfg.data?.config.attachments, def.id);
   const step = Math.min(draft.step, steps.length - 1);
   const [errors, setErrors] = useState<ErrorTree>();
   const hidden = hiddenFor(def, formId, draft.data);

@@ -17,10 +17,11 @@ import { rememberPreview } from '../forms/photoPreviews.ts';
 export interface RefusedPhoto { name: string; code: string; message: string }
 
 /** Uploads a file to the draft (before the case exists); an ApiError when refused or unreachable. */
-export async function uploadToDraft(draftId: string, file: Blob, name: string): Promise<{ id: string; name: string; mime: string; size: number }> {
+export async function uploadToDraft(draftId: string, file: Blob, name: string, target?: { definitionId: string; field: string }): Promise<{ id: string; name: string; mime: string; size: number }> {
   let res: Response;
+  const forField = target ? `&definitionId=${encodeURIComponent(target.definitionId)}&field=${encodeURIComponent(target.field)}` : '';
   try {
-    res = await authedFetch(`/api/drafts/${encodeURIComponent(draftId)}/attachments?name=${encodeURIComponent(name)}`, { method: 'POST', body: file, headers: { 'content-type': file.type || 'image/jpeg' } });
+    res = await authedFetch(`/api/drafts/${encodeURIComponent(draftId)}/attachments?name=${encodeURIComponent(name)}${forField}`, { method: 'POST', body: file, headers: { 'content-type': file.type || 'image/jpeg' } });
   } catch (err) {
     throw new ApiError(navigator.onLine === false ? 'network.offline' : 'network.failed', String((err as Error).message ?? err), 0);
   }

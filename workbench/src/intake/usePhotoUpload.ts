@@ -21,6 +21,7 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)}
 export function photoRefusal(t: TFunction, name: string, code: string, serverMessage: string, limits?: UploadLimits): string {
   const reason = code === 'attachment.too-large' ? t('photo.tooLarge', { max: limits ? mb(limits.maxBytes) : '' })
     : code === 'attachment.type-not-allowed' || code === 'request.unsupported-media-type' ? t('photo.badType')
+      : code === 'attachment.not-an-image' ? t('photo.notAnImage')
       : code === 'attachment.quota-exceeded' ? t('photo.quota') : serverMessage;
   return t('photo.refused', { name, reason });
 }
@@ -34,18 +35,18 @@ export function checkPhoto(file: Blob, limits?: UploadLimits): string | undefine
 }
 
 /** The form's `upload`: to the draft when online, kept on the device when not. */
-export function usePhotoUpload(userId: string, draftId: string, limits?: UploadLimits): (file: Blob, name: string) => Promise<Uploaded> {
+export function usePhotoUpload(userId: string, draftId: string, limits?: UploadLimits, definitionId?: string): (file: Blob, name: string, field?: string) => Promise<Uploaded> {
   const { t } = useTranslation();
   // read at call time: the form may hold the callback of an earlier render (before the limits arrived)
   const current = useRef({ limits, t });
   current.current = { limits, t };
-  return useCallback(async (file: Blob, name: string) => {
+  return useCallback(async (file: Blob, name: string, field?: string) => {
     const { limits, t } = current.current;
     const refused = checkPhoto(file, limits);
     if (refused) throw new Error(photoRefusal(t, name, refused, '', limits));
     if (navigator.onLine !== false) {
       try {
-        return await uploadToDraft(draftId, file, name);
+        return await uploadToDraft(draftId, file, name, field && definitionId ? { definitionId, field } : undefined);
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
         if (!err.isNetwork) throw new Error(photoRefusal(t, name, err.code, err.message, limits));
@@ -53,5 +54,5 @@ export function usePhotoUpload(userId: string, draftId: string, limits?: UploadL
     }
     const kept = await keepOfflinePhoto(userId, draftId, file, name);
     return { id: kept.id, name, mime: kept.mime, size: kept.size };
-  }, [userId, draftId]);
+  }, [userId, draftId, definitionId]);
 }

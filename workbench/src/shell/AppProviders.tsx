@@ -13,6 +13,7 @@ import { BrowserRouter } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/ApiError.ts';
 import '../i18n/i18n.ts';
+import { workbenchTheme } from './theme.ts';
 
 /** A query client that retries only network failures and 5xx, never a coded 4xx answer. */
 export function createQueryClient(): QueryClient {
@@ -29,13 +30,14 @@ export function createQueryClient(): QueryClient {
 }
 
 /** antd, dayjs and the query cache for `children` (the router is separate so stories can use a memory router). */
-export function UiProviders({ children, client }: { children: ReactNode; client?: QueryClient }) {
+/** `zeroRuntime`: antd's styles come from the build's static sheet (the built app; see theme.ts). */
+export function UiProviders({ children, client, zeroRuntime = false }: { children: ReactNode; client?: QueryClient; zeroRuntime?: boolean }) {
   const { i18n } = useTranslation();
   const [queryClient] = useState(() => client ?? createQueryClient());
   const en = i18n.language === 'en';
   dayjs.locale(en ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#0958d9', colorLink: '#0958d9', colorLinkHover: '#003eb3', colorPrimaryHover: '#003eb3', colorPrimaryActive: '#002c8c', colorPrimaryTextHover: '#003eb3', colorTextDisabled: 'rgba(0,0,0,0.56)', colorTextQuaternary: 'rgba(0,0,0,0.56)', colorSuccess: '#237804', colorWarning: '#ad4e00', colorError: '#cf1322', colorTextDescription: 'rgba(0,0,0,0.65)', colorTextTertiary: 'rgba(0,0,0,0.62)', colorTextPlaceholder: 'rgba(0,0,0,0.55)' } }}>
+    <ConfigProvider locale={en ? enUS : zhCN} theme={workbenchTheme(zeroRuntime)}>
       <AntApp>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </AntApp>
@@ -44,10 +46,10 @@ export function UiProviders({ children, client }: { children: ReactNode; client?
 }
 
 /** Everything the running app needs around its routes. */
-export function AppProviders({ children }: { children: ReactNode }) {
+export function AppProviders({ children, zeroRuntime }: { children: ReactNode; zeroRuntime?: boolean }) {
   return (
     <BrowserRouter>
-      <UiProviders>{children}</UiProviders>
+      <UiProviders zeroRuntime={zeroRuntime}>{children}</UiProviders>
     </BrowserRouter>
   );
 }

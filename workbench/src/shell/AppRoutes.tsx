@@ -25,6 +25,7 @@ const DesignerMount = lazy(() => import('../designer/DesignerMount.tsx'));
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes.tsx'));
 const OidcCallbackPage = lazy(() => import('./OidcCallbackPage.tsx'));
 const PointsPage = lazy(() => import('../community/PointsPage.tsx'));
+const PointsAdminPage = lazy(() => import('../community/PointsAdminPage.tsx'));
 
 function RequireAuth({ children }: { children: React.ReactNode }) {
   const session = useSession();
@@ -52,6 +53,7 @@ export function AppRoutes() {
           <Route path="start/:definitionId" element={<Lazy><ReportPage /></Lazy>} />
           <Route path="inbox" element={<Lazy><InboxPage /></Lazy>} />
           <Route path="points" element={<Lazy><PointsPage /></Lazy>} />
+          <Route path="points/manage" element={<Lazy><PointsAdminPage /></Lazy>} />
           <Route path="oversight" element={<Lazy><OversightPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="designer/*" element={<Lazy><DesignerMount /></Lazy>} />

@@ -7,6 +7,12 @@ describe('the menu by role', () => {
   it('gives residents only home, to do, started by me, start (domain/screens.md) and their points (issue 13)', () => {
     expect(menuFor(['resident']).map((i) => i.path)).toEqual(['/', '/tasks', '/cases/mine', '/start', '/points']);
     expect(menuFor(['volunteer']).map((i) => i.path)).toContain('/points');
+    expect(menuFor(['resident']).map((i) => i.path)).not.toContain('/points/manage');
+  });
+
+  it('gives 积分管理 to the staff who keep the ledger only (community and above)', () => {
+    for (const r of ['community-officer', 'community-secretary', 'township-admin', 'county-admin']) expect(menuFor([r]).map((i) => i.path)).toContain('/points/manage');
+    for (const r of ['grid-worker', 'township-reviewer', 'volunteer-organiser']) expect(menuFor([r]).map((i) => i.path)).not.toContain('/points/manage');
   });
   it('gives a township reviewer oversight and the audit log, a county admin the designer too', () => {
     const reviewer = menuFor(['township-reviewer']).map((i) => i.path);

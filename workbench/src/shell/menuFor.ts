@@ -5,6 +5,7 @@
  */
 
 import { adminRoles, adminScreens } from '../admin/adminScreens.tsx';
+import { pointsManagerRoles } from '../community/pointsQueries.ts';
 
 /** One menu entry: a route and its i18n key; a group (系统管理) has children instead of its own page. */
 export interface MenuItem { path: string; label: string; children?: MenuItem[] }
@@ -26,6 +27,7 @@ export function menuFor(roles: string[]): MenuItem[] {
   items.push({ path: '/start', label: 'menu.start' });
   // 积分: every resident and volunteer has an account (staff open a resident's from there)
   items.push({ path: '/points', label: 'menu.points' });
+  if (roles.some((r) => pointsManagerRoles.includes(r))) items.push({ path: '/points/manage', label: 'menu.pointsManage' });
   if (staff) items.push({ path: '/cases', label: 'menu.cases' });
   if (roles.some((r) => oversightRoles.includes(r))) items.push({ path: '/oversight', label: 'menu.oversight' });
   if (roles.some((r) => auditRoles.includes(r))) items.push({ path: '/audit', label: 'menu.audit' });

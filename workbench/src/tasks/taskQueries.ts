@@ -1,6 +1,7 @@
 /** Server state of tasks: query keys per resource, the queue (keyset pages), counts, bulk options, actions. */
 import { api, unwrap } from '../api/client.ts';
 import type { components } from '../api/openapiTypes.ts';
+import { apiPath, earlyFetch } from '../boot/earlyRequests.ts';
 
 /** A task as a queue row. */
 export type TaskSummary = components['schemas']['TaskSummary'];
@@ -16,9 +17,12 @@ export const taskKeys = {
 /** Rows of each page after the first (the first stays small, for the time to the first row). */
 export const nextPageSize = 150;
 
-/** One keyset page of the queue. */
-export function fetchQueuePage(query: Record<string, unknown>, cursor: string | undefined, path: '/api/tasks' | '/api/tasks/mine' = '/api/tasks') {
-  return unwrap(api.GET(path, { params: { query: { ...query, ...(cursor ? { cursor, limit: nextPageSize } : {}) } as never } }));
+/**
+ * One keyset page of the queue. The first page of the queue opened by a page load was requested
+ * by the boot script already; that answer goes through the same client (token, 401, errors).
+ */
+export function fetchQueuePage(query: Record<string, string | number | boolean>, cursor: string | undefined, path: '/api/tasks' | '/api/tasks/mine' = '/api/tasks') {
+  return unwrap(api.GET(path, { params: { query: { ...query, ...(cursor ? { cursor, limit: nextPageSize } : {}) } as never }, ...(cursor ? {} : earlyFetch(apiPath(path, query))) }));
 }
 
 /** Counts per tab. */

@@ -61,7 +61,21 @@ export async function run(args: string[]): Promise<number> {
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
   rt.logger.info({ signal, drainMs: config.drainMs }, '正在停止：处理完手头工作后退出 Draining: finishing work in hand, then exiting');
-  await rt.close();
+  const closeMs = config.drainMs + 30_000;
+  const closed = await Promise.race([rt.close().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), closeMs).unref())]);
+  if (!closed) {
+    // bounded, so a supervisor is never left waiting: the store is the truth, and leases bring back work cut short
+    rt.logger.error({ code: 'ops.close-timeout', ms: closeMs, resources: process.getActiveResourcesInfo() }, '停止超时，强制退出 Stopping took too long; exiting');
+    process.exit(1);
+  }
   rt.logger.info('已停止 Stopped');
+  // Everything we own is closed. A handle left behind (a client library still reconnecting to a
+  // Redis that restarted, a timer of a dependency) must not keep a stopped process alive: the
+  // supervisor waits for the exit. Say what was left, then go.
+  const left = setTimeout(() => {
+    rt.logger.warn({ code: 'ops.exit-forced', resources: process.getActiveResourcesInfo() }, '停止后仍有未关闭的句柄，强制退出 Handles left open after stopping; exiting anyway');
+    process.exit(0);
+  }, 2_000);
+  left.unref();
   return 0;
 }

@@ -7,7 +7,8 @@
  * the same case within ten minutes is sent once; redelivery of the row is harmless (keys per recipient).
  * A case is urgent when any of its steps is priority urgent: urgent notices skip preferences and quiet hours.
  * An SMS notice that declares `replies` (a family member's "1" accept / "2" decline) is sent with the case and
- * the replies it takes: the gateway gives the text a reply code, and a reply carrying it comes back as the event.
+ * the replies it takes: the gateway gives the text a reply code, and a reply carrying it comes back as the event;
+ * sent to a user (a volunteer's "回复1确认参加，回复2请假"), the reply also brings the user's id (`replier`).
  */
 import { valuesAt } from '../../pii/dataPaths.ts';
 import { createHash } from 'node:crypto';
@@ -16,7 +17,7 @@ import type { Knex } from 'knex';
 import { piiFieldsOf } from '../../pii/piiFields.ts';
 import { viewerOf } from '../../cases/caseView.ts';
 import type { Services } from '../../services.ts';
-import { settle, type OutboxRow } from '../claimOutbox.ts';
+import { outboundStatus, OutboxOrigin, settle, type OutboxRow } from '../claimOutbox.ts';
 import { openSealed } from '../openSealed.ts';
 import { afterQuietHours, prefsOf, RESIDENT_QUIET } from './notificationPrefs.ts';
 import { renderNotice, type NoticeCase } from './renderNotice.ts';
@@ -56,7 +57,10 @@ async function recipients(s: Pick<Services, 'runOptions' | 'identity'>, e: Notif
       if (typeof phone === 'string' && isCnMobile(phone) && !phones.includes(phone)) phones.push(phone);
     }
   }
-  if (!users.length && !phones.length && createdBy) { const u = await s.identity.getUser(createdBy); if (u) users.push(u); }
+  // a notice with nobody to reach goes to whoever opened the case; one for residents named by phone (family,
+  // emergency contacts) whose case has none on file reaches nobody: the contacts' text is not the opener's business
+  const forResidents = !!e.recipients.phoneFields?.length && !e.recipients.role && !e.recipients.users?.length;
+  if (!users.length && !phones.length && createdBy && !forResidents) { const u = await s.identity.getUser(createdBy); if (u) users.push(u); }
   return { users, phones };
 }
 
@@ -81,13 +85,15 @@ export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'ide
   const prefs = await prefsOf(knex, s.codec, users.map((u) => u.id));
   const kind = e.channel === 'cc' ? 'cc' : e.template === 'urge' ? 'urge' : 'notify';
   const taskId = typeof e.vars.taskId === 'string' ? e.vars.taskId : null;
+  const origin = row.origin === OutboxOrigin.seed ? OutboxOrigin.seed : null;
   const inbox: Record<string, unknown>[] = [];
   const sends: Record<string, unknown>[] = [];
   const send = (channel: 'sms' | 'wechat', to: string, input: Record<string, unknown>, at: number) => {
     // one key per (case, channel, recipient, text, ten-minute window): a repeat of the same text is sent once
     const digest = createHash('sha256').update(JSON.stringify([channel, to, (input.params ?? input.data) as unknown])).digest('hex').slice(0, 32);
     const key = `notify:${cr.id}:${digest}:${Math.floor(now / DEDUPE_WINDOW_MS)}`;
-    sends.push({ case_id: cr.id, kind: 'notify.send', operation: channelOperations[channel], idempotency_key: key.slice(0, 191), status: 'pending', attempts: 0, available_at: at, created_at: now,
+    // a notice of seeded history reaches the inbox, but its text is never sent to a phone
+    sends.push({ case_id: cr.id, kind: 'notify.send', operation: channelOperations[channel], idempotency_key: key.slice(0, 191), status: outboundStatus(origin), origin, attempts: 0, available_at: at, created_at: now,
       payload: JSON.stringify({ operation: channelOperations[channel], input, idempotencyKey: key }) });
   };
   for (const u of users) {
@@ -97,7 +103,9 @@ export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'ide
     if (await recentlySent(knex, u.id, cr.id, title, now)) continue;
     inbox.push({ user_id: u.id, kind, case_id: cr.id, task_id: taskId, title, body: text, dedupe_key: `${row.idempotency_key}:${u.id}`.slice(0, 191), created_at: now });
     const at = urgent ? now : afterQuietHours(now, p.quietHours);
-    if (e.channel === 'sms' && p.phone && (urgent || p.sms)) send('sms', p.phone, { to: p.phone, templateId: e.template, params: { text } }, at);
+    // a user's text that takes replies (a volunteer's shift reminder) names the user: the reply comes back as theirs
+    const replies = e.replies ? { caseId: cr.id, replies: e.replies, replyWithinMinutes: replyMinutes(e.replyWithin), replier: u.id } : {};
+    if (e.channel === 'sms' && p.phone && (urgent || p.sms)) send('sms', p.phone, { to: p.phone, templateId: e.template, params: { text }, ...replies }, at);
     if (e.channel === 'wechat' && p.wechatOpenId && (urgent || p.wechat)) send('wechat', p.wechatOpenId, { openId: p.wechatOpenId, templateId: e.template, data: { text } }, at);
   }
   for (const phone of phones) {

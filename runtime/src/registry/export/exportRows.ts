@@ -8,6 +8,7 @@ import type { AppAbility } from '../../authz/defineAbilities.ts';
 import { mayAt } from '../registryScope.ts';
 import type { Registry } from '../createRegistry.ts';
 import { residentCategories, deviceTypes, deviceStatuses } from '../registryKinds.ts';
+import { siteCellsOf } from '../import/deviceSiteCells.ts';
 import { residentView } from '../residents/residentView.ts';
 import type { Resident } from '../residents/residentRecord.ts';
 import type { ImportKind } from '../import/importColumns.ts';
@@ -47,7 +48,7 @@ export async function exportRows(registry: Registry, ability: AppAbility, roles:
     const ids = await registry.residentIdNumbers(list.map((d) => d.residentId).filter((x): x is string => !!x));
     return list.map((d) => {
       const idNumber = d.residentId ? ids.get(d.residentId) ?? '' : '';
-      return [d.id, deviceTypes[d.type]?.zh ?? d.type, codeOf(d.orgPath), reveal ? idNumber : String(maskValue('id-number', idNumber) ?? ''), deviceStatuses[d.status]?.zh ?? d.status, d.account ?? ''];
+      return [d.id, deviceTypes[d.type]?.zh ?? d.type, codeOf(d.orgPath), reveal ? idNumber : String(maskValue('id-number', idNumber) ?? ''), deviceStatuses[d.status]?.zh ?? d.status, d.account ?? '', ...siteCellsOf(d.site)];
     });
   }
   if (kind === 'org-units') {

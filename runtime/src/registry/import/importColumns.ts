@@ -50,6 +50,11 @@ export const importColumns: Record<ImportKind, Column[]> = {
     col('residentIdNumber', '居民身份证号', 'Resident ID number', 'id-number', { width: 22 }),
     col('status', '状态', 'Status'),
     col('account', '报警主机账号', 'Panel account'),
+    col('sitePlace', '安装地点', 'Site place', 'text', { width: 24, hint: '网格传感器（不绑定居民）的安装地点，如 3栋2单元楼道' }),
+    col('siteBuilding', '楼栋编号', 'Building id'),
+    col('siteLat', '纬度', 'Latitude', 'text', { width: 12, hint: '如 30.871；填写安装地点时必填' }),
+    col('siteLng', '经度', 'Longitude', 'text', { width: 12, hint: '如 105.382；填写安装地点时必填' }),
+    col('siteDatum', '坐标系', 'Datum', 'text', { width: 12, hint: 'CGCS2000（默认）或 WGS84' }),
   ],
 };
 

@@ -141,6 +141,43 @@ describe.each(testDialects)('registry import and export on %s', (dialect) => {
     expect((await t.api('GET', '/api/devices?orgPath=/510722/510722300', { token: admin })).body.items.map((d: { id: string }) => d.id)).toEqual(['new-dev-1']);
   });
 
+  it('grid sensors’ sites from the sheet (安装地点, 楼栋编号, 纬度, 经度, 坐标系): coded per-row problems, exported back, re-imported unchanged', async () => {
+    const head = ['设备编号', '设备类型', '网格编码', '居民身份证号', '状态', '报警主机账号', '安装地点', '楼栋编号', '纬度', '经度', '坐标系'];
+    const bad = await post('devices', 'dry-run', await xlsxOf([head,
+      ['site-dev-1', '烟感', G1, '', '', '', '3栋2单元楼道', 'B3', '30.871', '105.382', ''],
+      ['site-dev-2', '烟感', '510722999999999', '', '', '', '泵房', '', '30.87', '105.38', ''], // unknown grid
+      ['site-dev-3', '水浸探测器', G1, '', '', '', '泵房', '', '', '', ''], // a place without coordinates
+      ['site-dev-4', '烟感', G1, '', '', '', '车棚', '', '北纬30度', '105.38', ''], // not a number
+      ['site-dev-5', '烟感', G1, '', '', '', '车棚', '', '30.87', '105.38', 'BD09'], // another datum
+      ['site-dev-6', '烟感', G1, '', '', '', '车棚', '', '60.5', '105.38', ''], // outside China
+    ]));
+    expect(bad.status, JSON.stringify(bad.body)).toBe(200);
+    const got = bad.body.problems.map((p: { row: number; column: string; code: string }) => `${p.row}${p.column}:${p.code}`);
+    expect(got).toEqual(['3C:org.unknown', '4I:device-site.incomplete', '5I:device-site.coordinates', '6K:device-site.datum', '7I:device-site.out-of-china']);
+    expect(bad.body.problems.find((p: { code: string }) => p.code === 'device-site.incomplete').message['zh-CN']).toContain('经度');
+    const before = await count('devices');
+    expect((await post('devices', 'apply', await xlsxOf([head, ['site-dev-1', '烟感', G1, '', '', '', '3栋2单元楼道', 'B3', '30.871', '105.382', ''], ['site-dev-2', '烟感', '510722999999999', '', '', '', '泵房', '', '30.87', '105.38', '']]))).status).toBe(422);
+    expect(await count('devices')).toBe(before); // all or nothing
+    const ok = await post('devices', 'apply', await xlsxOf([head, ['site-dev-1', '烟感', G1, '', '', '', '3栋2单元楼道', 'B3', '30.871', '105.382', '']]));
+    expect(ok.body).toMatchObject({ created: 1, errors: 0 });
+    expect((await t.api('GET', '/api/devices/site-dev-1', { token: admin })).body.site).toEqual({ lat: 30.871, lng: 105.382, datum: 'CGCS2000', place: '3栋2单元楼道', buildingId: 'B3' });
+    // a sheet without the site columns keeps the site; one with an empty site clears it
+    expect((await post('devices', 'apply', await xlsxOf([head.slice(0, 3), ['site-dev-1', '烟感', G1]]))).body).toMatchObject({ unchanged: 1 });
+    // exported with the residents' ID numbers revealed (a masked one cannot be read back), with the site columns
+    const exported = await fetch(`${t.url}/api/registry/exports/devices`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ format: 'xlsx', reveal: true, purpose: 'registry-maintenance' }) });
+    const wb = new ExcelJS.Workbook();
+    const bytes = Buffer.from(await exported.arrayBuffer());
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as string[]).slice(7, 12).map((h) => h.replace('*', ''))).toEqual(['安装地点', '楼栋编号', '纬度', '经度', '坐标系']);
+    const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => r.getCell(1).text === 'site-dev-1')!;
+    expect([7, 8, 9, 10, 11].map((c) => row.getCell(c).text)).toEqual(['3栋2单元楼道', 'B3', '30.871', '105.382', 'CGCS2000']);
+    const back = await post('devices', 'apply', bytes);
+    expect(back.body).toMatchObject({ created: 0, updated: 0, errors: 0 });
+    expect((await post('devices', 'apply', await xlsxOf([head, ['site-dev-1', '烟感', G1, '', '', '', '', '', '', '', '']]))).body).toMatchObject({ updated: 1 });
+    expect((await t.api('GET', '/api/devices/site-dev-1', { token: admin })).body.site).toBeUndefined();
+  });
+
   it('users from a sheet: the API’s rank and subtree rules per row; new accounts get a one-time password changed at first sign-in', async () => {
     const ta = await t.api('POST', '/api/admin/users', { token: admin, body: { username: 'imp-tadmin', name: '东城镇管理员', orgPath: '/510722/510722100', password: 'Start1234', mustChangePassword: false, roles: [{ role: 'county-admin', orgPath: '/510722/510722100' }] } });
     expect(ta.status, JSON.stringify(ta.body)).toBe(201);
