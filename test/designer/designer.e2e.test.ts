@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { apiLogin, call, startAppHarness, type Harness } from './designerHarness.ts';
+import { apiLogin, call, pickOption, publishFromEditor, startAppHarness, type Harness } from './designerHarness.ts';
 
 // a browser journey on a loaded 2-core machine: the test waits for the page, never races a clock
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000, expect: { poll: { timeout: 120_000, interval: 100 } } });
@@ -59,29 +59,7 @@ async function savedAfter(before: number) {
   await expect.poll(async () => (await page.getByTestId('save-state').getAttribute('data-state')) === 'saved' && (await revision()) > before, { timeout: 120_000 }).toBe(true);
 }
 
-/**
- * Picks an option of an antd Select and checks that the select now shows it. The dropdown is the
- * last one opened (a previous select's dropdown may still be fading out on a slow machine); a pick
- * the page missed while it was busy re-rendering is made again, and a third miss fails the test.
- */
-async function select(testId: string, optionText: string, opts: { shows?: boolean } = {}) {
-  if (opts.shows === false) { // an action menu: the pick does something and the select empties again
-    await page.getByTestId(testId).click();
-    await page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option').filter({ hasText: optionText }).first().click();
-    return;
-  }
-  const shown = async () => (await page.getByTestId(testId).innerText()).includes(optionText);
-  for (let attempt = 1; ; attempt++) {
-    await page.getByTestId(testId).click();
-    await page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option').filter({ hasText: optionText }).first().click();
-    try {
-      await expect.poll(shown, { timeout: 15_000 }).toBe(true);
-      return;
-    } catch (err) {
-      if (attempt === 3) throw err;
-    }
-  }
-}
+const select = (testId: string, optionText: string, opts: { shows?: boolean } = {}) => pickOption(page, testId, optionText, opts);
 
 beforeAll(async () => {
   h = await startAppHarness();
@@ -194,6 +172,26 @@ describe('designer journey: panels generated from the definition schema', () => 
   });
 });
 
+/**
+ * Approves the signer's task on the case page as a person would: when nothing happened (a click on a
+ * starved machine that landed while the dialog was still opening) or the page said someone acted
+ * first, they try again. Each retry is printed with what the page showed, so a CI log says why.
+ */
+async function approveOnCasePage(p: Page, who: string): Promise<void> {
+  const approve = p.locator('[data-action="approve"]');
+  const submit = p.getByTestId('action-submit');
+  for (let attempt = 1; ; attempt++) {
+    if (!(await submit.isVisible())) await approve.click();
+    await submit.click();
+    const closed = await submit.waitFor({ state: 'detached', timeout: 30_000 }).then(() => true, () => false);
+    const gone = closed && (await approve.waitFor({ state: 'detached', timeout: 30_000 }).then(() => true, () => false));
+    if (gone) return;
+    const shown = [...(await p.getByRole('alert').allInnerTexts()), ...(await p.locator('.ant-message').allInnerTexts())].join(' | ');
+    console.log(`[designer e2e] ${who}: approve attempt ${attempt} did not finish (dialog ${closed ? 'closed' : 'still open'}); the page shows: ${shown || '(nothing)'}`);
+    if (attempt >= 3) throw new Error(`${who} could not approve: ${shown || 'no message on the page'}`);
+  }
+}
+
 describe('designer journey: simulate, publish, run a case', () => {
   it('simulates across the National Day holiday: tasks, timers, the breach ladder and the SMS appear', async () => {
     await page.getByRole('tab', { name: '模拟' }).click();
@@ -222,9 +220,8 @@ describe('designer journey: simulate, publish, run a case', () => {
   });
 
   it('publishes version 1 (lint clean, the scenario replayed by the server)', async () => {
-    await page.getByTestId('publish').click();
-    await page.getByTestId('publish-confirm').click();
-    await page.getByText('已发布第 1 版').waitFor();
+    await publishFromEditor(page, h.apiUrl, 'shop-front', 1);
+    await page.getByTestId('publish-confirm').waitFor({ state: 'hidden' }); // the dialog closed on success
     const admin = await apiLogin(h.apiUrl, 'county-admin');
     const versions = await call(h.apiUrl, admin, 'GET', '/api/definitions/shop-front/versions');
     expect(versions.body.items).toMatchObject([{ id: 'shop-front', version: 1, status: 'published' }]);
@@ -259,9 +256,7 @@ describe('designer journey: simulate, publish, run a case', () => {
       await login(p, username, '/tasks');
       await p.getByRole('link', { name: ref }).first().click();
       await p.getByTestId('case-ref').waitFor();
-      await p.locator('[data-action="approve"]').click();
-      await p.getByTestId('action-submit').click();
-      await p.locator('[data-action="approve"]').waitFor({ state: 'detached' });
+      await approveOnCasePage(p, username);
       await ctx.close();
     }
     await expect.poll(async () => ((await h.rt.db.knex('cases').where({ id: row.id }).first()) as { state: string; status: string }).state).toBe('closed');

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { loadConfig } from '../../runtime/src/config/loadConfig.ts';
 import { createRuntime, type Runtime } from '../../runtime/src/createRuntime.ts';
 import { seedRuntime } from '../../runtime/src/seed/seedRuntime.ts';
@@ -83,4 +84,56 @@ export async function call(apiUrl: string, token: string, method: string, path: 
   const r = await fetch(`${apiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await r.text();
   return { status: r.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/**
+ * Picks an option of an antd Select and checks that the select now shows it. The dropdown is the
+ * last one opened (a previous select's dropdown may still be fading out on a slow machine); a pick
+ * the page missed while it was busy re-rendering is made again, and a third miss fails the test.
+ * With `shows: false` (an action menu: the pick does something and the select empties again) it only picks.
+ */
+export async function pickOption(page: Page, testId: string, optionText: string, opts: { shows?: boolean } = {}): Promise<void> {
+  const pick = async () => {
+    await page.getByTestId(testId).click();
+    await page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option').filter({ hasText: optionText }).first().click();
+  };
+  if (opts.shows === false) return pick();
+  const shown = async () => (await page.getByTestId(testId).innerText()).includes(optionText);
+  for (let attempt = 1; ; attempt++) {
+    await pick();
+    try {
+      await expect.poll(shown, { timeout: 15_000 }).toBe(true);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
+}
+
+/**
+ * Publishes the open draft as a county admin would and waits until the server holds the version.
+ * The success toast lasts three seconds, so the server's version list is the proof, not the toast.
+ * A confirm the page missed (a click landing while the dialog was still opening on a starved
+ * machine) is made again; a refusal the dialog shows is printed and fails at once, so a CI log says why.
+ */
+export async function publishFromEditor(page: Page, apiUrl: string, itemId: string, version: number): Promise<void> {
+  const admin = await apiLogin(apiUrl, 'county-admin');
+  const published = async () => {
+    const r = await call(apiUrl, admin, 'GET', `/api/definitions/${itemId}/versions`);
+    return (r.body?.items ?? []).some((v: { version: number; status: string }) => Number(v.version) === version && v.status === 'published');
+  };
+  const confirm = page.getByTestId('publish-confirm');
+  for (let attempt = 1; ; attempt++) {
+    if (!(await confirm.isVisible())) await page.getByTestId('publish').click();
+    await confirm.click();
+    for (let i = 0; i < 120; i++) {
+      if (await published()) return;
+      if (await page.getByTestId('publish-error').isVisible()) throw new Error(`publish refused: ${await page.getByTestId('publish-error').innerText()}`);
+      await page.waitForTimeout(500);
+    }
+    const dialog = page.locator('.ant-modal-content').filter({ has: confirm });
+    const shown = (await dialog.isVisible()) ? await dialog.innerText() : '(the dialog is closed)';
+    console.log(`[designer e2e] publish attempt ${attempt} did not reach the server; the dialog shows: ${shown}`);
+    if (attempt >= 3) throw new Error(`version ${version} of ${itemId} was not published`);
+  }
 }

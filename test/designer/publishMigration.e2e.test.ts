@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiLogin, call, startHarness, type Harness } from './designerHarness.ts';
+import { apiLogin, call, pickOption, startHarness, type Harness } from './designerHarness.ts';
 
 // a browser journey on a loaded 2-core machine: each step waits for what the page says, never for a fixed time
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000, expect: { poll: { timeout: 120_000, interval: 100 } } });
@@ -22,10 +22,8 @@ let page: Page;
 let waiting: { id: string; ref: string }; // in accept, which the draft renames and the admin leaves unmapped
 let reviewed: { id: string; ref: string }; // in review, which the admin maps to township_review
 
-async function select(testId: string, optionText: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
-}
+/** Picks a select's option, checking that it took (made again when a busy page missed it). */
+const select = (testId: string, optionText: string) => pickOption(page, testId, optionText);
 
 /** Renames a state on the canvas through its panel (targets and the initial state follow). */
 async function rename(from: string, to: string) {
