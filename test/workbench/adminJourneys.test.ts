@@ -86,6 +86,23 @@ async function dragOnto(p: Page, source: Locator, target: Locator): Promise<void
   }
 }
 
+/**
+ * Confirms the move dialog as a person would: when it is still open after a while (a click that
+ * landed while the dialog was still zooming in on a starved machine) they press 确定 again, up to 3
+ * times; each retry prints what the dialog showed (an error the server answered, or nothing).
+ */
+async function confirmMove(p: Page): Promise<void> {
+  const body = p.getByTestId('move-confirm');
+  for (let attempt = 1; ; attempt++) {
+    await p.getByRole('dialog').filter({ has: body }).getByRole('button', { name: /确\s*定/ }).click();
+    // a closed antd dialog keeps its last content in the page, hidden
+    if (await body.waitFor({ state: 'hidden', timeout: 30_000 }).then(() => true, () => false)) return;
+    const shown = await p.getByRole('dialog').filter({ has: body }).innerText().catch(() => '(closed)');
+    console.log(`[admin journey] move confirm attempt ${attempt} did not close the dialog; it shows: ${shown}`);
+    if (attempt >= 3) throw new Error(`the move was not confirmed: ${shown}`);
+  }
+}
+
 describe('系统管理 journeys in Chromium', () => {
   it('a county admin moves a grid worker to another grid; their claimed task returns to the old grid’s group', async () => {
     const p = await page();
@@ -145,9 +162,9 @@ describe('系统管理 journeys in Chromium', () => {
     // onto the node, not between nodes: rc-tree drops after the previous node over a node's upper half
     await dragOnto(p, p.getByTestId(`org-node-${mover}`), p.getByTestId('org-node-510722001001'));
     expect(await p.getByTestId('move-confirm').innerText()).toContain('东风社区');
-    await p.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await confirmMove(p);
     const moved = async () => (await ok(app.api('GET', '/api/admin/org-units', { token: admin }), 'tree')).items.find((u: { name: string }) => u.name === '旅程甲网格');
-    await expect.poll(async () => (await moved()).parentPath).toBe('/510722/510722001/510722001001');
+    await expect.poll(async () => (await moved()).parentPath, { timeout: 60_000 }).toBe('/510722/510722001/510722001001');
     await shot(p, 'admin-org-drag-move');
     // merge 旅程乙网格 into 旅程丙网格
     await p.getByTestId(`org-node-${from}`).click();
@@ -155,7 +172,7 @@ describe('系统管理 journeys in Chromium', () => {
     await pickSelectOption(p, p.getByRole('combobox', { name: '并入网格' }), '旅程丙网格', { search: '旅程丙' });
     await p.getByRole('button', { name: /合\s*并/ }).click();
     await p.getByRole('button', { name: /确\s*定/ }).click();
-    await expect.poll(async () => (await ok(app.api('GET', '/api/admin/org-units', { token: admin }), 'tree')).items.some((u: { code: string }) => u.code === from)).toBe(false);
+    await expect.poll(async () => (await ok(app.api('GET', '/api/admin/org-units', { token: admin }), 'tree')).items.some((u: { code: string }) => u.code === from), { timeout: 60_000 }).toBe(false);
     // retire 旅程丙网格: refused with its open case listed, then handed to 金鱼社区第1网格
     await p.getByTestId(`org-node-${into}`).click();
     await p.getByRole('button', { name: /撤\s*销/ }).click();
@@ -165,7 +182,7 @@ describe('系统管理 journeys in Chromium', () => {
     await pickSelectOption(p, p.getByRole('combobox', { name: '在办案件移交至（可选）' }), '510722100001001', { search: '510722100001001' });
     await p.getByRole('button', { name: /撤\s*销/ }).click();
     await p.getByRole('button', { name: /确\s*定/ }).click();
-    await expect.poll(async () => (await ok(app.api('GET', `/api/cases/${open.id}`, { token: admin }), 'case')).orgPath).toBe(GRID);
+    await expect.poll(async () => (await ok(app.api('GET', `/api/cases/${open.id}`, { token: admin }), 'case')).orgPath, { timeout: 60_000 }).toBe(GRID);
     await shot(p, 'admin-org-retire');
     const audit = await ok(app.api('GET', '/api/admin/audit?limit=50', { token: admin }), 'audit');
     expect(audit.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['admin.org.move', 'admin.org.merge', 'admin.org.retire']));
