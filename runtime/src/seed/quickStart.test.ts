@@ -81,6 +81,10 @@ describe('the quick start on a fresh data folder', () => {
   it('shows no dead letters and sends nothing for the seeded history, on the first start and the second', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tongban-quickstart-'));
     running = await start(dataDir);
+    // the start line says where it listens, in a few fields, not the node server object
+    const started = JSON.parse(running.log().split('\n').find((l) => l.includes('listening on'))!) as Record<string, unknown>;
+    expect(started).toMatchObject({ url: running.url, role: 'all', jobs: 'embedded', store: 'sqlite' });
+    expect(started).not.toHaveProperty('server');
     const rows = await drained(dataDir);
     // every outbound call of the seed (device commands, FHIR tasks, the 12345 platform, SMS) is settled, never claimed
     const outbound = rows.filter((r) => r.kind === 'adapter.invoke' || r.kind === 'notify.send');

@@ -54,8 +54,10 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const where = config.role === 'worker' ? {} : await rt.listen();
-  rt.logger.info({ ...where, role: config.role, jobs: config.jobs, store: config.databaseUrl ? 'mysql' : 'sqlite', dataDir: config.dataDir },
-    config.role === 'worker' ? '通办工作进程已启动 Tongban worker started' : `通办已启动 Tongban listening on ${(where as { url: string }).url}`);
+  // the URL only: `listen()` also hands back the node server, which would be dumped whole into the log line
+  const url = (where as { url?: string }).url;
+  rt.logger.info({ ...(url ? { url } : {}), role: config.role, jobs: config.jobs, store: config.databaseUrl ? 'mysql' : 'sqlite', dataDir: config.dataDir },
+    config.role === 'worker' ? '通办工作进程已启动 Tongban worker started' : `通办已启动 Tongban listening on ${url}`);
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
