@@ -95,17 +95,32 @@ export async function call(apiUrl: string, token: string, method: string, path: 
 export async function pickOption(page: Page, testId: string, optionText: string, opts: { shows?: boolean } = {}): Promise<void> {
   const pick = async () => {
     await page.getByTestId(testId).click();
-    await page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option').filter({ hasText: optionText }).first().click();
+    const options = page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option');
+    // a searchable select is driven by the keyboard: typing filters, Enter takes the active option.
+    // A pointer click waits for the option to stop moving, which a dropdown repositioning inside a
+    // re-rendering dialog on a starved machine may not do for minutes.
+    const search = page.getByTestId(testId).locator('input');
+    if (await search.count() && await search.first().isEditable()) {
+      await search.first().pressSequentially(optionText);
+      const hit = options.filter({ hasText: optionText });
+      // a select filtering on another field than the label shows nothing for the text: then it is clicked
+      await expect.poll(() => hit.count(), { timeout: 10_000 }).toBeGreaterThan(0).catch(() => undefined);
+      if (await options.count() === 1 && await hit.count() === 1) return page.keyboard.press('Enter');
+      await search.first().fill(''); // the whole list again, for the click
+    }
+    await options.filter({ hasText: optionText }).first().click({ timeout: 20_000 });
   };
   if (opts.shows === false) return pick();
   const shown = async () => (await page.getByTestId(testId).innerText()).includes(optionText);
   for (let attempt = 1; ; attempt++) {
-    await pick();
     try {
+      await pick();
       await expect.poll(shown, { timeout: 15_000 }).toBe(true);
       return;
     } catch (err) {
       if (attempt === 3) throw err;
+      console.log(`[designer e2e] pick of ${optionText} in ${testId} missed (attempt ${attempt}): ${(err as Error).message.split('\n')[0]}`);
+      await page.keyboard.press('Escape'); // closes the dropdown and clears what was typed
     }
   }
 }

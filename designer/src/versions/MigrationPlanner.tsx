@@ -29,7 +29,7 @@ export function MigrationPlanner({ report, chosen, onPlan }: { report: ImpactRep
       {rows.map((r) => (
         <Space key={r.state} wrap>
           <Tag color={r.inDraft ? 'default' : 'orange'}>{r.state}</Tag>{tx(lang, 'migration.casesIn', { n: r.cases })} →
-          <Select size="small" style={{ minWidth: 220 }} allowClear data-testid={`map-${r.state}`} value={choices[r.state]} onChange={(v) => choose(r.state, v)}
+          <Select size="small" style={{ minWidth: 220 }} allowClear showSearch optionFilterProp="label" data-testid={`map-${r.state}`} value={choices[r.state]} onChange={(v) => choose(r.state, v)}
             placeholder={r.inDraft ? tx(lang, 'migration.sameState') : tx(lang, 'migration.stayOnOld', { from: report.from })}
             options={[...states.values()].filter((s) => s.kind !== 'compound' && s.kind !== 'parallel').map((s) => ({ value: s.id, label: label(s.id) }))} />
         </Space>

@@ -8,7 +8,7 @@
 import { tx } from '../i18n/tx.ts';
 import { useState } from 'react';
 import { Alert, Button, List, Modal, Space, Tag, Typography } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useEditor } from '../editor/EditorContext.tsx';
 import { designerApi, keys, type MigrationOutcome, type MigrationPlan, type Scenario } from '../api/designerApi.ts';
 import { replay } from '../simulate/ScenarioList.tsx';
@@ -18,9 +18,11 @@ import { MigrationPlanner } from './MigrationPlanner.tsx';
 import { MigrationOutcomeView } from './MigrationOutcomeView.tsx';
 
 export function PublishDialog({ open, onClose, beforePublish, onPublished }: { open: boolean; onClose(): void; beforePublish(): Promise<number>; onPublished(version: number): void }) {
-  const { doc, check, api, lang, directory, reveal } = useEditor();
+  const { doc, revision, check, api, lang, directory, reveal } = useEditor();
   const scenarios = useQuery({ queryKey: keys.scenarios(doc.id), queryFn: () => designerApi.scenarios(api, doc.id).then((r) => r.items).catch(() => [] as Scenario[]), enabled: open });
-  const impact = useQuery({ queryKey: ['designer', 'impact', doc.id, check.ms], queryFn: () => designerApi.impact(api, doc.id, doc), enabled: open && check.errors === 0, retry: false });
+  // keyed on the draft's revision (what the replay depends on), not on a lint run: a lint finishing
+  // while the dialog is open must not blank the table and the mapping the admin is choosing in
+  const impact = useQuery({ queryKey: ['designer', 'impact', doc.id, revision], queryFn: () => designerApi.impact(api, doc.id, doc), enabled: open && check.errors === 0, retry: false, placeholderData: keepPreviousData });
   const [chosen, setChosen] = useState<string[]>([]);
   const [plan, setPlan] = useState<MigrationPlan>();
   const [done, setDone] = useState<{ version: number; outcome?: MigrationOutcome; migrationError?: ApiError }>();
