@@ -75,6 +75,7 @@ describe('a locked SQLite file', () => {
       clearTimeout(release);
       if (!released) other.exec('COMMIT');
       other.close();
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
       expect(released).toBe(true); // the command did wait for the other writer
       expect(r.status).toBe(200);
       expect(Number(((await t.db.knex('cases').where({ id: created.body.id }).first()) as { version: number }).version)).toBe(2);

@@ -21,6 +21,7 @@ import { childLookup } from './childDefinitions.ts';
 import type { Knex } from 'knex';
 import { scheduleSeal, stagedAudit } from '../audit/auditStaging.ts';
 import { writeBatch, type WriteBatch } from '../store/writeBatch.ts';
+import { groupCommitter } from '../store/groupCommit.ts';
 import { chainQueries, toUnchained, type AuditEntry, type ChainHead } from '../audit/chain.ts';
 import { refusal } from './engineErrors.ts';
 import { publicScopeOf } from './publicScope.ts';
@@ -107,6 +108,9 @@ function isSqliteBusy(err: unknown): boolean {
 export function createCaseCommands(deps: CaseCommandDeps) {
   const { knex, dialect } = deps.db;
   const commandKnex = deps.db.commandKnex ?? knex;
+  // SQLite: commands that reach the store together commit together (one WAL write for the group)
+  const group = dialect === 'sqlite' ? groupCommitter(commandKnex) : undefined;
+  const transaction = <T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> => (group ? group.run(fn) : commandKnex.transaction(fn));
 
   /** The stored snapshot with ID numbers sealed, plus plaintext → sealed for scrubbing payloads. */
   function seal(res: StepResult<LiveSnapshot>, fields: ReturnType<typeof piiFieldsOf>, secrets = new Map<string, string>()) {
@@ -147,7 +151,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     if (hooks?.trx) return hooks.trx.transaction(async (trx) => { await hooks.within?.(trx, hooks.caseId); return run(trx, writeBatch(trx, dialect)); });
     for (let attempt = 1; ; attempt++) {
       try {
-        const out = await commandKnex.transaction(async (trx) => {
+        const out = await transaction(async (trx) => {
           await hooks?.within?.(trx, hooks.caseId);
           return run(trx, writeBatch(trx, dialect));
         });
