@@ -19,6 +19,8 @@ export type CapturedTransaction = CapturedStatement[];
 export interface StatementCapture { stop(): { transactions: CapturedTransaction[]; outside: number } }
 
 const BOUNDARY = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
+/** The group committer's savepoint around each command (store/groupCommit.ts): not a write of the flow, so not replayed. */
+const SAVEPOINT = /^\s*(SAVEPOINT|RELEASE|ROLLBACK TO)\b/i;
 
 type SqliteStatement = { source: string; run(...a: unknown[]): unknown; get(...a: unknown[]): unknown; all(...a: unknown[]): unknown };
 type SqliteConn = { prepare(sql: string): SqliteStatement };
@@ -60,6 +62,7 @@ function byBoundaries(seen: Array<{ sql: string; bindings: unknown[] }>): { tran
   let open: CapturedTransaction | undefined;
   let outside = 0;
   for (const s of seen) {
+    if (SAVEPOINT.test(s.sql)) continue;
     const b = BOUNDARY.exec(s.sql)?.[1]?.toUpperCase();
     if (b === 'BEGIN') open = [];
     else if (b) { if (open && b === 'COMMIT') transactions.push(open); open = undefined; }

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testDialects, type TestDb } from '../testing/testDbs.ts';
 import { appendAudit, verifyAudit } from './KnexAuditLog.ts';
+import type { Knex } from 'knex';
 import { sealAudit, stagedAudit } from './auditStaging.ts';
+import { compileWrite, type Write } from '../store/compileWrite.ts';
+import { dialectOf } from '../store/createDb.ts';
+
+/** Runs a write description in a transaction, as a command's batch does. */
+const run = (trx: Knex.Transaction, w: Write) => { const n = compileWrite(w, dialectOf(trx)); return trx.raw(n.sql, n.bindings as Knex.RawBinding[]); };
 
 const entry = (i: number) => ({ at: i, actorId: 'u' + i, action: 'task.completed', orgPath: '/510722/510722100', caseId: 'c' + i, detail: { i } });
 
@@ -12,11 +18,11 @@ describe.each(testDialects)('staged audit entries on %s', (dialect) => {
 
   it('chains committed staged entries (not rolled-back ones) among inline appends, in concurrent seals', async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => db.knex.transaction(async (trx) => {
-      await stagedAudit(trx, [entry(i), entry(100 + i)]);
+      await run(trx, stagedAudit([entry(i), entry(100 + i)]));
       if (i % 5 === 0) await appendAudit(trx, db.dialect, [entry(1000 + i)]);
     })));
     await db.knex.transaction(async (trx) => {
-      await stagedAudit(trx, [entry(999)]);
+      await run(trx, stagedAudit([entry(999)]));
       await trx.rollback();
     }).catch(() => undefined);
     expect(await db.knex('audit_log').count({ n: '*' }).first()).toMatchObject({ n: 4 });
@@ -29,7 +35,7 @@ describe.each(testDialects)('staged audit entries on %s', (dialect) => {
   });
 
   it('verify seals what is still pending, so it proves every committed entry', async () => {
-    await db.knex.transaction((trx) => stagedAudit(trx, [entry(7)]));
+    await db.knex.transaction((trx) => run(trx, stagedAudit([entry(7)])));
     expect(await verifyAudit(db.knex)).toEqual({ ok: true, entries: 45, checkpoints: 0 });
   });
 });

@@ -10,11 +10,12 @@
  */
 import type { Knex } from 'knex';
 import { dialectOf } from '../store/createDb.ts';
+import type { Write } from '../store/compileWrite.ts';
 import { lockHead, toUnchained, writeChained, type AuditEntry, type UnchainedRow } from './chain.ts';
 
 /** The insert staging entries inside the caller's (command) transaction; run it or batch it. */
-export function stagedAudit(trx: Knex.Transaction, entries: AuditEntry[]): Knex.QueryBuilder {
-  return trx('audit_pending').insert(entries.map(toUnchained));
+export function stagedAudit(entries: AuditEntry[]): Write {
+  return { insert: 'audit_pending', rows: entries.map(toUnchained) };
 }
 
 /** Chains up to `batch` pending entries per transaction until none are left; returns how many. */

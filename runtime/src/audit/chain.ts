@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { compileWrite, type Write } from '../store/compileWrite.ts';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 
 /** One audit entry to append. */
@@ -65,8 +66,8 @@ export async function lockHead(trx: Knex.Transaction, dialect: 'sqlite' | 'mysql
   return (await (dialect === 'mysql' ? q.forUpdate() : q)) as ChainHead;
 }
 
-/** The statements appending `entries` after `head`: the chained rows (in chunks) and the new head. */
-export function chainQueries(trx: Knex.Transaction, head: ChainHead, entries: UnchainedRow[]): Knex.QueryBuilder[] {
+/** The writes appending `entries` after `head`: the chained rows (in chunks) and the new head. */
+export function chainWrites(head: ChainHead, entries: UnchainedRow[]): Write[] {
   let seq = Number(head.seq);
   let prev = head.hash;
   const rows: Record<string, unknown>[] = [];
@@ -79,9 +80,9 @@ export function chainQueries(trx: Knex.Transaction, head: ChainHead, entries: Un
     prev = hash;
   }
   // Chunks keep each statement under the placeholder limits (SQLite 32766, packets on MySQL).
-  const out: Knex.QueryBuilder[] = [];
-  for (let i = 0; i < rows.length; i += 200) out.push(trx('audit_log').insert(rows.slice(i, i + 200)));
-  out.push(trx('audit_head').where({ id: 1 }).update({ seq, hash: prev }));
+  const out: Write[] = [];
+  for (let i = 0; i < rows.length; i += 200) out.push({ insert: 'audit_log', rows: rows.slice(i, i + 200) });
+  out.push({ update: 'audit_head', where: { id: 1 }, set: { seq, hash: prev } });
   return out;
 }
 
@@ -93,6 +94,6 @@ export function chainQueries(trx: Knex.Transaction, head: ChainHead, entries: Un
 export async function writeChained(trx: Knex.Transaction, dialect: 'sqlite' | 'mysql', entries: UnchainedRow[], locked?: ChainHead): Promise<number[]> {
   if (!entries.length) return [];
   const head = locked ?? await lockHead(trx, dialect);
-  for (const q of chainQueries(trx, head, entries)) await q;
+  for (const w of chainWrites(head, entries)) { const n = compileWrite(w, dialect); await trx.raw(n.sql, n.bindings as Knex.RawBinding[]); }
   return entries.map((_, i) => Number(head.seq) + i + 1);
 }

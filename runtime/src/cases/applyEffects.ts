@@ -5,7 +5,6 @@
  * step, so no snapshot diff is needed), timers, outbox rows for deliveries (idempotency key per
  * effect) and audit entries.
  */
-import type { Knex } from 'knex';
 import type { Effect, TimerRecord } from '@tongban/engine';
 import { orgLevelsOf } from '../identity/orgPath.ts';
 import type { AuditEntry } from '../audit/KnexAuditLog.ts';
@@ -87,17 +86,17 @@ function collect(c: StepCase, effects: Effect[], ctx: Ctx): Collected {
  * Queues the effects' writes on the command's batch (one statement per table, not per row);
  * returns audit entries for the caller to chain or stage.
  */
-export function applyEffects(trx: Knex.Transaction, batch: WriteBatch, c: StepCase, effects: Effect[], ctx: Ctx): Omit<AuditEntry, 'at'>[] {
+export function applyEffects(batch: WriteBatch, c: StepCase, effects: Effect[], ctx: Ctx): Omit<AuditEntry, 'at'>[] {
   const w = collect(c, effects, ctx);
-  if (w.tasks.length) batch.add(trx('tasks').insert(w.tasks).onConflict('id').merge());
+  if (w.tasks.length) batch.add({ insert: 'tasks', rows: w.tasks, conflict: { target: ['id'], action: 'merge' } });
   // after the inserts: a task created and decided in one step (an automatic pass) is inserted, then closed
-  for (const [id, change] of w.taskUpdates) batch.add(trx('tasks').where({ id }).update(change));
-  syncCandidates(trx, batch, c, w.candidates, new Set(w.tasks.map((t) => String(t.id))));
+  for (const [id, change] of w.taskUpdates) batch.add({ update: 'tasks', where: { id }, set: change });
+  syncCandidates(batch, c, w.candidates, new Set(w.tasks.map((t) => String(t.id))));
   const cancels = [...w.timers].filter(([, v]) => v === 'cancel').map(([k]) => k);
   const starts = [...w.timers.values()].filter((v): v is Record<string, unknown> => v !== 'cancel');
-  if (cancels.length) batch.add(trx('timers').where({ case_id: c.id }).whereIn('timer_key', cancels).update({ status: 'cancelled' }));
-  if (starts.length) batch.add(trx('timers').insert(starts).onConflict(['case_id', 'timer_key']).merge());
-  if (w.outbox.length) batch.add(trx('outbox').insert(w.outbox));
+  if (cancels.length) batch.add({ update: 'timers', where: { case_id: c.id }, whereIn: ['timer_key', cancels], set: { status: 'cancelled' } });
+  if (starts.length) batch.add({ insert: 'timers', rows: starts, conflict: { target: ['case_id', 'timer_key'], action: 'merge' } });
+  if (w.outbox.length) batch.add({ insert: 'outbox', rows: w.outbox });
   return w.audits;
 }
 
@@ -106,11 +105,11 @@ export function applyEffects(trx: Knex.Transaction, batch: WriteBatch, c: StepCa
  * finds the task in their queue and may read its case while it is open. Rewritten for each task a
  * task effect touched (its last candidates in effect order); removed when the task closes.
  */
-function syncCandidates(trx: Knex.Transaction, batch: WriteBatch, c: StepCase, candidates: Map<string, string[]>, created: Set<string>): void {
+function syncCandidates(batch: WriteBatch, c: StepCase, candidates: Map<string, string[]>, created: Set<string>): void {
   if (!candidates.size) return;
   // a task created by this step has no rows yet: only tasks that existed before need theirs removed
   const existing = [...candidates.keys()].filter((id) => !created.has(id));
-  if (existing.length) batch.add(trx('task_candidates').whereIn('task_id', existing).delete());
+  if (existing.length) batch.add({ delete: 'task_candidates', whereIn: ['task_id', existing] });
   const rows = [...candidates].flatMap(([id, users]) => [...new Set(users)].map((user_id) => ({ task_id: id, user_id, case_id: c.id })));
-  if (rows.length) batch.add(trx('task_candidates').insert(rows).onConflict(['task_id', 'user_id']).ignore());
+  if (rows.length) batch.add({ insert: 'task_candidates', rows, conflict: { target: ['task_id', 'user_id'], action: 'ignore' } });
 }

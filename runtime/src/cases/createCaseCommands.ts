@@ -22,7 +22,7 @@ import type { Knex } from 'knex';
 import { scheduleSeal, stagedAudit } from '../audit/auditStaging.ts';
 import { writeBatch, type WriteBatch } from '../store/writeBatch.ts';
 import { groupCommitter } from '../store/groupCommit.ts';
-import { chainQueries, toUnchained, type AuditEntry, type ChainHead } from '../audit/chain.ts';
+import { chainWrites, toUnchained, type AuditEntry, type ChainHead } from '../audit/chain.ts';
 import { refusal } from './engineErrors.ts';
 import { publicScopeOf } from './publicScope.ts';
 import type { KnexConsentStore } from '../consents/KnexConsentStore.ts';
@@ -126,9 +126,9 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     secrets: Map<string, string>, lookupBefore?: Set<string>): Promise<void> {
     if (event.data && typeof event.data === 'object') sealData(deps.codec, fields, event.data as Record<string, unknown>, secrets);
     const scrubber = (json: string) => scrub(json, secrets);
-    batch.add(trx('case_events').insert({ case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at }));
-    const audits = applyEffects(trx, batch, c, res.effects, { eventId: meta.id, actorId: meta.actorId, now: meta.at, scrub: scrubber, timers: res.snapshot.context.timers, origin: meta.origin });
-    lookupRows(c.id, fields, res.snapshot.context.data, deps.codec, (q) => batch.add(q), trx, lookupBefore);
+    batch.add({ insert: 'case_events', rows: { case_id: c.id, seq: c.seq, type: String(event.type), actor_id: meta.actorId, payload: scrubber(JSON.stringify(event)), at: meta.at } });
+    const audits = applyEffects(batch, c, res.effects, { eventId: meta.id, actorId: meta.actorId, now: meta.at, scrub: scrubber, timers: res.snapshot.context.timers, origin: meta.origin });
+    lookupRows(c.id, fields, res.snapshot.context.data, deps.codec, (w) => batch.add(w), lookupBefore);
     await auditInBatch(trx, batch, audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles })));
     await batch.flush();
   }
@@ -138,10 +138,10 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     if (!entries.length) return;
     // SQLite has one writer, so chaining inline costs no contention and saves the sealer's commit;
     // on MySQL the head lock would be held through this command's commit, so stage instead.
-    if (dialect === 'mysql') batch.add(stagedAudit(trx, entries));
+    if (dialect === 'mysql') batch.add(stagedAudit(entries));
     else {
-      const head = await batch.first<ChainHead>(trx('audit_head').where({ id: 1 }).first('seq', 'hash'));
-      for (const q of chainQueries(trx, head!, entries.map(toUnchained))) batch.add(q);
+      const head = await batch.first<ChainHead>({ select: 'audit_head', where: { id: 1 }, columns: ['seq', 'hash'] });
+      for (const w of chainWrites(head!, entries.map(toUnchained))) batch.add(w);
     }
   }
 
@@ -181,8 +181,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     const res = { snapshot: live, effects: r.effects };
     const { stored, secrets } = seal(res as StepResult<LiveSnapshot>, fields);
     const version = Number(row.version) + 1;
-    const changed = await batch.changed(trx('cases').where({ id: row.id, version: row.version })
-      .update({ definition_version: to.definition.version, state: stateName(r.snapshot.value), public_l3: publicScopeOf(to, r.snapshot.value, row.org_path), version, updated_at: meta.at, snapshot: JSON.stringify(stored) }));
+    const changed = await batch.changed({ update: 'cases', where: { id: row.id, version: row.version },
+      set: { definition_version: to.definition.version, state: stateName(r.snapshot.value), public_l3: publicScopeOf(to, r.snapshot.value, row.org_path), version, updated_at: meta.at, snapshot: JSON.stringify(stored) } });
     if (changed !== 1) return { diagnostics: [{ code: 'case.version-conflict', severity: 'error', path: '', message: { 'zh-CN': '案件已被他人更新', en: 'The case was changed meanwhile' } }] };
     const event = { type: 'case.migrated', fromVersion: from.definition.version, toVersion: to.definition.version, mapping, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
     await write(trx, batch, { id: row.id, definitionId: row.definition_id, orgPath: row.org_path, calendar: to.definition.calendar, seq: version }, res, event, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
@@ -204,7 +204,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         const done: MigrationOutcome['migrated'] = [];
         const refused: Array<{ caseId: string; diagnostics: Diagnostic[] }> = [];
         for (const caseId of input.caseIds) {
-          const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId, definition_id: input.definitionId }).first());
+          const row = await batch.first<CaseRow>({ select: 'cases', where: { id: caseId, definition_id: input.definitionId } });
           if (!row || Number(row.definition_version) !== input.from) { refused.push({ caseId, diagnostics: [{ code: 'migrate.not-on-version', severity: 'error', path: '/cases', message: { 'zh-CN': `案件不是第 ${input.from} 版的案件`, en: `The case is not on version ${input.from}` } }] }); continue; }
           const r = await migrateOne(trx, batch, user, row, from, to, input.mapping, opts);
           if ('diagnostics' in r) refused.push({ caseId, diagnostics: r.diagnostics });
@@ -244,8 +244,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         await checkPhotoRefs((ids) => attachmentTypes(trx, ids), compiled.definition, input.data);
         if (deps.consents) await checkIntakeConsents(deps.consents, compiled.definition, input.data, now, trx);
         await deps.residentCounts?.record(trx, id, counts);
-        batch.add(trx('cases').insert({ id, ref, definition_id: input.definitionId, definition_version: version, org_path: input.orgPath, ...orgLevelsOf(input.orgPath),
-          state: stateName(res.snapshot.value), public_l3: publicScopeOf(compiled, res.snapshot.value, input.orgPath), status: res.snapshot.status, version: 1, snapshot: JSON.stringify(stored), created_by: user.id, created_at: now, updated_at: now }));
+        batch.add({ insert: 'cases', rows: { id, ref, definition_id: input.definitionId, definition_version: version, org_path: input.orgPath, ...orgLevelsOf(input.orgPath),
+          state: stateName(res.snapshot.value), public_l3: publicScopeOf(compiled, res.snapshot.value, input.orgPath), status: res.snapshot.status, version: 1, snapshot: JSON.stringify(stored), created_by: user.id, created_at: now, updated_at: now } });
         const event = { type: 'case.created', data: { ...input.data }, ...(counts ? { derived: counts.derived } : {}), meta: { at: now, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, calendar: compiled.definition.calendar, seq: 1 }, res, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles, origin: hooks?.origin }, fields, secrets);
       }, { ...hooks, caseId: id });
@@ -271,7 +271,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
   async function actOnce(user: UserRecord, caseId: string, event: Omit<CaseEvent, 'meta'>, expectedVersion?: number, hooks?: CommandHooks): Promise<{ version: number; effects: Effect[] }> {
       const opts = hooks?.runOptions ?? (await deps.runOptions.get());
       return inTransaction(async (trx, batch) => {
-        const row = await batch.first<CaseRow>(trx('cases').where({ id: caseId }).first());
+        const row = await batch.first<CaseRow>({ select: 'cases', where: { id: caseId } });
         if (!row) throw new NotFoundError('case.not-found');
         const snap = JSON.parse(row.snapshot) as CaseSnapshot;
         await hooks?.authorize?.(row, snap, trx);
@@ -293,7 +293,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         const version = Number(row.version) + 1;
         const { stored: sealed, secrets } = seal(res, fields);
         // The snapshot rides on the version-checked UPDATE: one write of the case row per command.
-        const changed = await batch.changed(trx('cases').where({ id: caseId, version: row.version }).update({ state: stateName(res.snapshot.value), public_l3: publicScopeOf(compiled, res.snapshot.value, row.org_path), status: res.snapshot.status, version, updated_at: meta.at, snapshot: JSON.stringify(sealed) }));
+        const changed = await batch.changed({ update: 'cases', where: { id: caseId, version: row.version }, set: { state: stateName(res.snapshot.value), public_l3: publicScopeOf(compiled, res.snapshot.value, row.org_path), status: res.snapshot.status, version, updated_at: meta.at, snapshot: JSON.stringify(sealed) } });
         if (changed !== 1) {
           // A locking read sees the winner's committed row (a plain read would see this transaction's snapshot).
           const q = trx('cases').where({ id: caseId }).first('version');

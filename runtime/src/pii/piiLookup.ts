@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import type { PiiKind } from '@tongban/engine';
 import type { PiiCodec } from './createPiiCodec.ts';
+import type { Write } from '../store/compileWrite.ts';
 import { valuesAt } from './dataPaths.ts';
 import { encryptedPaths } from './piiFields.ts';
 
@@ -32,13 +33,13 @@ export function lookupKeys(fields: Map<string, PiiKind>, data: Record<string, un
  * Queues the index rows of a case's current data: nothing when the definition has no encrypted
  * fields or the keys are the same as `before` (most commands), else delete + insert.
  */
-export function lookupRows(caseId: string, fields: Map<string, PiiKind>, data: Record<string, unknown>, codec: PiiCodec, add: (q: Knex.QueryBuilder) => void, trx: Knex.Transaction, before?: Set<string>): void {
+export function lookupRows(caseId: string, fields: Map<string, PiiKind>, data: Record<string, unknown>, codec: PiiCodec, add: (w: Write) => void, before?: Set<string>): void {
   const paths = encryptedPaths(fields);
   if (!paths.length) return;
   const rows = rowsOf(caseId, paths, data, codec);
   if (before && before.size === rows.size && [...rows.keys()].every((k) => before.has(k))) return;
-  add(trx('pii_lookup').where({ case_id: caseId }).delete());
-  if (rows.size) add(trx('pii_lookup').insert([...rows.values()]));
+  add({ delete: 'pii_lookup', where: { case_id: caseId } });
+  if (rows.size) add({ insert: 'pii_lookup', rows: [...rows.values()] });
 }
 
 /** Ids of cases holding `plain` (an ID number) under any encrypted path, for a scoped search. */

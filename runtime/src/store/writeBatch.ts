@@ -7,15 +7,16 @@
  * statement itself there.
  */
 import type { Knex } from 'knex';
+import { compileRead, compileWrite, isWrite, type Compiled, type Dialect, type Read, type Write } from './compileWrite.ts';
 
 /** A batch bound to one transaction, plus the two statements a command needs answered. */
 export interface WriteBatch {
-  add(q: Knex.QueryBuilder): void;
+  add(q: Knex.QueryBuilder | Write): void;
   flush(): Promise<void>;
-  /** Runs a `.first()` query now; its row or undefined. */
-  first<T>(q: Knex.QueryBuilder): Promise<T | undefined>;
+  /** Runs a one-row read now; its row or undefined. */
+  first<T>(q: Knex.QueryBuilder | Read): Promise<T | undefined>;
   /** Runs an UPDATE now; the number of rows it changed. */
-  changed(q: Knex.QueryBuilder): Promise<number>;
+  changed(q: Knex.QueryBuilder | Write): Promise<number>;
 }
 
 type SqliteStatement = { run(bindings: unknown[]): { changes: number }; get(bindings: unknown[]): unknown };
@@ -41,41 +42,58 @@ function sqliteValue(v: unknown): unknown {
   return typeof v === 'boolean' ? Number(v) : v;
 }
 
-/** The statement and bindings of a query, on the transaction's own connection (knex hands it back inside a transaction). */
-async function onConnection(trx: Knex.Transaction, q: Knex.QueryBuilder): Promise<[SqliteStatement, unknown[]]> {
-  const conn = await (trx.client as { acquireConnection(): Promise<SqliteConn> }).acquireConnection();
-  if (!conn.inTransaction) throw new NoTransactionError();
-  const n = q.toSQL().toNative();
-  return [conn.prepare(n.sql), n.bindings.map(sqliteValue)];
+/** A statement's SQL and bindings: a description compiled here (cached text), a knex builder compiled by knex. */
+function nativeOf(q: Knex.QueryBuilder | Write | Read, dialect: Dialect): Compiled {
+  if ('select' in q && !('toSQL' in q)) return compileRead(q as Read, dialect);
+  if (isWrite(q)) return compileWrite(q, dialect);
+  const n = (q as Knex.QueryBuilder).toSQL().toNative();
+  return { sql: n.sql, bindings: dialect === 'sqlite' ? n.bindings.map(sqliteValue) : [...n.bindings] };
 }
 
 function sqliteBatch(trx: Knex.Transaction): WriteBatch {
-  const queued: Knex.QueryBuilder[] = [];
+  const queued: Array<Knex.QueryBuilder | Write> = [];
+  let conn: Promise<SqliteConn> | undefined;
+  /** The statement and bindings of a query, on the transaction's own connection (knex hands it back inside a transaction). */
+  const onConnection = async (q: Knex.QueryBuilder | Write | Read): Promise<[SqliteStatement, unknown[]]> => {
+    const c = await (conn ??= (trx.client as unknown as { acquireConnection(): Promise<SqliteConn> }).acquireConnection());
+    if (!c.inTransaction) throw new NoTransactionError();
+    const n = nativeOf(q, 'sqlite');
+    return [c.prepare(n.sql), n.bindings];
+  };
   return {
     add(q) { queued.push(q); },
     async flush() {
       for (const q of queued.splice(0)) {
-        const [st, b] = await onConnection(trx, q);
+        const [st, b] = await onConnection(q);
         st.run(b);
       }
     },
-    async first<T>(q: Knex.QueryBuilder) { const [st, b] = await onConnection(trx, q); return st.get(b) as T | undefined; },
-    async changed(q) { const [st, b] = await onConnection(trx, q); return st.run(b).changes; },
+    async first<T>(q: Knex.QueryBuilder | Read) { const [st, b] = await onConnection(q); return st.get(b) as T | undefined; },
+    async changed(q) { const [st, b] = await onConnection(q); return st.run(b).changes; },
   };
 }
 
 function mysqlBatch(trx: Knex.Transaction): WriteBatch {
-  const queued: Knex.QueryBuilder[] = [];
+  const queued: Array<Knex.QueryBuilder | Write> = [];
+  const raw = (n: Compiled) => trx.raw(n.sql, n.bindings as Knex.RawBinding[]);
   return {
     add(q) { queued.push(q); },
     async flush() {
       const qs = queued.splice(0);
-      if (qs.length <= 1) { if (qs[0]) await qs[0]; return; }
-      const natives = qs.map((q) => q.toSQL().toNative());
+      if (!qs.length) return;
+      const natives = qs.map((q) => nativeOf(q, 'mysql'));
       await trx.raw(natives.map((n) => n.sql).join(';\n'), natives.flatMap((n) => n.bindings) as Knex.RawBinding[]);
     },
-    async first<T>(q: Knex.QueryBuilder) { return (await q) as T | undefined; },
-    async changed(q) { return Number(await q); },
+    async first<T>(q: Knex.QueryBuilder | Read) {
+      if (!('select' in q && !('toSQL' in q))) return (await q) as T | undefined;
+      const [rows] = (await raw(nativeOf(q, 'mysql'))) as unknown as [T[]];
+      return rows[0];
+    },
+    async changed(q) {
+      if (!isWrite(q)) return Number(await q);
+      const [result] = (await raw(nativeOf(q, 'mysql'))) as unknown as [{ affectedRows: number }];
+      return Number(result.affectedRows);
+    },
   };
 }
 
