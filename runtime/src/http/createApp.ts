@@ -72,7 +72,7 @@ export async function principalOf(deps: Pick<AppDeps, 'tokens' | 'principals'>, 
   return p;
 }
 
-function mount(app: express.Express, deps: AppDeps, op: Operation): void {
+function mount(app: express.Router, deps: AppDeps, op: Operation): void {
   const validators = compileValidators(op);
   const expressPath = op.path.replace(/\{(\w+)\}/g, ':$1');
   const parse = op.rawBody
@@ -143,6 +143,9 @@ function errorMiddleware(deps: AppDeps) {
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // every API answer is Cache-Control: no-store, so a client never revalidates: an ETag (a hash of
+  // each body) would be computed for nothing. The workbench's files carry their own (serveWorkbench).
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.set('trust proxy', deps.trustProxy ?? false);
   app.use((req, res, next) => {
