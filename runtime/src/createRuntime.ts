@@ -234,8 +234,11 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     role,
     listen(port = config.port) {
       if (role === 'worker') return Promise.reject(new Error('TONGBAN_ROLE=worker 不提供 HTTP 接口 (a worker serves no API; use work())'));
-      return new Promise((resolve) => {
-        server = app.listen(port, config.host, () => {
+      return new Promise((resolve, reject) => {
+        // Express 5 calls back with the error too (a port in use, a host not on this machine): the
+        // start fails with it, instead of a TypeError on a server that never listened
+        server = app.listen(port, config.host, (err?: Error) => {
+          if (err) { server = undefined; return reject(err); }
           // longer than the usual 60 s of proxies and keep-alive clients: a socket is never closed
           // by us just as a client reuses it (which surfaces as "socket hang up")
           server!.keepAliveTimeout = 65_000;

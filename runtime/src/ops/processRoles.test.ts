@@ -4,6 +4,7 @@
  * and an unreachable Redis fail the start with coded zh-CN + English messages.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,19 @@ describe('tongban start --role', () => {
     const env = start(['--role', 'worker'], { TONGBAN_JOBS: 'bullmq', REDIS_URL: 'redis://127.0.0.1:1' });
     expect(await env.exited).toBe(2);
     expect(env.output()).toMatch(/jobs\.redis-unreachable: BullMQ 任务驱动无法连接 Redis \(cannot reach Redis at redis:\/\/127\.0\.0\.1:1/);
+  }, 120_000);
+
+  it('refuses a port already in use with a clear message, exit 2 (before: a TypeError, and a process that never listened and never ended)', async () => {
+    const taken = createServer();
+    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+    try {
+      const second = start([], { PORT: String(port), TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-port-')) });
+      expect(await second.exited).toBe(2);
+      expect(second.output()).toContain(`无法监听 Cannot listen: 端口 ${port} 已被占用 port ${port} is already in use`);
+      expect(second.output()).not.toContain('TypeError');
+    } finally {
+      taken.close();
+    }
   }, 120_000);
 
   it('runs a worker and a server on one store; readiness follows the worker; SIGTERM drains and exits 0', async () => {

@@ -53,7 +53,20 @@ export async function run(args: string[]): Promise<number> {
     await rt.close();
     return 2;
   }
-  const where = config.role === 'worker' ? {} : await rt.listen();
+  let where: { url?: string } = {};
+  if (config.role !== 'worker') {
+    try {
+      where = await rt.listen();
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      const why = e.code === 'EADDRINUSE' ? `端口 ${config.port} 已被占用 port ${config.port} is already in use (another Tongban? set PORT)`
+        : e.code === 'EADDRNOTAVAIL' ? `本机没有地址 ${config.host} this machine has no address ${config.host} (set HOST)`
+          : e.code === 'EACCES' ? `无权监听端口 ${config.port} not allowed to listen on port ${config.port}` : e.message;
+      process.stderr.write(`无法监听 Cannot listen: ${why}\n`);
+      await rt.close();
+      return 2;
+    }
+  }
   // the URL only: `listen()` also hands back the node server, which would be dumped whole into the log line
   const url = (where as { url?: string }).url;
   rt.logger.info({ ...(url ? { url } : {}), role: config.role, jobs: config.jobs, store: config.databaseUrl ? 'mysql' : 'sqlite', dataDir: config.dataDir },
