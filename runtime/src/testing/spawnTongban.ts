@@ -47,14 +47,31 @@ export async function waitFor(p: TongbanProcess | undefined, url: string, accept
   }
 }
 
-/** A port free right now (bound to 0 and released), so tests that spawn processes never collide when run side by side. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Ports this test process has handed out: never handed out twice. */
+const handedOut = new Set<number>();
+/** Below Linux's ephemeral range (32768–60999), which outgoing connections take their local ports from. */
+const LOW = 20_000;
+const HIGH = 32_767;
+
+function tryListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const s = createNetServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
+}
+
+/**
+ * A port free right now, for a child process to listen on. Not from port 0: the kernel hands those
+ * out from the ephemeral range, where any outgoing connection of any test running beside us may
+ * take it between our check and the child's listen (seen in CI: a chaos server found its port in
+ * use). Picked at random below that range, checked free, and never given twice in this process.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = LOW + Math.floor(Math.random() * (HIGH - LOW));
+    if (handedOut.has(port)) continue;
+    if (await tryListen(port)) { handedOut.add(port); return port; }
+  }
+  throw new Error('no free port found below the ephemeral range');
 }

@@ -5,15 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from 'node:http';
-import { createServer } from 'node:net';
 import Provider from 'oidc-provider';
 import { createTestRuntime, type TestRuntime } from '../../testing/testRuntime.ts';
+import { freePort } from '../../testing/spawnTongban.ts';
 
 const REDIRECT = 'http://127.0.0.1:3101/login/oidc';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); }); });
-}
 
 /** Follows the provider's pages as a browser would, signing in as `subject`; returns the query the provider sends back to REDIRECT. */
 async function signInAtProvider(authUrl: string, subject: string): Promise<string> {
