@@ -20,7 +20,7 @@ import { applyEffects, type StepCase } from './applyEffects.ts';
 import { childLookup } from './childDefinitions.ts';
 import type { Knex } from 'knex';
 import { scheduleSeal, stagedAudit } from '../audit/auditStaging.ts';
-import { writeBatch, type WriteBatch } from '../store/writeBatch.ts';
+import { StaleWriteError, writeBatch, type WriteBatch } from '../store/writeBatch.ts';
 import { groupCommitter } from '../store/groupCommit.ts';
 import { chainWrites, toUnchained, type AuditEntry, type ChainHead } from '../audit/chain.ts';
 import { refusal } from './engineErrors.ts';
@@ -292,17 +292,20 @@ export function createCaseCommands(deps: CaseCommandDeps) {
         if (deps.consents) await checkChangedConsents(deps.consents, compiled.definition, consentsBefore, res.snapshot.context.data, meta.at, trx);
         const version = Number(row.version) + 1;
         const { stored: sealed, secrets } = seal(res, fields);
-        // The snapshot rides on the version-checked UPDATE: one write of the case row per command.
-        const changed = await batch.changed({ update: 'cases', where: { id: caseId, version: row.version }, set: { state: stateName(res.snapshot.value), public_l3: publicScopeOf(compiled, res.snapshot.value, row.org_path), status: res.snapshot.status, version, updated_at: meta.at, snapshot: JSON.stringify(sealed) } });
-        if (changed !== 1) {
+        const stored = { ...event, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
+        const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, calendar: compiled.definition.calendar, seq: version };
+        try {
+          // The snapshot rides on the version-checked UPDATE: one write of the case row per command
+          // (on MySQL sent with the command's other writes, checked when they come back).
+          await batch.versioned({ update: 'cases', where: { id: caseId, version: row.version }, set: { state: stateName(res.snapshot.value), public_l3: publicScopeOf(compiled, res.snapshot.value, row.org_path), status: res.snapshot.status, version, updated_at: meta.at, snapshot: JSON.stringify(sealed) } });
+          await write(trx, batch, c, res, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles, origin: hooks?.origin }, fields, secrets, lookupBefore);
+        } catch (err) {
+          if (!(err instanceof StaleWriteError)) throw err;
           // A locking read sees the winner's committed row (a plain read would see this transaction's snapshot).
           const q = trx('cases').where({ id: caseId }).first('version');
           const cur = (await (dialect === 'mysql' ? q.forUpdate() : q)) as { version: number } | undefined;
           throw new ConflictError('case.version-conflict', { currentVersion: Number(cur?.version ?? row.version) });
         }
-        const stored = { ...event, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
-        const c = { id: caseId, definitionId: row.definition_id, orgPath: row.org_path, calendar: compiled.definition.calendar, seq: version };
-        await write(trx, batch, c, res, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles, origin: hooks?.origin }, fields, secrets, lookupBefore);
         return { version, effects: res.effects };
       }, { ...hooks, caseId });
   }

@@ -12,6 +12,12 @@ import { compileRead, compileWrite, isWrite, type Compiled, type Dialect, type R
 /** A batch bound to one transaction, plus the two statements a command needs answered. */
 export interface WriteBatch {
   add(q: Knex.QueryBuilder | Write): void;
+  /**
+   * A versioned UPDATE that must change exactly one row (the case row at the version the command
+   * read). On SQLite it runs now; on MySQL it goes first in the batch, saving the command a round
+   * trip. Either way `StaleWriteError` is thrown (now, or by `flush`) when the row had moved on.
+   */
+  versioned(q: Extract<Write, { update: string }>): Promise<void>;
   flush(): Promise<void>;
   /** Runs a one-row read now; its row or undefined. */
   first<T>(q: Knex.QueryBuilder | Read): Promise<T | undefined>;
@@ -35,6 +41,21 @@ export class NoTransactionError extends Error {
   readonly code = 'store.no-transaction';
   constructor() { super('the command transaction is not open (its BEGIN failed); no statement was run'); }
 }
+
+/**
+ * The row a versioned UPDATE names was changed by another writer first (its version moved on). On
+ * MySQL the batch's other statements may have run; the caller throws, so the transaction rolls back.
+ */
+export class StaleWriteError extends Error {
+  readonly code = 'store.stale-write';
+  constructor() { super('the versioned row changed before this write'); }
+}
+
+/** The session variable holding the row count of a batch's versioned UPDATE (MySQL). */
+const COUNT = '@tongban_versioned_rows';
+
+/** A deadlock (1213) or lock wait timeout (1205): InnoDB rolled back the statement or the transaction; no further statement may run. */
+const lockFailure = (err: unknown) => [1205, 1213].includes(Number((err as { errno?: unknown } | null)?.errno));
 
 /** Bindings as knex's better-sqlite3 client passes them (no Date or boolean in SQLite). */
 function sqliteValue(v: unknown): unknown {
@@ -68,21 +89,50 @@ function sqliteBatch(trx: Knex.Transaction): WriteBatch {
         st.run(b);
       }
     },
+    async versioned(q) { const [st, b] = await onConnection(q); if (st.run(b).changes !== 1) throw new StaleWriteError(); },
     async first<T>(q: Knex.QueryBuilder | Read) { const [st, b] = await onConnection(q); return st.get(b) as T | undefined; },
     async changed(q) { const [st, b] = await onConnection(q); return st.run(b).changes; },
   };
 }
 
+/** The result of statement `i` of a (multi-statement) query's results. */
+function resultAt(results: unknown, i: number, of: number): { affectedRows?: number } {
+  return (of === 1 ? results : (results as unknown[])[i]) as { affectedRows?: number };
+}
+
 function mysqlBatch(trx: Knex.Transaction): WriteBatch {
   const queued: Array<Knex.QueryBuilder | Write> = [];
+  let versioned: (Extract<Write, { update: string }>) | undefined;
   const raw = (n: Compiled) => trx.raw(n.sql, n.bindings as Knex.RawBinding[]);
   return {
     add(q) { queued.push(q); },
+    async versioned(q) {
+      if (versioned) throw new Error('writeBatch: one versioned write per batch');
+      versioned = q;
+      queued.unshift(q);
+    },
     async flush() {
       const qs = queued.splice(0);
+      const v = versioned;
+      versioned = undefined;
       if (!qs.length) return;
       const natives = qs.map((q) => nativeOf(q, 'mysql'));
-      await trx.raw(natives.map((n) => n.sql).join(';\n'), natives.flatMap((n) => n.bindings) as Knex.RawBinding[]);
+      // the versioned UPDATE's row count is kept in a session variable, cleared first: when a later
+      // statement fails, the batch's results are lost, but the variable says what the UPDATE did
+      if (v) natives.splice(0, 1, { sql: `set ${COUNT} = null`, bindings: [] }, natives[0]!, { sql: `set ${COUNT} = row_count()`, bindings: [] });
+      let results: unknown;
+      try {
+        [results] = (await trx.raw(natives.map((n) => n.sql).join(';\n'), natives.flatMap((n) => n.bindings) as Knex.RawBinding[])) as unknown as [unknown];
+      } catch (err) {
+        // A stale versioned UPDATE changes no row and the batch runs on: the command's event then
+        // meets the winner's (same case, same seq) and the batch fails there. That is a stale write.
+        if (v && !lockFailure(err)) {
+          const [rows] = (await trx.raw(`select ${COUNT} as n`)) as unknown as [Array<{ n: unknown }>];
+          if (rows[0]?.n !== null && Number(rows[0]?.n) === 0) throw new StaleWriteError();
+        }
+        throw err;
+      }
+      if (v && Number(resultAt(results, 1, natives.length).affectedRows) !== 1) throw new StaleWriteError();
     },
     async first<T>(q: Knex.QueryBuilder | Read) {
       if (!('select' in q && !('toSQL' in q))) return (await q) as T | undefined;
