@@ -48,10 +48,15 @@ async function measure(http: Client, tok: Tokens, suffixes: string[], flows: num
   return { rate: lat.length / (ms / 1000), p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99) };
 }
 
-/** Runs the command benchmark on one store; prints its lines and returns the figures. */
-export async function benchCommands(dialect: Dialect, flows: number): Promise<CommandFigures> {
-  const server = await startServer('./server.ts', [dialect, '40']);
-  const http = createClient(server.url, Math.max(...LEVELS));
+/**
+ * Runs the command benchmark on one store; prints its lines and returns the figures. `as` names
+ * another run of the same store (its lines get the suffix): `mysqlServer` then says which MariaDB
+ * URL the server uses, `levels` which concurrencies.
+ */
+export async function benchCommands(dialect: Dialect, flows: number, as?: { suffix: string; mysqlServer: string; levels: number[] }): Promise<CommandFigures> {
+  const levels = as?.levels ?? LEVELS;
+  const server = await startServer('./server.ts', [dialect, '40'], as ? { TONGBAN_TEST_MYSQL: as.mysqlServer } : {});
+  const http = createClient(server.url, Math.max(...levels));
   try {
     const tok = await login(http);
     const suffixes = [':t1', ':t3', ':t5']; // tiny-incident: tasks and their SLA timers share one counter
@@ -61,18 +66,19 @@ export async function benchCommands(dialect: Dialect, flows: number): Promise<Co
     const caseId = await flow(http, tok, suffixes, []);
     const captured = await server.ask<{ transactions: number; statements: number }>({ captureStop: { caseId } }, 'captured');
     if (captured.transactions !== 4) throw new Error(`the captured flow ran ${captured.transactions} command transactions, not 4`);
-    line(`runtime.commands.${dialect}.floor-statements-per-flow`, captured.statements, 'statements');
+    const name = `runtime.commands.${dialect}${as?.suffix ?? ''}`;
+    line(`${name}.floor-statements-per-flow`, captured.statements, 'statements');
     const out: CommandFigures = { dialect, levels: [] };
-    for (const c of LEVELS) {
+    for (const c of levels) {
       const m = await measure(http, tok, suffixes, flows, c);
       const { replay: floor, minimal } = await server.ask<{ replay: number; minimal: number }>({ floor: { flows: Math.min(flows, 200), concurrency: c } }, 'floor');
       out.levels.push({ c, ...m, floor });
-      line(`runtime.commands.${dialect}.c${c}`, m.rate, 'cmd/s');
-      for (const p of ['p50', 'p95', 'p99'] as const) line(`runtime.commands.${dialect}.c${c}.${p}`, m[p], 'ms');
-      line(`runtime.commands.${dialect}.c${c}.knex-floor`, floor, 'cmd/s');
-      line(`runtime.commands.${dialect}.c${c}.ratio-to-floor`, m.rate / floor, 'x');
-      line(`runtime.commands.${dialect}.c${c}.knex-floor-minimal`, minimal, 'cmd/s');
-      line(`runtime.commands.${dialect}.c${c}.ratio-to-floor-minimal`, m.rate / minimal, 'x');
+      line(`${name}.c${c}`, m.rate, 'cmd/s');
+      for (const p of ['p50', 'p95', 'p99'] as const) line(`${name}.c${c}.${p}`, m[p], 'ms');
+      line(`${name}.c${c}.knex-floor`, floor, 'cmd/s');
+      line(`${name}.c${c}.ratio-to-floor`, m.rate / floor, 'x');
+      line(`${name}.c${c}.knex-floor-minimal`, minimal, 'cmd/s');
+      line(`${name}.c${c}.ratio-to-floor-minimal`, m.rate / minimal, 'x');
     }
     return out;
   } finally {

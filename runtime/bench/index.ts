@@ -12,6 +12,7 @@ import { bpmnStepsPerSecond } from './bpmn.bench.ts';
 import { benchItemFlow } from './itemFlow.bench.ts';
 import { benchQueue, type QueueFigures } from './queue.bench.ts';
 import { benchTimers, type TimerFigures } from './timers.bench.ts';
+import { chooseMysqlTransport } from './mysqlTransport.ts';
 import { line } from './stats.ts';
 import { summarize } from './summary.ts';
 
@@ -40,9 +41,16 @@ export async function run(only?: string): Promise<void> {
   const commands: CommandFigures[] = [];
   const timers: TimerFigures[] = [];
   let queue: QueueFigures | undefined;
+  // MariaDB on this host is reached over its Unix socket, as a single-node deployment connects
+  const mysql = ['commands', 'item', 'timers', 'queue'].some(part) ? await chooseMysqlTransport() : undefined;
+  if (mysql) line('runtime.mysql.over-unix-socket', mysql.transport === 'socket' ? 1 : 0, 'yes=1');
   if (part('commands') || part('bpmn')) commands.push(await benchCommands('sqlite', flows));
   if (part('bpmn')) compareBpmn(commands[0], await bpmnStepsPerSecond(Math.min(flows, 200)));
-  if (part('commands')) commands.push(await benchCommands('mysql', flows));
+  if (part('commands')) {
+    commands.push(await benchCommands('mysql', flows));
+    // the same at c8 over loopback TCP, as a database on another host is reached
+    if (mysql?.tcpServer) await benchCommands('mysql', flows, { suffix: '.tcp', mysqlServer: mysql.tcpServer, levels: [8] });
+  }
   // a real item through the API: the grid incident from report to close (no target of its own)
   if (part('item')) for (const d of ['sqlite', 'mysql'] as const) await benchItemFlow(d, itemFlows);
   // as deployed: the embedded driver on one node's SQLite, BullMQ beside MariaDB for several processes

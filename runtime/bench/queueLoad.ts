@@ -10,7 +10,8 @@ import mysql from 'mysql2/promise';
 import type { Knex } from 'knex';
 import { openDb } from '../src/store/createDb.ts';
 import { migrateLatest, migrationStatus } from '../src/store/migrate.ts';
-import { testMysqlServer } from '../src/testing/testDbs.ts';
+import { testMysqlUrl } from '../src/testing/testDbs.ts';
+import { parseMysqlUrl } from '../src/store/mysqlUrl.ts';
 import { caseCols, caseRows, taskCols, taskRows } from './queueData.ts';
 
 type IndexDef = { name: string; unique: boolean; cols: string[] };
@@ -58,10 +59,10 @@ async function marker(k: Knex): Promise<string | undefined> {
 
 /** Ensures the database holds exactly `n` loaded cases; returns its URL and whether it loaded now. */
 export async function ensureQueueData(n: number, dbName = 'tongban_bench_queue'): Promise<{ url: string; loadedRowsPerSecond?: number }> {
-  const admin = mysql.createPool({ uri: testMysqlServer + '/test' });
+  const admin = mysql.createPool(parseMysqlUrl(testMysqlUrl('test')));
   await admin.query(`CREATE DATABASE IF NOT EXISTS \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   await admin.end();
-  const url = `${testMysqlServer}/${dbName}`;
+  const url = testMysqlUrl(dbName);
   const db = openDb({ databaseUrl: url, poolMax: 2 });
   try {
     await migrateLatest(db.knex);

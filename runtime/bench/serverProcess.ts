@@ -17,8 +17,8 @@ function nextMessage<T>(child: ChildProcess, key: string): Promise<T> {
 }
 
 /** Starts the server for a dialect and waits until it listens. */
-export async function startServer(script: string, args: string[]): Promise<ServerProcess> {
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export async function startServer(script: string, args: string[], env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
   const url = await nextMessage<string>(child, 'url');
   return {
     url,

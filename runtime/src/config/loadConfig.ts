@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createHash } from 'node:crypto';
+import { MysqlUrlError, parseMysqlUrl } from '../store/mysqlUrl.ts';
 
 /** Validated runtime configuration. */
 export interface RuntimeConfig {
@@ -121,12 +122,10 @@ function key(problems: string[], name: string, raw: string | undefined, def: str
 function dbUrl(problems: string[], raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   try {
-    const u = new URL(raw);
-    if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:') throw new Error('protocol');
-    if (!u.pathname || u.pathname === '/') throw new Error('database');
+    parseMysqlUrl(raw);
     return raw;
-  } catch {
-    problems.push(`DATABASE_URL 须为 mysql://user:pass@host:port/db (must be mysql://user:pass@host:port/db)`);
+  } catch (err) {
+    problems.push(err instanceof MysqlUrlError ? err.problem : String(err));
     return undefined;
   }
 }

@@ -5,6 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
+import { deferBegin, type QueryingConnection } from './deferredBegin.ts';
+import { parseMysqlUrl } from './mysqlUrl.ts';
 import { guardPool } from './poolGuard.ts';
 import { JOURNAL_SIZE_LIMIT, startWalCheckpointer } from './walCheckpointer.ts';
 
@@ -99,15 +101,11 @@ function openSqlite(file: string, manualCheckpoints: boolean): Knex {
 }
 
 function openMysql(url: string, poolMax: number, multipleStatements = false): Knex {
-  const u = new URL(url);
   return knexFactory({
     client: 'mysql2',
-    connection: {
-      host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username),
-      password: decodeURIComponent(u.password), database: u.pathname.slice(1), charset: 'utf8mb4',
-      supportBigNumbers: true, bigNumberStrings: false, timezone: 'Z', multipleStatements,
-    },
-    pool: { min: 0, max: poolMax },
+    connection: { ...parseMysqlUrl(url), charset: 'utf8mb4', supportBigNumbers: true, bigNumberStrings: false, timezone: 'Z', multipleStatements },
+    // the command pool's connections send a transaction's BEGIN with its first statement
+    pool: { min: 0, max: poolMax, ...(multipleStatements ? { afterCreate(conn: QueryingConnection, done: (err: Error | null, c: unknown) => void) { deferBegin(conn); done(null, conn); } } : {}) },
   });
 }
 

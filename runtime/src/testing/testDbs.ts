@@ -9,9 +9,16 @@ import { randomBytes } from 'node:crypto';
 import knexFactory from 'knex';
 import { openDb, type Db, type Dialect } from '../store/createDb.ts';
 import { migrateLatest } from '../store/migrate.ts';
+import { parseMysqlUrl, withDatabase } from '../store/mysqlUrl.ts';
 
-/** The server MariaDB tests use (TONGBAN_TEST_MYSQL overrides). */
-export const testMysqlServer = process.env.TONGBAN_TEST_MYSQL ?? 'mysql://root@127.0.0.1:3306';
+/** The server MariaDB tests use (TONGBAN_TEST_MYSQL overrides; `?socket=/path` connects over the Unix socket). */
+export const testMysqlServer = () => process.env.TONGBAN_TEST_MYSQL || 'mysql://root@127.0.0.1:3306';
+
+/** The URL of one database on the test server (read when called: the bench picks the transport at its start). */
+export const testMysqlUrl = (database: string) => withDatabase(testMysqlServer(), database);
+
+/** A one-connection knex on the test server's `test` database, for creating and dropping databases. */
+const adminKnex = () => knexFactory({ client: 'mysql2', connection: parseMysqlUrl(testMysqlUrl('test')), pool: { min: 0, max: 1 } });
 
 /** The dialects every integration suite is parameterised over. */
 export const testDialects: Dialect[] = ['sqlite', 'mysql'];
@@ -25,7 +32,7 @@ export interface TestDb extends Db {
 
 async function createMysqlDatabase(): Promise<string> {
   const name = 'tongban_test_' + randomBytes(6).toString('hex');
-  const admin = knexFactory({ client: 'mysql2', connection: testMysqlServer + '/test', pool: { min: 0, max: 1 } });
+  const admin = adminKnex();
   try {
     await admin.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   } finally {
@@ -35,7 +42,7 @@ async function createMysqlDatabase(): Promise<string> {
 }
 
 async function dropMysqlDatabase(name: string): Promise<void> {
-  const admin = knexFactory({ client: 'mysql2', connection: testMysqlServer + '/test', pool: { min: 0, max: 1 } });
+  const admin = adminKnex();
   try {
     await admin.raw(`DROP DATABASE IF EXISTS \`${name}\``);
   } finally {
@@ -51,7 +58,7 @@ export async function createTestDb(dialect: Dialect, opts: { migrate?: boolean; 
   let sqliteFile: string | undefined;
   if (dialect === 'mysql') {
     const name = await createMysqlDatabase();
-    databaseUrl = `${testMysqlServer}/${name}`;
+    databaseUrl = testMysqlUrl(name);
     db = openDb({ databaseUrl, poolMax: opts.poolMax, guard: opts.guard ?? true });
     cleanup = () => dropMysqlDatabase(name);
   } else {
