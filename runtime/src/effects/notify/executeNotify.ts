@@ -39,14 +39,16 @@ export function replyMinutes(iso: string | undefined): number {
 /** The value at a dotted case-data path (`landlord.phone`), or undefined. */
 const valueAt = (data: Record<string, unknown>, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined), data);
 
-async function recipients(s: Pick<Services, 'runOptions' | 'identity'>, e: Notify, createdBy: string | null, data: Record<string, unknown>) {
+async function recipients(s: Pick<Services, 'runOptions' | 'identity' | 'principals'>, e: Notify, createdBy: string | null, data: Record<string, unknown>) {
   const dir = (await s.runOptions.get()).directory;
   const named = new Set(e.recipients.users ?? []);
   for (const org of [e.recipients.orgPath, ...(e.recipients.orgPaths ?? [])]) if (e.recipients.role && org) for (const u of dir.usersWithRole(e.recipients.role, org)) named.add(u);
   const users = [];
   const phones: string[] = [];
   for (const id of named) {
-    const u = await s.identity.getUser(id);
+    // the principal cache: the user as requests see them (dropped at once on a change here, aged
+    // out within seconds for a change in another process), two reads fewer per recipient
+    const u = (await s.principals.get(id))?.user;
     if (u && !u.disabled) users.push(u);
     else if (!u && isCnMobile(id)) phones.push(id); // a resident (a landlord, a family member) named by phone in the case data
   }
@@ -60,7 +62,7 @@ async function recipients(s: Pick<Services, 'runOptions' | 'identity'>, e: Notif
   // a notice with nobody to reach goes to whoever opened the case; one for residents named by phone (family,
   // emergency contacts) whose case has none on file reaches nobody: the contacts' text is not the opener's business
   const forResidents = !!e.recipients.phoneFields?.length && !e.recipients.role && !e.recipients.users?.length;
-  if (!users.length && !phones.length && createdBy && !forResidents) { const u = await s.identity.getUser(createdBy); if (u) users.push(u); }
+  if (!users.length && !phones.length && createdBy && !forResidents) { const u = (await s.principals.get(createdBy))?.user; if (u) users.push(u); }
   return { users, phones };
 }
 
@@ -69,7 +71,7 @@ async function recentlySent(knex: Knex, userId: string, caseId: string, title: s
 }
 
 /** Runs one claimed `notify` row. */
-export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'identity' | 'definitions' | 'codec'>, row: OutboxRow, now: number): Promise<void> {
+export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'identity' | 'principals' | 'definitions' | 'codec'>, row: OutboxRow, now: number): Promise<void> {
   const knex = s.db.knex;
   const e = JSON.parse(row.payload) as Notify;
   const cr = (await knex('cases').where({ id: row.case_id }).first('id', 'ref', 'state', 'org_path', 'definition_id', 'definition_version', 'created_by')) as
@@ -77,7 +79,9 @@ export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'ide
   if (!cr) { await settle(knex, row, { status: 'done', last_error: 'case missing' }); return; }
   const def = (await s.definitions.compiledFor(cr.definition_id, Number(cr.definition_version))).definition;
   const fields = piiFieldsOf(def);
-  const c: NoticeCase = { id: cr.id, ref: cr.ref, state: cr.state, orgPath: cr.org_path, orgName: (await s.identity.getOrg(cr.org_path))?.name ?? '' };
+  // the org's name from the directory the engine runs with (kept current on org changes), read from the store only when it has none
+  const orgName = (await s.runOptions.get()).directory.orgName(cr.org_path) ?? (await s.identity.getOrg(cr.org_path))?.name ?? '';
+  const c: NoticeCase = { id: cr.id, ref: cr.ref, state: cr.state, orgPath: cr.org_path, orgName };
   const vars = { ...e.vars, data: openSealed(s.codec, e.vars.data ?? {}) };
   // urgent: the case carries urgent work (a step of it is priority urgent, e.g. an alarm's answering), whatever its step now
   const urgent = !!(await knex('tasks').where({ case_id: cr.id, priority: 0 }).first('id'));
