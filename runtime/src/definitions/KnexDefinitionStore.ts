@@ -79,7 +79,12 @@ export class KnexDefinitionStore {
     const hit = this.latest.get(id);
     if (hit && now - hit.at < 5_000) return hit.version;
     const row = (await db('definitions').where({ id, status: 'published' }).max('version as v').first()) as { v: number | null } | undefined;
-    if (!row?.v) throw new ConflictError('definition.not-published', { id });
+    if (!row?.v) {
+      // an id no version was ever saved under is not found (a typo); one with only drafts or retired versions is not published
+      const known = await db('definitions').where({ id }).first('id');
+      if (!known) throw new NotFoundError('definition.not-found', { id });
+      throw new ConflictError('definition.not-published', { id });
+    }
     this.latest.set(id, { at: now, version: Number(row.v) });
     return Number(row.v);
   }

@@ -4,7 +4,7 @@
  * template (definition/attackSurface.ts), the draft is not even saved; publishing still lints.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestRuntime, tinyIncident, type TestRuntime } from '../testing/testRuntime.ts';
+import { createTestRuntime, GRID1, tinyIncident, type TestRuntime } from '../testing/testRuntime.ts';
 import { testDialects } from '../testing/testDbs.ts';
 
 const hostile = { ...tinyIncident, id: 'hostile-template', templates: { ...tinyIncident.templates, closed: { 'zh-CN': '{{constructor.constructor}}', en: 'x' } } };
@@ -42,5 +42,8 @@ describe.each(testDialects)('publish on %s', (dialect) => {
     expect(r.body.error.details.diagnostics[0].path).toMatch(/^\//);
     const v = await t.api('GET', `/api/definitions/${body.id}/versions/${draft.body.version}`, { token: admin });
     expect(v.body.status).toBe('draft');
+    // a service item that exists only as a draft starts no case: not published (409), where an id never saved is not found (404)
+    const c = await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: body.id, orgPath: GRID1, data: { description: 'x' } } });
+    expect({ status: c.status, code: c.body.error.code }).toEqual({ status: 409, code: 'definition.not-published' });
   });
 });

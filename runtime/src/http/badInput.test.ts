@@ -31,6 +31,7 @@ describe.each(testDialects)('bad input on %s', (dialect) => {
       ['bad ID checksum', t.api('POST', '/api/cases', { token: officer, body: { definitionId: 'tiny-incident', orgPath: GRID1, data: { description: 'x', idNumber: '510722198001011234' } } }), 422, 'case.data-invalid'],
       ['not a mainland mobile', t.api('POST', '/api/cases', { token: officer, body: { definitionId: 'tiny-incident', orgPath: GRID1, data: { description: 'x', reporterPhone: '02812345678' } } }), 422, 'case.data-invalid'],
       ['empty required field', t.api('POST', '/api/cases', { token: officer, body: { definitionId: 'tiny-incident', orgPath: GRID1, data: { description: '  ' } } }), 422, 'case.data-invalid'],
+      ['unknown service item', t.api('POST', '/api/cases', { token: officer, body: { definitionId: 'no-such-item', orgPath: GRID1, data: { description: 'x' } } }), 404, 'definition.not-found'],
       ['forged org', t.api('POST', '/api/cases', { token: officer, body: { definitionId: 'tiny-incident', orgPath: '/510722/510722999', data: {} } }), 404, 'org.not-found'],
       ['org outside scope', t.api('POST', '/api/cases', { token: officer, body: { definitionId: 'tiny-incident', orgPath: '/510722/510722200/510722200001/510722200001001', data: {} } }), 403, 'org.out-of-scope'],
       ['injection in filter', t.api('GET', "/api/tasks?definitionId=x'%20OR%201=1--", { token: officer }), 400, 'request.invalid'],
