@@ -3,8 +3,9 @@
  * in its own process): a seeded runtime on a fresh store, logs silent. Messages from the parent:
  * `{ captureStart: true }` → `{ capturing }` then `{ captureStop: { caseId } }` → `{ captured }` (the
  * statements of the flow run between them, kept as the floor's replay plan); `{ floor: { flows,
- * concurrency } }` → `{ floor: { replay, minimal } }` (commands/s); `{ close: true }` → closes and exits.
+ * concurrency } }` → `{ floor: { replay, store, minimal } }` (commands/s: plain knex, the command pool, the minimal floor); `{ close: true }` → closes and exits.
  */
+import { openMysql } from '../src/store/createDb.ts';
 import { createTestRuntime } from '../src/testing/testRuntime.ts';
 import type { Dialect } from '../src/store/createDb.ts';
 import { minimalFloorRate, planReplay, replayFloorRate, type ReplayPlan } from './floor.ts';
@@ -15,8 +16,11 @@ const poolMax = Number(process.argv[3] ?? 16);
 // no nested-acquire guard (an AsyncLocalStorage per transaction): measured as production runs
 const t = await createTestRuntime(dialect, { poolMax, guard: false });
 const send = (m: unknown) => process.send!(m);
-// commands run on their own pool on MySQL (multi-statement batches): capture and replay there
+// commands run on their own pool on MySQL (multi-statement batches): capture there
 const commandKnex = t.db.commandKnex ?? t.db.knex;
+// the floor replays them with plain knex (knex's own BEGIN, as the issue's "directly with knex"
+// says); `store` replays them on the command pool itself, whose BEGIN rides on the first statement
+const plainKnex = t.db.databaseUrl ? openMysql(t.db.databaseUrl, poolMax, true, false) : commandKnex;
 let capture: StatementCapture | undefined;
 let plan: ReplayPlan | undefined;
 type Message = { captureStart?: boolean; captureStop?: { caseId: string }; floor?: { flows: number; concurrency: number }; close?: boolean };
@@ -32,10 +36,11 @@ async function handle(m: Message): Promise<unknown> {
   }
   if (m.floor) {
     if (!plan) throw new Error('no captured flow to replay: send captureStart/captureStop around one flow first');
-    const replay = await replayFloorRate(commandKnex, plan, m.floor.flows, m.floor.concurrency);
-    return { floor: { replay, minimal: await minimalFloorRate(t.db.knex, m.floor.flows, m.floor.concurrency) } };
+    const replay = await replayFloorRate(plainKnex, plan, m.floor.flows, m.floor.concurrency);
+    const store = plainKnex === commandKnex ? replay : await replayFloorRate(commandKnex, plan, m.floor.flows, m.floor.concurrency);
+    return { floor: { replay, store, minimal: await minimalFloorRate(t.db.knex, m.floor.flows, m.floor.concurrency) } };
   }
-  if (m.close) await t.close().finally(() => process.exit(0));
+  if (m.close) await Promise.all([t.close(), plainKnex === commandKnex ? undefined : plainKnex.destroy()]).finally(() => process.exit(0));
   return {};
 }
 process.on('message', (m: Message) => { handle(m).then(send, (err: Error) => send({ error: err.message })); });

@@ -100,12 +100,17 @@ function openSqlite(file: string, manualCheckpoints: boolean): Knex {
   });
 }
 
-function openMysql(url: string, poolMax: number, multipleStatements = false): Knex {
+/**
+ * A knex pool on MariaDB/MySQL. `multipleStatements` lets a query carry several statements (the
+ * command pool's batches); `deferBegin` (default: with multipleStatements) sends a transaction's
+ * BEGIN with its first statement. The bench's floor opens one without it: plain knex.
+ */
+export function openMysql(url: string, poolMax: number, multipleStatements = false, deferBeginOn = multipleStatements): Knex {
   return knexFactory({
     client: 'mysql2',
     connection: { ...parseMysqlUrl(url), charset: 'utf8mb4', supportBigNumbers: true, bigNumberStrings: false, timezone: 'Z', multipleStatements },
     // the command pool's connections send a transaction's BEGIN with its first statement
-    pool: { min: 0, max: poolMax, ...(multipleStatements ? { afterCreate(conn: QueryingConnection, done: (err: Error | null, c: unknown) => void) { deferBegin(conn); done(null, conn); } } : {}) },
+    pool: { min: 0, max: poolMax, ...(deferBeginOn ? { afterCreate(conn: QueryingConnection, done: (err: Error | null, c: unknown) => void) { deferBegin(conn); done(null, conn); } } : {}) },
   });
 }
 
