@@ -4,7 +4,9 @@
  * <threshold> met|NOT MET (<value>)` line per issue target.
  * Env: TONGBAN_BENCH_FLOWS (flows per concurrency level, default 250), TONGBAN_BENCH_ITEM_FLOWS
  * (grid-incident cases from report to close, default 40), TONGBAN_BENCH_CASES (queue cases, default
- * 1,000,000), TONGBAN_BENCH_TIMERS=smoke (a short timers run).
+ * 1,000,000), TONGBAN_BENCH_TIMERS=smoke (a short timers run), TONGBAN_BENCH_ROUNDS (rounds of the
+ * commands' c8, default 3), TONGBAN_TEST_MYSQL (the MariaDB to use; unset: the local server, over its
+ * Unix socket when it has one here).
  */
 import { loadavg } from 'node:os';
 import { benchCommands, type CommandFigures } from './commands.bench.ts';
