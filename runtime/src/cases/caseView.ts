@@ -9,8 +9,17 @@ import type { CaseRow } from './createCaseCommands.ts';
 
 /** The viewer of a case: roles plus the field matrix of an open task they hold on it. */
 export async function viewerOf(knex: Knex, user: UserRecord, caseId: string): Promise<Viewer> {
-  const t = (await knex('tasks').where({ case_id: caseId, assignee: user.id }).whereIn('status', ['pending', 'waiting', 'delegated']).first('spec')) as { spec: string } | undefined;
-  const stepFields = t ? (JSON.parse(t.spec) as { fields?: Record<string, FieldAccess> }).fields : undefined;
+  const t = (await openTaskSpecs(knex, caseId, [user.id]).first('spec')) as { spec: string } | undefined;
+  return viewerWith(user, t?.spec);
+}
+
+/** The open tasks the users hold on a case (select `spec`, and `assignee` for several users). */
+export const openTaskSpecs = (knex: Knex, caseId: string, userIds: string[]) =>
+  knex('tasks').where({ case_id: caseId }).whereIn('assignee', userIds).whereIn('status', ['pending', 'waiting', 'delegated']);
+
+/** The viewer a user is, given the spec of an open task they hold on the case (if any). */
+export function viewerWith(user: UserRecord, spec: string | undefined): Viewer {
+  const stepFields = spec ? (JSON.parse(spec) as { fields?: Record<string, FieldAccess> }).fields : undefined;
   return { roles: user.roles.map((r) => r.role), stepFields };
 }
 

@@ -120,7 +120,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     return { stored, secrets };
   }
 
-  /** Everything after the case row (queued on `batch`, sent once): event, effects, PII index, audit. */
+  /** Everything after the case row, queued on `batch` (the caller flushes: a command's last flush carries its COMMIT on MySQL): event, effects, PII index, audit. */
   async function write(trx: Knex.Transaction, batch: WriteBatch, c: StepCase & { seq: number }, res: Pick<StepResult<LiveSnapshot>, 'snapshot' | 'effects'>,
     event: Record<string, unknown>, meta: { id: string; at: number; actorId: string; actorRoles: string[]; origin?: OutboxOrigin }, fields: ReturnType<typeof piiFieldsOf>,
     secrets: Map<string, string>, lookupBefore?: Set<string>): Promise<void> {
@@ -130,7 +130,6 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     const audits = applyEffects(batch, c, res.effects, { eventId: meta.id, actorId: meta.actorId, now: meta.at, scrub: scrubber, timers: res.snapshot.context.timers, origin: meta.origin });
     lookupRows(c.id, fields, res.snapshot.context.data, deps.codec, (w) => batch.add(w), lookupBefore);
     await auditInBatch(trx, batch, audits.map((a) => ({ ...a, at: meta.at, actorRoles: meta.actorRoles })));
-    await batch.flush();
   }
 
   /** Queues audit entries on the command's batch. */
@@ -153,7 +152,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
       try {
         const out = await transaction(async (trx) => {
           await hooks?.within?.(trx, hooks.caseId);
-          return run(trx, writeBatch(trx, dialect));
+          return run(trx, writeBatch(trx, dialect, { ownsTransaction: true }));
         });
         if (dialect === 'mysql') scheduleSeal(knex);
         return out;
@@ -186,6 +185,7 @@ export function createCaseCommands(deps: CaseCommandDeps) {
     if (changed !== 1) return { diagnostics: [{ code: 'case.version-conflict', severity: 'error', path: '', message: { 'zh-CN': '案件已被他人更新', en: 'The case was changed meanwhile' } }] };
     const event = { type: 'case.migrated', fromVersion: from.definition.version, toVersion: to.definition.version, mapping, meta: { at: meta.at, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
     await write(trx, batch, { id: row.id, definitionId: row.definition_id, orgPath: row.org_path, calendar: to.definition.calendar, seq: version }, res, event, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles }, fields, secrets);
+    await batch.flush();
     return { version, report: r.report };
   }
 
@@ -248,6 +248,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
           state: stateName(res.snapshot.value), public_l3: publicScopeOf(compiled, res.snapshot.value, input.orgPath), status: res.snapshot.status, version: 1, snapshot: JSON.stringify(stored), created_by: user.id, created_at: now, updated_at: now } });
         const event = { type: 'case.created', data: { ...input.data }, ...(counts ? { derived: counts.derived } : {}), meta: { at: now, id: meta.id, actor: { userId: user.id, roles: actor.roles } } };
         await write(trx, batch, { id, definitionId: input.definitionId, orgPath: input.orgPath, calendar: compiled.definition.calendar, seq: 1 }, res, event, { id: meta.id, at: now, actorId: user.id, actorRoles: actor.roles, origin: hooks?.origin }, fields, secrets);
+        // the last statement of the transaction: nothing may follow the COMMIT it carries
+        await batch.flush({ commit: true });
       }, { ...hooks, caseId: id });
       return { id, ref, version: 1, effects: res.effects };
     },
@@ -299,6 +301,8 @@ export function createCaseCommands(deps: CaseCommandDeps) {
           // (on MySQL sent with the command's other writes, checked when they come back).
           await batch.versioned({ update: 'cases', where: { id: caseId, version: row.version }, set: { state: stateName(res.snapshot.value), public_l3: publicScopeOf(compiled, res.snapshot.value, row.org_path), status: res.snapshot.status, version, updated_at: meta.at, snapshot: JSON.stringify(sealed) } });
           await write(trx, batch, c, res, stored as Record<string, unknown>, { id: meta.id, at: meta.at, actorId: user.id, actorRoles: actor.roles, origin: hooks?.origin }, fields, secrets, lookupBefore);
+          // the last statement of the transaction: nothing may follow the COMMIT it carries
+          await batch.flush({ commit: true });
         } catch (err) {
           if (!(err instanceof StaleWriteError)) throw err;
           // A locking read sees the winner's committed row (a plain read would see this transaction's snapshot).

@@ -1,12 +1,13 @@
 /**
- * A command transaction's BEGIN goes out with its first statement (real MariaDB, the command pool
- * as createDb opens it, one connection): counted on the wire, and with every answer, commit and
- * rollback as knex alone gave them.
+ * A command transaction's BEGIN goes out with its first statement, and its COMMIT with its last
+ * batch (real MariaDB, the command pool as createDb opens it, one connection): counted on the wire,
+ * and with every answer, commit and rollback as knex alone gave them.
  */
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../testing/testDbs.ts';
 import { openDb, type Db } from './createDb.ts';
+import { writeBatch } from './writeBatch.ts';
 
 describe('deferred BEGIN on the MariaDB command pool', () => {
   let base: TestDb;
@@ -73,5 +74,59 @@ describe('deferred BEGIN on the MariaDB command pool', () => {
     take();
     await k('db_rows').where({ v: 'c' }).first();
     expect(take()).toEqual([expect.stringMatching(/^select \* from `db_rows`/)]);
+  });
+
+  it('a final batch carries the COMMIT: read, then writes and COMMIT, is two round trips; knex’s COMMIT sends nothing', async () => {
+    take();
+    await k.transaction(async (trx) => {
+      const b = writeBatch(trx, 'mysql', { ownsTransaction: true });
+      await b.first({ select: 'db_rows', where: { v: 'c' } });
+      b.add({ insert: 'db_rows', rows: { v: 'd' } });
+      b.add({ insert: 'db_rows', rows: { v: 'e' } });
+      await b.flush({ commit: true });
+    });
+    const s = take();
+    expect(s).toHaveLength(2);
+    expect(s[0]).toMatch(/^BEGIN;\nselect/);
+    expect(s[1]).toMatch(/^insert into `db_rows`.*;\ninsert into `db_rows`.*;\nCOMMIT$/s);
+    expect(await k('db_rows').whereIn('v', ['d', 'e']).pluck('v')).toEqual(['d', 'e']);
+    const [rows] = (await k.raw('select @@in_transaction as t')) as unknown as [Array<{ t: number }>];
+    expect(rows[0]!.t).toBe(0);
+  });
+
+  it('a final batch that fails did not commit: knex’s ROLLBACK goes out and nothing of it is kept', async () => {
+    const err = await k.transaction(async (trx) => {
+      const b = writeBatch(trx, 'mysql', { ownsTransaction: true });
+      b.add({ insert: 'db_rows', rows: { v: 'f' } });
+      b.add({ insert: 'db_rows', rows: { v: 'a' } }); // taken: the batch stops here, before its COMMIT
+      await b.flush({ commit: true });
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'ER_DUP_ENTRY' });
+    expect(await k('db_rows').where({ v: 'f' }).first()).toBeUndefined();
+  });
+
+  it('refuses a statement after the COMMIT a batch carried (it would run outside the transaction); the next transaction is clean', async () => {
+    const err = await k.transaction(async (trx) => {
+      const b = writeBatch(trx, 'mysql', { ownsTransaction: true });
+      b.add({ insert: 'db_rows', rows: { v: 'g' } });
+      await b.flush({ commit: true });
+      await trx('db_rows').insert({ v: 'h' });
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'store.committed-in-batch' });
+    expect(await k('db_rows').whereIn('v', ['g', 'h']).pluck('v')).toEqual(['g']); // g committed with its batch; h never ran
+    await k.transaction((trx) => trx('db_rows').insert({ v: 'i' }));
+    expect(await k('db_rows').where({ v: 'i' }).first()).toBeDefined();
+  });
+
+  it('a batch in a caller’s transaction (a savepoint) never commits it', async () => {
+    await expect(k.transaction(async (outer) => {
+      await outer.transaction(async (trx) => {
+        const b = writeBatch(trx, 'mysql');
+        b.add({ insert: 'db_rows', rows: { v: 'j' } });
+        await b.flush({ commit: true });
+      });
+      throw new Error('the caller rolls back');
+    })).rejects.toThrow('the caller rolls back');
+    expect(await k('db_rows').where({ v: 'j' }).first()).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The versioned write of a command: it must change exactly one row, or the command is stale. On
- * MySQL it travels with the batch's other writes, so a stale one is found after they ran (by its
- * affected rows, or by the duplicate event the batch then meets): either way the caller sees
+ * MySQL it travels with the batch's other writes and a guard right after it stops the batch when it
+ * changed no row, so nothing after it runs (not even a COMMIT riding on the batch): the caller sees
  * `StaleWriteError` and, rolling back, keeps nothing of the batch. Real SQLite and MariaDB.
  */
 import type { Knex } from 'knex';
@@ -69,5 +69,17 @@ describe.each(testDialects)('a batch with a versioned write on %s', (dialect) =>
     const s = await state('e');
     expect(s.row?.version).toBe(2);
     expect(s.events).toEqual([`2:${s.row?.state}`]);
+  });
+
+  it('a stale version stops the batch at once: later writes that would succeed never run, and the COMMIT riding on it never commits', async () => {
+    await k('wb_rows').insert({ id: 'f', version: 5, state: 'new' });
+    const stale = k.transaction(async (trx) => {
+      const batch = writeBatch(trx, dialect, { ownsTransaction: true });
+      await batch.versioned({ update: 'wb_rows', where: { id: 'f', version: 4 }, set: { version: 5, state: 'stale' } });
+      batch.add({ insert: 'wb_events', rows: { row_id: 'f', seq: 99, note: 'stale' } }); // no clash with any event
+      await batch.flush({ commit: true });
+    });
+    await expect(stale).rejects.toBeInstanceOf(StaleWriteError);
+    expect(await state('f')).toEqual({ row: { version: 5, state: 'new' }, events: [] });
   });
 });

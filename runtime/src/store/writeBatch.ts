@@ -18,7 +18,12 @@ export interface WriteBatch {
    * trip. Either way `StaleWriteError` is thrown (now, or by `flush`) when the row had moved on.
    */
   versioned(q: Extract<Write, { update: string }>): Promise<void>;
-  flush(): Promise<void>;
+  /**
+   * Sends what was added. `commit`: these are the transaction's last writes; on MySQL, when the batch
+   * owns its transaction, COMMIT goes with them (deferredBegin.ts), and the caller must return
+   * without another statement. A batch in a caller's transaction (a savepoint) never commits.
+   */
+  flush(opts?: { commit?: boolean }): Promise<void>;
   /** Runs a one-row read now; its row or undefined. */
   first<T>(q: Knex.QueryBuilder | Read): Promise<T | undefined>;
   /** Runs an UPDATE now; the number of rows it changed. */
@@ -51,11 +56,15 @@ export class StaleWriteError extends Error {
   constructor() { super('the versioned row changed before this write'); }
 }
 
-/** The session variable holding the row count of a batch's versioned UPDATE (MySQL). */
-const COUNT = '@tongban_versioned_rows';
-
-/** A deadlock (1213) or lock wait timeout (1205): InnoDB rolled back the statement or the transaction; no further statement may run. */
-const lockFailure = (err: unknown) => [1205, 1213].includes(Number((err as { errno?: unknown } | null)?.errno));
+/**
+ * Follows a batch's versioned UPDATE and fails the batch when it changed no row, so that no later
+ * statement runs (nor a COMMIT riding at its end): a scalar subquery that returns two rows is an
+ * error (1242) in MySQL and MariaDB alike, where a plain SELECT cannot SIGNAL; `row_count()` is
+ * still the UPDATE's while it runs. No other statement of a batch has a scalar subquery, so 1242
+ * from a batch with a versioned write means stale.
+ */
+const STALE_GUARD = 'select (select 1 union all select 1 from dual where row_count() <> 1) as tongban_stale_guard';
+const SUBQUERY_ROWS = 1242;
 
 /** Bindings as knex's better-sqlite3 client passes them (no Date or boolean in SQLite). */
 function sqliteValue(v: unknown): unknown {
@@ -83,7 +92,7 @@ function sqliteBatch(trx: Knex.Transaction): WriteBatch {
   };
   return {
     add(q) { queued.push(q); },
-    async flush() {
+    async flush() { // SQLite: the transaction's own COMMIT ends it (one connection, no round trip to save)
       for (const q of queued.splice(0)) {
         const [st, b] = await onConnection(q);
         st.run(b);
@@ -100,7 +109,7 @@ function resultAt(results: unknown, i: number, of: number): { affectedRows?: num
   return (of === 1 ? results : (results as unknown[])[i]) as { affectedRows?: number };
 }
 
-function mysqlBatch(trx: Knex.Transaction): WriteBatch {
+function mysqlBatch(trx: Knex.Transaction, ownsTransaction: boolean): WriteBatch {
   const queued: Array<Knex.QueryBuilder | Write> = [];
   let versioned: (Extract<Write, { update: string }>) | undefined;
   const raw = (n: Compiled) => trx.raw(n.sql, n.bindings as Knex.RawBinding[]);
@@ -111,28 +120,24 @@ function mysqlBatch(trx: Knex.Transaction): WriteBatch {
       versioned = q;
       queued.unshift(q);
     },
-    async flush() {
+    async flush(opts) {
       const qs = queued.splice(0);
       const v = versioned;
       versioned = undefined;
       if (!qs.length) return;
       const natives = qs.map((q) => nativeOf(q, 'mysql'));
-      // the versioned UPDATE's row count is kept in a session variable, cleared first: when a later
-      // statement fails, the batch's results are lost, but the variable says what the UPDATE did
-      if (v) natives.splice(0, 1, { sql: `set ${COUNT} = null`, bindings: [] }, natives[0]!, { sql: `set ${COUNT} = row_count()`, bindings: [] });
+      // the guard stops the batch right after the versioned UPDATE when it changed no row
+      if (v) natives.splice(1, 0, { sql: STALE_GUARD, bindings: [] });
+      // the transaction's COMMIT rides at the end (taken off the answer by the connection: deferredBegin.ts)
+      const commit = opts?.commit && ownsTransaction ? ';\nCOMMIT' : '';
       let results: unknown;
       try {
-        [results] = (await trx.raw(natives.map((n) => n.sql).join(';\n'), natives.flatMap((n) => n.bindings) as Knex.RawBinding[])) as unknown as [unknown];
+        [results] = (await trx.raw(natives.map((n) => n.sql).join(';\n') + commit, natives.flatMap((n) => n.bindings) as Knex.RawBinding[])) as unknown as [unknown];
       } catch (err) {
-        // A stale versioned UPDATE changes no row and the batch runs on: the command's event then
-        // meets the winner's (same case, same seq) and the batch fails there. That is a stale write.
-        if (v && !lockFailure(err)) {
-          const [rows] = (await trx.raw(`select ${COUNT} as n`)) as unknown as [Array<{ n: unknown }>];
-          if (rows[0]?.n !== null && Number(rows[0]?.n) === 0) throw new StaleWriteError();
-        }
+        if (v && Number((err as { errno?: unknown } | null)?.errno) === SUBQUERY_ROWS) throw new StaleWriteError();
         throw err;
       }
-      if (v && Number(resultAt(results, 1, natives.length).affectedRows) !== 1) throw new StaleWriteError();
+      if (v && Number(resultAt(results, 0, natives.length).affectedRows) !== 1) throw new StaleWriteError();
     },
     async first<T>(q: Knex.QueryBuilder | Read) {
       if (!('select' in q && !('toSQL' in q))) return (await q) as T | undefined;
@@ -147,7 +152,10 @@ function mysqlBatch(trx: Knex.Transaction): WriteBatch {
   };
 }
 
-/** Creates a batch for a transaction on the given dialect. */
-export function writeBatch(trx: Knex.Transaction, dialect: 'sqlite' | 'mysql'): WriteBatch {
-  return dialect === 'sqlite' ? sqliteBatch(trx) : mysqlBatch(trx);
+/**
+ * Creates a batch for a transaction on the given dialect. `ownsTransaction`: the transaction is the
+ * batch's own (not a savepoint in a caller's), so its final flush may carry the COMMIT (MySQL).
+ */
+export function writeBatch(trx: Knex.Transaction, dialect: 'sqlite' | 'mysql', opts?: { ownsTransaction?: boolean }): WriteBatch {
+  return dialect === 'sqlite' ? sqliteBatch(trx) : mysqlBatch(trx, opts?.ownsTransaction ?? false);
 }

@@ -13,13 +13,16 @@
 import { valuesAt } from '../../pii/dataPaths.ts';
 import { createHash } from 'node:crypto';
 import { isCnMobile, parseDuration, type Effect } from '@tongban/engine';
-import type { Knex } from 'knex';
 import { piiFieldsOf } from '../../pii/piiFields.ts';
-import { viewerOf } from '../../cases/caseView.ts';
+import { openTaskSpecs, viewerWith } from '../../cases/caseView.ts';
+import type { UserRecord } from '../../identity/KnexIdentityStore.ts';
+import type { Viewer } from '../../pii/viewPolicy.ts';
+import { readMany } from '../../store/readMany.ts';
+import { writeBatch } from '../../store/writeBatch.ts';
 import type { Services } from '../../services.ts';
 import { outboundStatus, OutboxOrigin, settle, type OutboxRow } from '../claimOutbox.ts';
 import { openSealed } from '../openSealed.ts';
-import { afterQuietHours, prefsOf, RESIDENT_QUIET } from './notificationPrefs.ts';
+import { afterQuietHours, prefsFrom, prefsQuery, RESIDENT_QUIET, type PrefsRow } from './notificationPrefs.ts';
 import { renderNotice, type NoticeCase } from './renderNotice.ts';
 
 type Notify = Extract<Effect, { kind: 'notify' }>;
@@ -66,16 +69,34 @@ async function recipients(s: Pick<Services, 'runOptions' | 'identity' | 'princip
   return { users, phones };
 }
 
-async function recentlySent(knex: Knex, userId: string, caseId: string, title: string, now: number): Promise<boolean> {
-  return !!(await knex('notifications').where({ user_id: userId, case_id: caseId, title }).where('created_at', '>', now - DEDUPE_WINDOW_MS).first('id'));
+/** What a notice needs to know of its users, read in one round trip: preferences, open tasks on the case (their view of it), what they were sent lately. */
+async function aboutUsers(s: Pick<Services, 'db' | 'codec'>, users: UserRecord[], caseId: string, now: number) {
+  const ids = users.map((u) => u.id);
+  if (!ids.length) return { prefs: prefsFrom(s.codec, [], []), viewers: new Map<string, Viewer>(), recent: new Set<string>() };
+  const knex = s.db.knex;
+  const [prefRows, specRows, sentRows] = (await readMany(s.db, [
+    prefsQuery(knex, ids),
+    openTaskSpecs(knex, caseId, ids).select('assignee', 'spec'),
+    knex('notifications').where({ case_id: caseId }).whereIn('user_id', ids).where('created_at', '>', now - DEDUPE_WINDOW_MS).select('user_id', 'title'),
+  ])) as [PrefsRow[], Array<{ assignee: string; spec: string }>, Array<{ user_id: string; title: string }>];
+  const specs = new Map<string, string>();
+  for (const r of specRows) if (!specs.has(r.assignee)) specs.set(r.assignee, r.spec);
+  return {
+    prefs: prefsFrom(s.codec, ids, prefRows),
+    viewers: new Map(users.map((u) => [u.id, viewerWith(u, specs.get(u.id))])),
+    // the same text to the same person about the same case within the window is sent once
+    recent: new Set(sentRows.map((r) => `${r.user_id}\n${r.title}`)),
+  };
 }
 
 /** Runs one claimed `notify` row. */
 export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'identity' | 'principals' | 'definitions' | 'codec'>, row: OutboxRow, now: number): Promise<void> {
   const knex = s.db.knex;
   const e = JSON.parse(row.payload) as Notify;
-  const cr = (await knex('cases').where({ id: row.case_id }).first('id', 'ref', 'state', 'org_path', 'definition_id', 'definition_version', 'created_by')) as
-    { id: string; ref: string; state: string; org_path: string; definition_id: string; definition_version: number; created_by: string | null } | undefined;
+  // urgent: the case carries urgent work (a step of it is priority urgent, e.g. an alarm's answering), whatever its step now
+  const cr = (await knex('cases').where({ id: row.case_id }).first('id', 'ref', 'state', 'org_path', 'definition_id', 'definition_version', 'created_by',
+    knex.raw('exists (select 1 from tasks where tasks.case_id = cases.id and tasks.priority = 0) as urgent'))) as
+    { id: string; ref: string; state: string; org_path: string; definition_id: string; definition_version: number; created_by: string | null; urgent: number | boolean } | undefined;
   if (!cr) { await settle(knex, row, { status: 'done', last_error: 'case missing' }); return; }
   const def = (await s.definitions.compiledFor(cr.definition_id, Number(cr.definition_version))).definition;
   const fields = piiFieldsOf(def);
@@ -83,10 +104,9 @@ export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'ide
   const orgName = (await s.runOptions.get()).directory.orgName(cr.org_path) ?? (await s.identity.getOrg(cr.org_path))?.name ?? '';
   const c: NoticeCase = { id: cr.id, ref: cr.ref, state: cr.state, orgPath: cr.org_path, orgName };
   const vars = { ...e.vars, data: openSealed(s.codec, e.vars.data ?? {}) };
-  // urgent: the case carries urgent work (a step of it is priority urgent, e.g. an alarm's answering), whatever its step now
-  const urgent = !!(await knex('tasks').where({ case_id: cr.id, priority: 0 }).first('id'));
+  const urgent = !!Number(cr.urgent);
   const { users, phones } = await recipients(s, e, cr.created_by, vars.data as Record<string, unknown>);
-  const prefs = await prefsOf(knex, s.codec, users.map((u) => u.id));
+  const { prefs, viewers, recent } = await aboutUsers(s, users, cr.id, now);
   const kind = e.channel === 'cc' ? 'cc' : e.template === 'urge' ? 'urge' : 'notify';
   const taskId = typeof e.vars.taskId === 'string' ? e.vars.taskId : null;
   const origin = row.origin === OutboxOrigin.seed ? OutboxOrigin.seed : null;
@@ -102,9 +122,9 @@ export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'ide
   };
   for (const u of users) {
     const p = prefs.get(u.id)!;
-    const { text } = renderNotice(def, fields, e.template, vars, c, await viewerOf(knex, u, cr.id), p.locale);
+    const { text } = renderNotice(def, fields, e.template, vars, c, viewers.get(u.id)!, p.locale);
     const title = text.slice(0, 400);
-    if (await recentlySent(knex, u.id, cr.id, title, now)) continue;
+    if (recent.has(`${u.id}\n${title}`)) continue;
     inbox.push({ user_id: u.id, kind, case_id: cr.id, task_id: taskId, title, body: text, dedupe_key: `${row.idempotency_key}:${u.id}`.slice(0, 191), created_at: now });
     const at = urgent ? now : afterQuietHours(now, p.quietHours);
     // a user's text that takes replies (a volunteer's shift reminder) names the user: the reply comes back as theirs
@@ -119,9 +139,12 @@ export async function executeNotify(s: Pick<Services, 'db' | 'runOptions' | 'ide
     const replies = e.replies ? { caseId: cr.id, replies: e.replies, replyWithinMinutes: replyMinutes(e.replyWithin) } : {};
     send('sms', phone, { to: phone, templateId: e.template, params: { text }, ...replies }, urgent ? now : afterQuietHours(now, RESIDENT_QUIET));
   }
-  await knex.transaction(async (trx) => {
-    if (inbox.length) await trx('notifications').insert(inbox).onConflict('dedupe_key').ignore();
-    if (sends.length) await trx('outbox').insert(sends).onConflict('idempotency_key').ignore();
-    await settle(trx, row, { status: 'done', result: JSON.stringify({ inbox: inbox.length, sends: sends.length }) });
+  // one round trip on MySQL: BEGIN, the rows and COMMIT go as one batch on the command pool (writeBatch.ts)
+  await (s.db.commandKnex ?? knex).transaction(async (trx) => {
+    const batch = writeBatch(trx, s.db.dialect, { ownsTransaction: true });
+    if (inbox.length) batch.add(trx('notifications').insert(inbox).onConflict('dedupe_key').ignore());
+    if (sends.length) batch.add(trx('outbox').insert(sends).onConflict('idempotency_key').ignore());
+    batch.add(settle(trx, row, { status: 'done', result: JSON.stringify({ inbox: inbox.length, sends: sends.length }) }));
+    await batch.flush({ commit: true });
   });
 }

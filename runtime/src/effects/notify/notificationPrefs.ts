@@ -13,11 +13,20 @@ export const RESIDENT_QUIET = { start: '21:30', end: '07:30' };
 
 const defaults = (userId: string): NotificationPrefs => ({ userId, locale: 'zh-CN', sms: true, wechat: true });
 
+/** A stored preferences row. */
+export interface PrefsRow { user_id: string; locale: string; sms: number | boolean; wechat: number | boolean; quiet_start: string | null; quiet_end: string | null; phone: string | null; wechat_openid: string | null }
+
+/** The query for many users' preferences (rows for `prefsFrom`). */
+export const prefsQuery = (knex: Knex, userIds: string[]) => knex('notification_prefs').whereIn('user_id', userIds);
+
 /** Reads many users' preferences in one query. */
 export async function prefsOf(knex: Knex, codec: PiiCodec, userIds: string[]): Promise<Map<string, NotificationPrefs>> {
+  return prefsFrom(codec, userIds, userIds.length ? ((await prefsQuery(knex, userIds)) as PrefsRow[]) : []);
+}
+
+/** The users' preferences from their stored rows (defaults for those who saved none). */
+export function prefsFrom(codec: PiiCodec, userIds: string[], rows: PrefsRow[]): Map<string, NotificationPrefs> {
   const out = new Map(userIds.map((u) => [u, defaults(u)]));
-  if (!userIds.length) return out;
-  const rows = (await knex('notification_prefs').whereIn('user_id', userIds)) as Array<{ user_id: string; locale: string; sms: number | boolean; wechat: number | boolean; quiet_start: string | null; quiet_end: string | null; phone: string | null; wechat_openid: string | null }>;
   for (const r of rows) {
     out.set(r.user_id, {
       userId: r.user_id, locale: r.locale === 'en' ? 'en' : 'zh-CN', sms: !!r.sms, wechat: !!r.wechat,

@@ -70,7 +70,9 @@ describe.each(testDialects)('notifications on %s', (dialect) => {
     await w.db.knex('outbox').insert({ ...copy, idempotency_key: `${row.idempotency_key}:again`, status: 'pending', available_at: 0, claim_token: null, claimed_until: null });
     await w.rt.effects.tick(at(11, 5));
     await w.rt.effects.tick(at(11, 6));
+    // each recipient of the notice (the reporter, the officer) once: the check covers all of them at once
     expect(await inbox('grid1', id)).toHaveLength(1);
+    expect(await inbox('officer', id)).toHaveLength(1);
     expect(texts.filter((x) => x.to === '13700001111')).toHaveLength(1);
   });
 
