@@ -118,6 +118,17 @@ describe('deferred BEGIN on the MariaDB command pool', () => {
     expect(await k('db_rows').where({ v: 'i' }).first()).toBeDefined();
   });
 
+  it('an error after a committed batch cannot roll it back: the caller is told so, not left believing nothing was kept', async () => {
+    const err = await k.transaction(async (trx) => {
+      const b = writeBatch(trx, 'mysql', { ownsTransaction: true });
+      b.add({ insert: 'db_rows', rows: { v: 'k' } });
+      await b.flush({ commit: true });
+      throw new Error('too late');
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'store.committed-in-batch' });
+    expect(await k('db_rows').where({ v: 'k' }).first()).toBeDefined();
+  });
+
   it('a batch in a caller’s transaction (a savepoint) never commits it', async () => {
     await expect(k.transaction(async (outer) => {
       await outer.transaction(async (trx) => {
