@@ -5,7 +5,7 @@
  * (Every answer is also validated against the OpenAPI document by the test client.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestRuntime, GRID1, GRID_WEST, type TestRuntime } from './testing/testRuntime.ts';
+import { createTestRuntime, GRID1, GRID_WEST, tinyIncident, type TestRuntime } from './testing/testRuntime.ts';
 import { testDialects } from './testing/testDbs.ts';
 
 describe.each(testDialects)('workbench endpoints on %s', (dialect) => {
@@ -75,6 +75,42 @@ describe.each(testDialects)('workbench endpoints on %s', (dialect) => {
     await t.api('POST', `/api/tasks/${task.id}/complete`, { token: officer, body: { outcome: 'accept', comment: '已核实' } });
     const after = await t.api('GET', `/api/cases/${caseId}/overview`, { token: officer });
     expect(after.body.trail).toEqual([expect.objectContaining({ state: 'accept', decision: 'accept', comment: '已核实', decisionTitle: { 'zh-CN': '受理', en: 'Accept' } })]);
+  });
+
+  it('names what lists and the case page would otherwise show as ids: the state of each case, the author of each comment, the people in 选人 fields', async () => {
+    // tiny-incident with a 选人 field on its report form (a list of people)
+    const withPeople = { ...tinyIncident, id: 'tiny-people',
+      data: { ...tinyIncident.data, properties: { ...tinyIncident.data.properties, helpers: { type: 'array', 'x-pii': 'none', items: { type: 'string', maxLength: 64 }, 'x-widget': 'user-picker' },
+        unit: { type: 'string', 'x-pii': 'none', 'x-widget': 'org-picker' }, gridCode: { type: 'string', 'x-pii': 'none', pattern: '^\\d{15}$' } } },
+      forms: { ...tinyIncident.forms, report: { ...tinyIncident.forms.report, fields: [...tinyIncident.forms.report.fields, 'helpers', 'unit', 'gridCode'] } },
+      states: { ...tinyIncident.states, accept: { ...tinyIncident.states.accept, task: { ...tinyIncident.states.accept.task, title: { 'zh-CN': '受理登记', en: 'Register' } } } } };
+    await t.rt.definitions.publishBody(withPeople as never, 'u-admin');
+    const users = (await t.db.knex('users').whereIn('username', ['grid1', 'grid2', 'officer']).select('id', 'username', 'name')) as Array<{ id: string; username: string; name: string }>;
+    const byName = Object.fromEntries(users.map((u) => [u.username, u]));
+    // a volunteer (no staff role): a name is personal data, shown masked like any name in the data
+    await t.db.knex('users').insert({ id: 'u-volunteer-x', username: 'volunteer.x', name: '欧阳丽娜', org_path: GRID1, created_at: Date.now() });
+    await t.db.knex('role_assignments').insert({ user_id: 'u-volunteer-x', role: 'volunteer', org_path: GRID1 });
+    const grid1 = await t.token('grid1');
+    const c = await t.api('POST', '/api/cases', { token: grid1, body: { definitionId: 'tiny-people', orgPath: GRID1, data: { description: '楼道堆物', helpers: [byName.grid2!.id, 'u-volunteer-x', 'u-nobody'], unit: GRID_WEST, gridCode: GRID1.split('/').pop() } } });
+    expect(c.status).toBe(201);
+    const o = await t.api('GET', `/api/cases/${c.body.id}/overview`, { token: officer });
+    // a colleague in full, a volunteer masked; an id that names no one is left out (the page shows the id itself)
+    expect(o.body.userNames).toEqual({ [byName.grid2!.id]: byName.grid2!.name, 'u-volunteer-x': '欧**娜' });
+    expect(JSON.stringify(o.body)).not.toContain('欧阳丽娜');
+    // units by path and grids by code, also outside the reader's scope (the west township's grid)
+    const units = (await t.db.knex('org_units').whereIn('path', [GRID_WEST, GRID1]).select('path', 'code', 'name')) as Array<{ path: string; code: string; name: string }>;
+    const west = units.find((u) => u.path === GRID_WEST)!;
+    const own = units.find((u) => u.path === GRID1)!;
+    expect(o.body.unitNames).toEqual({ [GRID_WEST]: west.name, [own.code]: own.name });
+    const list = await t.api('GET', '/api/cases?limit=200', { token: officer });
+    for (const item of list.body.items as Array<{ id: string; stateTitle: unknown }>) {
+      const page = await t.api('GET', `/api/cases/${item.id}/overview`, { token: officer });
+      expect(item.stateTitle, item.id).toEqual(page.body.stateTitle);
+    }
+    expect(list.body.items.find((x: { id: string }) => x.id === c.body.id).stateTitle).toEqual({ 'zh-CN': '受理登记', en: 'Register' });
+    await t.api('POST', `/api/cases/${c.body.id}/comments`, { token: officer, body: { body: '已联系物业' } });
+    const comments = await t.api('GET', `/api/cases/${c.body.id}/comments`, { token: grid1 });
+    expect(comments.body.items).toEqual([expect.objectContaining({ userId: byName.officer!.id, userName: byName.officer!.name, body: '已联系物业' })]);
   });
 
   it('saves intake drafts with revisions (a stale one is a conflict) and the case adopts the draft photos', async () => {

@@ -22,6 +22,14 @@ describe('forms in the workbench', () => {
     expect(toRjsf(def, 'report', { lang: 'en', step: 'where' }).uiSchema.location).toMatchObject({ 'ui:field': 'location' });
     expect(widgetOf({ type: 'string', format: 'cn-id-number' }, undefined)).toBe('idNumber');
     expect(widgetOf({ type: 'string', format: 'cn-mobile' }, undefined)).toBe('mobile');
+    // 选网格 / 选组织 / 选人: nobody types a 15-digit code, an org path or an account id
+    const where = toRjsf(def, 'report', { lang: 'zh-CN', step: 'where' });
+    expect(where.fields).toContain('gridCode');
+    expect((where.uiSchema.gridCode as Record<string, unknown>)['ui:widget']).toBe('gridPicker');
+    expect(widgetOf({ type: 'string', 'x-widget': 'org-picker' }, undefined)).toBe('orgPicker');
+    expect(widgetOf({ type: 'array', 'x-widget': 'user-picker' }, undefined)).toBe('userPicker');
+    // a widget the workbench does not have (the county's code table) falls back to a text box, not a broken form
+    expect(widgetOf({ type: 'string', 'x-widget': 'code-table' }, undefined)).toBeUndefined();
   });
 
   it('applies the field matrix: read and masked are read-only and not required, hidden is left out', () => {

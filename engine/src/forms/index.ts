@@ -10,5 +10,6 @@ export { normalizeFormData } from './normalizeFormData.ts';
 export { createFormAjv, annotationKeywords } from './createFormAjv.ts';
 export { isCnIdNumber, idNumberCheckChar, idNumberBirthDate, idNumberProblem, idNumberSex } from './cnIdNumber.ts';
 export { isCnMobile } from './cnMobile.ts';
+export { dataRefs, refKindOf, ORG_PATH_PATTERN, GRID_CODE_PATTERN } from './dataRefs.ts';
 export { compareWithNow, type FormContext } from './dateBounds.ts';
 export type { FormError, Locale } from './errorMessages.ts';

@@ -2,16 +2,20 @@
  * `GET /api/cases/{id}/overview`: everything the case page shows beside the form, in one answer —
  * the header with the item's title and the case deadline, 流程记录 (done steps with who, when,
  * decision, comment and signature), the current steps with their holders, deadlines and 「为什么是我」,
- * 后续环节 (predicted), parent and child cases, and adapter calls with their delivery status.
+ * 后续环节 (predicted), parent and child cases (with their item's and state's titles), adapter calls
+ * with their delivery status, and the names of the people, units and grids the case's data names by
+ * id, path or code (engine's dataRefs): units and grids in or out of the reader's scope, people in full
+ * when staff and masked (张*) when a resident, volunteer or provider, whose name is personal data.
  * Scoped like every case read: out of scope is 404.
  */
 import type { CaseSnapshot } from '@tongban/engine';
-import { secretBallotStates } from '@tongban/engine';
+import { dataRefs, secretBallotStates } from '@tongban/engine';
 import { defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { toTaskSummary } from '../tasks/KnexTaskQueries.ts';
 import { caseDeadline, stateTitle } from '../deadlines/caseDeadline.ts';
 import { predictAhead } from './predictAhead.ts';
+import type { CaseBrief } from './createCaseRecords.ts';
 import { overviewSchemas } from './overviewSchemas.ts';
 
 type Event = { type?: string; taskId?: string; action?: string; comment?: string; signature?: string; attachments?: string[] };
@@ -33,9 +37,10 @@ export function caseOverviewOperations(s: Services): Operation[] {
         const p = JSON.parse(e.payload) as Event;
         if (p.taskId && p.action) acts.set(`${p.taskId}:${p.action}`, p);
       }
+      const refs = dataRefs(def, snap.context.data);
       const ids = new Set<string>([...snap.context.trail.map((t) => t.by), ...taskRows.map((t) => String(t.assignee ?? '')).filter(Boolean)]);
       if (row.created_by) ids.add(row.created_by);
-      const names = await s.caseRecords.userNames([...ids]);
+      const [names, refNames, unitNames] = await Promise.all([s.caseRecords.userNames([...ids]), s.caseRecords.displayNames(refs.users), s.caseRecords.unitNames(refs.orgs, refs.grids)]);
       const current = taskRows.map((t) => {
         const sum = toTaskSummary(t, calendars, now);
         const spec = JSON.parse(String(t.spec)) as { why?: Array<{ 'zh-CN': string; en: string }> };
@@ -57,7 +62,11 @@ export function caseOverviewOperations(s: Services): Operation[] {
       });
       const childIds = outbox.filter((o) => o.kind === 'case.spawn').map((o) => (JSON.parse(o.payload) as { childId?: string }).childId).filter((x): x is string => !!x);
       const related = await s.caseRecords.briefs([...childIds, ...parents.map((p) => p.case_id)]);
-      const brief = (c: { id: string; ref: string; definition_id: string; state: string; status: string }) => ({ id: c.id, ref: c.ref, definitionId: c.definition_id, state: c.state, status: c.status });
+      const relatedDefs = new Map(await Promise.all(related.map(async (c) => [c.id, (await s.definitions.compiledFor(c.definition_id, Number(c.definition_version))).definition] as const)));
+      const brief = (c: CaseBrief) => {
+        const d = relatedDefs.get(c.id)!;
+        return { id: c.id, ref: c.ref, definitionId: c.definition_id, title: d.title, state: c.state, stateTitle: stateTitle(d, c.state.split(',')[0]!), status: c.status };
+      };
       const states = row.state.split(',');
       return { body: {
         id: row.id, ref: row.ref, title: def.title, definitionId: row.definition_id, definitionVersion: Number(row.definition_version), orgPath: row.org_path,
@@ -71,6 +80,8 @@ export function caseOverviewOperations(s: Services): Operation[] {
           const p = JSON.parse(o.payload) as { operation?: string; requestId?: string };
           return { operation: p.operation ?? '', requestId: p.requestId ?? '', status: o.status, attempts: Number(o.attempts), at: Number(o.created_at) };
         }),
+        userNames: Object.fromEntries(refNames),
+        unitNames: Object.fromEntries(unitNames),
       } };
     },
   })];

@@ -1,5 +1,5 @@
 /** Cases: create, list, get (masked), timeline, external events, comments. */
-import type { CaseSnapshot, Definition } from '@tongban/engine';
+import type { CaseSnapshot, Definition, LocalizedText } from '@tongban/engine';
 import { checkIntake, compile, secretBallotStates } from '@tongban/engine';
 import { ConflictError, ForbiddenError, NotFoundError, RefusedError } from '../errors/DomainError.ts';
 import { created, defineOperation, ok, S, type Operation } from '../http/operation.ts';
@@ -8,6 +8,7 @@ import { openData } from '../pii/sealData.ts';
 import type { Services } from '../services.ts';
 import { caseView } from './caseView.ts';
 import { toTaskSummary } from '../tasks/KnexTaskQueries.ts';
+import { stateTitle } from '../deadlines/caseDeadline.ts';
 
 /**
  * The definition a new case runs: the newest published version (then the compiled cache has it,
@@ -116,8 +117,11 @@ export function caseOperations(s: Services): Operation[] {
 }
 
 /** Adds each case's current-step deadline (the earliest among its open tasks), one query per page. */
-async function withStepDeadlines<T extends { id: string; status: string }>(s: Services, items: T[]): Promise<Array<T & { deadline: ReturnType<typeof toTaskSummary>['deadline'] }>> {
+async function withStepDeadlines<T extends { id: string; status: string; state: string; definitionId: string; definitionVersion: number }>(s: Services, items: T[]):
+  Promise<Array<T & { stateTitle: LocalizedText; deadline: ReturnType<typeof toTaskSummary>['deadline'] }>> {
   const now = Date.now();
+  // a list shows where each case stands in words (the state's title), as its page does; definitions are compiled once and kept
+  const titles = await Promise.all(items.map(async (c) => stateTitle((await s.definitions.compiledFor(c.definitionId, c.definitionVersion)).definition, c.state.split(',')[0]!)));
   const rows = await s.caseRecords.openTasksOf(items.map((c) => c.id));
   const best = new Map<string, ReturnType<typeof toTaskSummary>['deadline']>();
   for (const r of rows) {
@@ -127,7 +131,7 @@ async function withStepDeadlines<T extends { id: string; status: string }>(s: Se
   }
   const done = toTaskSummary({ status: 'done', due_at: 0 }, s.tasks.calendars, now).deadline;
   const none = toTaskSummary({ status: 'pending', due_at: Number.MAX_SAFE_INTEGER }, s.tasks.calendars, now).deadline;
-  return items.map((c) => ({ ...c, deadline: best.get(c.id) ?? (c.status === 'active' ? none : done) }));
+  return items.map((c, i) => ({ ...c, stateTitle: titles[i]!, deadline: best.get(c.id) ?? (c.status === 'active' ? none : done) }));
 }
 
 /** Strings in the data that look like attachment ids (UUIDs), wherever the form keeps them. */

@@ -5,6 +5,8 @@
  * (through its keyed hash). Scope is the caller's business (`cases.getVisible` first).
  */
 import type { Knex } from 'knex';
+import { maskValue } from '@tongban/engine';
+import { nonStaffRoles } from '../authz/defineAbilities.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 import type { PiiCodec } from '../pii/createPiiCodec.ts';
 import { casesWithValue } from '../pii/piiLookup.ts';
@@ -15,7 +17,23 @@ import { viewerOf } from './caseView.ts';
 const openStatuses = ['pending', 'waiting', 'delegated'];
 
 /** A case in a parent/child list. */
-export interface CaseBrief { id: string; ref: string; definition_id: string; state: string; status: string }
+export interface CaseBrief { id: string; ref: string; definition_id: string; definition_version: number; state: string; status: string }
+
+/**
+ * A user's name as a case page shows it to anyone who may read the case: a colleague's (any staff
+ * role, now or before) in full — it is how work is signed — and anyone else's (a resident, volunteer
+ * or provider) masked like any name in the data (张*), since it is personal data
+ * (shared/domain/personal-data.md §2).
+ */
+async function displayNames(knex: Knex, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const [users, staff] = await Promise.all([
+    knex('users').whereIn('id', ids).select('id', 'name') as Promise<Array<{ id: string; name: string }>>,
+    knex('role_assignments').whereIn('user_id', ids).whereNotIn('role', nonStaffRoles).distinct('user_id').pluck('user_id') as Promise<string[]>,
+  ]);
+  const isStaff = new Set(staff);
+  return new Map(users.map((u) => [u.id, isStaff.has(u.id) ? u.name : String(maskValue('name', u.name))]));
+}
 
 /** Creates the case records. */
 export function createCaseRecords(knex: Knex, codec: PiiCodec) {
@@ -25,9 +43,11 @@ export function createCaseRecords(knex: Knex, codec: PiiCodec) {
     /** The ids of cases holding this value in an indexed personal-data field (a subquery: never decrypts, never loads). */
     withValue: (plain: string): Knex.QueryBuilder => casesWithValue(knex, codec, plain),
     /** A case's comments, oldest first. */
-    async comments(caseId: string): Promise<Array<{ id: number; userId: string; body: string; createdAt: number }>> {
+    async comments(caseId: string): Promise<Array<{ id: number; userId: string; userName: string | null; body: string; createdAt: number }>> {
       const rows = (await knex('comments').where({ case_id: caseId }).orderBy('id')) as Array<Record<string, unknown>>;
-      return rows.map((r) => ({ id: Number(r.id), userId: String(r.user_id), body: String(r.body), createdAt: Number(r.created_at) }));
+      // the author's name comes with each comment (a reader sees who wrote it, not an account id), masked for a resident
+      const names = await displayNames(knex, [...new Set(rows.map((r) => String(r.user_id)))]);
+      return rows.map((r) => ({ id: Number(r.id), userId: String(r.user_id), userName: names.get(String(r.user_id)) ?? null, body: String(r.body), createdAt: Number(r.created_at) }));
     },
     /** Adds a comment; its id. */
     async addComment(caseId: string, userId: string, body: string): Promise<number> {
@@ -53,10 +73,20 @@ export function createCaseRecords(knex: Knex, codec: PiiCodec) {
       if (!ids.length) return new Map();
       return new Map(((await knex('users').whereIn('id', ids).select('id', 'name')) as Array<{ id: string; name: string }>).map((u) => [u.id, u.name]));
     },
+    /** Names to show for users a case's data or comments refer to: staff in full, residents, volunteers and providers masked. */
+    displayNames: (ids: string[]): Promise<Map<string, string>> => displayNames(knex, ids),
+    /** Names of org units by path and of grids by code (a map holding both kinds of key). */
+    async unitNames(paths: string[], codes: string[]): Promise<Map<string, string>> {
+      if (!paths.length && !codes.length) return new Map();
+      const rows = (await knex('org_units').whereIn('path', paths.length ? paths : ['']).orWhereIn('code', codes.length ? codes : ['']).select('path', 'code', 'name')) as Array<{ path: string; code: string; name: string }>;
+      const out = new Map<string, string>();
+      for (const r of rows) { if (paths.includes(r.path)) out.set(r.path, r.name); if (codes.includes(r.code)) out.set(r.code, r.name); }
+      return out;
+    },
     /** Cases by id, briefly (for parent and child lists). */
     async briefs(ids: string[]): Promise<CaseBrief[]> {
       if (!ids.length) return [];
-      return (await knex('cases').whereIn('id', ids).select('id', 'ref', 'definition_id', 'state', 'status')) as CaseBrief[];
+      return (await knex('cases').whereIn('id', ids).select('id', 'ref', 'definition_id', 'definition_version', 'state', 'status')) as CaseBrief[];
     },
     /** The case that spawned this one (if any), and the sub-cases it spawned with their link status and outcome. */
     async links(caseId: string) {

@@ -4,7 +4,7 @@ const int = { type: 'integer' };
 const text = { $ref: '#/components/schemas/LocalizedText' };
 const nstr = { type: ['string', 'null'] };
 const obj = (properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, required: Object.keys(properties), properties });
-const brief = obj({ id: str, ref: str, definitionId: str, state: str, status: str });
+const brief = obj({ id: str, ref: str, definitionId: str, title: text, state: str, stateTitle: text, status: str });
 
 /** The overview's named schemas. */
 export const overviewSchemas = {
@@ -20,5 +20,9 @@ export const overviewSchemas = {
     parent: { oneOf: [{ $ref: '#/components/schemas/CaseBrief' }, { type: 'null' }] },
     children: { type: 'array', items: { $ref: '#/components/schemas/CaseBrief' } },
     adapterCalls: { type: 'array', items: obj({ operation: str, requestId: str, status: str, attempts: int, at: int }) },
+    /** names of the people the case's data refers to (选人 fields, …UserId), by user id: staff in full, residents masked */
+    userNames: { type: 'object', additionalProperties: str },
+    /** names of the org units and grids the case's data refers to, by org path or grid code */
+    unitNames: { type: 'object', additionalProperties: str },
   }),
 };

@@ -58,7 +58,7 @@ export const apiSchemas = {
   MigrationLeftCase: obj({ caseId: str, diagnostics: arr(obj({ code: str, path: str, message: ref('LocalizedText') })) }),
   Deadline: deadline,
   CaseCreated: obj({ id: str, ref: str, version: int }),
-  CaseListItem: obj({ id: str, ref: str, definitionId: str, definitionVersion: int, orgPath: str, state: str, status: str, version: int, createdAt: int, updatedAt: int, deadline: ref('Deadline') }),
+  CaseListItem: obj({ id: str, ref: str, definitionId: str, definitionVersion: int, orgPath: str, state: str, stateTitle: ref('LocalizedText'), status: str, version: int, createdAt: int, updatedAt: int, deadline: ref('Deadline') }),
   CasePage: page('CaseListItem'),
   CaseView: obj({
     id: str, ref: str, definitionId: str, definitionVersion: int, orgPath: str, state: str, status: str, version: int, createdAt: int, updatedAt: int,
@@ -68,7 +68,7 @@ export const apiSchemas = {
   TimelineEntry: obj({ seq: int, type: str, actorId: nullable(str), at: int, action: str, taskId: str, comment: str }, ['action', 'taskId', 'comment']),
   Timeline: list('TimelineEntry'),
   CaseVersion: obj({ version: int }),
-  Comment: obj({ id: int, userId: str, body: str, createdAt: int }),
+  Comment: obj({ id: int, userId: str, userName: { type: ['string', 'null'] }, body: str, createdAt: int }),
   CommentList: list('Comment'),
   CommentCreated: obj({ id: int }),
   Attachment: obj({ id: str, name: str, mime: str, size: int, sha256: str, uploadedBy: str, createdAt: int }),

@@ -2304,7 +2304,9 @@ export interface components {
             id: string;
             ref: string;
             state: string;
+            stateTitle: components["schemas"]["LocalizedText"];
             status: string;
+            title: components["schemas"]["LocalizedText"];
         };
         CaseCreated: {
             id: string;
@@ -2342,6 +2344,7 @@ export interface components {
             orgPath: string;
             ref: string;
             state: string;
+            stateTitle: components["schemas"]["LocalizedText"];
             status: string;
             updatedAt: number;
             version: number;
@@ -2403,6 +2406,12 @@ export interface components {
                 taskId: string;
                 title: components["schemas"]["LocalizedText"];
             }[];
+            unitNames: {
+                [key: string]: string;
+            };
+            userNames: {
+                [key: string]: string;
+            };
             version: number;
         };
         CasePage: {
@@ -2474,6 +2483,7 @@ export interface components {
             createdAt: number;
             id: number;
             userId: string;
+            userName: string | null;
         };
         CommentCreated: {
             id: number;

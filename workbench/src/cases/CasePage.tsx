@@ -10,11 +10,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Definition, FieldAccess } from '@tongban/engine';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { ApiError } from '../api/ApiError.ts';
 import { pick } from '../i18n/i18n.ts';
 import { engineErrors, type ErrorTree } from '../forms/engineErrors.ts';
-import { toRjsf, widgetOf } from '../forms/toRjsf.ts';
+import { toRjsf } from '../forms/toRjsf.ts';
 import { hiddenFor } from '../forms/visibility.ts';
 import { useClientConfig } from '../deadlines/useClock.ts';
 import { NotFound } from '../shared/NotFound.tsx';
@@ -24,6 +23,7 @@ import { useOrgUnits } from '../shared/lookups.ts';
 import { ActionDialog } from './ActionDialog.tsx';
 import { sendAction, type ActionInput } from './actionRequest.ts';
 import { CaseHeader } from './CaseHeader.tsx';
+import { gridNames, valueText, type ValueNames } from './valueText.ts';
 import { caseKeys, fetchActions, fetchCase, fetchDefinition, fetchOverview, fetchTask, uploadToCase, type AvailableAction } from './caseQueries.ts';
 import { ProcessPanel } from './ProcessPanel.tsx';
 import { RevealButton } from './RevealButton.tsx';
@@ -32,16 +32,6 @@ import { StepFormPanel, writable } from './StepFormPanel.tsx';
 
 /** Where a reject / return decision sends the case, in words. */
 /** A case value as text: attachment ids as a count (the files are under 附件), a position as latitude and longitude. */
-function valueText(def: Definition | undefined, key: string, v: unknown, t: TFunction): string {
-  if (typeof v === 'string') return v;
-  const field = (def?.data as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties?.[key];
-  const ui = Object.values(def?.forms ?? {}).map((f) => (f.uiSchema as Record<string, Record<string, unknown>> | undefined)?.[key]).find(Boolean);
-  if (field && Array.isArray(v) && widgetOf(field, ui) === 'attachments') return t('case.attachmentCount', { count: v.length });
-  const pos = v as { lat?: unknown; lng?: unknown } | null;
-  if (pos && typeof pos === 'object' && pos.lat !== undefined && pos.lng !== undefined) return `${t('widget.lat')} ${String(pos.lat)}，${t('widget.lng')} ${String(pos.lng)}`;
-  return JSON.stringify(v);
-}
-
 function targetText(def: Definition, state: string, decision: string, t: (k: string) => string): string | undefined {
   let states = def.states as Record<string, import('@tongban/engine').StateSpec> | undefined;
   let spec: import('@tongban/engine').StateSpec | undefined;
@@ -118,6 +108,8 @@ export default function CasePage() {
   };
 
   const o = overview.data;
+  const grids = gridNames(orgs.data?.names);
+  const names: ValueNames = { org: (p) => o?.unitNames[p] ?? orgs.data?.names.get(p), grid: (c) => o?.unitNames[c] ?? grids.get(c), user: (u) => o?.userNames[u] };
   const bar = (
     <Card size="small" styles={{ body: { padding: 8 } }}>
       <Space wrap>
@@ -138,11 +130,11 @@ export default function CasePage() {
     <Card title={formId && heldTaskId && def.data?.forms?.[formId] ? pick(def.data.forms[formId]!.title, lang) : t('case.data')} size="small">
       {def.data && formId && heldTaskId && task.data && (
         <StepFormPanel def={def.data} taskId={heldTaskId} formId={formId} matrix={matrix} caseData={view.data.data} draft={task.data.draft ?? null} edits={edits}
-          onEdits={setEdits} errors={errors} context={{ upload, bridgeUrl: cfg.data?.config.idCardBridgeUrl ?? null }} />
+          onEdits={setEdits} errors={errors} context={{ upload, bridgeUrl: cfg.data?.config.idCardBridgeUrl ?? null, names }} />
       )}
       <dl style={{ margin: 0 }} data-testid="case-data">{shown.map(([k, v]) => (
         <div key={k} style={{ display: 'flex', gap: 8, padding: '2px 0' }}><dt style={{ minWidth: 96, color: 'rgba(0,0,0,0.65)' }}>{labels[k] ?? k}</dt>
-          <dd style={{ margin: 0 }} className="tb-user-text">{valueText(def.data, k, v, t)}</dd></div>))}</dl>
+          <dd style={{ margin: 0 }} className="tb-user-text">{valueText(def.data, k, v, { t: (key, opts) => String(t(key, opts as never)), names, lang })}</dd></div>))}</dl>
     </Card>
   );
   return (

@@ -10,6 +10,7 @@ import { DeadlineTag } from '../deadlines/DeadlineTag.tsx';
 import { ErrorState } from '../shared/ErrorState.tsx';
 import { useDefinitions, useOrgUnits } from '../shared/lookups.ts';
 import { buildOrgTree } from '../shared/orgTree.ts';
+import { pick } from '../i18n/i18n.ts';
 import { caseKeys } from './caseQueries.ts';
 
 type Item = components['schemas']['CaseListItem'];
@@ -49,7 +50,7 @@ export default function CasesPage({ scope }: { scope: 'all' | 'mine' }) {
           columns={[
             { title: t('queue.col.ref'), dataIndex: 'ref', render: (ref: string, c) => <Link to={`/cases/${c.id}`}>{ref}</Link> },
             { title: t('queue.col.item'), dataIndex: 'definitionId', render: (id: string) => defs.data?.titles.get(id) ?? id },
-            { title: t('case.state'), dataIndex: 'state' },
+            { title: t('case.state'), dataIndex: 'state', render: (_: string, c) => pick(c.stateTitle) },
             { title: t('queue.col.org'), dataIndex: 'orgPath', render: (p: string) => orgs.data?.names.get(p) ?? p },
             { title: t('queue.col.deadline'), render: (_, c) => <DeadlineTag deadline={c.deadline} /> },
             { title: t('case.status'), dataIndex: 'status', render: (s: string) => <Tag>{t(`caseStatus.${s}`, { defaultValue: s })}</Tag> },

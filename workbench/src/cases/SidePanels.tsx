@@ -1,5 +1,6 @@
 /** 附件 (with image preview and upload), 评论, 关联案件, 外部调用 of the case page. */
 import { tones } from '../shared/tones.ts';
+import { pick } from '../i18n/i18n.ts';
 import { useState } from 'react';
 import { Button, Image, Input, List, Space, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
@@ -56,7 +57,7 @@ export function CommentsPanel({ caseId }: { caseId: string }) {
   return (
     <div>
       <List size="small" dataSource={list.data?.items ?? []} loading={list.isPending} locale={{ emptyText: t('comments.none') }}
-        renderItem={(c) => <List.Item><List.Item.Meta description={`${c.userId} · ${dayjs(c.createdAt).format('MM-DD HH:mm')}`} title={<span className="tb-user-text" data-testid="comment-body">{c.body}</span>} /></List.Item>} />
+        renderItem={(c) => <List.Item><List.Item.Meta description={`${c.userName ?? c.userId} · ${dayjs(c.createdAt).format('MM-DD HH:mm')}`} title={<span className="tb-user-text" data-testid="comment-body">{c.body}</span>} /></List.Item>} />
       <Space.Compact style={{ width: '100%' }}>
         <Input aria-label={t('comments.add')} placeholder={t('comments.add')} value={body} maxLength={2000} onChange={(e) => setBody(e.target.value)} onPressEnter={() => { if (body.trim() && !add.isPending) add.mutate(); }} />
         <Button onClick={() => add.mutate()} disabled={!body.trim() || add.isPending} loading={add.isPending}>{t('comments.send')}</Button>
@@ -79,7 +80,7 @@ export function RelatedPanel({ o }: { o: CaseOverview }) {
   return (
     <div>
       <List size="small" header={t('related.cases')} dataSource={cases} locale={{ emptyText: t('related.none') }}
-        renderItem={(c) => <List.Item><Link to={`/cases/${c.id}`}>{c.ref}</Link> <Tag>{c.rel}</Tag> {c.state}</List.Item>} />
+        renderItem={(c) => <List.Item><Link to={`/cases/${c.id}`}>{c.ref}</Link> <Tag>{c.rel}</Tag> {pick(c.title)} · {pick(c.stateTitle)}</List.Item>} />
       <List size="small" header={t('related.adapters')} dataSource={o.adapterCalls} locale={{ emptyText: t('related.noCalls') }}
         renderItem={(a) => <List.Item><code>{a.operation}</code> <Tag style={callTone(a.status)}>{t(`related.status.${a.status}`, { defaultValue: a.status })}</Tag> {t('related.attempts', { count: a.attempts })}</List.Item>} />
     </div>

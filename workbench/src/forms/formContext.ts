@@ -11,4 +11,6 @@ export interface FormCtx {
   bridgeUrl?: string | null;
   /** fills other fields from a card the reader returned (name, address) */
   onCardRead?: (card: Record<string, string>) => void;
+  /** names the screen already knows for people, units (by path) and grids (by code) the data holds */
+  names?: { user?(id: string): string | undefined; org?(path: string): string | undefined; grid?(code: string): string | undefined };
 }

@@ -21,7 +21,7 @@ export function widgetOf(field: Json, ui: Json | undefined): string | undefined 
   // the designer's attachment field writes x-widget "attachment"; service items name it by its use
   if (w === 'camera' || w === 'photos' || w === 'attachment' || w === 'attachments') return 'attachments';
   if (w === 'map-point') return 'location';
-  if (w) return ({ datetime: 'date-time', textarea: 'textarea', signature: 'signature' } as Record<string, string>)[w];
+  if (w) return ({ datetime: 'date-time', textarea: 'textarea', signature: 'signature', 'user-picker': 'userPicker', 'org-picker': 'orgPicker', 'grid-picker': 'gridPicker' } as Record<string, string>)[w];
   if (field.format === 'cn-id-number') return 'idNumber';
   if (field.format === 'cn-mobile') return 'mobile';
   if (field['x-pii'] === 'address' && field.type === 'string') return 'address';

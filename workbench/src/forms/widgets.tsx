@@ -1,7 +1,7 @@
 /**
  * Our form widgets, registered once for every form a definition declares: 身份证号 (with 读取身份证
  * when a reader bridge is configured), 手机号, 地址, 定位 (from the device), 照片/附件 (the camera on a
- * phone), 手写签名. Each shows what it holds as text (never as markup).
+ * phone), 手写签名, and 选人 / 选组织 / 选网格 (pickerWidgets.tsx). Each shows what it holds as text (never as markup).
  */
 import { useState } from 'react';
 import { Button, Image, Input, InputNumber, Space, Tag, Typography, Upload } from 'antd';
@@ -13,6 +13,7 @@ import { SignaturePad } from './SignaturePad.tsx';
 import { LocationPad } from './LocationPad.tsx';
 import { previewOf, rememberPreview } from './photoPreviews.ts';
 import { imageTypeOf, photoTypes } from './photoType.ts';
+import { GridPickerWidget, OrgPickerWidget, UserPickerWidget } from './pickerWidgets.tsx';
 
 const ctxOf = (p: { registry: { formContext?: unknown } }) => (p.registry.formContext ?? {}) as FormCtx;
 
@@ -149,6 +150,7 @@ export function AttachmentsField(p: FieldProps) {
 }
 
 /** Widgets by name (uiSchema `ui:widget`). */
-export const widgets: RegistryWidgetsType = { idNumber: IdNumberWidget, mobile: MobileWidget, address: AddressWidget, signature: SignatureWidget };
+export const widgets: RegistryWidgetsType = { idNumber: IdNumberWidget, mobile: MobileWidget, address: AddressWidget, signature: SignatureWidget,
+  userPicker: UserPickerWidget, orgPicker: OrgPickerWidget, gridPicker: GridPickerWidget };
 /** Fields by name (uiSchema `ui:field`). */
 export const fields: RegistryFieldsType = { location: LocationField, attachments: AttachmentsField };

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client.ts';
 import { DeadlineTag } from '../deadlines/DeadlineTag.tsx';
 import { fetchInboxCounts, inboxKeys } from '../inbox/inboxQueries.ts';
+import { pick } from '../i18n/i18n.ts';
+import { useDefinitions } from '../shared/lookups.ts';
 import { useSession } from '../shell/useSession.ts';
 import { fetchQueueCounts, taskKeys } from '../tasks/taskQueries.ts';
 
@@ -13,6 +15,7 @@ import { fetchQueueCounts, taskKeys } from '../tasks/taskQueries.ts';
 export default function HomePage() {
   const { t } = useTranslation();
   const session = useSession();
+  const defs = useDefinitions();
   const counts = useQuery({ queryKey: taskKeys.counts({}), queryFn: () => fetchQueueCounts({}) });
   const inbox = useQuery({ queryKey: inboxKeys.counts(), queryFn: fetchInboxCounts });
   const recent = useQuery({ queryKey: ['cases', 'recent'], queryFn: () => unwrap(api.GET('/api/cases', { params: { query: { limit: 8 } } })) });
@@ -30,7 +33,7 @@ export default function HomePage() {
       </Row>
       <Card size="small" title={t('home.recent')} style={{ marginTop: 12 }}>
         <List dataSource={recent.data?.items ?? []} loading={recent.isPending} locale={{ emptyText: t('state.empty') }} renderItem={(c) => (
-          <List.Item extra={<DeadlineTag deadline={c.deadline} />}><Link to={`/cases/${c.id}`}>{c.ref}</Link> · {c.state}</List.Item>
+          <List.Item extra={<DeadlineTag deadline={c.deadline} />}><Link to={`/cases/${c.id}`}>{c.ref}</Link> · {defs.data?.titles.get(c.definitionId) ?? c.definitionId} · {pick(c.stateTitle)}</List.Item>
         )} />
       </Card>
     </div>

@@ -23,6 +23,7 @@ import { useSession } from '../shell/useSession.ts';
 import { LoadingState } from '../shared/LoadingState.tsx';
 import { ErrorState } from '../shared/ErrorState.tsx';
 import { NotFound } from '../shared/NotFound.tsx';
+import { useOrgUnits } from '../shared/lookups.ts';
 import { removeLocalDraft } from './localDrafts.ts';
 import { useDraftSync } from './useDraftSync.ts';
 import { photoRefusal, usePhotoUpload } from './usePhotoUpload.ts';
@@ -108,6 +109,9 @@ export default function ReportPage() {
     if (!draftId) setParams((p) => { const n = new URLSearchParams(p); n.set('draft', crypto.randomUUID()); return n; }, { replace: true });
   }, [draftId, setParams]);
   const def = useQuery({ queryKey: ['definitions', definitionId, 'latest'], queryFn: () => unwrap(api.GET('/api/definitions/{id}', { params: { path: { id: definitionId } } })), staleTime: 600_000 });
+  // the org tree the 选网格 / 选组织 / 选人 fields choose from, loaded while the form opens: a worker who
+  // loses the network on a later step (a stairwell, a basement) still picks from it
+  useOrgUnits();
   if (def.isPending || !draftId) return <LoadingState />;
   if (def.isError) return def.error instanceof ApiError && def.error.status === 404 ? <NotFound /> : <ErrorState error={def.error} onRetry={() => void def.refetch()} />;
   const d = def.data.definition as unknown as Definition;

@@ -10,8 +10,8 @@ import { api, unwrap } from '../api/client.ts';
 import { useOrgUnits } from './lookups.ts';
 import { buildOrgTree } from './orgTree.ts';
 
-/** The picker; `value` is the chosen user ids. */
-export function OrgUserPicker({ value = [], onChange, multiple = false }: { value?: string[]; onChange?: (ids: string[]) => void; multiple?: boolean }) {
+/** The picker; `value` is the chosen user ids; `onChange` also gets the people of the unit shown (to name the ids). */
+export function OrgUserPicker({ value = [], onChange, multiple = false }: { value?: string[]; onChange?: (ids: string[], shown: Array<{ id: string; name: string }>) => void; multiple?: boolean }) {
   const { t } = useTranslation();
   const orgs = useOrgUnits();
   const [code, setCode] = useState<string>();
@@ -33,8 +33,8 @@ export function OrgUserPicker({ value = [], onChange, multiple = false }: { valu
           <legend className="tb-sr-only">{t('picker.people')}</legend>
           {!code ? <Empty description={t('picker.chooseUnit')} /> : members.isPending ? <Spin /> : !people.length ? <Empty description={t('picker.nobody')} />
             : multiple
-              ? <Checkbox.Group value={value} onChange={(v) => onChange?.(v as string[])} options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.roles.join('、') || t('picker.member')}）` }))} style={{ display: 'grid' }} />
-              : <Radio.Group value={value[0]} onChange={(e) => onChange?.([e.target.value as string])} options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.roles.join('、') || t('picker.member')}）` }))} style={{ display: 'grid' }} />}
+              ? <Checkbox.Group value={value} onChange={(v) => onChange?.(v as string[], people)} options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.roles.join('、') || t('picker.member')}）` }))} style={{ display: 'grid' }} />
+              : <Radio.Group value={value[0]} onChange={(e) => onChange?.([e.target.value as string], people)} options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.roles.join('、') || t('picker.member')}）` }))} style={{ display: 'grid' }} />}
         </fieldset>
       </Col>
     </Row>
