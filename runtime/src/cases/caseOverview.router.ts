@@ -40,7 +40,8 @@ export function caseOverviewOperations(s: Services): Operation[] {
       const refs = dataRefs(def, snap.context.data);
       const ids = new Set<string>([...snap.context.trail.map((t) => t.by), ...taskRows.map((t) => String(t.assignee ?? '')).filter(Boolean)]);
       if (row.created_by) ids.add(row.created_by);
-      const [names, refNames, unitNames] = await Promise.all([s.caseRecords.userNames([...ids]), s.caseRecords.displayNames(refs.users), s.caseRecords.unitNames(refs.orgs, refs.grids)]);
+      // who acted, holds a step, started the case or is named in its data: colleagues in full, residents masked (张*)
+      const [names, unitNames] = await Promise.all([s.caseRecords.displayNames([...new Set([...ids, ...refs.users])]), s.caseRecords.unitNames(refs.orgs, refs.grids)]);
       const current = taskRows.map((t) => {
         const sum = toTaskSummary(t, calendars, now);
         const spec = JSON.parse(String(t.spec)) as { why?: Array<{ 'zh-CN': string; en: string }> };
@@ -80,7 +81,7 @@ export function caseOverviewOperations(s: Services): Operation[] {
           const p = JSON.parse(o.payload) as { operation?: string; requestId?: string };
           return { operation: p.operation ?? '', requestId: p.requestId ?? '', status: o.status, attempts: Number(o.attempts), at: Number(o.created_at) };
         }),
-        userNames: Object.fromEntries(refNames),
+        userNames: Object.fromEntries(refs.users.filter((id) => names.has(id)).map((id) => [id, names.get(id)!])),
         unitNames: Object.fromEntries(unitNames),
       } };
     },

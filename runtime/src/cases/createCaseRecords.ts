@@ -68,11 +68,6 @@ export function createCaseRecords(knex: Knex, codec: PiiCodec) {
         knex('outbox').where({ kind: 'case.spawn' }).where('payload', 'like', `%"childId":"${caseId.replace(/[%_"\\]/g, '')}"%`).select('case_id').limit(1),
       ])) as [Array<Record<string, unknown>>, Array<{ payload: string; type: string; at: number | string }>, Array<{ kind: string; payload: string; status: string; attempts: number; created_at: number | string }>, Array<{ case_id: string }>];
     },
-    /** Display names of users by id. */
-    async userNames(ids: string[]): Promise<Map<string, string>> {
-      if (!ids.length) return new Map();
-      return new Map(((await knex('users').whereIn('id', ids).select('id', 'name')) as Array<{ id: string; name: string }>).map((u) => [u.id, u.name]));
-    },
     /** Names to show for users a case's data or comments refer to: staff in full, residents, volunteers and providers masked. */
     displayNames: (ids: string[]): Promise<Map<string, string>> => displayNames(knex, ids),
     /** Names of org units by path and of grids by code (a map holding both kinds of key). */
