@@ -30,7 +30,7 @@ export function UserPickerWidget(p: WidgetProps) {
   const set = (next: string[]) => p.onChange(multiple ? (next.length ? next : undefined) : next[0]);
   const locked = p.readonly || p.disabled;
   return (
-    <div id={p.id} aria-label={p.label}>
+    <div id={p.id} role="group" aria-label={p.label}>
       <Space wrap size={[4, 4]}>
         {ids.map((id) => (
           <Tag key={id} closable={!locked} onClose={() => set(ids.filter((x) => x !== id))}>{nameOf(id)}</Tag>
