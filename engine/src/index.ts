@@ -34,7 +34,7 @@ export { checkIntake, checkForm } from './run/formCheck.ts';
 export { checkRules } from './run/rules.ts';
 export { TimerOwners, type TimerOwner, type TimerRecord } from './run/timerOwners.ts';
 export { runLimits, simulateLimits } from './run/limits.ts';
-export { dataRefs, refKindOf } from './forms/index.ts';
+export { dataRefs, refKindOf, ORG_PATH_PATTERN, GRID_CODE_PATTERN } from './forms/index.ts';
 export { validateFormData, formSchemaOf, hiddenFields, createFormAjv, isCnIdNumber, isCnMobile, idNumberProblem, idNumberBirthDate, idNumberCheckChar, idNumberSex, type FormError } from './forms/index.ts';
 export { renderItemPage } from './docs/renderItemPage.ts';
 export { renderTemplate, templateVars, checkTemplate, templateHelpers } from './template/index.ts';

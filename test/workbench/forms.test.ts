@@ -28,6 +28,9 @@ describe('forms in the workbench', () => {
     expect((where.uiSchema.gridCode as Record<string, unknown>)['ui:widget']).toBe('gridPicker');
     expect(widgetOf({ type: 'string', 'x-widget': 'org-picker' }, undefined)).toBe('orgPicker');
     expect(widgetOf({ type: 'array', 'x-widget': 'user-picker' }, undefined)).toBe('userPicker');
+    // a grid code or an org path without a widget named (the other items' gridCode): the tree all the same
+    expect(widgetOf({ type: 'string', pattern: '^\\d{15}$' }, undefined)).toBe('gridPicker');
+    expect(widgetOf({ type: 'string', pattern: '^(/\\d{6,15})+$' }, undefined)).toBe('orgPicker');
     // a widget the workbench does not have (the county's code table) falls back to a text box, not a broken form
     expect(widgetOf({ type: 'string', 'x-widget': 'code-table' }, undefined)).toBeUndefined();
   });

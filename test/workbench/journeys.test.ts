@@ -76,7 +76,7 @@ describe('workbench journeys in Chromium', () => {
     for (const c of cases.slice(1, 4)) await p.getByLabel(`选择 ${c.ref}`).check();
     await p.getByRole('button', { name: '批量转办' }).click();
     await p.getByRole('dialog').locator('.ant-tree-title', { hasText: '太和镇' }).first().click();
-    await p.getByRole('dialog').getByRole('radio', { name: /mediator/ }).first().check();
+    await p.getByRole('dialog').getByRole('radio', { name: /人民调解员/ }).first().check(); // people by name and role title
     await p.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => p.getByText('成功', { exact: true }).count()).toBe(3);
     await shot(p, 'reviewer-bulk-transfer');

@@ -4,7 +4,7 @@
  * help in the current language, and the step's field matrix — read and masked fields read-only,
  * hidden fields left out, required ones required. Widgets come from the field's format and uiSchema.
  */
-import { formSchemaOf, type Definition, type FieldAccess } from '@tongban/engine';
+import { formSchemaOf, GRID_CODE_PATTERN, ORG_PATH_PATTERN, type Definition, type FieldAccess } from '@tongban/engine';
 
 type Lang = 'zh-CN' | 'en';
 type Json = Record<string, unknown>;
@@ -22,6 +22,9 @@ export function widgetOf(field: Json, ui: Json | undefined): string | undefined 
   if (w === 'camera' || w === 'photos' || w === 'attachment' || w === 'attachments') return 'attachments';
   if (w === 'map-point') return 'location';
   if (w) return ({ datetime: 'date-time', textarea: 'textarea', signature: 'signature', 'user-picker': 'userPicker', 'org-picker': 'orgPicker', 'grid-picker': 'gridPicker' } as Record<string, string>)[w];
+  // a grid code or an org path is chosen from the org tree even where the item names no widget for it
+  if (field.type === 'string' && field.pattern === GRID_CODE_PATTERN) return 'gridPicker';
+  if (field.type === 'string' && field.pattern === ORG_PATH_PATTERN) return 'orgPicker';
   if (field.format === 'cn-id-number') return 'idNumber';
   if (field.format === 'cn-mobile') return 'mobile';
   if (field['x-pii'] === 'address' && field.type === 'string') return 'address';

@@ -21,6 +21,8 @@ export function OrgUserPicker({ value = [], onChange, multiple = false }: { valu
   });
   const tree = orgs.data ? buildOrgTree(orgs.data.items) : [];
   const people = members.data?.items ?? [];
+  // a person with what they do there: role titles, not role ids (孙倩（社区干部）)
+  const labelOf = (p: { name: string; roles: string[] }) => `${p.name}（${p.roles.map((r) => t(`admin.role.${r}`, { defaultValue: r })).join('、') || t('picker.member')}）`;
   return (
     <Row gutter={12}>
       <Col xs={24} sm={12}>
@@ -33,8 +35,8 @@ export function OrgUserPicker({ value = [], onChange, multiple = false }: { valu
           <legend className="tb-sr-only">{t('picker.people')}</legend>
           {!code ? <Empty description={t('picker.chooseUnit')} /> : members.isPending ? <Spin /> : !people.length ? <Empty description={t('picker.nobody')} />
             : multiple
-              ? <Checkbox.Group value={value} onChange={(v) => onChange?.(v as string[], people)} options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.roles.join('、') || t('picker.member')}）` }))} style={{ display: 'grid' }} />
-              : <Radio.Group value={value[0]} onChange={(e) => onChange?.([e.target.value as string], people)} options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.roles.join('、') || t('picker.member')}）` }))} style={{ display: 'grid' }} />}
+              ? <Checkbox.Group value={value} onChange={(v) => onChange?.(v as string[], people)} options={people.map((p) => ({ value: p.id, label: labelOf(p) }))} style={{ display: 'grid' }} />
+              : <Radio.Group value={value[0]} onChange={(e) => onChange?.([e.target.value as string], people)} options={people.map((p) => ({ value: p.id, label: labelOf(p) }))} style={{ display: 'grid' }} />}
         </fieldset>
       </Col>
     </Row>
