@@ -41,8 +41,10 @@ export default function OversightPage() {
     else setParams({ orgPath: r.orgPath });
   };
   const orgOption = useMemo(() => ({
-    tooltip: { trigger: 'axis' }, legend: { data: [t('oversight.open'), t('oversight.overdue')] }, grid: { left: 40, right: 10, bottom: 60 },
-    xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 },
+    // the legend above the bars and room below for the units' names (long ones, 太和镇综合执法中队, are cut
+    // with an ellipsis; the table under the chart has them in full): nothing overlaps
+    tooltip: { trigger: 'axis' }, legend: { top: 0, data: [t('oversight.open'), t('oversight.overdue')] }, grid: { top: 32, left: 40, right: 10, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { rotate: 30, interval: 0, width: 96, overflow: 'truncate' } }, yAxis: { type: 'value', minInterval: 1 },
     series: [{ name: t('oversight.open'), type: 'bar', data: rows.map((r) => r.open), itemStyle: { color: '#0958d9' } }, { name: t('oversight.overdue'), type: 'bar', data: rows.map((r) => r.overdue), itemStyle: { color: '#cf1322' } }],
   }), [rows, t]);
   const weeks = trend.data?.items ?? [];
