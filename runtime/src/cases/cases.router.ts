@@ -120,8 +120,13 @@ export function caseOperations(s: Services): Operation[] {
 async function withStepDeadlines<T extends { id: string; status: string; state: string; definitionId: string; definitionVersion: number }>(s: Services, items: T[]):
   Promise<Array<T & { stateTitle: LocalizedText; deadline: ReturnType<typeof toTaskSummary>['deadline'] }>> {
   const now = Date.now();
-  // a list shows where each case stands in words (the state's title), as its page does; definitions are compiled once and kept
-  const titles = await Promise.all(items.map(async (c) => stateTitle((await s.definitions.compiledFor(c.definitionId, c.definitionVersion)).definition, c.state.split(',')[0]!)));
+  // a list shows where each case stands in words (the state's title), as its page does; definitions are compiled once and kept.
+  // A version that cannot be compiled any more does not take the list down: that case shows its state id.
+  const titles = await Promise.all(items.map(async (c) => {
+    const state = c.state.split(',')[0]!;
+    const def = await s.definitions.compiledFor(c.definitionId, c.definitionVersion).catch(() => undefined);
+    return def ? stateTitle(def.definition, state) : { 'zh-CN': state, en: state };
+  }));
   const rows = await s.caseRecords.openTasksOf(items.map((c) => c.id));
   const best = new Map<string, ReturnType<typeof toTaskSummary>['deadline']>();
   for (const r of rows) {
