@@ -14,7 +14,7 @@ type Entry = components['schemas']['AuditEntry'];
 
 /** The audit screen. */
 export default function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [action, setAction] = useState(params.get('action') ?? '');
   const query = { limit: 50, ...(params.get('action') ? { action: params.get('action')! } : {}), ...(params.get('caseId') ? { caseId: params.get('caseId')! } : {}) };
@@ -22,6 +22,13 @@ export default function AuditPage() {
     queryFn: ({ pageParam }) => unwrap(api.GET('/api/audit', { params: { query: { ...query, ...(pageParam ? { cursor: pageParam } : {}) } } })), getNextPageParam: (l) => l.nextCursor ?? undefined });
   const verify = useMutation({ mutationFn: () => unwrap(api.GET('/api/audit/verify')) });
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  // an action by its name; a step's decision (task.<decision>) as 办理：<decision>; anything else as recorded
+  const actionText = (a: string) => {
+    const key = `audit.actions.${a.replace(/\./g, '_')}`;
+    if (i18n.exists(key)) return t(key);
+    const step = /^task\.(.+)$/.exec(a);
+    return step ? t('audit.actions.task', { decision: step[1] }) : a;
+  };
   return (
     <div>
       <Typography.Title level={1} style={{ fontSize: 20 }}>{t('menu.audit')}</Typography.Title>
@@ -37,8 +44,8 @@ export default function AuditPage() {
         <Table<Entry> rowKey="seq" size="small" loading={pages.isPending} dataSource={items} pagination={false} scroll={{ x: 760 }} columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
           { title: t('audit.at'), dataIndex: 'at', render: (v: number) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
-          { title: t('audit.actor'), dataIndex: 'actorId' },
-          { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <span data-testid="audit-action">{t(`audit.actions.${a.replace(/\./g, '_')}`, { defaultValue: a })}</span> },
+          { title: t('audit.actor'), dataIndex: 'actorId', render: (id: string | null) => (id === 'system' ? t('audit.system') : id ?? '—') },
+          { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <span data-testid="audit-action">{actionText(a)}</span> },
           { title: t('audit.case'), dataIndex: 'caseId', render: (id: string | null) => id ? <Link to={`/cases/${id}`}>{id.slice(0, 8)}</Link> : '—' },
           { title: t('audit.detail'), dataIndex: 'detail', render: (d: Record<string, unknown>) => <code className="tb-user-text" style={{ fontSize: 12 }}>{JSON.stringify(d)}</code> },
         ]} />
