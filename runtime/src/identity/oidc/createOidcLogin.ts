@@ -32,8 +32,10 @@ function sign(secret: Buffer, flow: Flow): string {
 function verify(secret: Buffer, value: string | undefined, now: number): Flow | undefined {
   const [body, mac] = (value ?? '').split('.');
   if (!body || !mac) return undefined;
-  const want = createHmac('sha256', secret).update(body).digest();
-  const got = Buffer.from(mac, 'base64url');
+  // the MAC is compared as the text it was sent as: decoding first would also accept another spelling of
+  // the same bytes (a base64url string's last character carries unused bits), so a changed cookie could pass
+  const want = Buffer.from(createHmac('sha256', secret).update(body).digest('base64url'));
+  const got = Buffer.from(mac);
   if (got.length !== want.length || !timingSafeEqual(got, want)) return undefined;
   const flow = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Flow;
   return flow.exp > now ? flow : undefined;

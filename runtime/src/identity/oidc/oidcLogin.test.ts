@@ -79,6 +79,11 @@ describe('OIDC sign-in against oidc-provider', () => {
     expect([r1.status, r1.body.error.code]).toEqual([401, 'auth.oidc-failed']);
     const forged = await callback(noCookie.search, noCookie.flowCookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
     expect(forged.body.error.code).toBe('auth.oidc-failed');
+    // every other spelling of the MAC's last character is refused too, even one that decodes to the same bytes
+    for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_') {
+      const other = noCookie.flowCookie.replace(/.$/, c);
+      if (other !== noCookie.flowCookie) expect((await callback(noCookie.search, other)).body.error.code, c).toBe('auth.oidc-failed');
+    }
     const good = await callback(noCookie.search, noCookie.flowCookie);
     expect(good.status).toBe(200);
     expect((await callback(noCookie.search, noCookie.flowCookie)).body.error.code).toBe('auth.oidc-failed');
