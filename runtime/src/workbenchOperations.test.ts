@@ -111,6 +111,11 @@ describe.each(testDialects)('workbench endpoints on %s', (dialect) => {
     await t.api('POST', `/api/cases/${c.body.id}/comments`, { token: officer, body: { body: '已联系物业' } });
     const comments = await t.api('GET', `/api/cases/${c.body.id}/comments`, { token: grid1 });
     expect(comments.body.items).toEqual([expect.objectContaining({ userId: byName.officer!.id, userName: byName.officer!.name, body: '已联系物业' })]);
+    // the audit log names who acted beside the id (entries are chained by the sealer a moment after the command)
+    const admin = await t.token('admin');
+    const createdEntry = async () => ((await t.api('GET', `/api/audit?caseId=${c.body.id}`, { token: admin })).body.items as Array<{ action: string; actorId: string; actorName: string | null }>)
+      .find((e) => e.action === 'case.created');
+    await expect.poll(async () => { const e = await createdEntry(); return e && [e.actorId, e.actorName]; }).toEqual([byName.grid1!.id, byName.grid1!.name]);
   });
 
   it('saves intake drafts with revisions (a stale one is a conflict) and the case adopts the draft photos', async () => {

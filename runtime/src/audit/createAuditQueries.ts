@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { AppAbility } from '../authz/defineAbilities.ts';
 import { applyScope } from '../authz/scopeToSql.ts';
 import { ForbiddenError } from '../errors/DomainError.ts';
+import { displayNames } from '../identity/displayNames.ts';
 import { appendAudit, verifyAuditWithCheckpoints, type AuditEntry } from './KnexAuditLog.ts';
 
 /** Creates the audit queries. */
@@ -23,7 +24,10 @@ export function createAuditQueries(knex: Knex, opts: { auditKey: Buffer; checkpo
       if (q.actorId) query.where({ actor_id: q.actorId });
       if (q.cursor) query.where('seq', '<', q.cursor);
       const rows = (await query) as Array<Record<string, unknown>>;
-      const items = rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), actorId: r.actor_id, actorRoles: r.actor_roles, orgPath: r.org_path, action: r.action, caseId: r.case_id, detail: JSON.parse(String(r.detail)), hash: r.hash }));
+      // who acted, by name beside the id (a colleague in full, a resident masked); the entry itself is as it was chained
+      const names = await displayNames(knex, [...new Set(rows.map((r) => r.actor_id).filter((x): x is string => typeof x === 'string'))]);
+      const items = rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), actorId: r.actor_id, actorName: names.get(String(r.actor_id)) ?? null, actorRoles: r.actor_roles, orgPath: r.org_path,
+        action: r.action, caseId: r.case_id, detail: JSON.parse(String(r.detail)), hash: r.hash }));
       return { items, nextCursor: items.length === q.limit ? items[items.length - 1]!.seq : null };
     },
     /** Seals what is pending, then checks the whole hash chain against the checkpoints. */

@@ -5,8 +5,7 @@
  * (through its keyed hash). Scope is the caller's business (`cases.getVisible` first).
  */
 import type { Knex } from 'knex';
-import { maskValue } from '@tongban/engine';
-import { nonStaffRoles } from '../authz/defineAbilities.ts';
+import { displayNames } from '../identity/displayNames.ts';
 import type { UserRecord } from '../identity/KnexIdentityStore.ts';
 import type { PiiCodec } from '../pii/createPiiCodec.ts';
 import { casesWithValue } from '../pii/piiLookup.ts';
@@ -18,22 +17,6 @@ const openStatuses = ['pending', 'waiting', 'delegated'];
 
 /** A case in a parent/child list. */
 export interface CaseBrief { id: string; ref: string; definition_id: string; definition_version: number; state: string; status: string }
-
-/**
- * A user's name as a case page shows it to anyone who may read the case: a colleague's (any staff
- * role, now or before) in full — it is how work is signed — and anyone else's (a resident, volunteer
- * or provider) masked like any name in the data (张*), since it is personal data
- * (shared/domain/personal-data.md §2).
- */
-async function displayNames(knex: Knex, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const [users, staff] = await Promise.all([
-    knex('users').whereIn('id', ids).select('id', 'name') as Promise<Array<{ id: string; name: string }>>,
-    knex('role_assignments').whereIn('user_id', ids).whereNotIn('role', nonStaffRoles).distinct('user_id').pluck('user_id') as Promise<string[]>,
-  ]);
-  const isStaff = new Set(staff);
-  return new Map(users.map((u) => [u.id, isStaff.has(u.id) ? u.name : String(maskValue('name', u.name))]));
-}
 
 /** Creates the case records. */
 export function createCaseRecords(knex: Knex, codec: PiiCodec) {

@@ -96,7 +96,7 @@ export const apiSchemas = {
   Notification: obj({ id: int, kind: { type: 'string', enum: ['notify', 'cc', 'urge'] }, caseId: nullable(str), taskId: nullable(str), title: str, read: bool, createdAt: int }),
   NotificationPage: page('Notification', nullable(int)),
   MarkedRead: obj({ read: bool }),
-  AuditEntry: obj({ seq: int, at: int, actorId: nullable(str), actorRoles: nullable(str), orgPath: nullable(str), action: str, caseId: nullable(str), detail: openMap, hash: str }),
+  AuditEntry: obj({ seq: int, at: int, actorId: nullable(str), actorName: nullable(str), actorRoles: nullable(str), orgPath: nullable(str), action: str, caseId: nullable(str), detail: openMap, hash: str }),
   AuditPage: page('AuditEntry', nullable(int)),
   AuditVerify: obj({ ok: bool, entries: int, brokenAt: int, reason: str, checkpoints: int }, ['brokenAt', 'reason', 'checkpoints']),
   BreakGlassItem: obj({ id: int, caseId: str, actorId: str, orgPath: str, at: int, status: { type: 'string', enum: ['pending', 'reviewed'] }, reviewerId: nullable(str),

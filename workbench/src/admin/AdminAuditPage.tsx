@@ -33,7 +33,7 @@ export default function AdminAuditPage() {
       {pages.isError ? <ErrorState error={pages.error} onRetry={() => void pages.refetch()} /> : (
         <Table<AuditEntry> rowKey="seq" size="small" loading={pages.isPending} dataSource={items} pagination={false} scroll={{ x: 760 }} columns={[
           { title: t('audit.at'), dataIndex: 'at', render: (v: number) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
-          { title: t('audit.actor'), dataIndex: 'actorId' },
+          { title: t('audit.actor'), dataIndex: 'actorId', render: (id: string | null, e) => e.actorName ?? id ?? '—' },
           { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <span data-testid="admin-audit-action">{label(a)}</span> },
           { title: t('admin.users.org'), dataIndex: 'orgPath', render: (p: string | null) => p?.split('/').pop() ?? '—' },
           { title: t('audit.detail'), dataIndex: 'detail', render: (d: Record<string, unknown>) => <code className="tb-user-text" style={{ fontSize: 12 }}>{JSON.stringify(d)}</code> },

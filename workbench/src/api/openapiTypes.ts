@@ -2221,6 +2221,7 @@ export interface components {
         AuditEntry: {
             action: string;
             actorId: string | null;
+            actorName: string | null;
             actorRoles: string | null;
             at: number;
             caseId: string | null;
