@@ -29,7 +29,8 @@ export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?
   const batch = opts.batch ?? 100;
   const concurrency = opts.concurrency ?? 16;
   let running: Promise<number> | undefined;
-  let again = false;
+  /** the pass after the one in flight, shared by every caller that came while it ran */
+  let queued: Promise<number> | undefined;
   let stopped = false;
 
   async function perform(row: OutboxRow, now: number): Promise<void> {
@@ -58,18 +59,24 @@ export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?
     return rows.length + (await deliverSubcaseOutcomes(s)) + (await deliverParentOutcomes(s));
   }
 
-  const tick = (now = Date.now()): Promise<number> => {
+  /**
+   * A pass that starts after this call: a caller that committed rows (or a test that awaits the
+   * dispatcher) must not get the promise of a pass that claimed before its commit. While one runs,
+   * every caller shares the one queued after it, so a burst of wake-ups is still one more pass.
+   */
+  const tick = (now?: number): Promise<number> => {
     if (stopped) return Promise.resolve(0);
-    if (running) { again = true; return running; }
-    running = pass(now).finally(() => {
-      running = undefined;
-      if (again) { again = false; setImmediate(() => { void tick().catch(() => undefined); }); }
-    });
-    return running;
+    if (!running) {
+      running = pass(now ?? Date.now()).finally(() => { running = undefined; });
+      return running;
+    }
+    queued ??= running.catch(() => 0).then(() => { queued = undefined; return tick(now); });
+    return queued;
   };
   const stop = async () => {
+    const inFlight = running;
     stopped = true;
-    await running?.catch(() => 0);
+    await inFlight?.catch(() => 0);
   };
   return { tick, stop, wake: () => { setImmediate(() => { void tick().catch((err) => s.logger.error({ err: (err as Error).message }, 'effect tick failed')); }); } };
 }

@@ -3,6 +3,7 @@ import { testDialects } from '../testing/testDbs.ts';
 import { effectsWorld, type EffectsWorld } from '../testing/effectsWorld.ts';
 import { GRID1 } from '../testing/testRuntime.ts';
 import { sealAudit } from '../audit/auditStaging.ts';
+import { effectsIncident } from './fixtures/definitions.ts';
 
 describe.each(testDialects)('inbound triggers on %s', (dialect) => {
   let w: EffectsWorld;
@@ -44,13 +45,19 @@ describe.each(testDialects)('inbound triggers on %s', (dialect) => {
   });
 
   it('advances a case with an event its state accepts from external senders, once; refuses what the state does not accept', async () => {
-    const id = await w.open();
+    // accepted, the case waits in a state that takes no remote note and calls nothing (the item's own 'calling'
+    // state would let the dispatcher finish the case first on a busy machine, and a closed case answers case-closed)
+    const accept = effectsIncident.states.accept;
+    await w.rt.definitions.publishBody({ ...effectsIncident, id: 'effects-hold', states: { ...effectsIncident.states,
+      accept: { ...accept, on: { ...accept.on, accept: { target: 'held' } } }, held: { on: { 'echo.ok': { target: 'sent' } } } } } as never, 'u-admin');
+    const id = (await w.api('POST', '/api/cases', { token: await w.token('grid1'), body: { definitionId: 'effects-hold', orgPath: GRID1, data: { description: '井盖缺失' } } })).body.id as string;
     const note = await post('/note', { id: 'note-1', caseId: id, note: '市民补充：井盖在路口东侧' });
     expect(note.body).toMatchObject({ status: 'advanced', caseId: id });
     expect((await post('/note', { id: 'note-1', caseId: id, note: '重复' })).body.status).toBe('duplicate');
     const events = await w.db.knex('case_events').where({ case_id: id, type: 'remote.note' }).select('actor_id');
     expect(events).toEqual([{ actor_id: 'external' }]);
-    await w.accept(id); // calling: no longer accepts remote.note
+    await w.accept(id); // held: no longer accepts remote.note
+    expect(await w.state(id)).toBe('held');
     const late = await post('/note', { id: 'note-2', caseId: id, note: '迟到' });
     expect(late.body).toMatchObject({ status: 'rejected', reason: { code: 'trigger.event-refused' } });
     expect((await post('/note', { id: 'note-3', caseId: '00000000-0000-0000-0000-000000000000', note: 'x' })).body.reason.code).toBe('trigger.unknown-case');
