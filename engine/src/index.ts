@@ -41,3 +41,4 @@ export { renderTemplate, templateVars, checkTemplate, templateHelpers } from './
 export { migrate, activeLeaves, type MigrationMapping, type MigrationReport, type MigrationResult } from './migrate/migrate.ts';
 export { replayCase, type CaseLog, type ReplayReport } from './migrate/replay.ts';
 export { maskValue, quasiIdentifierKinds } from './pii/maskValue.ts';
+export { ConsentPurposes, consentPurposeIds, type ConsentPurpose } from './pii/consentPurposes.ts';

@@ -118,6 +118,31 @@ describe.each(testDialects)('workbench endpoints on %s', (dialect) => {
     await expect.poll(async () => { const e = await createdEntry(); return e && [e.actorId, e.actorName]; }).toEqual([byName.grid1!.id, byName.grid1!.name]);
   });
 
+  it('tells how each consent the data names stands now (in force, withdrawn, expired) and never whose it is', async () => {
+    const consentField = (purpose: string) => ({ type: 'string', 'x-pii': 'none', maxLength: 64, 'x-consent': { purpose } });
+    const withConsents = { ...tinyIncident, id: 'tiny-consents',
+      data: { ...tinyIncident.data, properties: { ...tinyIncident.data.properties, doorRef: consentField('door-access'), sensorRef: consentField('sensor-monitoring'), shareRef: consentField('share-provider') } },
+      forms: { ...tinyIncident.forms, report: { ...tinyIncident.forms.report, fields: [...tinyIncident.forms.report.fields, 'doorRef', 'sensorRef', 'shareRef'] } } };
+    await t.rt.definitions.publishBody(withConsents as never, 'u-admin');
+    const now = Date.now();
+    const record = async (purpose: 'door-access' | 'sensor-monitoring' | 'share-provider', expiresAt?: number) => (await t.rt.consents.record({ subjectName: '吕桂兰', subjectIdNumber: '510722194805013963',
+      orgPath: GRID1, purpose, dataCategories: ['name'], recipients: ['驿站'], evidence: '同意书', grantedAt: now - 1000, expiresAt }, { id: 'u-admin', roles: ['county-admin'] }, now - 1000)).id;
+    const [door, sensor, share] = [await record('door-access'), await record('sensor-monitoring'), await record('share-provider', now + 60_000)];
+    const c = await t.api('POST', '/api/cases', { token: await t.token('grid1'), body: { definitionId: 'tiny-consents', orgPath: GRID1, data: { description: '老人报警', doorRef: door, sensorRef: sensor, shareRef: share } } });
+    expect(c.status).toBe(201);
+    await t.db.knex('consents').where({ id: sensor }).update({ status: 'withdrawn', withdrawn_by: 'u-admin', withdrawn_at: now, withdraw_reason: '家属要求' });
+    await t.db.knex('consents').where({ id: share }).update({ expires_at: now - 1 });
+    const o = await t.api('GET', `/api/cases/${c.body.id}/overview`, { token: officer });
+    expect(o.body.consents).toEqual({
+      doorRef: { ref: door, status: 'active', grantedAt: now - 1000, expiresAt: null, withdrawnAt: null },
+      sensorRef: { ref: sensor, status: 'withdrawn', grantedAt: now - 1000, expiresAt: null, withdrawnAt: now },
+      shareRef: { ref: share, status: 'expired', grantedAt: now - 1000, expiresAt: now - 1, withdrawnAt: null },
+    });
+    expect(JSON.stringify(o.body)).not.toMatch(/吕|桂兰|510722194805013963/);
+    // a case without consent fields has none
+    expect((await t.api('GET', `/api/cases/${caseId}/overview`, { token: officer })).body.consents).toEqual({});
+  });
+
   it('saves intake drafts with revisions (a stale one is a conflict) and the case adopts the draft photos', async () => {
     const grid1 = await t.token('grid1');
     const id = 'd1a2b3c4-0000-4000-8000-000000000001';

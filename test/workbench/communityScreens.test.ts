@@ -2,20 +2,24 @@
  * Issue 13 screens in Debian's Chromium against `npm start`: a resident reads 我的积分 (balance and
  * history from the ledger, rule titles in zh-CN) and another community's officer cannot open it; a
  * community officer records a separate consent in 同意记录 (the list shows it masked), withdraws it
- * with a reason, and both acts are in the audit log.
+ * with a reason, and both acts are in the audit log; reporting a case with a consent field, the
+ * officer finds no consent for the person, records one from the form and the case page says it holds,
+ * then that it was withdrawn.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type App } from './testing/startApp.ts';
 import { axeViolations, launch, login, pickSelectOption, shot } from './testing/browser.ts';
 import { people } from './testing/journeyWorld.ts';
+import journeyIncident from './fixtures/journey-incident.json' with { type: 'json' };
 
 const RESIDENT = 'resident-510722100001001-2';
 const RESIDENT_ID = 'u-resident-510722100001001-2';
 const OTHER_OFFICER = 'officer-510722100201';
 /** A valid (checksummed) ID number of nobody in the sample county. */
 const ID_NUMBER = '510722195803120022';
-const COMMUNITY = '/510722/510722100/510722100001';
+/** Another, for the consent recorded from a report form. */
+const VISIT_ID_NUMBER = '510722195006070034';
 
 let app: App;
 /** The resident's balance before this test's awards (seed cases may have credited some). */
@@ -86,7 +90,8 @@ describe('community screens (issue 13)', () => {
     await p.getByTestId('consent-form').waitFor();
     await p.getByTestId('consent-name').fill('李秀英');
     await p.getByTestId('consent-id').fill(ID_NUMBER);
-    await p.getByTestId('consent-org').fill(COMMUNITY);
+    // the officer's own community is chosen already: a unit is picked from the org tree, never typed as a path
+    await expect.poll(() => p.getByTestId('consent-form').innerText()).toContain('金鱼社区');
     await pickSelectOption(p, p.getByTestId('consent-purpose'), '向签约服务商/驿站提供个人信息');
     await p.getByTestId('consent-recipients').locator('input').fill('太和镇居家养老服务中心');
     await p.keyboard.press('Enter');
@@ -121,7 +126,61 @@ describe('community screens (issue 13)', () => {
     }
   }, 300_000);
 
-  it('has no axe-core violations (WCAG 2 A/AA) on the two screens', () => {
-    expect(a11y).toEqual({ points: [], consents: [] });
+  it('an officer reporting a case picks the resident’s consent in the form (recording it on the spot), and the case page says whether it still holds', async () => {
+    // an item with a consent field (x-consent: sharing with a provider, for the person of 身份证号)
+    const item = { ...journeyIncident, id: 'consent-visit', title: { 'zh-CN': '上门探访登记', en: 'Home visit' },
+      data: { ...journeyIncident.data, properties: { ...journeyIncident.data.properties,
+        shareRef: { type: 'string', maxLength: 64, 'x-pii': 'none', 'x-title': { 'zh-CN': '向驿站提供信息的同意', en: 'Consent to share' }, 'x-consent': { purpose: 'share-provider', subject: 'idNumber' } } } },
+      forms: { ...journeyIncident.forms, report: { title: { 'zh-CN': '登记', en: 'Register' }, fields: ['description', 'idNumber', 'shareRef'], required: ['description', 'idNumber', 'shareRef'] } },
+      intake: { form: 'report', roles: ['community-officer'] } };
+    const admin = await app.token(people.admin);
+    const draft = await ok(app.api('POST', '/api/definitions', { token: admin, body: item }), 'draft');
+    await ok(app.api('POST', `/api/definitions/${draft.id}/versions/${draft.version}/publish`, { token: admin }), 'publish');
+
+    const p = await page();
+    await login(p, app.url, people.officer, '/start');
+    await p.getByRole('link', { name: '上门探访登记' }).click();
+    await p.getByLabel('问题描述').fill('独居老人上门探访，需驿站送餐');
+    await p.getByLabel('身份证号').fill(VISIT_ID_NUMBER);
+    await p.getByTestId('consent-pick').click();
+    // the search is the person's ID number from the form: none recorded yet
+    await expect.poll(() => p.getByTestId('consent-pick-search').locator('input').inputValue()).toBe(VISIT_ID_NUMBER);
+    await p.getByText('没有符合条件的同意记录').waitFor();
+    await p.getByTestId('consent-pick-record').click();
+    await p.getByTestId('consent-form').waitFor();
+    // the purpose is the field's and the ID number the form's, both filled in
+    expect(await p.getByTestId('consent-id').inputValue()).toBe(VISIT_ID_NUMBER);
+    expect(await p.getByTestId('consent-form').innerText()).toContain('向签约服务商/驿站提供个人信息');
+    await p.getByTestId('consent-name').fill('赵桂芳');
+    await p.getByTestId('consent-recipients').locator('input').fill('太和镇居家养老服务中心');
+    await p.keyboard.press('Enter');
+    await p.getByTestId('consent-evidence').fill('书面同意书 TY-2025-0300');
+    await p.getByRole('button', { name: '登记（将被记录）' }).click();
+    // the new record is chosen: shown masked, with its standing, never as its id
+    await expect.poll(() => p.getByTestId('consent-chosen').innerText()).toContain('有效');
+    const chosen = await p.getByTestId('consent-chosen').innerText();
+    expect(chosen).toContain('赵*芳');
+    expect(chosen).not.toContain('cs-');
+    a11y.consentPicker = await axeViolations(p);
+    await shot(p, 'consent-picker-chosen');
+    await p.getByTestId('submit-report').click();
+    await p.getByText(/已提交，案件编号/).waitFor();
+    const caseId = (await p.locator('.ant-result a[href^="/cases/"]').getAttribute('href'))!.split('/').pop()!;
+    const officer = await app.token(people.officer);
+    const view = await ok(app.api('GET', `/api/cases/${caseId}`, { token: officer }), 'case');
+    const consentId = view.data.shareRef as string;
+    expect(consentId).toMatch(/^cs-/);
+    // the case page says the consent holds; once withdrawn, that it no longer does
+    await p.goto(`${app.url}/cases/${caseId}`);
+    await expect.poll(() => p.getByTestId('case-data').innerText()).toMatch(/有效（\d{4}-\d{2}-\d{2} 同意）/);
+    expect(await p.getByTestId('case-data').innerText()).not.toContain(consentId);
+    await ok(app.api('POST', `/api/consents/${consentId}/withdraw`, { token: officer, body: { reason: '家属来电撤回' } }), 'withdraw');
+    await p.reload();
+    await expect.poll(() => p.getByTestId('case-data').innerText()).toMatch(/已撤回（\d{4}-\d{2}-\d{2}），不得据此共享或处理/);
+    await shot(p, 'consent-case-withdrawn');
+  }, 300_000);
+
+  it('has no axe-core violations (WCAG 2 A/AA) on the three screens', () => {
+    expect(a11y).toEqual({ points: [], consents: [], consentPicker: [] });
   });
 });

@@ -5,7 +5,9 @@
  * 后续环节 (predicted), parent and child cases (with their item's and state's titles), adapter calls
  * with their delivery status, and the names of the people, units and grids the case's data names by
  * id, path or code (engine's dataRefs): units and grids in or out of the reader's scope, people in full
- * when staff and masked (张*) when a resident, volunteer or provider, whose name is personal data.
+ * when staff and masked (张*) when a resident, volunteer or provider, whose name is personal data;
+ * and how each consent the data names (`x-consent` fields) stands: in force, withdrawn, expired, not
+ * found or for another purpose — never whose it is.
  * Scoped like every case read: out of scope is 404.
  */
 import type { CaseSnapshot } from '@tongban/engine';
@@ -16,6 +18,8 @@ import { toTaskSummary } from '../tasks/KnexTaskQueries.ts';
 import { caseDeadline, stateTitle } from '../deadlines/caseDeadline.ts';
 import { predictAhead } from './predictAhead.ts';
 import type { CaseBrief } from './createCaseRecords.ts';
+import type { ConsentStanding } from '../consents/KnexConsentStore.ts';
+import { consentFieldsOf } from '../consents/intakeConsents.ts';
 import { overviewSchemas } from './overviewSchemas.ts';
 
 type Event = { type?: string; taskId?: string; action?: string; comment?: string; signature?: string; attachments?: string[] };
@@ -41,7 +45,9 @@ export function caseOverviewOperations(s: Services): Operation[] {
       const ids = new Set<string>([...snap.context.trail.map((t) => t.by), ...taskRows.map((t) => String(t.assignee ?? '')).filter(Boolean)]);
       if (row.created_by) ids.add(row.created_by);
       // who acted, holds a step, started the case or is named in its data: colleagues in full, residents masked (张*)
-      const [names, unitNames] = await Promise.all([s.caseRecords.displayNames([...new Set([...ids, ...refs.users])]), s.caseRecords.unitNames(refs.orgs, refs.grids)]);
+      const consentFields = consentFieldsOf(def).flatMap((f) => { const ref = snap.context.data[f.field]; return typeof ref === 'string' && ref ? [{ ...f, ref }] : []; });
+      const [names, unitNames, standing] = await Promise.all([s.caseRecords.displayNames([...new Set([...ids, ...refs.users])]), s.caseRecords.unitNames(refs.orgs, refs.grids),
+        s.consents.standing([...new Set(consentFields.map((f) => f.ref))], now)]);
       const current = taskRows.map((t) => {
         const sum = toTaskSummary(t, calendars, now);
         const spec = JSON.parse(String(t.spec)) as { why?: Array<{ 'zh-CN': string; en: string }> };
@@ -83,9 +89,16 @@ export function caseOverviewOperations(s: Services): Operation[] {
         }),
         userNames: Object.fromEntries(refs.users.filter((id) => names.has(id)).map((id) => [id, names.get(id)!])),
         unitNames: Object.fromEntries(unitNames),
+        consents: Object.fromEntries(consentFields.map((f) => [f.field, consentShown(f, standing.get(f.ref))])),
       } };
     },
   })];
+}
+
+/** A consent field as the page shows it: the record's standing, or why it does not count (not found, another purpose). */
+function consentShown(f: { ref: string; purpose: string }, c: ConsentStanding | undefined) {
+  if (!c) return { ref: f.ref, status: 'not-found', grantedAt: null, expiresAt: null, withdrawnAt: null };
+  return { ref: f.ref, status: c.purpose === f.purpose ? c.status : 'purpose-mismatch', grantedAt: c.grantedAt, expiresAt: c.expiresAt, withdrawnAt: c.withdrawnAt };
 }
 
 function findDecisionTitle(def: import('@tongban/engine').Definition, state: string, decision: string): { 'zh-CN': string; en: string } {

@@ -3,6 +3,7 @@ const str = { type: 'string' };
 const int = { type: 'integer' };
 const text = { $ref: '#/components/schemas/LocalizedText' };
 const nstr = { type: ['string', 'null'] };
+const nint = { type: ['integer', 'null'] };
 const obj = (properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, required: Object.keys(properties), properties });
 const brief = obj({ id: str, ref: str, definitionId: str, title: text, state: str, stateTitle: text, status: str });
 
@@ -24,5 +25,8 @@ export const overviewSchemas = {
     userNames: { type: 'object', additionalProperties: str },
     /** names of the org units and grids the case's data refers to, by org path or grid code */
     unitNames: { type: 'object', additionalProperties: str },
+    /** how each filled consent field's record stands now, by field name (no person in it) */
+    consents: { type: 'object', additionalProperties: obj({ ref: str, status: { type: 'string', enum: ['active', 'withdrawn', 'expired', 'not-found', 'purpose-mismatch'] },
+      grantedAt: nint, expiresAt: nint, withdrawnAt: nint }) },
   }),
 };

@@ -30,6 +30,9 @@ export interface ConsentInput {
   id?: string;
 }
 
+/** How a consent stands at a moment (`standing`): no person in it. */
+export interface ConsentStanding { purpose: ConsentPurpose; status: 'active' | 'withdrawn' | 'expired'; grantedAt: number; expiresAt: number | null; withdrawnAt: number | null }
+
 /** Who did it (audit). */
 export interface ConsentActor { id: string; roles: string[] }
 
@@ -107,6 +110,23 @@ export class KnexConsentStore {
     const items = ((await q) as Row[]).map(toConsent);
     const last = items[items.length - 1];
     return { items, nextCursor: items.length === f.limit && last ? Buffer.from(`${last.recordedAt}|${last.id}`).toString('base64url') : null };
+  }
+
+  /**
+   * How consents `ids` stand at `at`, for a case page that refers to them: purpose, active, withdrawn
+   * or expired, and when. Nothing about the person. Unscoped: whoever may read the case may see
+   * whether its consents hold (a responder deciding to open a door), not whose they are.
+   */
+  async standing(ids: string[], at: number): Promise<Map<string, ConsentStanding>> {
+    const out = new Map<string, ConsentStanding>();
+    if (!ids.length) return out;
+    const rows = (await this.knex('consents').whereIn('id', ids).select('id', 'purpose', 'status', 'granted_at', 'expires_at', 'withdrawn_at')) as Row[];
+    for (const r of rows) {
+      const expiresAt = num(r.expires_at);
+      const status = r.status !== 'active' ? 'withdrawn' : expiresAt !== null && expiresAt <= at ? 'expired' : 'active';
+      out.set(String(r.id), { purpose: r.purpose as ConsentPurpose, status, grantedAt: Number(r.granted_at), expiresAt, withdrawnAt: num(r.withdrawn_at) });
+    }
+    return out;
   }
 
   /**

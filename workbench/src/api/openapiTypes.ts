@@ -2364,6 +2364,16 @@ export interface components {
                 title: components["schemas"]["LocalizedText"];
             }[];
             children: components["schemas"]["CaseBrief"][];
+            consents: {
+                [key: string]: {
+                    expiresAt: number | null;
+                    grantedAt: number | null;
+                    ref: string;
+                    /** @enum {string} */
+                    status: "active" | "withdrawn" | "expired" | "not-found" | "purpose-mismatch";
+                    withdrawnAt: number | null;
+                };
+            };
             createdAt: number;
             createdBy: string | null;
             createdByName: string | null;

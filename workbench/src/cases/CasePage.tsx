@@ -130,12 +130,13 @@ export default function CasePage() {
     <Card title={formId && heldTaskId && def.data?.forms?.[formId] ? pick(def.data.forms[formId]!.title, lang) : t('case.data')} size="small">
       {def.data && formId && heldTaskId && task.data && (
         <StepFormPanel def={def.data} taskId={heldTaskId} formId={formId} matrix={matrix} caseData={view.data.data} draft={task.data.draft ?? null} edits={edits}
-          onEdits={setEdits} errors={errors} context={{ upload, bridgeUrl: cfg.data?.config.idCardBridgeUrl ?? null, names }} />
+          onEdits={setEdits} errors={errors} context={{ upload, bridgeUrl: cfg.data?.config.idCardBridgeUrl ?? null, names,
+            data: () => ({ ...view.data.data, ...(task.data.draft ?? {}), ...edits }) }} />
       )}
       {/* until the definition arrives the data would show field ids and raw values (an attachment's uuid): wait for it, unless it failed */}
       {def.isPending ? <LoadingState /> : <dl style={{ margin: 0 }} data-testid="case-data">{shown.map(([k, v]) => (
         <div key={k} style={{ display: 'flex', gap: 8, padding: '2px 0' }}><dt style={{ minWidth: 96, color: 'rgba(0,0,0,0.65)' }}>{labels[k] ?? k}</dt>
-          <dd style={{ margin: 0 }} className="tb-user-text">{valueText(def.data, k, v, { t: (key, opts) => String(t(key, opts as never)), names, lang })}</dd></div>))}</dl>}
+          <dd style={{ margin: 0 }} className="tb-user-text">{valueText(def.data, k, v, { t: (key, opts) => String(t(key, opts as never)), names, lang, consents: o?.consents })}</dd></div>))}</dl>}
     </Card>
   );
   return (

@@ -23,6 +23,7 @@ const def = {
     gridCode2: { type: 'string', pattern: '^\\d{15}$' },
     targetOrg: { type: 'string', pattern: '^(/\\d{6,15})+$' },
     at: { type: 'string', format: 'date-time' },
+    doorRef: { type: 'string', 'x-consent': { purpose: 'door-access' } },
   } },
   forms: {},
 } as unknown as Definition;
@@ -75,6 +76,22 @@ describe('valueText', () => {
   it('counts attachments and spells out a point', () => {
     expect(text('photos', ['a', 'b'])).toBe('case.attachmentCount:{"count":2}');
     expect(text('where', { lat: 31.2, lng: 104.7 })).toBe('纬度 31.2，经度 104.7');
+  });
+
+  it('shows a consent record by how it stands, not by its id; without the standing, the id', () => {
+    const day = (ms: number) => dayjs(ms).format('YYYY-MM-DD');
+    const g = Date.UTC(2025, 2, 4, 4), w = Date.UTC(2025, 5, 1, 4);
+    const withConsent = (status: 'active' | 'withdrawn' | 'expired' | 'not-found' | 'purpose-mismatch', expiresAt: number | null = null, withdrawnAt: number | null = null) =>
+      valueText(def, 'doorRef', 'cs-1', { t, names, lang: 'zh-CN', consents: { doorRef: { ref: 'cs-1', status, grantedAt: g, expiresAt, withdrawnAt } } });
+    expect(withConsent('active')).toBe(`consent.active:${JSON.stringify({ granted: day(g) })}`);
+    expect(withConsent('active', w)).toBe(`consent.activeUntil:${JSON.stringify({ granted: day(g), expires: day(w) })}`);
+    expect(withConsent('withdrawn', null, w)).toBe(`consent.withdrawn:${JSON.stringify({ at: day(w) })}`);
+    expect(withConsent('expired', w)).toBe(`consent.expired:${JSON.stringify({ at: day(w) })}`);
+    expect(withConsent('not-found')).toBe(`consent.not-found:${JSON.stringify({ ref: 'cs-1' })}`);
+    expect(withConsent('purpose-mismatch')).toContain('consent.purpose-mismatch');
+    // the standing of another value (the field was edited since) is not shown for this one
+    expect(valueText(def, 'doorRef', 'cs-2', { t, names, lang: 'zh-CN', consents: { doorRef: { ref: 'cs-1', status: 'active', grantedAt: g, expiresAt: null, withdrawnAt: null } } })).toBe('cs-2');
+    expect(text('doorRef', 'cs-1')).toBe('cs-1');
   });
 
   it('finds grids by the last segment of their path, and only grids', () => {

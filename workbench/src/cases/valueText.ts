@@ -2,8 +2,8 @@
  * A case data value as the case page shows it in words: an option by its title, people, units and
  * grids by their names, yes/no for a flag, a date-time as a local date and time, a record as its
  * fields' titles and values, "—" for nothing filled in, a count for attachments and latitude and
- * longitude for a point. What has no name to show stays as it came: masked personal data arrives
- * masked and is shown as sent.
+ * longitude for a point, a consent record by its standing (in force, withdrawn, expired). What has
+ * no name to show stays as it came: masked personal data arrives masked and is shown as sent.
  */
 import dayjs from 'dayjs';
 import { refKindOf, type Definition } from '@tongban/engine';
@@ -15,8 +15,11 @@ type Lang = 'zh-CN' | 'en';
 /** Names the page knows: org units by path, grids by their 15-digit code, users by id (each may not know). */
 export interface ValueNames { org(path: string): string | undefined; grid(code: string): string | undefined; user(id: string): string | undefined }
 
-/** What valueText needs besides the value: translations, the names the page knows, the language. */
-export interface ValueContext { t: (key: string, opts?: Record<string, unknown>) => string; names: ValueNames; lang: Lang }
+/** How a consent field's record stands (the case overview's `consents`, by field name). */
+export interface ConsentShown { ref: string; status: 'active' | 'withdrawn' | 'expired' | 'not-found' | 'purpose-mismatch'; grantedAt: number | null; expiresAt: number | null; withdrawnAt: number | null }
+
+/** What valueText needs besides the value: translations, the names the page knows, the language, how the data's consents stand. */
+export interface ValueContext { t: (key: string, opts?: Record<string, unknown>) => string; names: ValueNames; lang: Lang; consents?: Record<string, ConsentShown> }
 
 const EMPTY = '—';
 /** Punctuation by language: between a field's title and value, between fields, between records, between list items. */
@@ -66,9 +69,21 @@ function textOf(node: Json | undefined, key: string, v: unknown, ctx: ValueConte
   return keys.filter((k) => !isEmpty(rec[k])).map((k) => `${titleOf(props[k], k, ctx.lang)}${p.colon}${textOf(props[k], k, rec[k], ctx)}`).join(p.field) || EMPTY;
 }
 
+const day = (ms: number | null) => (ms === null ? '' : dayjs(ms).format('YYYY-MM-DD'));
+
+/** A consent record by its standing, not its id: what a responder needs before opening a door or sharing data. */
+function consentText(c: ConsentShown, t: ValueContext['t']): string {
+  if (c.status === 'active') return c.expiresAt === null ? t('consent.active', { granted: day(c.grantedAt) }) : t('consent.activeUntil', { granted: day(c.grantedAt), expires: day(c.expiresAt) });
+  if (c.status === 'withdrawn') return t('consent.withdrawn', { at: day(c.withdrawnAt) });
+  if (c.status === 'expired') return t('consent.expired', { at: day(c.expiresAt) });
+  return t(`consent.${c.status}`, { ref: c.ref });
+}
+
 /** The value of data field `key` in words. */
 export function valueText(def: Definition | undefined, key: string, v: unknown, ctx: ValueContext): string {
   const field = (def?.data as { properties?: Record<string, Json> } | undefined)?.properties?.[key];
+  const consent = field?.['x-consent'] && typeof v === 'string' ? ctx.consents?.[key] : undefined;
+  if (consent && consent.ref === v) return consentText(consent, ctx.t);
   const ui = Object.values(def?.forms ?? {}).map((f) => (f.uiSchema as Record<string, Json> | undefined)?.[key]).find(Boolean);
   if (field && Array.isArray(v) && v.length && widgetOf(field, ui) === 'attachments') return ctx.t('case.attachmentCount', { count: v.length });
   return textOf(field, key, v, ctx);

@@ -11,6 +11,8 @@ export interface FormCtx {
   bridgeUrl?: string | null;
   /** fills other fields from a card the reader returned (name, address) */
   onCardRead?: (card: Record<string, string>) => void;
+  /** the form's data as it stands (a widget reads a sibling field: the consent picker, the person's ID number) */
+  data?: () => Record<string, unknown>;
   /** names the screen already knows for people, units (by path) and grids (by code) the data holds */
   names?: { user?(id: string): string | undefined; org?(path: string): string | undefined; grid?(code: string): string | undefined };
 }

@@ -60,23 +60,38 @@ function treeFor(nodes: OrgNode[], grids: boolean): TreeNode[] {
     ...(grids && !isGrid(n.key) ? { selectable: false } : {}), children: treeFor(n.children, grids) }));
 }
 
-function OrgTreeSelect({ p, grids }: { p: WidgetProps; grids: boolean }) {
+/** What the org-tree select takes: the value (an org path, or a grid's code), whether grids only, and how to name a value outside the tree. */
+export interface OrgUnitSelectProps {
+  /** optional where an antd Form.Item supplies them */
+  value?: string; onChange?: (v: string | undefined) => void; grids?: boolean;
+  id?: string; label?: string; disabled?: boolean; onBlur?: () => void; outsideName?: (v: string) => string | undefined; testId?: string;
+}
+
+/** A unit (or a grid) of the worker's scope from the org tree, with search. */
+export function OrgUnitSelect({ value, onChange, grids = false, id, label, disabled, onBlur, outsideName, testId }: OrgUnitSelectProps) {
   const { t } = useTranslation();
   const orgs = useOrgUnits();
-  const ctx = ctxOf(p);
-  const value = typeof p.value === 'string' && p.value ? p.value : undefined;
   const tree = useMemo(() => {
     const nodes = treeFor(orgs.data ? buildOrgTree(orgs.data.items) : [], grids);
     // a value outside the tree (a unit out of the worker's scope, kept from the data) stays choosable, by its name where the page knows it
     const inTree = !value || (grids ? orgs.data?.items.some((o) => o.code === value) : orgs.data?.names.has(value));
-    if (value && orgs.data && !inTree) nodes.push({ key: `outside:${value}`, value, title: (grids ? ctx.names?.grid?.(value) : ctx.names?.org?.(value)) ?? value, children: [] });
+    if (value && orgs.data && !inTree) nodes.push({ key: `outside:${value}`, value, title: outsideName?.(value) ?? value, children: [] });
     return nodes;
-  }, [orgs.data, grids, value, ctx.names]);
+  }, [orgs.data, grids, value, outsideName]);
   return (
-    <TreeSelect id={p.id} aria-label={p.label} style={{ width: '100%' }} value={value} treeData={tree} showSearch treeNodeFilterProp="title" allowClear
+    <TreeSelect id={id} aria-label={label} style={{ width: '100%' }} value={value} treeData={tree} showSearch treeNodeFilterProp="title" allowClear data-testid={testId}
       treeDefaultExpandAll={tree.length < 3} loading={orgs.isPending} placeholder={grids ? t('widget.pickGrid') : t('widget.pickUnit')}
-      disabled={p.disabled || p.readonly} onChange={(v: string | undefined) => p.onChange(v || undefined)} onBlur={() => p.onBlur(p.id, p.value)} />
+      disabled={disabled} onChange={(v: string | undefined) => onChange?.(v || undefined)} onBlur={onBlur} />
   );
+}
+
+function OrgTreeSelect({ p, grids }: { p: WidgetProps; grids: boolean }) {
+  const ctx = ctxOf(p);
+  const value = typeof p.value === 'string' && p.value ? p.value : undefined;
+  const names = ctx.names;
+  const outsideName = useMemo(() => (v: string) => (grids ? names?.grid?.(v) : names?.org?.(v)), [names, grids]);
+  return <OrgUnitSelect id={p.id} label={p.label} value={value} grids={grids} disabled={p.disabled || p.readonly} outsideName={outsideName}
+    onChange={(v) => p.onChange(v)} onBlur={() => p.onBlur(p.id, p.value)} />;
 }
 
 /** 选组织: an org unit in the worker's scope, by name; the value is its path. */

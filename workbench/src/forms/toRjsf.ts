@@ -22,6 +22,8 @@ export function widgetOf(field: Json, ui: Json | undefined): string | undefined 
   if (w === 'camera' || w === 'photos' || w === 'attachment' || w === 'attachments') return 'attachments';
   if (w === 'map-point') return 'location';
   if (w) return ({ datetime: 'date-time', textarea: 'textarea', signature: 'signature', 'user-picker': 'userPicker', 'org-picker': 'orgPicker', 'grid-picker': 'gridPicker' } as Record<string, string>)[w];
+  // a consent record is found in the registry (or recorded there), never typed as its id
+  if (field.type === 'string' && field['x-consent']) return 'consentPicker';
   // a grid code or an org path is chosen from the org tree even where the item names no widget for it
   if (field.type === 'string' && field.pattern === GRID_CODE_PATTERN) return 'gridPicker';
   if (field.type === 'string' && field.pattern === ORG_PATH_PATTERN) return 'orgPicker';

@@ -14,6 +14,7 @@ import { LocationPad } from './LocationPad.tsx';
 import { previewOf, rememberPreview } from './photoPreviews.ts';
 import { imageTypeOf, photoTypes } from './photoType.ts';
 import { GridPickerWidget, OrgPickerWidget, UserPickerWidget } from './pickerWidgets.tsx';
+import { ConsentPickerWidget } from './ConsentPickerWidget.tsx';
 
 const ctxOf = (p: { registry: { formContext?: unknown } }) => (p.registry.formContext ?? {}) as FormCtx;
 
@@ -151,6 +152,6 @@ export function AttachmentsField(p: FieldProps) {
 
 /** Widgets by name (uiSchema `ui:widget`). */
 export const widgets: RegistryWidgetsType = { idNumber: IdNumberWidget, mobile: MobileWidget, address: AddressWidget, signature: SignatureWidget,
-  userPicker: UserPickerWidget, orgPicker: OrgPickerWidget, gridPicker: GridPickerWidget };
+  userPicker: UserPickerWidget, orgPicker: OrgPickerWidget, gridPicker: GridPickerWidget, consentPicker: ConsentPickerWidget };
 /** Fields by name (uiSchema `ui:field`). */
 export const fields: RegistryFieldsType = { location: LocationField, attachments: AttachmentsField };

@@ -34,6 +34,7 @@ function Guided({ def, draftId, userId, orgs }: { def: Definition; draftId: stri
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const navigate = useNavigate();
   const cfg = useClientConfig();
+  const unitNames = useOrgUnits(); // 上报单位 by name, not by its code path
   const formId = def.intake!.form;
   const steps = def.forms?.[formId]?.steps ?? [{ id: '', title: def.forms?.[formId]?.title ?? def.title, fields: def.forms?.[formId]?.fields ?? [] }];
   const sync = useDraftSync(userId, { id: draftId, definitionId: def.id, orgPath: orgs[0], step: 0, data: {}, revision: 0, pending: false, updatedAt: Date.now() });
@@ -79,11 +80,11 @@ function Guided({ def, draftId, userId, orgs }: { def: Definition; draftId: stri
         action={<Button size="small" onClick={sync.keepMine}>{t('draft.keepMine')}</Button>} />}
       {orgs.length > 1 && step === 0 && (
         <div style={{ marginBottom: 12 }}><label htmlFor="report-org">{t('report.org')}</label>
-          <Select id="report-org" style={{ width: '100%' }} value={draft.orgPath} onChange={(v) => sync.update({ orgPath: v })} options={orgs.map((o) => ({ value: o, label: o }))} /></div>
+          <Select id="report-org" style={{ width: '100%' }} value={draft.orgPath} onChange={(v) => sync.update({ orgPath: v })} options={orgs.map((o) => ({ value: o, label: unitNames.data?.names.get(o) ?? o }))} /></div>
       )}
       <Typography.Title level={2} style={{ fontSize: 16 }}>{pick(steps[step]!.title, lang)}</Typography.Title>
       <CaseForm schema={form.schema} uiSchema={form.uiSchema} data={draft.data} errors={errors} onChange={(data) => sync.update({ data: { ...draft.data, ...data } })}
-        context={{ upload, bridgeUrl: cfg.data?.config.idCardBridgeUrl ?? null,
+        context={{ upload, bridgeUrl: cfg.data?.config.idCardBridgeUrl ?? null, data: () => live.current.data,
           onCardRead: (card) => sync.update({ data: { ...live.current.data, ...(card.name && 'reporterName' in (live.current.props as object) ? { reporterName: card.name } : {}) } }) }} />
       {submit.isError && <Alert type="error" role="alert" showIcon style={{ marginBottom: 12 }} title={(submit.error as Error).message}
         description={submit.error instanceof ApiError ? <span>{submit.error.code}{((submit.error.details.diagnostics as Array<{ message: { 'zh-CN': string; en: string } }>) ?? []).map((d, i) => <div key={i}>{pick(d.message, lang)}</div>)}</span> : undefined} />}
