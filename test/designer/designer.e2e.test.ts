@@ -84,11 +84,12 @@ describe('designer journey: 门前三包 inspection', () => {
   });
   it('builds the intake form: an ID number, a phone and a required photo, with a live preview; the draft survives a reload', async () => {
     await page.getByRole('tab', { name: '表单' }).click();
-    const add = async (name: string, title: string, type: string, required: boolean, pii?: string) => {
+    const add = async (name: string, title: string, type: string, required: boolean, pii?: string, then?: () => Promise<void>) => {
       await page.getByTestId('new-field-name').fill(name);
       await page.getByTestId('new-field-title').fill(title);
       await select('new-field-type', type);
       if (pii) await select('new-field-pii', pii);
+      await then?.();
       if (required) await page.getByTestId('new-field-required').click();
       await page.getByTestId('new-field-add').click();
       await page.getByTestId(`field-row-${name}`).waitFor();
@@ -96,6 +97,13 @@ describe('designer journey: 门前三包 inspection', () => {
     await add('ownerId', '经营者身份证号', '身份证号', false);
     await add('phone', '联系电话', '手机号', true);
     await add('photos', '现场照片', '附件/照片', true, 'none');
+    // 选网格 and 单独同意 take their tag (none) by themselves; the consent names its purpose and whose ID number it is
+    await add('gridCode', '所属网格', '选网格', false);
+    await add('shareRef', '向驿站提供信息的同意', '单独同意', false, undefined, async () => {
+      await select('new-field-consent-purpose', '向签约服务商/驿站提供个人信息');
+      await select('new-field-consent-subject', '经营者身份证号（ownerId）');
+    });
+    await expect.poll(() => page.getByTestId('field-row-shareRef').locator('xpath=ancestor::tr').innerText()).toContain('单独同意');
     await expect.poll(() => page.getByTestId('form-preview').innerText()).toContain('联系电话');
     // the preview checks with the engine's zh-CN messages
     await page.getByTestId('form-preview-check').click();

@@ -6,7 +6,7 @@
 import { tx } from '../i18n/tx.ts';
 import { useState } from 'react';
 import { Alert, Button, Card, Input, Select, Space, Switch, Table, Tag } from 'antd';
-import type { PiiKind } from '@tongban/engine';
+import { ConsentPurposes, consentPurposeIds, type ConsentPurpose, type PiiKind } from '@tongban/engine';
 import { useEditor } from '../editor/EditorContext.tsx';
 import { fieldTypes, FieldTypes, fieldTypeOf, isPersonalType, type FieldType } from './fieldTypes.ts';
 import { addField, addForm, addFormStep, moveFieldToStep, removeField, setPii, setRequired, setVisibleIf } from './formEdits.ts';
@@ -18,12 +18,15 @@ export function FormBuilder() {
   const forms = Object.keys(doc.forms ?? {});
   const formId = selection?.kind === 'form' ? selection.id : forms[0];
   const form = formId ? doc.forms?.[formId] : undefined;
-  const [draft, setDraft] = useState<{ name: string; title: string; type: FieldType; pii?: PiiKind; required: boolean }>({ name: '', title: '', type: 'text', required: false });
+  const [draft, setDraft] = useState<{ name: string; title: string; type: FieldType; pii?: PiiKind; required: boolean; purpose?: ConsentPurpose; subject?: string }>({ name: '', title: '', type: 'text', required: false });
   const [cond, setCond] = useState<string>();
   const [newForm, setNewForm] = useState('');
   const props = (doc.data.properties ?? {}) as Record<string, Record<string, unknown>>;
   const piiOptions = (t: FieldType) => fieldTypes[t].pii.map((p) => ({ value: p, label: p }));
   const stepOf = (f: string) => form?.steps?.find((s) => s.fields.includes(f))?.id;
+  // a type with one tag only (a picker's id, a consent's id: none) takes it without asking
+  const piiFor = (type: FieldType) => (isPersonalType(type) || fieldTypes[type].pii.length === 1 ? fieldTypes[type].pii[0] : undefined);
+  const idNumberFields = Object.entries(props).filter(([, s]) => s.format === 'cn-id-number').map(([k, s]) => ({ value: k, label: `${(s['x-title'] as Record<string, string> | undefined)?.[lang] ?? k}（${k}）` }));
   return (
     <div style={{ display: 'flex', gap: 16 }} data-testid="form-builder">
       <div style={{ flex: 3, minWidth: 0 }}>
@@ -57,11 +60,18 @@ export function FormBuilder() {
               <Space wrap>
                 <Input data-testid="new-field-name" style={{ width: 130 }} placeholder={tx(lang, 'formBuilder.name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
                 <Input data-testid="new-field-title" style={{ width: 130 }} placeholder={tx(lang, 'formBuilder.label')} value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
-                <Select data-testid="new-field-type" style={{ width: 120 }} value={draft.type} onChange={(type: FieldType) => setDraft({ ...draft, type, pii: isPersonalType(type) ? fieldTypes[type].pii[0] : undefined })} options={FieldTypes.map((t) => ({ value: t, label: fieldTypes[t].label[lang] }))} />
+                <Select data-testid="new-field-type" style={{ width: 140 }} showSearch={{ optionFilterProp: 'label' }} listHeight={320} value={draft.type} onChange={(type: FieldType) => setDraft({ ...draft, type, pii: piiFor(type), ...(type === 'consent' ? { purpose: draft.purpose ?? 'share-provider' } : {}) })} options={FieldTypes.map((t) => ({ value: t, label: fieldTypes[t].label[lang] }))} />
                 <Select data-testid="new-field-pii" style={{ width: 140 }} placeholder={tx(lang, 'formBuilder.personalData2')} value={draft.pii} onChange={(pii: PiiKind) => setDraft({ ...draft, pii })} options={piiOptions(draft.type)} />
+                {draft.type === 'consent' && <>
+                  <Select data-testid="new-field-consent-purpose" style={{ width: 220 }} aria-label={tx(lang, 'formBuilder.consentPurpose')} value={draft.purpose}
+                    onChange={(purpose: ConsentPurpose) => setDraft({ ...draft, purpose })} options={consentPurposeIds.map((p) => ({ value: p, label: ConsentPurposes[p][lang] }))} />
+                  <Select data-testid="new-field-consent-subject" style={{ width: 200 }} allowClear placeholder={tx(lang, 'formBuilder.consentSubject')} value={draft.subject}
+                    onChange={(subject?: string) => setDraft({ ...draft, subject })} options={idNumberFields} />
+                </>}
                 <Switch data-testid="new-field-required" checked={draft.required} onChange={(required) => setDraft({ ...draft, required })} />{tx(lang, 'formBuilder.required2')}
                 <Button type="primary" data-testid="new-field-add" disabled={!draft.name || !draft.title || !draft.pii}
-                  onClick={() => { if (exec(addField(formId, { name: draft.name, title: { 'zh-CN': draft.title, en: draft.title }, type: draft.type, pii: draft.pii!, required: draft.required, step: form.steps?.at(-1)?.id }))) setDraft({ name: '', title: '', type: 'text', required: false }); }}>
+                  onClick={() => { if (exec(addField(formId, { name: draft.name, title: { 'zh-CN': draft.title, en: draft.title }, type: draft.type, pii: draft.pii!, required: draft.required, step: form.steps?.at(-1)?.id,
+                    ...(draft.type === 'consent' ? { consent: { purpose: draft.purpose ?? 'share-provider', ...(draft.subject ? { subject: draft.subject } : {}) } } : {}) }))) setDraft({ name: '', title: '', type: 'text', required: false }); }}>
                   {tx(lang, 'formBuilder.add')}
                 </Button>
               </Space>

@@ -4,20 +4,23 @@
  * allows. Personal types (ID number, mobile, address, location, signature) must carry a personal
  * tag; `none` is not offered for them (personal-data.md §2: no untagged personal field).
  */
-import type { JsonSchema, LocalizedText, PiiKind } from '@tongban/engine';
+import { GRID_CODE_PATTERN, ORG_PATH_PATTERN, type ConsentPurpose, type JsonSchema, type LocalizedText, type PiiKind } from '@tongban/engine';
 
-export const FieldTypes = ['text', 'textarea', 'number', 'date', 'choice', 'idNumber', 'mobile', 'address', 'location', 'attachment', 'signature', 'group'] as const;
+export const FieldTypes = ['text', 'textarea', 'number', 'date', 'choice', 'idNumber', 'mobile', 'address', 'location', 'attachment', 'signature', 'group',
+  'person', 'people', 'orgUnit', 'grid', 'consent'] as const;
 export type FieldType = (typeof FieldTypes)[number];
 
 export interface FieldTypeSpec {
   label: LocalizedText;
   /** personal tags allowed; the first is the default */
   pii: readonly PiiKind[];
-  schema(opts: { title: LocalizedText; choices?: Array<{ value: string; label: string }> }): JsonSchema;
+  schema(opts: { title: LocalizedText; choices?: Array<{ value: string; label: string }>; consent?: { purpose: ConsentPurpose; subject?: string } }): JsonSchema;
 }
 
 const anyPii: readonly PiiKind[] = ['none', 'name', 'phone', 'address', 'health', 'special-identity', 'private', 'minor', 'email'];
 const title = (t: LocalizedText) => ({ 'x-title': t });
+/** An account id, an org path or a consent id is not personal data in itself (the person it names is shown masked where it must be). */
+const idOnly: readonly PiiKind[] = ['none'];
 
 export const fieldTypes: Record<FieldType, FieldTypeSpec> = {
   text: { label: { 'zh-CN': '单行文本', en: 'Text' }, pii: anyPii, schema: ({ title: t }) => ({ type: 'string', maxLength: 200, ...title(t) }) },
@@ -57,6 +60,16 @@ export const fieldTypes: Record<FieldType, FieldTypeSpec> = {
     label: { 'zh-CN': '可重复分组', en: 'Repeatable group' }, pii: anyPii,
     schema: ({ title: t }) => ({ type: 'array', maxItems: 50, ...title(t), items: { type: 'object', properties: { name: { type: 'string', maxLength: 30, 'x-pii': 'name', 'x-title': { 'zh-CN': '姓名', en: 'Name' } } } } }),
   },
+  // picked on the org tree in the workbench (选人 / 选组织 / 选网格), never typed as an id, a path or a code
+  person: { label: { 'zh-CN': '选人', en: 'Person' }, pii: idOnly, schema: ({ title: t }) => ({ type: 'string', maxLength: 64, 'x-widget': 'user-picker', ...title(t) }) },
+  people: { label: { 'zh-CN': '选多人', en: 'People' }, pii: idOnly, schema: ({ title: t }) => ({ type: 'array', maxItems: 50, 'x-widget': 'user-picker', items: { type: 'string', maxLength: 64 }, ...title(t) }) },
+  orgUnit: { label: { 'zh-CN': '选组织', en: 'Org unit' }, pii: idOnly, schema: ({ title: t }) => ({ type: 'string', pattern: ORG_PATH_PATTERN, maxLength: 200, 'x-widget': 'org-picker', ...title(t) }) },
+  grid: { label: { 'zh-CN': '选网格', en: 'Grid' }, pii: idOnly, schema: ({ title: t }) => ({ type: 'string', pattern: GRID_CODE_PATTERN, 'x-widget': 'grid-picker', ...title(t) }) },
+  // a separate consent (单独同意) of the consent registry, for one purpose: chosen or recorded in the workbench, checked at intake
+  consent: {
+    label: { 'zh-CN': '单独同意', en: 'Consent' }, pii: idOnly,
+    schema: ({ title: t, consent = { purpose: 'share-provider' } }) => ({ type: 'string', maxLength: 64, ...title(t), 'x-consent': { purpose: consent.purpose, ...(consent.subject ? { subject: consent.subject } : {}) } }),
+  },
 };
 
 /** The builder type a data field is shown as (for fields written by hand: best guess by format and widget). */
@@ -64,6 +77,10 @@ export function fieldTypeOf(schema: JsonSchema): FieldType {
   const s = schema as { type?: unknown; format?: string; enum?: unknown[]; 'x-widget'?: string; items?: { type?: string } };
   if (s.format === 'cn-id-number') return 'idNumber';
   if (s.format === 'cn-mobile') return 'mobile';
+  if ((s as { 'x-consent'?: unknown })['x-consent']) return 'consent';
+  if (s['x-widget'] === 'user-picker') return s.type === 'array' ? 'people' : 'person';
+  if (s['x-widget'] === 'org-picker' || (s as { pattern?: string }).pattern === ORG_PATH_PATTERN) return 'orgUnit';
+  if (s['x-widget'] === 'grid-picker' || (s as { pattern?: string }).pattern === GRID_CODE_PATTERN) return 'grid';
   if (s['x-widget'] === 'location') return 'location';
   if (s['x-widget'] === 'address') return 'address';
   if (s['x-widget'] === 'signature') return 'signature';

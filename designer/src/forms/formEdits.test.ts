@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formSchemaOf, lint, loadDefinition, validateFormData, type Definition } from '@tongban/engine';
+import { readFileSync } from 'node:fs';
+import { formSchemaOf, GRID_CODE_PATTERN, lint, loadDefinition, ORG_PATH_PATTERN, validateFormData, type Definition } from '@tongban/engine';
 import { addField, addForm, addFormStep, FormEditError, moveFieldToStep, removeField, setRequired, setVisibleIf } from './formEdits.ts';
 import { fieldTypes, FieldTypes, fieldTypeOf } from './fieldTypes.ts';
 import { fixtureDefinition } from '../testing/fixtureDefinition.ts';
@@ -54,6 +55,36 @@ describe('form builder: schema output', () => {
     expect(() => addField('intake', { name: 'Bad-Name', type: 'text', title: L('x', 'x'), pii: 'none' }).apply(def)).toThrow(/lower-case/);
     expect(() => addField('intake', { name: 'note', type: 'text', title: L('x', 'x'), pii: 'none' }).apply(def)).toThrow(/exists/);
     for (const t of FieldTypes) expect(fieldTypeOf(fieldTypes[t].schema({ title: L('x', 'x') }))).toBe(t);
+  });
+
+  it('adds 选人 / 选组织 / 选网格 and 单独同意 fields as the workbench picks them, and reads the service items’ such fields as those types', () => {
+    const def = batch(L('x', 'x'), [
+      addField('intake', { name: 'pid', type: 'idNumber', title: L('身份证号', 'ID'), pii: 'id-number' }),
+      addField('intake', { name: 'owner', type: 'person', title: L('负责人', 'Owner'), pii: 'none' }),
+      addField('intake', { name: 'helpers', type: 'people', title: L('协办人', 'Helpers'), pii: 'none' }),
+      addField('intake', { name: 'unit', type: 'orgUnit', title: L('责任单位', 'Unit'), pii: 'none' }),
+      addField('intake', { name: 'gridCode', type: 'grid', title: L('所属网格', 'Grid'), pii: 'none' }),
+      addField('intake', { name: 'shareRef', type: 'consent', title: L('向驿站提供信息的同意', 'Consent'), pii: 'none', required: true, consent: { purpose: 'share-provider', subject: 'pid' } }),
+    ]).apply(fixtureDefinition());
+    const props = def.data.properties as Record<string, Record<string, unknown>>;
+    expect(props.owner).toMatchObject({ type: 'string', 'x-widget': 'user-picker' });
+    expect(props.helpers).toMatchObject({ type: 'array', 'x-widget': 'user-picker', items: { type: 'string' } });
+    expect(props.unit).toMatchObject({ type: 'string', 'x-widget': 'org-picker', pattern: ORG_PATH_PATTERN });
+    expect(props.gridCode).toMatchObject({ type: 'string', 'x-widget': 'grid-picker', pattern: GRID_CODE_PATTERN });
+    expect(props.shareRef).toMatchObject({ type: 'string', 'x-pii': 'none', 'x-consent': { purpose: 'share-provider', subject: 'pid' } });
+    const res = loadDefinition(def);
+    expect(res.ok).toBe(true);
+    // the engine validates them: a grid is 15 digits, a unit an org path
+    const errors = validateFormData(formSchemaOf(def, 'intake').schema, { shopName: '张记', gridCode: '12', unit: 'west', shareRef: 'cs-1' }, { locale: 'zh-CN', now: 0, utcOffsetMinutes: 480 } as never);
+    expect(errors.map((e) => e.path).sort()).toEqual(['/gridCode', '/unit']);
+    // the five items' pickers and consents are shown as those types in the builder
+    const seen: Record<string, string> = {};
+    for (const item of ['referral', 'elderly-call', 'grid-incident', 'consultation', 'volunteer-task']) {
+      const d = JSON.parse(readFileSync(new URL(`../../../definitions/service-items/${item}.json`, import.meta.url), 'utf8')) as Definition;
+      for (const [k, v] of Object.entries(d.data.properties as Record<string, Record<string, unknown>>)) seen[`${item}.${k}`] = fieldTypeOf(v as never);
+    }
+    expect(seen).toMatchObject({ 'referral.consentRef': 'consent', 'referral.targetOrg': 'orgUnit', 'grid-incident.gridCode': 'grid', 'grid-incident.dispatcher': 'person',
+      'consultation.mediators': 'people', 'elderly-call.doorConsentRef': 'consent', 'volunteer-task.teamMembers': 'people' });
   });
 
   it('removing a field removes it from the data, every form, steps, conditions and matrices', () => {

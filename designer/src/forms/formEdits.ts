@@ -4,7 +4,7 @@
  * the field matrix of every human step that fills the form (`task.fields`). Removing a field
  * removes it everywhere, so lint never finds a form or a matrix naming a field that is gone.
  */
-import type { Definition, FieldAccess, FormSpec, LocalizedText, PiiKind } from '@tongban/engine';
+import type { ConsentPurpose, Definition, FieldAccess, FormSpec, LocalizedText, PiiKind } from '@tongban/engine';
 import type { Command } from '../doc/commandStack.ts';
 import { setAt, toPointer } from '../doc/pointer.ts';
 import { indexStates } from '../doc/stateIndex.ts';
@@ -39,7 +39,11 @@ export function addForm(formId: string, title: LocalizedText): Command {
   return { label: L(`新建表单 ${title['zh-CN']}`, `New form ${title.en}`), apply: (def) => (def.forms?.[formId] ? def : setAt(def, `/forms${toPointer(formId)}`, { title, fields: [], required: [] })) };
 }
 
-export interface NewField { name: string; type: FieldType; title: LocalizedText; pii: PiiKind; required?: boolean; step?: string; choices?: Array<{ value: string; label: string }> }
+export interface NewField {
+  name: string; type: FieldType; title: LocalizedText; pii: PiiKind; required?: boolean; step?: string; choices?: Array<{ value: string; label: string }>;
+  /** a consent field's purpose and the field holding its person's ID number */
+  consent?: { purpose: ConsentPurpose; subject?: string };
+}
 
 /** Adds a field to the data schema and the form; steps filling the form get it as write (or required). */
 export function addField(formId: string, f: NewField): Command {
@@ -51,7 +55,7 @@ export function addField(formId: string, f: NewField): Command {
       if ((def.data as { properties?: object }).properties && Object.hasOwn((def.data as { properties: object }).properties, f.name)) throw new FormEditError('form.field-exists', L(`字段 ${f.name} 已存在`, `Field ${f.name} exists`));
       const spec = fieldTypes[f.type];
       if (!spec.pii.includes(f.pii)) throw new FormEditError('form.pii-required', L(`${spec.label['zh-CN']}字段必须标注个人信息类别（${spec.pii.join(' / ')}）`, `A ${spec.label.en} field must carry a personal-data tag (${spec.pii.join(' / ')})`));
-      const schema = spec.schema({ title: f.title, choices: f.choices });
+      const schema = spec.schema({ title: f.title, choices: f.choices, consent: f.consent });
       // a required photo means at least one: an empty list is present but holds nothing
       if (f.required && f.type === 'attachment') schema.minItems = 1;
       let next = setAt(def, `/data/properties${toPointer(f.name)}`, { ...schema, 'x-pii': f.pii });

@@ -65,6 +65,8 @@ export const en: Catalog = {
   'formBuilder.personalData2': 'personal data',
   'formBuilder.required2': 'required',
   'formBuilder.add': 'Add',
+  'formBuilder.consentPurpose': 'Consent purpose',
+  'formBuilder.consentSubject': 'Person’s ID-number field (optional)',
   'formBuilder.everyFieldNeedsAPersonal': 'Every field needs a personal-data tag (none when it holds none)',
   'formBuilder.preview': 'Preview',
   'itemList.latest': 'Latest',

@@ -63,6 +63,8 @@ export const zhCN = {
   'formBuilder.personalData2': '个人信息类别',
   'formBuilder.required2': '必填',
   'formBuilder.add': '添加',
+  'formBuilder.consentPurpose': '同意用途',
+  'formBuilder.consentSubject': '本人身份证号字段（可不选）',
   'formBuilder.everyFieldNeedsAPersonal': '每个字段都要标注个人信息类别（无个人信息选 none）',
   'formBuilder.preview': '预览',
   'itemList.latest': '最新版本',

@@ -62,5 +62,10 @@ describe('sample data for previews and simulation', () => {
     expect(isCnMobile(d.b as string)).toBe(true);
     expect(d.c).toHaveLength(2);
     expect((d.e as string).length).toBeGreaterThanOrEqual(10);
+    // a grid code and an org path match the patterns the engine checks them by
+    const { GRID_CODE_PATTERN, ORG_PATH_PATTERN } = await import('@tongban/engine');
+    const g = sampleData({ type: 'object', properties: { grid: { type: 'string', pattern: GRID_CODE_PATTERN, 'x-title': { 'zh-CN': '所属网格', en: 'Grid' } }, unit: { type: 'string', pattern: ORG_PATH_PATTERN } } });
+    expect(g.grid).toMatch(new RegExp(GRID_CODE_PATTERN));
+    expect(g.unit).toMatch(new RegExp(ORG_PATH_PATTERN));
   });
 });

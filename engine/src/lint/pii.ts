@@ -8,6 +8,7 @@ import type { FieldAccess } from '../definition/types.ts';
 import { diag } from '../diagnostics/catalog.ts';
 import { pointer, type Diagnostic } from '../diagnostics/Diagnostic.ts';
 import { quasiIdentifierKinds } from '../pii/maskValue.ts';
+import { consentPurposeIds } from '../pii/consentPurposes.ts';
 import { eachTask, type LintContext } from './context.ts';
 
 const visible = (a: FieldAccess) => a === 'read' || a === 'write' || a === 'required';
@@ -56,7 +57,23 @@ function nestedFields(c: LintContext): Diagnostic[] {
   return out;
 }
 
-/** ID numbers whose mask is undone by a visible birth date or sex; nested matrix and rule fields that do not exist. */
+/** Consent fields (`x-consent`) must name a purpose the registry knows and, for their person, an ID-number field: else intake refuses every record. */
+function consentFields(c: LintContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const props = ((c.def.data as { properties?: Record<string, { 'x-consent'?: { purpose?: string; subject?: string } }> }).properties) ?? {};
+  for (const [field, s] of Object.entries(props)) {
+    const spec = s['x-consent'];
+    if (!spec) continue;
+    const at = pointer('data', 'properties', field, 'x-consent');
+    if (spec.purpose && !(consentPurposeIds as string[]).includes(spec.purpose)) out.push(diag('lint.consent-unknown-purpose', at + '/purpose', { purpose: spec.purpose, known: consentPurposeIds.join('、') }));
+    if (spec.subject && (schemaAtPath(c.def.data, spec.subject.replace(/^data\./, '')) as { 'x-pii'?: string } | undefined)?.['x-pii'] !== 'id-number') {
+      out.push(diag('lint.consent-subject-not-id', at + '/subject', { field: spec.subject }));
+    }
+  }
+  return out;
+}
+
+/** ID numbers whose mask is undone by a visible birth date or sex; nested matrix and rule fields that do not exist; consent fields the registry cannot check. */
 export function checkPersonalData(c: LintContext): Diagnostic[] {
-  return [...derivable(c), ...nestedFields(c)];
+  return [...derivable(c), ...nestedFields(c), ...consentFields(c)];
 }

@@ -16,7 +16,7 @@ import { api, unwrap } from '../api/client.ts';
 import { ApiError } from '../api/ApiError.ts';
 import type { components } from '../api/openapiTypes.ts';
 import { ConsentRecordDialog } from '../community/ConsentRecordDialog.tsx';
-import type { ConsentPurpose } from '../community/consentOptions.ts';
+import { consentRoles, type ConsentPurpose } from '../community/consentOptions.ts';
 import { tones } from '../shared/tones.ts';
 import { useSession } from '../shell/useSession.ts';
 import type { FormCtx } from './formContext.ts';
@@ -54,7 +54,9 @@ export function ConsentPickerWidget(p: WidgetProps) {
   const [recording, setRecording] = useState(false);
   const [idNumber, setIdNumber] = useState('');
   const [badId, setBadId] = useState(false);
-  const chosen = useQuery({ queryKey: ['consents', 'one', value], enabled: !!value && CONSENT_ID.test(value), retry: false, staleTime: 30_000,
+  /** whether one of the worker's roles keeps the consent registry (as the server's `manage Consent` rule) */
+  const keepsRegistry = (session?.user.roles ?? []).some((r) => consentRoles.includes(r.role));
+  const chosen = useQuery({ queryKey: ['consents', 'one', value], enabled: keepsRegistry && !!value && CONSENT_ID.test(value), retry: false, staleTime: 30_000,
     queryFn: () => unwrap(api.GET('/api/consents/{id}', { params: { path: { id: value! } } })) });
   const list = useQuery({ queryKey: ['consents', 'pick', purpose, idNumber], enabled: open, retry: false,
     queryFn: () => unwrap(api.GET('/api/consents', { params: { query: { status: 'active', limit: 50, ...(purpose ? { purpose } : {}), ...(idNumber ? { idNumber } : {}) } } })) });
@@ -68,8 +70,8 @@ export function ConsentPickerWidget(p: WidgetProps) {
   };
   const openPicker = () => { search(subjectIdNumber(ctx, spec?.subject)); setOpen(true); };
 
-  // no consent registry for this role (403): the record's id, typed as the community gave it
-  if (noAccess(chosen.error) || (noAccess(list.error) && !value)) {
+  // no consent registry for this role (none of its roles keeps one, or the server said 403): the record's id, typed as the community gave it
+  if (!keepsRegistry || noAccess(chosen.error) || (noAccess(list.error) && !value)) {
     return (
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Input id={p.id} aria-label={p.label} value={value ?? ''} disabled={locked} placeholder="cs-…" onChange={(e) => p.onChange(e.target.value.trim() || undefined)} onBlur={() => p.onBlur(p.id, p.value)} />

@@ -33,6 +33,8 @@ export const lintCodes: CodeCatalog = {
   'lint.notify-field-not-user': { severity: 'error', 'zh-CN': '通知接收人字段“{field}”保存的是{kind}，不是用户；给号码发短信请用 phoneField', en: 'Recipients field "{field}" holds a {kind}, not user ids; to text a number use phoneField' },
   'lint.phone-field-not-phone': { severity: 'warning', 'zh-CN': 'phoneField 指向的字段“{field}”不是手机号（x-pii 不是 phone）', en: 'phoneField names "{field}", which is not a mobile number (its x-pii is not phone)' },
   'lint.pii-derivable': { severity: 'warning', 'zh-CN': '本环节对“{id}”脱敏显示，却明文显示“{fields}”，可由出生日期/性别推出身份证号码中被隐藏的数字；请同时脱敏或隐藏这些字段', en: 'This step masks "{id}" but shows "{fields}" in clear, which gives away the hidden digits of the ID number (birth date, sex); mask or hide those fields too' },
+  'lint.consent-unknown-purpose': { severity: 'error', 'zh-CN': '同意字段的用途“{purpose}”不是同意登记中的用途（{known}），任何同意记录都不会通过核验', en: 'The consent field\'s purpose "{purpose}" is not a purpose of the consent registry ({known}), so no consent record would ever pass the check' },
+  'lint.consent-subject-not-id': { severity: 'error', 'zh-CN': '同意字段的本人字段“{field}”不是案件数据中的身份证号字段（x-pii 为 id-number）', en: 'The consent field\'s person field "{field}" is not an ID-number field of the case data (x-pii id-number)' },
   'lint.schedule-unhandled': { severity: 'warning', 'zh-CN': '定期事件“{event}”在任何状态都没有对应的转换，到期时不会发生任何事情', en: 'Schedule event "{event}" is handled by no state, so nothing happens when it is due' },
   // expressions
   'lint.guard-undescribed': { severity: 'info', 'zh-CN': '带条件的转换没有说明（description），条件不满足时用户只能看到“定义未说明该条件”', en: 'A guarded transition has no description, so a user whose act it refuses only learns that the condition is not described' },
