@@ -177,6 +177,7 @@ describe('community screens (issue 13)', () => {
     await ok(app.api('POST', `/api/consents/${consentId}/withdraw`, { token: officer, body: { reason: '家属来电撤回' } }), 'withdraw');
     await p.reload();
     await expect.poll(() => p.getByTestId('case-data').innerText()).toMatch(/已撤回（\d{4}-\d{2}-\d{2}），不得据此共享或处理/);
+    expect(await p.locator('[data-consent="withdrawn"]').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(168, 7, 26)'); // in red
     await shot(p, 'consent-case-withdrawn');
   }, 300_000);
 

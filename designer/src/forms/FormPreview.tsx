@@ -7,15 +7,27 @@ import { Alert, Button, Space, Steps } from 'antd';
 import Form from '@rjsf/antd';
 import validator from '@rjsf/validator-ajv8';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { tx } from '../i18n/tx.ts';
 import { compileLogic, formSchemaOf, hiddenFields, truthy, validateFormData, type Definition, type FormError } from '@tongban/engine';
 
-type P = { 'x-title'?: { 'zh-CN': string; en: string }; 'x-help'?: { 'zh-CN': string; en: string }; 'x-enumTitles'?: string[]; 'x-widget'?: string };
+type P = { 'x-title'?: { 'zh-CN': string; en: string }; 'x-help'?: { 'zh-CN': string; en: string }; 'x-enumTitles'?: string[]; 'x-widget'?: string; 'x-consent'?: unknown };
 
-function uiFor(schema: RJSFSchema, lang: 'zh-CN' | 'en'): UiSchema {
+/** What the workbench shows instead of a text box (the preview cannot mount its org tree or consent registry): said as a placeholder. */
+function pickedInWorkbench(v: P, lang: 'zh-CN' | 'en'): string | undefined {
+  if (v['x-consent']) return tx(lang, 'formPreview.consentPicker');
+  if (v['x-widget'] === 'user-picker') return tx(lang, 'formPreview.userPicker');
+  if (v['x-widget'] === 'org-picker') return tx(lang, 'formPreview.orgPicker');
+  if (v['x-widget'] === 'grid-picker') return tx(lang, 'formPreview.gridPicker');
+  return undefined;
+}
+
+/** The preview's uiSchema: titles, help, option names, text areas, and for the fields the workbench picks, a placeholder saying so. */
+export function uiFor(schema: RJSFSchema, lang: 'zh-CN' | 'en'): UiSchema {
   const ui: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
   for (const [k, v] of Object.entries((schema.properties ?? {}) as Record<string, P>)) {
     ui[k] = { ...(v['x-title'] ? { 'ui:title': v['x-title'][lang] } : {}), ...(v['x-help'] ? { 'ui:help': v['x-help'][lang] } : {}),
-      ...(v['x-enumTitles'] ? { 'ui:enumNames': v['x-enumTitles'] } : {}), ...(v['x-widget'] === 'textarea' ? { 'ui:widget': 'textarea' } : {}) };
+      ...(v['x-enumTitles'] ? { 'ui:enumNames': v['x-enumTitles'] } : {}), ...(v['x-widget'] === 'textarea' ? { 'ui:widget': 'textarea' } : {}),
+      ...(pickedInWorkbench(v, lang) ? { 'ui:placeholder': pickedInWorkbench(v, lang) } : {}) };
   }
   return ui;
 }

@@ -43,6 +43,9 @@ function targetText(def: Definition, state: string, decision: string, t: (k: str
   return to?.task?.title ? pick(to.task.title) : to?.title ? pick(to.title) : d.to;
 }
 
+/** A consent the data names that no longer allows anything (withdrawn, expired, not found, another purpose): shown in red. */
+const consentFails = (c: { ref: string; status: string } | undefined, v: unknown) => !!c && c.ref === v && c.status !== 'active';
+
 /** The case page. */
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -136,7 +139,8 @@ export default function CasePage() {
       {/* until the definition arrives the data would show field ids and raw values (an attachment's uuid): wait for it, unless it failed */}
       {def.isPending ? <LoadingState /> : <dl style={{ margin: 0 }} data-testid="case-data">{shown.map(([k, v]) => (
         <div key={k} style={{ display: 'flex', gap: 8, padding: '2px 0' }}><dt style={{ minWidth: 96, color: 'rgba(0,0,0,0.65)' }}>{labels[k] ?? k}</dt>
-          <dd style={{ margin: 0 }} className="tb-user-text">{valueText(def.data, k, v, { t: (key, opts) => String(t(key, opts as never)), names, lang, consents: o?.consents })}</dd></div>))}</dl>}
+          <dd style={{ margin: 0, ...(consentFails(o?.consents?.[k], v) ? { color: '#a8071a' } : {}) }} className="tb-user-text" data-consent={o?.consents?.[k]?.ref === v ? o?.consents[k]?.status : undefined}>
+            {valueText(def.data, k, v, { t: (key, opts) => String(t(key, opts as never)), names, lang, consents: o?.consents })}</dd></div>))}</dl>}
     </Card>
   );
   return (
