@@ -86,6 +86,7 @@ import { syncDeviceAdapters } from './registry/devices/syncDeviceAdapters.ts';
 import { KnexConsentStore } from './consents/KnexConsentStore.ts';
 import { consentOperations } from './consents/consents.router.ts';
 import { createResidentCounts } from './care/residentCounts.ts';
+import { caseDefinitionsOf } from './audit/caseDefinitionsOf.ts';
 
 /** A running (or ready-to-listen) runtime. */
 export interface Runtime extends Services {
@@ -168,7 +169,8 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
     config, db, logger, identity, principals, tokens, login: createLoginService(identity, tokens, createLoginThrottle(db.knex)), definitions, runOptions, codec,
     commands: createCaseCommands({ db, definitions, runOptions, codec, consents, residentCounts: createResidentCounts(db.knex, codec) }), consents, cases: createCaseQueries(db.knex), tasks: createTaskQueries(db.knex, runOptions.calendars),
     migrations: createMigrationQueries({ knex: db.knex, definitions, runOptions, codec }),
-    inbox: createInbox(db.knex, codec), audit: createAuditQueries(db.knex, { auditKey: config.auditKey, checkpointFile: config.auditCheckpointFile, dialect: db.dialect }),
+    inbox: createInbox(db.knex, codec), audit: createAuditQueries(db.knex, { auditKey: config.auditKey, checkpointFile: config.auditCheckpointFile, dialect: db.dialect,
+      caseDefinitions: (ids) => caseDefinitionsOf(db.knex, definitions, ids) }),
     taskRecords: createTaskRecords(db.knex), rateLimits: createRateLimits(db.knex),
     adapters: undefined as never, effects: undefined as never, admin: createAdminService({ db, principals, runOptions }),
     registry: createRegistry({ knex: db.knex, dialect: db.dialect, codec }),

@@ -116,6 +116,12 @@ describe.each(testDialects)('workbench endpoints on %s', (dialect) => {
     const createdEntry = async () => ((await t.api('GET', `/api/audit?caseId=${c.body.id}`, { token: admin })).body.items as Array<{ action: string; actorId: string; actorName: string | null }>)
       .find((e) => e.action === 'case.created');
     await expect.poll(async () => { const e = await createdEntry(); return e && [e.actorId, e.actorName]; }).toEqual([byName.grid1!.id, byName.grid1!.name]);
+    expect((await createdEntry() as unknown as { summary: unknown }).summary).toBeNull(); // no step: nothing to say beyond the action
+    // a step in words from the case's definition: the decision, the state left and the state entered (a state without a title by its id)
+    const task = (await t.db.knex('tasks').where({ case_id: c.body.id, state: 'accept' }).first('id')) as { id: string };
+    expect((await t.api('POST', `/api/tasks/${task.id}/complete`, { token: officer, body: { outcome: 'accept' } })).status).toBe(200);
+    await expect.poll(async () => ((await t.api('GET', `/api/audit?caseId=${c.body.id}&action=task.accept`, { token: admin })).body.items as Array<{ summary: unknown }>)[0]?.summary)
+      .toEqual({ 'zh-CN': '受理：受理登记 → review', en: 'Accept: Register → review' });
   });
 
   it('tells how each consent the data names stands now (in force, withdrawn, expired) and never whose it is', async () => {

@@ -5,9 +5,14 @@ import { applyScope } from '../authz/scopeToSql.ts';
 import { ForbiddenError } from '../errors/DomainError.ts';
 import { displayNames } from '../identity/displayNames.ts';
 import { appendAudit, verifyAuditWithCheckpoints, type AuditEntry } from './KnexAuditLog.ts';
+import type { Definition } from '@tongban/engine';
+import { auditSummary } from './auditSummary.ts';
+
+/** The definition each case runs on (for the entries' summaries); a case whose definition cannot be read is left out. */
+export type CaseDefinitions = (caseIds: string[]) => Promise<Map<string, Definition>>;
 
 /** Creates the audit queries. */
-export function createAuditQueries(knex: Knex, opts: { auditKey: Buffer; checkpointFile: string; dialect: 'sqlite' | 'mysql' }) {
+export function createAuditQueries(knex: Knex, opts: { auditKey: Buffer; checkpointFile: string; dialect: 'sqlite' | 'mysql'; caseDefinitions?: CaseDefinitions }) {
   return {
     /** Chains one entry in its own transaction (an audited read or an admin's change outside the command path); resolves to its seq. */
     async append(entry: AuditEntry): Promise<number> {
@@ -25,9 +30,16 @@ export function createAuditQueries(knex: Knex, opts: { auditKey: Buffer; checkpo
       if (q.cursor) query.where('seq', '<', q.cursor);
       const rows = (await query) as Array<Record<string, unknown>>;
       // who acted, by name beside the id (a colleague in full, a resident masked); the entry itself is as it was chained
-      const names = await displayNames(knex, [...new Set(rows.map((r) => r.actor_id).filter((x): x is string => typeof x === 'string'))]);
-      const items = rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), actorId: r.actor_id, actorName: names.get(String(r.actor_id)) ?? null, actorRoles: r.actor_roles, orgPath: r.org_path,
-        action: r.action, caseId: r.case_id, detail: JSON.parse(String(r.detail)), hash: r.hash }));
+      const caseIds = [...new Set(rows.map((r) => r.case_id).filter((x): x is string => typeof x === 'string'))];
+      const [names, defs] = await Promise.all([displayNames(knex, [...new Set(rows.map((r) => r.actor_id).filter((x): x is string => typeof x === 'string'))]),
+        opts.caseDefinitions?.(caseIds) ?? new Map<string, Definition>()]);
+      const items = rows.map((r) => {
+        const detail = JSON.parse(String(r.detail)) as Record<string, unknown>;
+        const def = typeof r.case_id === 'string' ? defs.get(r.case_id) : undefined;
+        // a step in words (决定：从 → 到) from the case's definition; the chained detail is answered as it was
+        return { seq: Number(r.seq), at: Number(r.at), actorId: r.actor_id, actorName: names.get(String(r.actor_id)) ?? null, actorRoles: r.actor_roles, orgPath: r.org_path,
+          action: r.action, caseId: r.case_id, detail, summary: def ? auditSummary(def, detail) : null, hash: r.hash };
+      });
       return { items, nextCursor: items.length === q.limit ? items[items.length - 1]!.seq : null };
     },
     /** Seals what is pending, then checks the whole hash chain against the checkpoints. */

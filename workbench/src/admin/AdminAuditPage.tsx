@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import { adminKeys, type AuditEntry } from './adminQueries.ts';
 import { ErrorState } from '../shared/ErrorState.tsx';
+import { AuditDetail } from '../oversight/AuditDetail.tsx';
 
 /** The admin actions the filter offers (runtime/src/admin: orgUnits.ts, users.ts, identityLinks.ts). */
 export const adminActions = ['admin.org.create', 'admin.org.rename', 'admin.org.move', 'admin.org.merge', 'admin.org.retire',
@@ -36,7 +37,7 @@ export default function AdminAuditPage() {
           { title: t('audit.actor'), dataIndex: 'actorId', render: (id: string | null, e) => e.actorName ?? id ?? '—' },
           { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <span data-testid="admin-audit-action">{label(a)}</span> },
           { title: t('admin.users.org'), dataIndex: 'orgPath', render: (p: string | null) => p?.split('/').pop() ?? '—' },
-          { title: t('audit.detail'), dataIndex: 'detail', render: (d: Record<string, unknown>) => <code className="tb-user-text" style={{ fontSize: 12 }}>{JSON.stringify(d)}</code> },
+          { title: t('audit.detail'), dataIndex: 'detail', render: (d: Record<string, unknown>, e) => <AuditDetail detail={d} summary={e.summary} /> },
         ]} />
       )}
       {pages.hasNextPage && <Button style={{ marginTop: 8 }} onClick={() => void pages.fetchNextPage()}>{t('state.more')}</Button>}

@@ -2231,6 +2231,7 @@ export interface components {
             hash: string;
             orgPath: string | null;
             seq: number;
+            summary: components["schemas"]["LocalizedText"] | null;
         };
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];

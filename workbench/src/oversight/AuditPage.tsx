@@ -9,6 +9,7 @@ import { api, unwrap } from '../api/client.ts';
 import type { ApiError } from '../api/ApiError.ts';
 import type { components } from '../api/openapiTypes.ts';
 import { ErrorState } from '../shared/ErrorState.tsx';
+import { AuditDetail } from './AuditDetail.tsx';
 
 type Entry = components['schemas']['AuditEntry'];
 
@@ -22,11 +23,13 @@ export default function AuditPage() {
     queryFn: ({ pageParam }) => unwrap(api.GET('/api/audit', { params: { query: { ...query, ...(pageParam ? { cursor: pageParam } : {}) } } })), getNextPageParam: (l) => l.nextCursor ?? undefined });
   const verify = useMutation({ mutationFn: () => unwrap(api.GET('/api/audit/verify')) });
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
-  // an action by its name; a step's decision (task.<decision>) as 办理：<decision>; anything else as recorded
+  // an action by its name; a task operation (task.claim, task.transfer …) by its name too; a step's decision
+  // (task.<decision>) as 办理：<decision> (its title is in the detail's summary); anything else as recorded
   const actionText = (a: string) => {
     const key = `audit.actions.${a.replace(/\./g, '_')}`;
     if (i18n.exists(key)) return t(key);
     const step = /^task\.(.+)$/.exec(a);
+    if (step && i18n.exists(`action.op.${step[1]}`)) return t(`action.op.${step[1]}`);
     return step ? t('audit.actions.task', { decision: step[1] }) : a;
   };
   return (
@@ -47,7 +50,7 @@ export default function AuditPage() {
           { title: t('audit.actor'), dataIndex: 'actorId', render: (id: string | null, e) => (id === 'system' ? t('audit.system') : e.actorName ?? id ?? '—') },
           { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <span data-testid="audit-action">{actionText(a)}</span> },
           { title: t('audit.case'), dataIndex: 'caseId', render: (id: string | null) => id ? <Link to={`/cases/${id}`}>{id.slice(0, 8)}</Link> : '—' },
-          { title: t('audit.detail'), dataIndex: 'detail', render: (d: Record<string, unknown>) => <code className="tb-user-text" style={{ fontSize: 12 }}>{JSON.stringify(d)}</code> },
+          { title: t('audit.detail'), dataIndex: 'detail', render: (d: Record<string, unknown>, e) => <AuditDetail detail={d} summary={e.summary} /> },
         ]} />
       )}
       {pages.hasNextPage && <Button style={{ marginTop: 8 }} onClick={() => void pages.fetchNextPage()}>{t('state.more')}</Button>}
