@@ -3,8 +3,8 @@
  * case left and entered by theirs (受理：受理 → 乡镇审核), so an auditor reads what happened without
  * the ids the entry was chained with. The entry itself stays as it was hashed.
  */
-import type { Definition, StateSpec } from '@tongban/engine';
-import { stateTitle } from '../deadlines/caseDeadline.ts';
+import type { Definition } from '@tongban/engine';
+import { stateSpecAt, stateTitle } from '../deadlines/caseDeadline.ts';
 
 type Text = { 'zh-CN': string; en: string };
 
@@ -15,16 +15,6 @@ export function stateLeaves(value: unknown, prefix = ''): string[] {
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => stateLeaves(v, `${prefix}${k}.`));
 }
 
-function specAt(def: Definition, id: string): StateSpec | undefined {
-  let states = def.states as Record<string, StateSpec> | undefined;
-  let spec: StateSpec | undefined;
-  for (const part of id.split('.')) {
-    spec = states?.[part];
-    states = spec?.states;
-  }
-  return spec;
-}
-
 /** The summary of an entry's detail, or null when it records no step (no `from` and `to`). */
 export function auditSummary(def: Definition, detail: Record<string, unknown>): Text | null {
   if (detail.from === undefined || detail.to === undefined) return null;
@@ -32,7 +22,7 @@ export function auditSummary(def: Definition, detail: Record<string, unknown>): 
   const to = stateLeaves(detail.to);
   const left = from.filter((x) => !to.includes(x));
   const entered = to.filter((x) => !from.includes(x));
-  const decision = typeof detail.decision === 'string' ? from.map((s) => specAt(def, s)?.task?.decisions?.[detail.decision as string]?.title).find(Boolean) : undefined;
+  const decision = typeof detail.decision === 'string' ? from.map((s) => stateSpecAt(def, s)?.task?.decisions?.[detail.decision as string]?.title).find(Boolean) : undefined;
   const titles = (ids: string[], lang: 'zh-CN' | 'en') => ids.map((id) => stateTitle(def, id)[lang]).join(lang === 'en' ? ', ' : '、');
   const say = (lang: 'zh-CN' | 'en') => {
     const move = entered.length ? `${titles(left.length ? left : from, lang)} → ${titles(entered, lang)}` : `${titles(from, lang)}${lang === 'en' ? ' (state unchanged)' : '（状态不变）'}`;

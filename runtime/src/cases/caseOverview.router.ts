@@ -15,7 +15,7 @@ import { dataRefs, secretBallotStates } from '@tongban/engine';
 import { defineOperation, ok, S, type Operation } from '../http/operation.ts';
 import type { Services } from '../services.ts';
 import { toTaskSummary } from '../tasks/KnexTaskQueries.ts';
-import { caseDeadline, stateTitle } from '../deadlines/caseDeadline.ts';
+import { caseDeadline, stateSpecAt, stateTitle } from '../deadlines/caseDeadline.ts';
 import { predictAhead } from './predictAhead.ts';
 import type { CaseBrief } from './createCaseRecords.ts';
 import type { ConsentStanding } from '../consents/KnexConsentStore.ts';
@@ -102,11 +102,5 @@ function consentShown(f: { ref: string; purpose: string }, c: ConsentStanding | 
 }
 
 function findDecisionTitle(def: import('@tongban/engine').Definition, state: string, decision: string): { 'zh-CN': string; en: string } {
-  let states = def.states as Record<string, import('@tongban/engine').StateSpec> | undefined;
-  let spec: import('@tongban/engine').StateSpec | undefined;
-  for (const part of state.split('.')) {
-    spec = states?.[part];
-    states = spec?.states;
-  }
-  return spec?.task?.decisions?.[decision]?.title ?? { 'zh-CN': decision, en: decision };
+  return stateSpecAt(def, state)?.task?.decisions?.[decision]?.title ?? { 'zh-CN': decision, en: decision };
 }

@@ -2,20 +2,39 @@
  * The deadline of a whole case: its case-level clock (e.g. 处置时限, paused while 挂账) when the
  * definition has one running, else the earliest deadline among its open tasks.
  */
-import type { CaseSnapshot, Definition, WorkCalendar } from '@tongban/engine';
+import type { CaseSnapshot, Definition, StateSpec, WorkCalendar } from '@tongban/engine';
 import { describeDeadline, type Deadline } from './describeDeadline.ts';
 
 type Clock = 'natural' | 'working' | 'urgent';
 type ClockRecord = { startedAt: number; dueAt: number; paused?: { at: number; remaining: number } };
 
-/** A state's title by id (dot path for nested states), or the id itself. */
-export function stateTitle(def: Definition, id: string): { 'zh-CN': string; en: string } {
-  let states = def.states as Record<string, { title?: { 'zh-CN': string; en: string }; task?: { title?: { 'zh-CN': string; en: string } }; states?: Record<string, unknown> }> | undefined;
-  let spec: { title?: { 'zh-CN': string; en: string }; task?: { title?: { 'zh-CN': string; en: string } }; states?: Record<string, unknown> } | undefined;
+/**
+ * A state's spec by id: a dot path from the root (`care.answering`), else — as a step's trail records
+ * a nested state by its own name (`answering`) — the state of that name anywhere in the tree.
+ */
+export function stateSpecAt(def: Definition, id: string): StateSpec | undefined {
+  let states = def.states as Record<string, StateSpec> | undefined;
+  let spec: StateSpec | undefined;
   for (const part of id.split('.')) {
     spec = states?.[part];
-    states = spec?.states as typeof states;
+    states = spec?.states;
   }
+  if (spec) return spec;
+  const name = id.split('.').pop()!;
+  const find = (nodes: Record<string, StateSpec> | undefined): StateSpec | undefined => {
+    for (const [k, v] of Object.entries(nodes ?? {})) {
+      if (k === name) return v;
+      const deeper = find(v.states);
+      if (deeper) return deeper;
+    }
+    return undefined;
+  };
+  return find(def.states as Record<string, StateSpec>);
+}
+
+/** A state's title by id (dot path for nested states, or a nested state's own name), or the id itself. */
+export function stateTitle(def: Definition, id: string): { 'zh-CN': string; en: string } {
+  const spec = stateSpecAt(def, id);
   return spec?.task?.title ?? spec?.title ?? { 'zh-CN': id, en: id };
 }
 

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import type { Definition } from '@tongban/engine';
-import { gridNames, valueText, type ValueNames } from './valueText.ts';
+import { durationText, gridNames, valueText, type ValueNames } from './valueText.ts';
 
 const def = {
   data: { type: 'object', properties: {
@@ -92,6 +92,18 @@ describe('valueText', () => {
     // the standing of another value (the field was edited since) is not shown for this one
     expect(valueText(def, 'doorRef', 'cs-2', { t, names, lang: 'zh-CN', consents: { doorRef: { ref: 'cs-1', status: 'active', grantedAt: g, expiresAt: null, withdrawnAt: null } } })).toBe('cs-2');
     expect(text('doorRef', 'cs-1')).toBe('cs-1');
+  });
+
+  it('says time limits in words and titles the entries of a table keyed by code', () => {
+    expect(durationText('PT4H', 'zh-CN')).toBe('4小时');
+    expect(durationText('P15D', 'zh-CN')).toBe('15天');
+    expect(durationText('P1DT2H30M', 'zh-CN')).toBe('1天2小时30分钟');
+    expect(durationText('PT90M', 'en')).toBe('90 min');
+    for (const notOne of ['P', 'PT', 'P1DT', '4H', 'PT4h', 'P1.5D']) expect(durationText(notOne, 'zh-CN'), notOne).toBeUndefined();
+    const table = { type: 'object', properties: { handling: { type: 'object', 'x-title': { 'zh-CN': '处置时限', en: 'Handling' },
+      additionalProperties: { type: 'object', properties: { general: { type: 'string', 'x-title': { 'zh-CN': '一般', en: 'General' } }, urgent: { type: 'string', 'x-title': { 'zh-CN': '紧急', en: 'Urgent' } } } } } } };
+    const withTable = { ...def, data: { type: 'object', properties: { limits: table } } } as unknown as Definition;
+    expect(valueText(withTable, 'limits', { handling: { '0101': { general: 'PT4H', urgent: 'PT2H' } } }, { t, names, lang: 'zh-CN' })).toBe('处置时限：0101：一般：4小时，紧急：2小时');
   });
 
   it('finds grids by the last segment of their path, and only grids', () => {

@@ -25,6 +25,14 @@ const EMPTY = '—';
 /** Punctuation by language: between a field's title and value, between fields, between records, between list items. */
 const PUNCT = { 'zh-CN': { colon: '：', field: '，', record: '；', list: '、' }, en: { colon: ': ', field: ', ', record: '; ', list: ', ' } } as const;
 
+/** An ISO 8601 duration as the definitions write time limits (PT4H, P15D, PT90M, P1DT2H) in words; anything else undefined. */
+export function durationText(v: string, lang: Lang): string | undefined {
+  const m = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(v);
+  if (!m || v === 'P' || v.endsWith('T')) return undefined;
+  const units = lang === 'en' ? [' wk', ' d', ' h', ' min', ' s'] : ['周', '天', '小时', '分钟', '秒'];
+  return m.slice(1).map((n, i) => (n ? `${Number(n)}${units[i]}` : '')).filter(Boolean).join(lang === 'en' ? ' ' : '');
+}
+
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length);
 
 /** The title of an option of an enum field, or undefined. */
@@ -51,7 +59,7 @@ function textOf(node: Json | undefined, key: string, v: unknown, ctx: ValueConte
     const kind = refKindOf(node, key, widget);
     if (kind) return ctx.names[kind](v) ?? v;
     if (node?.format === 'date-time' && dayjs(v).isValid()) return dayjs(v).format('YYYY-MM-DD HH:mm');
-    return v;
+    return durationText(v, ctx.lang) ?? v;
   }
   // an instant the server recorded in milliseconds (`checkInAt`, `receivedAt`): a date and time, not 13 digits
   if (typeof v === 'number') return /At$/.test(key) && Number.isInteger(v) && v > 1e11 ? dayjs(v).format('YYYY-MM-DD HH:mm') : String(v);
@@ -65,8 +73,10 @@ function textOf(node: Json | undefined, key: string, v: unknown, ctx: ValueConte
   if (rec.lat !== undefined && rec.lng !== undefined) return `${ctx.t('widget.lat')} ${String(rec.lat)}${p.field}${ctx.t('widget.lng')} ${String(rec.lng)}`;
   // a record: each filled field by its title, in the schema's order, then any the schema does not name
   const props = (node?.properties ?? {}) as Record<string, Json>;
+  // a key the schema does not name takes its additionalProperties' schema (a table keyed by code: its entries' field titles)
+  const extra = node?.additionalProperties && typeof node.additionalProperties === 'object' ? node.additionalProperties as Json : undefined;
   const keys = [...Object.keys(props).filter((k) => k in rec), ...Object.keys(rec).filter((k) => !(k in props))];
-  return keys.filter((k) => !isEmpty(rec[k])).map((k) => `${titleOf(props[k], k, ctx.lang)}${p.colon}${textOf(props[k], k, rec[k], ctx)}`).join(p.field) || EMPTY;
+  return keys.filter((k) => !isEmpty(rec[k])).map((k) => `${titleOf(props[k], k, ctx.lang)}${p.colon}${textOf(props[k] ?? extra, k, rec[k], ctx)}`).join(p.field) || EMPTY;
 }
 
 const day = (ms: number | null) => (ms === null ? '' : dayjs(ms).format('YYYY-MM-DD'));
