@@ -2,6 +2,7 @@
 import { tones } from '../shared/tones.ts';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { actorLabel } from './actorLabel.ts';
 import { DeadlineTag } from '../deadlines/DeadlineTag.tsx';
 import { pick } from '../i18n/i18n.ts';
 import type { CaseOverview } from './caseQueries.ts';
@@ -21,7 +22,7 @@ export function CaseHeader({ o, orgName }: { o: CaseOverview; orgName: string })
         { key: 'item', label: t('case.item'), children: `${pick(o.title)} v${o.definitionVersion}` },
         { key: 'state', label: t('case.state'), children: pick(o.stateTitle) },
         { key: 'org', label: t('case.org'), children: orgName },
-        { key: 'by', label: t('case.startedBy'), children: o.createdByName ?? '—' },
+        { key: 'by', label: t('case.startedBy'), children: actorLabel(t, o.createdBy, o.createdByName) },
       ]} />
     </div>
   );

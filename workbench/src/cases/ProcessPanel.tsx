@@ -3,6 +3,7 @@ import { tones } from '../shared/tones.ts';
 import { Collapse, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { actorLabel } from './actorLabel.ts';
 import { DeadlineTag } from '../deadlines/DeadlineTag.tsx';
 import { pick } from '../i18n/i18n.ts';
 import type { CaseOverview } from './caseQueries.ts';
@@ -16,7 +17,7 @@ export function ProcessPanel({ o }: { o: CaseOverview }) {
       children: (
         <div>
           <strong>{pick(s.title)}</strong> · {pick(s.decisionTitle)}
-          <div><Typography.Text type="secondary">{s.byName ?? s.by} · {dayjs(s.at).format('YYYY-MM-DD HH:mm')}</Typography.Text></div>
+          <div><Typography.Text type="secondary">{actorLabel(t, s.by, s.byName)} · {dayjs(s.at).format('YYYY-MM-DD HH:mm')}</Typography.Text></div>
           {s.comment && <div className="tb-user-text">{t('case.comment')}：{s.comment}</div>}
           {s.signature && <Tag style={tones.info}>{t('case.signed')}</Tag>}
         </div>

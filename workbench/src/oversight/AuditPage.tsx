@@ -10,6 +10,7 @@ import type { ApiError } from '../api/ApiError.ts';
 import type { components } from '../api/openapiTypes.ts';
 import { ErrorState } from '../shared/ErrorState.tsx';
 import { AuditDetail } from './AuditDetail.tsx';
+import { actorLabel } from '../cases/actorLabel.ts';
 
 type Entry = components['schemas']['AuditEntry'];
 
@@ -47,7 +48,7 @@ export default function AuditPage() {
         <Table<Entry> rowKey="seq" size="small" loading={pages.isPending} dataSource={items} pagination={false} scroll={{ x: 760 }} columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
           { title: t('audit.at'), dataIndex: 'at', render: (v: number) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
-          { title: t('audit.actor'), dataIndex: 'actorId', render: (id: string | null, e) => (id === 'system' ? t('audit.system') : e.actorName ?? id ?? '—') },
+          { title: t('audit.actor'), dataIndex: 'actorId', render: (id: string | null, e) => actorLabel(t, id, e.actorName) },
           { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <span data-testid="audit-action">{actionText(a)}</span> },
           { title: t('audit.case'), dataIndex: 'caseId', render: (id: string | null) => id ? <Link to={`/cases/${id}`}>{id.slice(0, 8)}</Link> : '—' },
           { title: t('audit.detail'), dataIndex: 'detail', render: (d: Record<string, unknown>, e) => <AuditDetail detail={d} summary={e.summary} /> },
