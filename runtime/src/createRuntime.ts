@@ -221,7 +221,7 @@ export async function createRuntime(config: RuntimeConfig, opts: RuntimeOptions 
   const dispatch = () => services.effects.tick();
   /** The worker's duties (roles all and worker): timers, the outbox poll, adapters and their triggers, the heartbeat, the probe port. */
   function startDuties(): void {
-    timer = setInterval(() => { dispatch().catch((err) => logger.error({ code: 'effects.dispatch-failed', err: (err as Error).message }, 'outbox dispatch failed; next poll retries')); }, 1000);
+    timer = setInterval(() => { dispatch().catch((err) => logger.error({ code: 'effects.dispatch-failed', err: (err as Error).message }, 'outbox dispatch failed; next poll retries')); }, config.effectsPollMs);
     jobs.start().catch((err) => logger.error({ err: (err as Error).message }, 'jobs driver failed to start'));
     services.adapters.start().catch((err) => logger.error({ err: (err as Error).message }, 'adapters failed to start'));
     heartbeat = startHeartbeat(db.knex, { id: timers.owner, role, logger });

@@ -67,6 +67,8 @@ export interface RuntimeConfig {
   metricsOpen: boolean;
   /** `TONGBAN_JOBS_POLL_MS`: the embedded driver's poll of the timers table */
   jobsPollMs: number;
+  /** `TONGBAN_EFFECTS_POLL_MS`: the worker's poll of the outbox: at most this long between a commit and its notices and adapter calls */
+  effectsPollMs: number;
   /** `TONGBAN_JOBS_SWEEP_MS`: the BullMQ driver's safety sweep (fires overdue rows whose wake-up was lost) */
   jobsSweepMs: number;
   /** `TONGBAN_LEASE_MS`: how long a claimed timer or outbox row stays with its process; after a crash, others take it over once it ends */
@@ -221,6 +223,7 @@ export function loadConfig(envIn: Env = process.env): RuntimeConfig {
     metricsToken: env.TONGBAN_METRICS_TOKEN || undefined,
     metricsOpen: false,
     jobsPollMs: int(problems, 'TONGBAN_JOBS_POLL_MS', env.TONGBAN_JOBS_POLL_MS, 5_000, 100, 3_600_000),
+    effectsPollMs: int(problems, 'TONGBAN_EFFECTS_POLL_MS', env.TONGBAN_EFFECTS_POLL_MS, 1_000, 100, 3_600_000),
     jobsSweepMs: int(problems, 'TONGBAN_JOBS_SWEEP_MS', env.TONGBAN_JOBS_SWEEP_MS, 60_000, 1_000, 3_600_000),
     leaseMs: int(problems, 'TONGBAN_LEASE_MS', env.TONGBAN_LEASE_MS, 60_000, 1_000, 3_600_000),
     drainMs: int(problems, 'TONGBAN_DRAIN_MS', env.TONGBAN_DRAIN_MS, 10_000, 0, 600_000),

@@ -31,6 +31,7 @@ export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?
   let running: Promise<number> | undefined;
   /** the pass after the one in flight, shared by every caller that came while it ran */
   let queued: Promise<number> | undefined;
+  let queuedNow: number | undefined;
   let stopped = false;
 
   async function perform(row: OutboxRow, now: number): Promise<void> {
@@ -70,7 +71,14 @@ export function createEffectRunner(s: Services, host: PluginHost, opts: { batch?
       running = pass(now ?? Date.now()).finally(() => { running = undefined; });
       return running;
     }
-    queued ??= running.catch(() => 0).then(() => { queued = undefined; return tick(now); });
+    // the queued pass runs at the latest clock a caller named (a simulation's or a test's), else at the time it starts:
+    // a caller that asks for a pass at 23:00 must not get one that ran at the wall clock of the first caller
+    if (now !== undefined) queuedNow = Math.max(queuedNow ?? now, now);
+    queued ??= running.catch(() => 0).then(() => {
+      const at = queuedNow;
+      queued = undefined; queuedNow = undefined;
+      return tick(at);
+    });
     return queued;
   };
   const stop = async () => {

@@ -14,8 +14,8 @@ export interface EffectsWorld extends TestRuntime {
 }
 
 /** Starts the world on a fresh store of `dialect`. */
-export async function effectsWorld(dialect: Dialect): Promise<EffectsWorld> {
-  const t = await createTestRuntime(dialect, { adapters: [fixture('echoPlugin.ts'), fixture('smsTwin.ts')] });
+export async function effectsWorld(dialect: Dialect, opts: { /** more configuration (environment variables) */ env?: Record<string, string> } = {}): Promise<EffectsWorld> {
+  const t = await createTestRuntime(dialect, { adapters: [fixture('echoPlugin.ts'), fixture('smsTwin.ts')], env: opts.env });
   await t.rt.definitions.publishBody(effectsIncident, 'u-admin');
   await t.rt.definitions.publishBody(parentIncident, 'u-admin');
   return Object.assign(t, {

@@ -13,7 +13,8 @@ describe.each(testDialects)('notifications on %s', (dialect) => {
   const inbox = async (user: string, caseId: string) => (await w.api('GET', '/api/notifications?limit=200', { token: await w.token(user) })).body.items.filter((n: { caseId: string }) => n.caseId === caseId);
   const sends = (caseId: string) => w.db.knex('outbox').where({ case_id: caseId, kind: 'notify.send' }).orderBy('id').select('status', 'available_at', 'payload');
   beforeAll(async () => {
-    w = await effectsWorld(dialect);
+    // the test's clock alone performs the notices: the worker's one-second poll would render them at the wall clock
+    w = await effectsWorld(dialect, { env: { TONGBAN_EFFECTS_POLL_MS: '3600000' } });
     expect((await w.api('PUT', '/api/me/notification-preferences', { token: await w.token('grid1'), body: { locale: 'en' } })).status).toBe(200);
     const officer = await w.api('PUT', '/api/me/notification-preferences', { token: await w.token('officer'), body: { phone: '13600001234', quietHours: { start: '22:00', end: '07:00' } } });
     expect(officer.body).toMatchObject({ locale: 'zh-CN', sms: true, phone: '136****1234', quietHours: { start: '22:00', end: '07:00' } });
