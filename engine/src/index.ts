@@ -36,6 +36,7 @@ export { TimerOwners, type TimerOwner, type TimerRecord } from './run/timerOwner
 export { runLimits, simulateLimits } from './run/limits.ts';
 export { dataRefs, refKindOf, ORG_PATH_PATTERN, GRID_CODE_PATTERN } from './forms/index.ts';
 export { validateFormData, formSchemaOf, hiddenFields, createFormAjv, isCnIdNumber, isCnMobile, idNumberProblem, idNumberBirthDate, idNumberCheckChar, idNumberSex, type FormError } from './forms/index.ts';
+export { labelOf } from './forms/index.ts';
 export { renderItemPage } from './docs/renderItemPage.ts';
 export { renderTemplate, templateVars, checkTemplate, templateHelpers } from './template/index.ts';
 export { migrate, activeLeaves, type MigrationMapping, type MigrationReport, type MigrationResult } from './migrate/migrate.ts';

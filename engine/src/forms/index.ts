@@ -13,3 +13,4 @@ export { isCnMobile } from './cnMobile.ts';
 export { dataRefs, refKindOf, ORG_PATH_PATTERN, GRID_CODE_PATTERN } from './dataRefs.ts';
 export { compareWithNow, type FormContext } from './dateBounds.ts';
 export type { FormError, Locale } from './errorMessages.ts';
+export { labelOf, labelAt } from './fieldLabel.ts';

@@ -286,6 +286,11 @@ describe.each(testDialects)('系统管理 API on %s', (dialect) => {
       expect(actions.has(a), a).toBe(true);
     }
     expect(audit.body.items.every((e: { action: string }) => e.action.startsWith('admin.'))).toBe(true);
+    // every change is said in words, units by name rather than by code
+    expect(audit.body.items.filter((e: { summary: unknown }) => !e.summary).map((e: { action: string }) => e.action)).toEqual([]);
+    const name = async (code: string) => ((await t.db.knex('org_units').where({ code }).first('name')) as { name: string }).name;
+    expect(audit.body.items.find((e: { action: string }) => e.action === 'admin.org.merge').summary['zh-CN'])
+      .toBe(`${await name('510722100002002')} 并入 ${await name('510722100002001')}`);
     expect(await verifyAudit(t.db.knex)).toMatchObject({ ok: true });
   });
 });

@@ -7,6 +7,22 @@ import { displayNames } from '../identity/displayNames.ts';
 import { appendAudit, verifyAuditWithCheckpoints, type AuditEntry } from './KnexAuditLog.ts';
 import type { Definition } from '@tongban/engine';
 import { auditSummary } from './auditSummary.ts';
+import { auditEntryRefs, auditEntryText } from './auditEntryText.ts';
+import { roleTitles } from '../identity/roleTitles.ts';
+
+/** Org unit names by path or by code (an entry names a unit either way). */
+async function unitNames(knex: Knex, keys: string[]): Promise<Map<string, string>> {
+  if (!keys.length) return new Map();
+  const rows = (await knex('org_units').whereIn('path', keys).orWhereIn('code', keys).select('path', 'code', 'name')) as Array<{ path: string; code: string; name: string }>;
+  return new Map(rows.flatMap((u) => [[u.path, u.name], [u.code, u.name]] as Array<[string, string]>));
+}
+
+/** Service item titles by id (the newest version's). */
+async function itemTitles(knex: Knex, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = (await knex('definitions').whereIn('id', ids).orderBy('version').select('id', 'title_zh')) as Array<{ id: string; title_zh: string }>;
+  return new Map(rows.map((r) => [r.id, r.title_zh]));
+}
 
 /** The definition each case runs on (for the entries' summaries); a case whose definition cannot be read is left out. */
 export type CaseDefinitions = (caseIds: string[]) => Promise<Map<string, Definition>>;
@@ -29,16 +45,21 @@ export function createAuditQueries(knex: Knex, opts: { auditKey: Buffer; checkpo
       if (q.actorId) query.where({ actor_id: q.actorId });
       if (q.cursor) query.where('seq', '<', q.cursor);
       const rows = (await query) as Array<Record<string, unknown>>;
-      // who acted, by name beside the id (a colleague in full, a resident masked); the entry itself is as it was chained
+      const entries = rows.map((r) => ({ action: String(r.action), detail: JSON.parse(String(r.detail)) as Record<string, unknown> }));
+      // who acted, and whom and what an entry names, by name beside the id (a colleague in full, a resident masked); the entry itself is as it was chained
+      const refs = auditEntryRefs(entries);
       const caseIds = [...new Set(rows.map((r) => r.case_id).filter((x): x is string => typeof x === 'string'))];
-      const [names, defs] = await Promise.all([displayNames(knex, [...new Set(rows.map((r) => r.actor_id).filter((x): x is string => typeof x === 'string'))]),
-        opts.caseDefinitions?.(caseIds) ?? new Map<string, Definition>()]);
-      const items = rows.map((r) => {
-        const detail = JSON.parse(String(r.detail)) as Record<string, unknown>;
+      const actorIds = rows.map((r) => r.actor_id).filter((x): x is string => typeof x === 'string');
+      const [names, defs, units, titles] = await Promise.all([displayNames(knex, [...new Set([...actorIds, ...refs.users])]),
+        opts.caseDefinitions?.(caseIds) ?? new Map<string, Definition>(), unitNames(knex, refs.units), itemTitles(knex, refs.items)]);
+      const context = { person: (id: string) => names.get(id), unit: (x: string) => units.get(x), role: (id: string) => roleTitles.get(id), item: (id: string) => titles.get(id) };
+      const items = rows.map((r, i) => {
+        const { action, detail } = entries[i]!;
         const def = typeof r.case_id === 'string' ? defs.get(r.case_id) : undefined;
-        // a step in words (决定：从 → 到) from the case's definition; the chained detail is answered as it was
+        // a step in words (决定：从 → 到) from the case's definition, else the entry's own words; the chained detail is answered as it was
+        const summary = (def ? auditSummary(def, detail) : null) ?? auditEntryText(action, detail, { ...context, def });
         return { seq: Number(r.seq), at: Number(r.at), actorId: r.actor_id, actorName: names.get(String(r.actor_id)) ?? null, actorRoles: r.actor_roles, orgPath: r.org_path,
-          action: r.action, caseId: r.case_id, detail, summary: def ? auditSummary(def, detail) : null, hash: r.hash };
+          action, caseId: r.case_id, detail, summary, hash: r.hash };
       });
       return { items, nextCursor: items.length === q.limit ? items[items.length - 1]!.seq : null };
     },

@@ -7,18 +7,16 @@
  * the import's answer once, to be changed at first sign-in.
  */
 import { randomUUID } from 'node:crypto';
-import { libraries } from '@tongban/definitions/library';
+import { roleTitles } from '../../identity/roleTitles.ts';
 import { orgPathOf } from '../../identity/orgPath.ts';
 import { administers, mayGrant } from '../../admin/adminScope.ts';
 import type { ImportPlan, KindImporter } from './importContext.ts';
 import type { IdentityWriters, UserWrite } from './identityWriters.ts';
 
-/** Roles a sheet may name: the shared library's, plus the administrative ones no item declares. */
+/** Roles a sheet may name, by id or by title: the shared library's, plus the administrative ones no item declares. */
 function knownRoles(): Map<string, string> {
   const out = new Map<string, string>();
-  const add = (id: string, zh?: string) => { out.set(id, id); if (zh) out.set(zh, id); };
-  for (const [id, r] of Object.entries(libraries.common?.roles ?? {})) add(id, (r as { title?: { 'zh-CN'?: string } }).title?.['zh-CN']);
-  for (const [id, zh] of [['county-admin', '县级管理员'], ['grid-advisor', '网格指导员'], ['supervisory-committee', '监督委员会'], ['volunteer-organiser', '志愿服务组织者'], ['maintainer', '运维人员'], ['referral-coordinator', '转诊协调员']]) add(id!, zh);
+  for (const [id, t] of roleTitles) { out.set(id, id); out.set(t['zh-CN'], id); }
   return out;
 }
 
