@@ -5,6 +5,7 @@ import { auditEntryRefs, auditEntryText, type EntryTextContext } from './auditEn
 import { roleTitles } from '../identity/roleTitles.ts';
 
 const consultation = JSON.parse(readFileSync(new URL('../../../definitions/service-items/consultation.json', import.meta.url), 'utf8')) as Definition;
+const gridIncident = JSON.parse(readFileSync(new URL('../../../definitions/service-items/grid-incident.json', import.meta.url), 'utf8')) as Definition;
 const people: Record<string, string> = { 'u-li': '李娜', 'u-vol': '欧**娜' };
 const units: Record<string, string> = { '/510722/510722100': '金鱼镇', '510722100': '金鱼镇', '/510722/510722100/510722100001': '金鱼社区', '/510722/510722200': '银河镇', '510722200': '银河镇' };
 const ctx: EntryTextContext = { person: (id) => people[id], unit: (x) => units[x], role: (id) => roleTitles.get(id), item: (id) => (id === 'consultation' ? '协商议事' : undefined) };
@@ -39,6 +40,17 @@ describe('audit entries that record no step, in words', () => {
       .toBe('协商议事 第 1 版 → 第 2 版：迁移 2 件，1 件留在原版本');
     expect(auditEntryText('registry.export', { kind: 'residents', rows: 12, reveal: true, purpose: 'registry-maintenance', format: 'xlsx' }, ctx)?.['zh-CN'])
       .toBe('导出居民档案 12 行（原文，用途：档案维护）');
+  });
+
+  it('says a deadline\'s entries by the time limit\'s title, in Beijing time, units by name', () => {
+    const c = { ...ctx, def: gridIncident };
+    const dueAt = Date.UTC(2026, 11, 3, 1, 30); // 09:30 in Beijing
+    expect(auditEntryText('sla.breached', { owner: { kind: 'clock', clock: 'handling' }, dueAt }, c)).toEqual({
+      'zh-CN': '处置时限已超时（期限 2026-12-03 09:30）', en: 'Handling time limit overdue (due 2026-12-03 09:30)' });
+    expect(auditEntryText('sla.supervised', { owner: { kind: 'clock', clock: 'handling' }, orgPath: '/510722/510722100' }, c)?.['zh-CN']).toBe('处置时限超时，金鱼镇督办');
+    expect(auditEntryText('sla.warned', { owner: { kind: 'task', taskId: 't1', state: 'township_review' } }, c)?.['zh-CN'])
+      .toBe('审核（是否属实、归属、紧急度）并分流时限即将到期，已提醒办理人');
+    expect(auditEntryText('sla.paused', { clock: 'nope' }, c)?.['zh-CN']).toBe('nope暂停计时');
   });
 
   it('has nothing to say of an action it does not know', () => {
