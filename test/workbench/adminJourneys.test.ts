@@ -127,6 +127,9 @@ describe('系统管理 journeys in Chromium', () => {
     expect(me.orgPath).toBe('/510722/510722100/510722100001/510722100001002');
     await p.goto(`${app.url}/admin/audit?action=admin.user.move`);
     await expect.poll(() => p.getByTestId('admin-audit-action').first().innerText()).toBe('人员调动');
+    // the move in words: the units by name, not by their code paths
+    await expect.poll(() => p.getByTestId('audit-summary').first().innerText()).toMatch(/调动：.+ → .*第2网格/);
+    expect(await p.getByTestId('audit-summary').first().innerText()).not.toContain('/510722');
     await checkA11y(p, 'admin-audit');
   }, 300_000);
 

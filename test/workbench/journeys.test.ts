@@ -203,11 +203,16 @@ describe('workbench journeys in Chromium', () => {
     await login(auditor, app.url, people.admin, '/audit');
     // other entries (the sample adapters' calls) may land after the reveal: look for it, not at the first row
     await expect.poll(() => auditor.getByTestId('audit-action').allInnerTexts()).toContain('查看个人信息');
-    // the steps of cases read in words (决定：从 → 到, or the state kept), the chained entry one click away
-    await expect.poll(() => auditor.getByTestId('audit-summary').count()).toBeGreaterThan(0);
-    for (const text of await auditor.getByTestId('audit-summary').allInnerTexts()) expect(text).toMatch(/ → |（状态不变）$/);
-    await auditor.getByText('原始记录').first().click();
-    await expect.poll(() => auditor.locator('details[open] code').first().innerText()).toContain('"eventId"');
+    // the reveal in words (its fields' titles and purpose), and so the steps of cases (决定：从 → 到, or the state kept);
+    // the chained entry one click away
+    const revealText = '字段：身份证号、地址；用途：办理案件';
+    await expect.poll(() => auditor.getByTestId('audit-summary').allInnerTexts()).toContain(revealText);
+    const summaries = await auditor.getByTestId('audit-summary').allInnerTexts();
+    expect(summaries.filter((x) => / → |（状态不变）$/.test(x)).length).toBeGreaterThan(0);
+    for (const text of summaries) expect(text).not.toMatch(/[{}"]|undefined/);
+    const revealRow = auditor.getByRole('row').filter({ has: auditor.getByText(revealText, { exact: true }) }).first();
+    await revealRow.getByText('原始记录').click();
+    await expect.poll(() => revealRow.locator('details[open] code').innerText()).toContain('"purpose":"handle-case"');
     await auditor.getByTestId('verify-chain').click();
     await auditor.getByText(/审计链完整/).waitFor();
     await checkA11y(auditor, 'audit log');
