@@ -15,8 +15,9 @@ import { createI18n } from './i18n/createI18n.ts';
 import { ItemList } from './list/ItemList.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
 import type { DesignerAppProps } from './shell/shellApi.ts';
+import { PreviewFormContext } from './shell/previewFormContext.ts';
 
-export default function DesignerApp({ basePath, api, user, lang }: DesignerAppProps) {
+export default function DesignerApp({ basePath, api, user, lang, previewForm }: DesignerAppProps) {
   const i18n = useMemo(() => createI18n(lang), [lang]);
   const client = useMemo(() => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }), []);
   dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
@@ -29,10 +30,12 @@ export default function DesignerApp({ basePath, api, user, lang }: DesignerAppPr
       <AntApp>
         <I18nextProvider i18n={i18n}>
           <QueryClientProvider client={client}>
-            <Routes>
-              <Route index element={<ItemList api={api} lang={lang} basePath={base} />} />
-              <Route path=":id" element={<EditorPage api={api} user={user} lang={lang} basePath={base} />} />
-            </Routes>
+            <PreviewFormContext.Provider value={previewForm}>
+              <Routes>
+                <Route index element={<ItemList api={api} lang={lang} basePath={base} />} />
+                <Route path=":id" element={<EditorPage api={api} user={user} lang={lang} basePath={base} />} />
+              </Routes>
+            </PreviewFormContext.Provider>
           </QueryClientProvider>
         </I18nextProvider>
       </AntApp>

@@ -14,6 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { apiLogin, call, pickOption, publishFromEditor, startAppHarness, type Harness } from './designerHarness.ts';
+import { pickSelectOption } from '../workbench/testing/browser.ts';
 
 // a browser journey on a loaded 2-core machine: the test waits for the page, never races a clock
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000, expect: { poll: { timeout: 120_000, interval: 100 } } });
@@ -105,9 +106,13 @@ describe('designer journey: 门前三包 inspection', () => {
     });
     await expect.poll(() => page.getByTestId('field-row-shareRef').locator('xpath=ancestor::tr').innerText()).toContain('单独同意');
     await expect.poll(() => page.getByTestId('form-preview').innerText()).toContain('联系电话');
+    // the preview is the workbench's own form: the grid is picked on the org tree, as a worker will, not typed as a code
+    await page.getByTestId('preview-workbench-form').waitFor();
+    await pickSelectOption(page, page.getByTestId('form-preview').getByLabel('所属网格'), '金鱼社区第1网格', { search: '第1网格', tree: true });
     // the preview checks with the engine's zh-CN messages
     await page.getByTestId('form-preview-check').click();
     await expect.poll(() => page.getByTestId('form-preview-errors').innerText()).toContain('联系电话');
+    expect(await page.getByTestId('form-preview-errors').innerText()).not.toContain('所属网格'); // the picked grid's code passes the engine's pattern
     await shot('02-form');
     // reload before the autosave: the edit is kept on the device and restored
     await page.reload();

@@ -1,13 +1,16 @@
 /**
  * The live form preview: the engine builds the form's schema (formSchemaOf, the same the server
  * checks), conditional fields disappear as in the workbench, and 校验 shows the engine's zh-CN messages.
+ * Mounted in the workbench, the form is the workbench's own (the shell's `previewForm`); alone (stories,
+ * tests) it is a plain rjsf form whose picked fields say what the workbench does as their placeholder.
  */
-import { useMemo, useState } from 'react';
+import { useContext, useMemo, useState } from 'react';
 import { Alert, Button, Space, Steps } from 'antd';
 import Form from '@rjsf/antd';
 import validator from '@rjsf/validator-ajv8';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { tx } from '../i18n/tx.ts';
+import { PreviewFormContext } from '../shell/previewFormContext.ts';
 import { compileLogic, formSchemaOf, hiddenFields, truthy, validateFormData, type Definition, type FormError } from '@tongban/engine';
 
 type P = { 'x-title'?: { 'zh-CN': string; en: string }; 'x-help'?: { 'zh-CN': string; en: string }; 'x-enumTitles'?: string[]; 'x-widget'?: string; 'x-consent'?: unknown };
@@ -42,6 +45,8 @@ export function FormPreview({ def, formId, lang }: { def: Definition; formId: st
   const stepId = form?.steps?.[step]?.id;
   const hidden = useMemo(() => (form ? hiddenFields(form, { data }, evaluate) : []), [form, data]);
   const built = useMemo(() => formSchemaOf(def, formId, { hidden, ...(stepId ? { step: stepId } : {}) }), [def, formId, hidden, stepId]);
+  // inside the workbench, the preview is the workbench's own form: a worker's pickers and widgets, not text boxes
+  const WorkbenchForm = useContext(PreviewFormContext);
   if (!form) return null;
   const schema = built.schema as RJSFSchema;
   const check = () => setErrors(validateFormData(formSchemaOf(def, formId, { hidden }).schema, data, { now: Date.now(), locale: lang, utcOffsetMinutes: 480 }));
@@ -49,7 +54,9 @@ export function FormPreview({ def, formId, lang }: { def: Definition; formId: st
     <div data-testid="form-preview">
       {form.steps && form.steps.length > 0 && <Steps size="small" current={step} onChange={setStep} items={form.steps.map((s) => ({ title: s.title[lang] }))} style={{ marginBottom: 12 }} />}
       {built.diagnostics.length > 0 && <Alert type="error" message={built.diagnostics.map((d) => d.message[lang]).join('；')} />}
-      <Form key={`${formId}:${stepId ?? ''}`} schema={schema} uiSchema={uiFor(schema, lang)} formData={data} validator={validator} onChange={(e) => setData({ ...data, ...(e.formData as object) })} />
+      {WorkbenchForm
+        ? <WorkbenchForm key={`${formId}:${stepId ?? ''}`} def={def} formId={formId} {...(stepId ? { step: stepId } : {})} hidden={hidden} lang={lang} data={data} onChange={(d) => setData({ ...data, ...d })} />
+        : <Form key={`${formId}:${stepId ?? ''}`} schema={schema} uiSchema={uiFor(schema, lang)} formData={data} validator={validator} onChange={(e) => setData({ ...data, ...(e.formData as object) })} />}
       <Space><Button data-testid="form-preview-check" onClick={check}>{lang === 'en' ? 'Check' : '校验'}</Button></Space>
       {errors && (errors.length === 0
         ? <Alert type="success" style={{ marginTop: 8 }} message={lang === 'en' ? 'Valid' : '校验通过'} />

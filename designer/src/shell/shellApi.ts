@@ -2,11 +2,24 @@
  * The designer's contract with the workbench shell, declared here (the designer never imports the
  * workbench): the shell passes an `api` whose fetch adds the bearer token and handles 401 → login.
  */
+import type { ComponentType } from 'react';
+import type { Definition } from '@tongban/engine';
+
 export interface ShellApi { fetch(path: string, init?: RequestInit): Promise<Response> }
 
 export interface ShellUser { id: string; name: string; roles: string[] }
 
-export interface DesignerAppProps { basePath: string; api: ShellApi; user: ShellUser; lang: 'zh-CN' | 'en' }
+/** What the shell's form renderer takes: one form (or one step of it) of a definition, with fields hidden by their conditions. */
+export interface PreviewFormProps {
+  def: Definition; formId: string; step?: string; hidden: string[]; lang: 'zh-CN' | 'en';
+  data: Record<string, unknown>; onChange(data: Record<string, unknown>): void;
+}
+
+/**
+ * `previewForm`: the workbench's own form, so the preview shows what a worker will get (选人 on the org
+ * tree, the consent picker, the ID-number widget); without it the preview renders a plain rjsf form.
+ */
+export interface DesignerAppProps { basePath: string; api: ShellApi; user: ShellUser; lang: 'zh-CN' | 'en'; previewForm?: ComponentType<PreviewFormProps> }
 
 /** An error answered by the runtime (`{ error: { code, message, details } }`), or a network failure. */
 export class ApiError extends Error {
