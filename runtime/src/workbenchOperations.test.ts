@@ -101,13 +101,17 @@ describe.each(testDialects)('workbench endpoints on %s', (dialect) => {
     const units = (await t.db.knex('org_units').whereIn('path', [GRID_WEST, GRID1]).select('path', 'code', 'name')) as Array<{ path: string; code: string; name: string }>;
     const west = units.find((u) => u.path === GRID_WEST)!;
     const own = units.find((u) => u.path === GRID1)!;
-    expect(o.body.unitNames).toEqual({ [GRID_WEST]: west.name, [own.code]: own.name });
+    // and the case's own unit, for its header
+    expect(o.body.unitNames).toEqual({ [GRID_WEST]: west.name, [own.code]: own.name, [GRID1]: own.name });
     const list = await t.api('GET', '/api/cases?limit=200', { token: officer });
     for (const item of list.body.items as Array<{ id: string; stateTitle: unknown }>) {
       const page = await t.api('GET', `/api/cases/${item.id}/overview`, { token: officer });
       expect(item.stateTitle, item.id).toEqual(page.body.stateTitle);
     }
     expect(list.body.items.find((x: { id: string }) => x.id === c.body.id).stateTitle).toEqual({ 'zh-CN': '受理登记', en: 'Register' });
+    // each listed case names its unit (the reader's tree may not hold it: a grid worker's case filed at the community)
+    const unitOf = new Map(((await t.db.knex('org_units').select('path', 'name')) as Array<{ path: string; name: string }>).map((u) => [u.path, u.name]));
+    for (const item of list.body.items as Array<{ orgPath: string; orgName: string | null }>) expect(item.orgName).toBe(unitOf.get(item.orgPath));
     await t.api('POST', `/api/cases/${c.body.id}/comments`, { token: officer, body: { body: '已联系物业' } });
     const comments = await t.api('GET', `/api/cases/${c.body.id}/comments`, { token: grid1 });
     expect(comments.body.items).toEqual([expect.objectContaining({ userId: byName.officer!.id, userName: byName.officer!.name, body: '已联系物业' })]);
@@ -116,7 +120,8 @@ describe.each(testDialects)('workbench endpoints on %s', (dialect) => {
     const createdEntry = async () => ((await t.api('GET', `/api/audit?caseId=${c.body.id}`, { token: admin })).body.items as Array<{ action: string; actorId: string; actorName: string | null }>)
       .find((e) => e.action === 'case.created');
     await expect.poll(async () => { const e = await createdEntry(); return e && [e.actorId, e.actorName]; }).toEqual([byName.grid1!.id, byName.grid1!.name]);
-    expect((await createdEntry() as unknown as { summary: unknown }).summary).toBeNull(); // no step: nothing to say beyond the action
+    // its creation says the state it entered
+    expect((await createdEntry() as unknown as { summary: unknown }).summary).toEqual({ 'zh-CN': '新建，进入 受理登记', en: 'Created, entering Register' });
     // a step in words from the case's definition: the decision, the state left and the state entered (a state without a title by its id)
     const task = (await t.db.knex('tasks').where({ case_id: c.body.id, state: 'accept' }).first('id')) as { id: string };
     expect((await t.api('POST', `/api/tasks/${task.id}/complete`, { token: officer, body: { outcome: 'accept' } })).status).toBe(200);

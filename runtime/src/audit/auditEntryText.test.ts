@@ -6,6 +6,7 @@ import { roleTitles } from '../identity/roleTitles.ts';
 
 const consultation = JSON.parse(readFileSync(new URL('../../../definitions/service-items/consultation.json', import.meta.url), 'utf8')) as Definition;
 const gridIncident = JSON.parse(readFileSync(new URL('../../../definitions/service-items/grid-incident.json', import.meta.url), 'utf8')) as Definition;
+const elderlyCall = JSON.parse(readFileSync(new URL('../../../definitions/service-items/elderly-call.json', import.meta.url), 'utf8')) as Definition;
 const people: Record<string, string> = { 'u-li': '李娜', 'u-vol': '欧**娜' };
 const units: Record<string, string> = { '/510722/510722100': '金鱼镇', '510722100': '金鱼镇', '/510722/510722100/510722100001': '金鱼社区', '/510722/510722200': '银河镇', '510722200': '银河镇' };
 const ctx: EntryTextContext = { person: (id) => people[id], unit: (x) => units[x], role: (id) => roleTitles.get(id), item: (id) => (id === 'consultation' ? '协商议事' : undefined) };
@@ -51,6 +52,13 @@ describe('audit entries that record no step, in words', () => {
     expect(auditEntryText('sla.warned', { owner: { kind: 'task', taskId: 't1', state: 'township_review' } }, c)?.['zh-CN'])
       .toBe('审核（是否属实、归属、紧急度）并分流时限即将到期，已提醒办理人');
     expect(auditEntryText('sla.paused', { clock: 'nope' }, c)?.['zh-CN']).toBe('nope暂停计时');
+  });
+
+  it('says a case\'s creation by the state it entered, and a decision the system took on time-out by its title', () => {
+    expect(auditEntryText('case.created', { eventId: 'e1', at: 1, actor: 'u-li', to: 'township_review' }, { ...ctx, def: gridIncident })?.['zh-CN'])
+      .toBe('新建，进入 审核（是否属实、归属、紧急度）并分流');
+    expect(auditEntryText('task.auto-decided', { taskId: 'c:t9', decision: 'decline', comment: { 'zh-CN': '3分钟内无人接单，转社区书记兜底', en: 'Nobody accepted' } }, { ...ctx, def: elderlyCall }))
+      .toEqual({ 'zh-CN': '到时自动办理：无法前往（3分钟内无人接单，转社区书记兜底）', en: 'Decided on time-out: Cannot go (Nobody accepted)' });
   });
 
   it('has nothing to say of an action it does not know', () => {

@@ -5,7 +5,7 @@
  * was hashed; an action this does not know is answered as null (the screen shows its JSON).
  */
 import { ConsentPurposes, labelOf, type Definition } from '@tongban/engine';
-import { deadlineDescribers, deadlineRefs } from './auditDeadlineText.ts';
+import { caseDescribers, caseRefs } from './auditCaseText.ts';
 
 type Text = { 'zh-CN': string; en: string };
 type Detail = Record<string, unknown>;
@@ -92,7 +92,7 @@ const reveal: Describe = (d, c) => {
 
 /** What each action's detail says, by action. */
 const describers: Record<string, Describe> = {
-  ...deadlineDescribers,
+  ...caseDescribers,
   'pii.reveal': reveal,
   'pii.break-glass': reveal,
   'pii.break-glass.reviewed': (d) => {
@@ -258,7 +258,7 @@ export function auditEntryRefs(entries: Array<{ action: string; detail: Detail }
     if (action.startsWith('points.case-')) Object.keys((d.results ?? {}) as object).forEach((p) => users.add(p));
     if (str(d.person) && action.startsWith('points.')) users.add(str(d.person)!);
     if (action === 'resident.update' && str(d.fromOrg)) units.add(str(d.fromOrg)!);
-    deadlineRefs(action, d).forEach((u) => units.add(u));
+    caseRefs(action, d).forEach((u) => units.add(u));
     if (action === 'definition.cases-migrated' && str(d.definitionId)) items.add(str(d.definitionId)!);
   }
   units.delete('');

@@ -46,7 +46,7 @@ export function caseOverviewOperations(s: Services): Operation[] {
       if (row.created_by) ids.add(row.created_by);
       // who acted, holds a step, started the case or is named in its data: colleagues in full, residents masked (张*)
       const consentFields = consentFieldsOf(def).flatMap((f) => { const ref = snap.context.data[f.field]; return typeof ref === 'string' && ref ? [{ ...f, ref }] : []; });
-      const [names, unitNames, standing] = await Promise.all([s.caseRecords.displayNames([...new Set([...ids, ...refs.users])]), s.caseRecords.unitNames(refs.orgs, refs.grids),
+      const [names, unitNames, standing] = await Promise.all([s.caseRecords.displayNames([...new Set([...ids, ...refs.users])]), s.caseRecords.unitNames([...new Set([row.org_path, ...refs.orgs])], refs.grids),
         s.consents.standing([...new Set(consentFields.map((f) => f.ref))], now)]);
       const current = taskRows.map((t) => {
         const sum = toTaskSummary(t, calendars, now);

@@ -117,9 +117,12 @@ export function caseOperations(s: Services): Operation[] {
 }
 
 /** Adds each case's current-step deadline (the earliest among its open tasks), one query per page. */
-async function withStepDeadlines<T extends { id: string; status: string; state: string; definitionId: string; definitionVersion: number }>(s: Services, items: T[]):
-  Promise<Array<T & { stateTitle: LocalizedText; deadline: ReturnType<typeof toTaskSummary>['deadline'] }>> {
+async function withStepDeadlines<T extends { id: string; status: string; state: string; definitionId: string; definitionVersion: number; orgPath: string }>(s: Services, items: T[]):
+  Promise<Array<T & { stateTitle: LocalizedText; orgName: string | null; deadline: ReturnType<typeof toTaskSummary>['deadline'] }>> {
   const now = Date.now();
+  // the unit by name, also one above the reader's own (a grid worker's case filed at the community): a unit's name is not personal data
+  const { directory } = await s.runOptions.get();
+  const orgNames = await Promise.all(items.map(async (c) => directory.orgName(c.orgPath) ?? (await s.identity.getOrg(c.orgPath))?.name ?? null));
   // a list shows where each case stands in words (the state's title), as its page does; definitions are compiled once and kept.
   // A version that cannot be compiled any more does not take the list down: that case shows its state id.
   const titles = await Promise.all(items.map(async (c) => {
@@ -136,7 +139,7 @@ async function withStepDeadlines<T extends { id: string; status: string; state: 
   }
   const done = toTaskSummary({ status: 'done', due_at: 0 }, s.tasks.calendars, now).deadline;
   const none = toTaskSummary({ status: 'pending', due_at: Number.MAX_SAFE_INTEGER }, s.tasks.calendars, now).deadline;
-  return items.map((c, i) => ({ ...c, stateTitle: titles[i]!, deadline: best.get(c.id) ?? (c.status === 'active' ? none : done) }));
+  return items.map((c, i) => ({ ...c, stateTitle: titles[i]!, orgName: orgNames[i]!, deadline: best.get(c.id) ?? (c.status === 'active' ? none : done) }));
 }
 
 /** Strings in the data that look like attachment ids (UUIDs), wherever the form keeps them. */

@@ -58,7 +58,7 @@ export const apiSchemas = {
   MigrationLeftCase: obj({ caseId: str, diagnostics: arr(obj({ code: str, path: str, message: ref('LocalizedText') })) }),
   Deadline: deadline,
   CaseCreated: obj({ id: str, ref: str, version: int }),
-  CaseListItem: obj({ id: str, ref: str, definitionId: str, definitionVersion: int, orgPath: str, state: str, stateTitle: ref('LocalizedText'), status: str, version: int, createdAt: int, updatedAt: int, deadline: ref('Deadline') }),
+  CaseListItem: obj({ id: str, ref: str, definitionId: str, definitionVersion: int, orgPath: str, orgName: nullable(str), state: str, stateTitle: ref('LocalizedText'), status: str, version: int, createdAt: int, updatedAt: int, deadline: ref('Deadline') }),
   CasePage: page('CaseListItem'),
   CaseView: obj({
     id: str, ref: str, definitionId: str, definitionVersion: int, orgPath: str, state: str, status: str, version: int, createdAt: int, updatedAt: int,

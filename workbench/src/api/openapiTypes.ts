@@ -2343,6 +2343,7 @@ export interface components {
             definitionId: string;
             definitionVersion: number;
             id: string;
+            orgName: string | null;
             orgPath: string;
             ref: string;
             state: string;

@@ -145,7 +145,7 @@ export default function CasePage() {
   );
   return (
     <div>
-      {o ? <CaseHeader o={o} orgName={orgs.data?.names.get(o.orgPath) ?? o.orgPath} /> : <LoadingState />}
+      {o ? <CaseHeader o={o} orgName={o.unitNames[o.orgPath] ?? orgs.data?.names.get(o.orgPath) ?? o.orgPath} /> : <LoadingState />}
       <Row gutter={[16, 16]} style={{ marginTop: 12 }}>
         <Col xs={24} lg={14}>{formPanel}</Col>
         <Col xs={24} lg={10}>

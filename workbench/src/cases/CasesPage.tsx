@@ -51,7 +51,7 @@ export default function CasesPage({ scope }: { scope: 'all' | 'mine' }) {
             { title: t('queue.col.ref'), dataIndex: 'ref', render: (ref: string, c) => <Link to={`/cases/${c.id}`}>{ref}</Link> },
             { title: t('queue.col.item'), dataIndex: 'definitionId', render: (id: string) => defs.data?.titles.get(id) ?? id },
             { title: t('case.state'), dataIndex: 'state', render: (_: string, c) => pick(c.stateTitle) },
-            { title: t('queue.col.org'), dataIndex: 'orgPath', render: (p: string) => orgs.data?.names.get(p) ?? p },
+            { title: t('queue.col.org'), dataIndex: 'orgPath', render: (p: string, c) => c.orgName ?? orgs.data?.names.get(p) ?? p },
             { title: t('queue.col.deadline'), render: (_, c) => <DeadlineTag deadline={c.deadline} /> },
             { title: t('case.status'), dataIndex: 'status', render: (s: string) => <Tag>{t(`caseStatus.${s}`, { defaultValue: s })}</Tag> },
             { title: t('case.created'), dataIndex: 'createdAt', render: (v: number) => dayjs(v).format('YYYY-MM-DD HH:mm') },

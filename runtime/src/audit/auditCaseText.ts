@@ -1,10 +1,13 @@
 /**
- * A case's deadline and schedule entries in words (sla.warned, sla.breached, sla.escalated …,
- * schedule.fired, an automatic pass or reject): the time limit by its title from the case's
- * definition (处置时限, or the step it belongs to), instants in Beijing time, units by name.
+ * A case's entries that are not a move between states, in words: its creation (the state it entered),
+ * deadlines and schedules (sla.warned, sla.breached, sla.escalated …, schedule.fired), and the
+ * decisions the system took (a step decided on time-out, an automatic pass or reject). The time limit
+ * by its title from the case's definition (处置时限, or the step it belongs to), instants in Beijing
+ * time, units by name.
  */
 import type { Definition, TimerOwner } from '@tongban/engine';
 import { stateTitle } from '../deadlines/caseDeadline.ts';
+import { stateLeaves } from './auditSummary.ts';
 import type { EntryTextContext } from './auditEntryText.ts';
 
 type Text = { 'zh-CN': string; en: string };
@@ -39,8 +42,8 @@ type Describe = (d: Detail, c: EntryTextContext) => Text | null;
 
 const unitName = (c: EntryTextContext, path: unknown) => (typeof path === 'string' ? c.unit(path) ?? path : '');
 
-/** Deadline and schedule entries, by action. */
-export const deadlineDescribers: Record<string, Describe> = {
+/** A case's entries, by action. */
+export const caseDescribers: Record<string, Describe> = {
   'sla.warned': (d, c) => { const o = ownerTitle(c.def, d.owner); return both(`${o['zh-CN']}即将到期，已提醒办理人`, `${o.en} nearly due: handlers reminded`); },
   'sla.breached': (d, c) => { const o = ownerTitle(c.def, d.owner); return both(`${o['zh-CN']}已超时（期限 ${when(d.dueAt)}）`, `${o.en} overdue (due ${when(d.dueAt)})`); },
   'sla.escalated': (d, c) => {
@@ -63,6 +66,16 @@ export const deadlineDescribers: Record<string, Describe> = {
     return both(`${t['zh-CN']}${k ? `（第 ${k} 次）` : ''}`, `${t.en}${k ? ` (#${k})` : ''}`);
   },
   'schedule.stopped': (d, c) => { const t = ownerTitle(c.def, { kind: 'schedule', schedule: d.schedule }); return both(`${t['zh-CN']}已停止`, `${t.en} stopped`); },
+  'case.created': (d, c) => {
+    const entered = stateLeaves(d.to).map((s) => (c.def ? stateTitle(c.def, s) : both(s, s)));
+    return entered.length ? both(`新建，进入 ${entered.map((t) => t['zh-CN']).join('、')}`, `Created, entering ${entered.map((t) => t.en).join(', ')}`) : null;
+  },
+  'task.auto-decided': (d, c) => {
+    const decision = typeof d.decision === 'string' ? d.decision : '';
+    const title = decisionTitle(c.def, decision) ?? both(decision, decision);
+    const note = (d.comment ?? undefined) as Partial<Text> | undefined;
+    return both(`到时自动办理：${title['zh-CN']}${note?.['zh-CN'] ? `（${note['zh-CN']}）` : ''}`, `Decided on time-out: ${title.en}${note?.en ? ` (${note.en})` : ''}`);
+  },
   'task.auto-pass': (d, c) => autoDecided(d, c, true),
   'task.auto-reject': (d, c) => autoDecided(d, c, false),
 };
@@ -73,8 +86,21 @@ function autoDecided(d: Detail, c: EntryTextContext, pass: boolean): Text {
   return both(`${s['zh-CN']}无可办理人，按规则自动${pass ? '通过' : '退回'}`, `${s.en}: no one to act, ${pass ? 'passed' : 'rejected'} by rule`);
 }
 
+/** A decision's title: the first step of the item (nested ones too) that offers a decision of that name. */
+function decisionTitle(def: Definition | undefined, decision: string): Text | undefined {
+  type Node = { task?: { decisions?: Record<string, { title?: Text }> }; states?: Record<string, Node> };
+  const visit = (states: Record<string, Node> | undefined): Text | undefined => {
+    for (const s of Object.values(states ?? {})) {
+      const t = s.task?.decisions?.[decision]?.title ?? visit(s.states);
+      if (t) return t;
+    }
+    return undefined;
+  };
+  return visit((def as { states?: Record<string, Node> } | undefined)?.states);
+}
+
 /** Units these entries name (escalation targets, supervising units). */
-export function deadlineRefs(action: string, d: Detail): string[] {
+export function caseRefs(action: string, d: Detail): string[] {
   if (action === 'sla.escalated' || action === 'sla.supervised') return [d.orgPath, d.cc].filter((x): x is string => typeof x === 'string');
   return [];
 }
