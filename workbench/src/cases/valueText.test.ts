@@ -76,6 +76,9 @@ describe('valueText', () => {
   it('counts attachments and spells out a point', () => {
     expect(text('photos', ['a', 'b'])).toBe('case.attachmentCount:{"count":2}');
     expect(text('where', { lat: 31.2, lng: 104.7 })).toBe('纬度 31.2，经度 104.7');
+    // a record with a position among its fields is a record (a responder not yet checked in: no position, still named)
+    expect(text('extra', { userId: 'u-1', lat: null, lng: null })).toBe('userId：陈丽');
+    expect(text('where', { lat: null, lng: null })).toBe('—');
   });
 
   it('shows a consent record by how it stands, not by its id; without the standing, the id', () => {

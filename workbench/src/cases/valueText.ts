@@ -33,6 +33,8 @@ export function durationText(v: string, lang: Lang): string | undefined {
   return m.slice(1).map((n, i) => (n ? `${Number(n)}${units[i]}` : '')).filter(Boolean).join(lang === 'en' ? ' ' : '');
 }
 
+/** The keys of the location widget's value. */
+const POINT_KEYS = new Set(['lat', 'lng', 'datum', 'accuracy']);
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length);
 
 /** The title of an option of an enum field, or undefined. */
@@ -70,7 +72,9 @@ function textOf(node: Json | undefined, key: string, v: unknown, ctx: ValueConte
   }
   const rec = v as Json;
   const p = PUNCT[ctx.lang];
-  if (rec.lat !== undefined && rec.lng !== undefined) return `${ctx.t('widget.lat')} ${String(rec.lat)}${p.field}${ctx.t('widget.lng')} ${String(rec.lng)}`;
+  // a point (the location widget's value); a record that holds a position among other fields (a responder's check-in) is a record
+  const isPoint = typeof rec.lat === 'number' && typeof rec.lng === 'number' && Object.keys(rec).every((k) => POINT_KEYS.has(k));
+  if (isPoint) return `${ctx.t('widget.lat')} ${String(rec.lat)}${p.field}${ctx.t('widget.lng')} ${String(rec.lng)}`;
   // a record: each filled field by its title, in the schema's order, then any the schema does not name
   const props = (node?.properties ?? {}) as Record<string, Json>;
   // a key the schema does not name takes its additionalProperties' schema (a table keyed by code: its entries' field titles)
